@@ -1,0 +1,1 @@
+"""Seesaw audio: voices, clip cache, playback outputs and rendering. Imports no Qt."""

@@ -1,0 +1,31 @@
+"""Test set-up shared by every test.
+
+The environment variables are set before anything imports Qt or pygame, so no test ever opens a
+window on the developer's screen, plays through their speakers, or touches their real journal.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _private_seesaw_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point every user folder Seesaw knows about at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("seesaw-home")
+    monkeypatch.setenv("SEESAW_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO

@@ -1,0 +1,1 @@
+"""Seesaw desktop app and the `seesaw` command line: the only layer that imports Qt."""
