@@ -1,0 +1,44 @@
+"""Where Seesaw keeps the user's files.
+
+Everything goes through these functions so that one variable, ``SEESAW_HOME``, can move all of it:
+tests point it at a temporary folder (they must never touch a real journal) and a portable install
+can point it at a USB stick.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "seesaw"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get("SEESAW_HOME", "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    """The journal and imported lesson packs live here."""
+    home = _home_override()
+    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Synthesised speech lives here; deleting it loses nothing but time."""
+    home = _home_override()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    home = _home_override()
+    if home:
+        return home / "config"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def bundled_lessons_dir() -> Path:
+    """The lessons that ship with Seesaw, beside the packages in the source tree."""
+    return Path(__file__).resolve().parent.parent / "lessons"
