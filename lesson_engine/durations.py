@@ -1,0 +1,52 @@
+"""Durations as instructors write them (``8s``, ``90s``, ``1m30s``, ``2m``) and as people read them."""
+
+from __future__ import annotations
+
+import re
+
+ACCEPTED_FORMS = "8s, 90s, 1m30s or 2m"
+_DURATION = re.compile(r"^(?:(?P<m>\d+)m)?(?:(?P<s>\d+(?:\.\d+)?)s)?$")
+
+
+class DurationError(ValueError):
+    pass
+
+
+def parse_duration_ms(text: str) -> int:
+    """Milliseconds in a duration; raises DurationError with a message fit for an instructor."""
+    raw = text.strip()
+    if not raw:
+        raise DurationError(f"a duration is missing (write it like {ACCEPTED_FORMS})")
+    if raw.startswith("-"):
+        raise DurationError(f"'{raw}' is negative: a duration must be longer than zero")
+    match = _DURATION.match(raw.lower())
+    if not match or not (match["m"] or match["s"]):
+        if re.fullmatch(r"\d+(\.\d+)?", raw):
+            raise DurationError(
+                f"'{raw}' has no unit: write {raw}s for seconds or {raw}m for minutes"
+            )
+        raise DurationError(f"'{raw}' is not a duration (write it like {ACCEPTED_FORMS})")
+    minutes = int(match["m"] or 0)
+    seconds = float(match["s"] or 0)
+    total = round((minutes * 60 + seconds) * 1000)
+    if total <= 0:
+        raise DurationError(f"'{raw}' is zero: a duration must be longer than zero")
+    return total
+
+
+def format_clock(ms: int) -> str:
+    """``12:40`` for a position or a length; hours only when needed."""
+    seconds = max(ms, 0) // 1000
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_duration(ms: int) -> str:
+    """``1m30s`` in the script's own notation, so messages quote durations the way authors write them."""
+    seconds, millis = divmod(max(ms, 0), 1000)
+    minutes, secs = divmod(seconds, 60)
+    text = f"{minutes}m" if minutes else ""
+    if secs or millis or not text:
+        text += f"{secs}.{millis:03d}".rstrip("0").rstrip(".") + "s" if millis else f"{secs}s"
+    return text

@@ -1,0 +1,407 @@
+"""A lesson unrolled into a flat list of timed events: what the player plays and the renderer mixes.
+
+Repeats are unrolled and sides expanded here, once, so the player never interprets the script: it
+only moves a position along ``events``. Spoken cues take their length from a voice
+(``duration_of``); without one, ``estimate_speech_ms`` lets a lesson run on captions alone.
+
+Cue ids must survive edits elsewhere in the file (a checkpoint names a cue, and a resumed lesson
+must land on the same instruction), so they are built from the section title, the cue's own text,
+its round and side, never from line numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from .model import Bell, Count, Lesson, Metronome, Pause, Repeat, Rest, Speak, Step
+
+BELL_MS = 2500
+WORDS_PER_MINUTE = 150
+BREATH_MS = 700
+MIN_SPEECH_MS = 1200
+REST_CAPTION = "Rest as long as you need."
+
+
+class EventKind(StrEnum):
+    SPEECH = "speech"
+    PAUSE = "pause"
+    REST = "rest"
+    BELL = "bell"
+    METRONOME = "metronome"
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """What a voice must produce for one spoken event; also the key of its cached clip."""
+
+    text: str
+    audio: Path | None = None
+
+
+DurationOf = Callable[[Utterance], int]
+
+
+def estimate_speech_ms(utterance: Utterance) -> int:
+    """Captions-only length: about 150 words a minute and a breath, so reading is never rushed."""
+    words = len(utterance.text.split())
+    return max(MIN_SPEECH_MS, round(words * 60_000 / WORDS_PER_MINUTE) + BREATH_MS)
+
+
+@dataclass(frozen=True)
+class Event:
+    index: int
+    start_ms: int
+    duration_ms: int
+    kind: EventKind
+    text: str
+    """What is spoken (SPEECH only)."""
+    caption: str
+    """What the screen shows: the instruction, kept on screen through the pauses after it."""
+    section: int
+    cue: int
+    line: int
+    audio: Path | None = None
+    round: int | None = None
+    rounds: int | None = None
+    side: str | None = None
+    bpm: int | None = None
+
+    @property
+    def end_ms(self) -> int:
+        return self.start_ms + self.duration_ms
+
+    @property
+    def utterance(self) -> Utterance:
+        return Utterance(self.text, self.audio)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One instruction: the event that gives it and the pauses or rest that follow."""
+
+    index: int
+    id: str
+    start_ms: int
+    end_ms: int
+    section: int
+    caption: str
+    line: int
+    first_event: int
+    last_event: int
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    index: int
+    title: str
+    start_ms: int
+    end_ms: int
+    first_cue: int
+    last_cue: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    lesson_id: str
+    title: str
+    digest: str
+    events: tuple[Event, ...]
+    cues: tuple[Cue, ...]
+    sections: tuple[SectionSpan, ...]
+    total_ms: int
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _cue_ids: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(e.start_ms for e in self.events))
+        object.__setattr__(self, "_cue_ids", {c.id: c.index for c in self.cues})
+
+    def event_index_at(self, ms: int) -> int:
+        """The event playing at ``ms``; positions at or past the end give the last event."""
+        return max(0, min(bisect.bisect_right(self._starts, ms) - 1, len(self.events) - 1))
+
+    def event_at(self, ms: int) -> Event:
+        return self.events[self.event_index_at(ms)]
+
+    def cue_at(self, ms: int) -> Cue:
+        return self.cues[self.event_at(ms).cue]
+
+    def section_at(self, ms: int) -> SectionSpan:
+        return self.sections[self.event_at(ms).section]
+
+    def cue_by_id(self, cue_id: str) -> Cue | None:
+        index = self._cue_ids.get(cue_id)
+        return None if index is None else self.cues[index]
+
+    def section_by_title(self, title: str) -> SectionSpan | None:
+        return next((s for s in self.sections if s.title == title), None)
+
+    def next_cue(self, ms: int) -> Cue | None:
+        index = self.cue_at(ms).index + 1
+        return self.cues[index] if index < len(self.cues) else None
+
+    def previous_cue(self, ms: int) -> Cue | None:
+        index = self.cue_at(ms).index - 1
+        return self.cues[index] if index >= 0 else None
+
+
+_COUNT_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def count_word(number: int) -> str:
+    return _COUNT_WORDS[number] if 0 <= number < len(_COUNT_WORDS) else str(number)
+
+
+@dataclass(frozen=True)
+class _Context:
+    round: int | None = None
+    rounds: int | None = None
+    side: str | None = None
+    other: str | None = None
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """An event before its cue is known: kind, length, texts and the key its cue id grows from."""
+
+    kind: EventKind
+    duration_ms: int
+    text: str
+    caption: str
+    line: int
+    key: str
+    ctx: _Context
+    audio: Path | None = None
+    bpm: int | None = None
+
+
+class _Compiler:
+    def __init__(self, duration_of: DurationOf) -> None:
+        self._duration_of = duration_of
+        self.last_caption = ""
+
+    def steps(self, steps: tuple[Step, ...], ctx: _Context) -> Iterator[_Pending]:
+        for step in steps:
+            yield from self.step(step, ctx)
+
+    def step(self, step: Step, ctx: _Context) -> Iterator[_Pending]:
+        if isinstance(step, Speak):
+            yield self._speech(_fill(step.text, ctx), step.text, step.line, ctx, step.audio)
+        elif isinstance(step, Pause):
+            yield _Pending(
+                EventKind.PAUSE, step.duration_ms, "", self.last_caption, step.line, "pause", ctx
+            )
+        elif isinstance(step, Rest):
+            caption = _fill(step.text, ctx) or REST_CAPTION
+            if step.text:
+                yield self._speech(caption, step.text, step.line, ctx, step.audio)
+            self.last_caption = caption
+            yield _Pending(EventKind.REST, step.duration_ms, "", caption, step.line, "rest", ctx)
+        elif isinstance(step, Count):
+            number = ctx.round or 1
+            yield self._speech(
+                count_word(number), "count", step.line, ctx, None, caption=str(number)
+            )
+        elif isinstance(step, Bell):
+            yield _Pending(EventKind.BELL, BELL_MS, "", self.last_caption, step.line, "bell", ctx)
+        elif isinstance(step, Metronome):
+            caption = f"Step to the click: {step.bpm} steps a minute."
+            self.last_caption = caption
+            yield _Pending(
+                EventKind.METRONOME,
+                step.duration_ms,
+                "",
+                caption,
+                step.line,
+                f"metronome-{step.bpm}",
+                ctx,
+                bpm=step.bpm,
+            )
+        elif isinstance(step, Repeat):
+            yield from self._repeat(step, ctx)
+        else:
+            for side, other in (step.sides, step.sides[::-1]):
+                yield from self.steps(step.body, _Context(ctx.round, ctx.rounds, side, other))
+
+    def _repeat(self, step: Repeat, ctx: _Context) -> Iterator[_Pending]:
+        for number in range(1, step.times + 1):
+            round_ctx = _Context(number, step.times, ctx.side, ctx.other)
+            used = 0
+            for pending in self.steps(step.body, round_ctx):
+                used += pending.duration_ms
+                yield pending
+            if step.every_ms and used < step.every_ms:
+                yield _Pending(
+                    EventKind.PAUSE,
+                    step.every_ms - used,
+                    "",
+                    self.last_caption,
+                    step.line,
+                    "pause",
+                    round_ctx,
+                )
+
+    def _speech(
+        self,
+        text: str,
+        key: str,
+        line: int,
+        ctx: _Context,
+        audio: Path | None,
+        caption: str | None = None,
+    ) -> _Pending:
+        shown = caption if caption is not None else text
+        self.last_caption = shown
+        duration = max(1, int(self._duration_of(Utterance(text, audio))))
+        return _Pending(EventKind.SPEECH, duration, text, shown, line, f"say:{key}", ctx, audio)
+
+
+def _fill(text: str, ctx: _Context) -> str:
+    if ctx.side is None:
+        return text
+    return re.sub(
+        r"\{\s*(side|other)\s*\}",
+        lambda m: (ctx.side if m.group(1).lower() == "side" else ctx.other) or "",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section"
+
+
+def _starts_cue(pending: _Pending, cue_open: bool) -> bool:
+    return not cue_open or pending.kind not in (EventKind.PAUSE, EventKind.REST)
+
+
+def compile_timeline(lesson: Lesson, duration_of: DurationOf = estimate_speech_ms) -> Timeline:
+    compiler = _Compiler(duration_of)
+    events: list[Event] = []
+    cues: list[Cue] = []
+    sections: list[SectionSpan] = []
+    position = 0
+    for section_index, section in enumerate(lesson.sections):
+        compiler.last_caption = ""
+        section_start, first_cue = position, len(cues)
+        seen: dict[str, int] = {}
+        cue_start_event = -1
+        for pending in compiler.steps(section.steps, _Context()):
+            if _starts_cue(pending, cue_open=cue_start_event >= 0):
+                _close_cue(cues, events)
+                cue_start_event = len(events)
+                cue_id = _cue_id(section.title, pending, seen)
+                cues.append(
+                    Cue(
+                        len(cues),
+                        cue_id,
+                        position,
+                        position,
+                        section_index,
+                        pending.caption,
+                        pending.line,
+                        len(events),
+                        len(events),
+                    )
+                )
+            events.append(
+                Event(
+                    index=len(events),
+                    start_ms=position,
+                    duration_ms=pending.duration_ms,
+                    kind=pending.kind,
+                    text=pending.text,
+                    caption=pending.caption,
+                    section=section_index,
+                    cue=len(cues) - 1,
+                    line=pending.line,
+                    audio=pending.audio,
+                    round=pending.ctx.round,
+                    rounds=pending.ctx.rounds,
+                    side=pending.ctx.side,
+                    bpm=pending.bpm,
+                )
+            )
+            position += pending.duration_ms
+        _close_cue(cues, events)
+        if len(cues) > first_cue:
+            sections.append(
+                SectionSpan(
+                    len(sections),
+                    section.title,
+                    section_start,
+                    position,
+                    first_cue,
+                    len(cues) - 1,
+                    section.line,
+                )
+            )
+    return Timeline(
+        lesson.id,
+        lesson.title,
+        lesson.digest,
+        tuple(events),
+        tuple(cues),
+        tuple(sections),
+        position,
+    )
+
+
+def _close_cue(cues: list[Cue], events: list[Event]) -> None:
+    if not cues:
+        return
+    cue = cues[-1]
+    last = events[-1]
+    cues[-1] = Cue(
+        cue.index,
+        cue.id,
+        cue.start_ms,
+        last.end_ms,
+        cue.section,
+        cue.caption,
+        cue.line,
+        cue.first_event,
+        last.index,
+    )
+
+
+def _cue_id(section_title: str, pending: _Pending, seen: dict[str, int]) -> str:
+    digest = hashlib.sha1(pending.key.encode("utf-8")).hexdigest()[:8]
+    ctx = pending.ctx
+    base = f"{_slug(section_title)}/{digest}"
+    if ctx.side:
+        base += f"@{ctx.side}"
+    if ctx.round:
+        base += f"#{ctx.round}"
+    occurrence = seen.get(base, 0) + 1
+    seen[base] = occurrence
+    return base if occurrence == 1 else f"{base}.{occurrence}"
