@@ -1,0 +1,70 @@
+"""The `seesaw` command line as an instructor uses it: exit codes and what is printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ui.cli import main
+
+GOOD = "id: good\ntitle: Good\n---\n# Start\nLie down.\n[pause 5s]\n"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_passes_a_good_lesson(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "good.lesson", GOOD)
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "1 file checked: 0 error(s), 0 warning(s)"
+
+
+def test_check_lists_every_error_in_every_file_of_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "a/one.lesson", "id: one\ntitle: One\n---\n[pasue 5s]\nHi.\n[bell loud]\n")
+    write(tmp_path, "b/two.lesson", "id: two\ntitle: Two\n---\n[count]\nHi.\n")
+    write(tmp_path, "b/notes.txt", "not a lesson")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'a/one.lesson'}:4:2: error: unknown directive [pasue 5s]" in out
+    assert f"{tmp_path / 'a/one.lesson'}:6:7: error: [bell] takes nothing after its name" in out
+    assert f"{tmp_path / 'b/two.lesson'}:4:1: error: [count] only works inside [repeat]" in out
+    assert out.strip().endswith("2 files checked: 3 error(s), 0 warning(s)")
+
+
+def test_check_warnings_alone_do_not_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "w.lesson", "id: w\ntitle: W\n---\n[audio gone.ogg] Hello.\n")
+    assert main(["check", str(path)]) == 0
+    assert "warning: recording not found: gone.ogg" in capsys.readouterr().out
+
+
+def test_check_reports_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nowhere.lesson")]) == 1
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_timeline_prints_sections_and_timed_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "good.lesson", GOOD)
+    assert main(["timeline", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Good (good) — 0:06, 1 cues"
+    assert "# Start  [0:00, 0:06]" in out
+    assert any(line.split()[-2:] == ["Lie", "down."] for line in out)
+
+
+def test_timeline_of_a_broken_lesson_shows_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "bad.lesson", "id: bad\n---\nHi.\n")
+    assert main(["timeline", str(path)]) == 1
+    assert "the header has no 'title'" in capsys.readouterr().err
