@@ -65,7 +65,14 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _default(_: argparse.Namespace) -> int:
-    """Until the desktop window lands, running Seesaw checks and outlines the bundled lessons."""
+    """Open the desktop app; Qt is imported only here, so subcommands stay light."""
+    from .app import run
+
+    return run()
+
+
+def _outline(_: argparse.Namespace) -> int:
+    """Check and outline the bundled lessons: what a learner would find in the library."""
     folder = bundled_lessons_dir()
     status = _check(argparse.Namespace(paths=[str(folder)]))
     files, _ = find_lesson_files([folder])
@@ -95,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     timeline.add_argument("lesson", metavar="LESSON")
     timeline.set_defaults(func=_timeline)
+    outline = commands.add_parser(
+        "lessons", help="check the bundled lessons and list them with their lengths"
+    )
+    outline.set_defaults(func=_outline)
     return parser
 
 

@@ -1,0 +1,223 @@
+"""A learner's whole lesson through the real window, by keyboard, on a manual clock."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from lesson_engine.clock import ManualClock
+from lesson_engine.player_events import PlayerState
+from ui.app import SeesawApp, build
+from ui.checkin_view import CheckInView
+from ui.player_view import PlayerView
+from ui.ports import MemoryJournal, SilentAudio
+
+
+class Wall:
+    """Wall-clock time for session records, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 2, 7, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def lessons(tmp_path: Path, repo: Path) -> Path:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    shutil.copy(repo / "tests/data/sample.lesson", folder / "sample.lesson")
+    shutil.copytree(repo / "tests/data/clips", folder / "clips")
+    return folder
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path, lessons: Path):
+    journal = MemoryJournal()
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    answers: list[bool] = []
+
+    def confirm(_parent) -> bool:
+        return answers.pop(0) if answers else True
+
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", lessons)],
+        clock=clock,
+        confirm_stop=confirm,
+    )
+    qtbot.addWidget(app.window)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    with qtbot.waitActive(app.window):
+        app.window.activateWindow()
+    return app, journal, clock, answers
+
+
+def current(app: SeesawApp):
+    return app.window.pages.currentWidget()
+
+
+def press(_qtbot, app: SeesawApp, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press on whatever has focus, so shortcuts and focus behave as they do for people."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    QTest.keyClick(target, key, modifier)
+
+
+def advance(app: SeesawApp, clock: ManualClock, ms: int) -> None:
+    clock.advance(ms)
+    app.flow.controller.tick()
+
+
+def test_start_pause_rest_resume_stop_and_note_by_keyboard(qtbot, rig) -> None:
+    app, journal, clock, _ = rig
+    library = app.library_view
+    assert library.list.currentItem().text().startswith("Weight shift 1")
+    library.list.setFocus()
+    press(qtbot, app, Qt.Key.Key_Return)
+
+    checkin = current(app)
+    assert isinstance(checkin, CheckInView) and not checkin.after
+    checkin.slider.setFocus()
+    for _ in range(3):
+        press(qtbot, app, Qt.Key.Key_Right)
+    press(qtbot, app, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    view = current(app)
+    assert isinstance(view, PlayerView)
+    player = app.flow.player
+    assert player.state is PlayerState.PLAYING
+    assert view.caption.text().startswith("Lie on your left side")
+
+    advance(app, clock, 24_000)  # into the repeated knee lift
+    lift = "Slowly lift your right knee a little, then let it come down."
+    assert view.caption.text() == lift
+    assert view.round.text() == "1 of 6"
+
+    press(qtbot, app, Qt.Key.Key_Space)
+    assert player.state is PlayerState.PAUSED
+    assert view.buttons["toggle"].text() == "Resume"
+
+    press(qtbot, app, Qt.Key.Key_R)
+    assert player.state is PlayerState.RESTING
+    assert view.pages.currentIndex() == 1
+    advance(app, clock, 75_000)
+    assert view.rest_timer.text() == "+0:15"
+
+    press(qtbot, app, Qt.Key.Key_Space)
+    assert player.state is PlayerState.PLAYING
+    assert player.position_ms == player.current_cue.start_ms  # the instruction is heard again
+    assert view.caption.text() == lift
+    assert view.pages.currentIndex() == 0
+
+    advance(app, clock, 3_000)
+    press(qtbot, app, Qt.Key.Key_Escape)
+    after = current(app)
+    assert isinstance(after, CheckInView) and after.after
+    after.rate(2)
+    after.note.setPlainText("Knee felt easier after the rest.")
+    press(qtbot, app, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert current(app) is app.library_view
+    (session,) = journal.sessions
+    assert (session.lesson_id, session.completed) == ("weight-shift-1", False)
+    assert session.before.soreness == 3 and session.after.soreness == 2
+    assert session.after.note == "Knee felt easier after the rest."
+    assert (session.rests_taken, session.rested_ms) == (1, 75_000)
+    assert 0 < session.completed_fraction < 0.5
+    assert journal.checkpoint is None
+
+
+def test_closing_mid_lesson_offers_resume_at_the_same_cue(
+    qtbot, rig, tmp_path: Path, lessons: Path
+) -> None:
+    app, journal, clock, _ = rig
+    app.flow.start("weight-shift-1")
+    current(app).submitted.emit(current(app).current())
+    advance(app, clock, 30_000)
+    cue_caption = app.flow.player.current_cue.caption
+    cue_id = app.flow.player.current_cue.id
+    app.window.close()  # or a crash: the last checkpoint is at most a few seconds old
+    assert journal.checkpoint is not None and journal.checkpoint["cue_id"] == cue_id
+
+    settings = QSettings(str(tmp_path / "settings2.ini"), QSettings.Format.IniFormat)
+    again = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", lessons)],
+        clock=clock,
+    )
+    qtbot.addWidget(again.window)
+    offer = again.library_view
+    assert offer.resume_card.isVisibleTo(again.window)
+    assert (
+        "Resume <b>Weight shift 1 — lying on your side</b> at <b>Lifting the knee</b>"
+        in offer.resume_text.text()
+    )
+    offer.resume_button.click()
+    view = current(again)
+    assert isinstance(view, PlayerView)
+    assert again.flow.player.current_cue.id == cue_id
+    assert view.caption.text() == cue_caption
+    assert again.flow.player.state is PlayerState.PLAYING
+
+
+def test_finished_lesson_never_checked_out_is_saved_on_next_start(
+    qtbot, rig, tmp_path: Path, lessons: Path
+) -> None:
+    app, journal, clock, _ = rig
+    app.flow.start("weight-shift-1")
+    current(app).rate(4)
+    current(app).submitted.emit(current(app).current())
+    advance(app, clock, 10 * 60_000)
+    assert isinstance(current(app), CheckInView)  # the lesson ended; the check-out form is up
+    app.window.close()  # and the app is closed without saving it
+    assert journal.sessions == []
+
+    settings = QSettings(str(tmp_path / "settings3.ini"), QSettings.Format.IniFormat)
+    again = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", lessons)],
+        clock=clock,
+    )
+    qtbot.addWidget(again.window)
+    (session,) = journal.sessions
+    assert session.completed and session.before.soreness == 4 and session.completed_fraction == 1.0
+    assert journal.checkpoint is None
+    assert any("was saved to the journal" in m for m in again.window.banner.messages)
+
+
+def test_declining_stop_keeps_playing(qtbot, rig) -> None:
+    app, _, clock, answers = rig
+    app.flow.start("weight-shift-1")
+    current(app).submitted.emit(current(app).current())
+    advance(app, clock, 2_000)
+    answers.append(False)
+    current(app).request_stop()
+    assert app.flow.player.state is PlayerState.PLAYING
+    assert app.flow.player.position_ms == 2_000
+
+
+def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
+    app, journal, clock, _ = rig
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    advance(app, clock, 1_000)
+    current(app).request_stop()
+    current(app).skip.click()
+    (session,) = journal.sessions
+    assert session.before.soreness is None and session.after.soreness is None

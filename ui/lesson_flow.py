@@ -1,0 +1,273 @@
+"""One lesson from the learner's side: check in, follow, rest, stop or finish, check out, saved.
+
+Everything that must survive a crash goes to the journal as it happens: the checkpoint on every
+transition and every few seconds (with the session's start time and the first check-in inside
+it), and the session record the moment the last form is left. A checkpoint of a lesson that
+finished but was never checked out is turned into a session on the next start, so no lesson
+already done is ever lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from lesson_engine.checkpoint import Checkpoint
+from lesson_engine.clock import Clock, MonotonicClock
+from lesson_engine.library import Library
+from lesson_engine.player import Player
+from lesson_engine.player_events import CheckpointDue, Finished, PlayerEvent, PlayerState
+from lesson_engine.timeline import Timeline, compile_timeline
+
+from .checkin_view import CheckIn, CheckInView
+from .library_view import ResumeOffer
+from .player_view import PlayerView, ask_to_stop
+from .ports import AudioPort, JournalPort, SessionRecord
+from .session_controller import SessionController
+
+
+def _checkin_to_dict(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "soreness": checkin.soreness,
+        "places": list(checkin.places),
+        "side": checkin.side,
+        "note": checkin.note,
+    }
+
+
+def _checkin_from_dict(data: object) -> CheckIn:
+    if not isinstance(data, dict):
+        return CheckIn(None)
+    soreness = data.get("soreness")
+    return CheckIn(
+        soreness if isinstance(soreness, int) and 0 <= soreness <= 10 else None,
+        tuple(p for p in data.get("places", ()) if isinstance(p, str)),
+        data.get("side") if isinstance(data.get("side"), str) else None,
+        str(data.get("note", ""))[:5000],
+    )
+
+
+class LessonFlow(QObject):
+    finished = Signal()  # back to the library
+    session_saved = Signal(object)  # SessionRecord
+
+    def __init__(
+        self,
+        *,
+        library: Library,
+        journal: JournalPort,
+        audio: AudioPort,
+        show: Callable[[QWidget], None],
+        clock: Clock | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        caption_pt: Callable[[], int] = lambda: 30,
+        confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.journal = journal
+        self.audio = audio
+        self._show = show
+        self._clock = clock or MonotonicClock()
+        self._now = now
+        self._caption_pt = caption_pt
+        self._confirm_stop = confirm_stop
+        self.player: Player | None = None
+        self.controller: SessionController | None = None
+        self.view: QWidget | None = None
+        self._detach: list[Callable[[], None]] = []
+        self._started_at = now()
+        self._before = CheckIn(None)
+        self._completed = False
+
+    # -- entry points --------------------------------------------------------------------
+
+    def start(self, lesson_id: str) -> None:
+        entry = self.library.by_id(lesson_id)
+        if entry is None:
+            return
+        view = CheckInView(entry.lesson.title, after=False, voice_note=self.audio.description)
+        view.submitted.connect(lambda checkin: self._begin(lesson_id, checkin))
+        self._present(view)
+
+    def resume(self) -> bool:
+        """Continue the saved lesson at the start of its cue; False when there is nothing to resume."""
+        saved = self.journal.load_checkpoint()
+        if not saved:
+            return False
+        entry = self.library.by_id(str(saved.get("lesson_id", "")))
+        try:
+            checkpoint = Checkpoint.from_dict(saved)
+        except ValueError:
+            checkpoint = None
+        if entry is None or checkpoint is None:
+            return False
+        session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
+        self._started_at = _parse_time(session.get("started_at")) or self._now()
+        self._before = _checkin_from_dict(session.get("before"))
+        timeline = self._timeline(entry.id)
+        player = Player.restore(timeline, checkpoint, self._clock)
+        self._run(player)
+        if self.controller:
+            self.controller.toggle()
+        return True
+
+    def resume_offer(self) -> ResumeOffer | None:
+        saved = self.journal.load_checkpoint()
+        if not saved:
+            return None
+        entry = self.library.by_id(str(saved.get("lesson_id", "")))
+        try:
+            checkpoint = Checkpoint.from_dict(saved)
+        except ValueError:
+            return None
+        if entry is None:
+            return None
+        if checkpoint.state == PlayerState.FINISHED.value:
+            return None
+        total = entry.length_ms
+        return ResumeOffer(
+            entry.id,
+            entry.lesson.title,
+            checkpoint.section_title,
+            min(checkpoint.position_ms, total),
+            total,
+        )
+
+    def settle_finished_checkpoint(self) -> SessionRecord | None:
+        """A lesson that ended but was never checked out (the app closed on the last form)."""
+        saved = self.journal.load_checkpoint()
+        if not saved or saved.get("state") != PlayerState.FINISHED.value:
+            return None
+        session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
+        entry = self.library.by_id(str(saved.get("lesson_id", "")))
+        total = entry.length_ms if entry else max(int(saved.get("furthest_ms", 0)), 1)
+        record = SessionRecord(
+            lesson_id=str(saved.get("lesson_id", "")),
+            lesson_title=entry.lesson.title if entry else str(session.get("title", "")),
+            started_at=_parse_time(session.get("started_at")) or self._now(),
+            ended_at=_parse_time(session.get("ended_at")) or self._now(),
+            completed=bool(session.get("completed", False)),
+            completed_fraction=min(int(saved.get("furthest_ms", 0)) / total, 1.0),
+            rests_taken=int(saved.get("rests_taken", 0)),
+            rested_ms=int(saved.get("rested_ms", 0)),
+            before=_checkin_from_dict(session.get("before")),
+            after=CheckIn(None),
+        )
+        self.journal.record_session(record)
+        self.journal.clear_checkpoint()
+        return record
+
+    def shutdown(self) -> None:
+        """The window is closing: pause so the place is saved, and let go of timers and audio."""
+        if self.player and self.player.state is PlayerState.PLAYING:
+            self.player.pause()
+        self._release()
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def _begin(self, lesson_id: str, before: CheckIn) -> None:
+        self._started_at = self._now()
+        self._before = before
+        player = Player(self._timeline(lesson_id), self._clock)
+        self._run(player)
+        if self.controller:
+            self.controller.toggle()
+
+    def _timeline(self, lesson_id: str) -> Timeline:
+        entry = self.library.by_id(lesson_id)
+        assert entry is not None
+        timeline = compile_timeline(entry.lesson, self.audio.duration_of)
+        self.audio.prepare(timeline)
+        return timeline
+
+    def _run(self, player: Player) -> None:
+        self._release()
+        self.player = player
+        self._completed = False
+        self._detach.append(player.subscribe(self._on_player_event))
+        self._detach.append(self.audio.attach(player))
+        self.controller = SessionController(player, self)
+        view = PlayerView(
+            self.controller,
+            caption_pt=self._caption_pt(),
+            voice_note=self.audio.description,
+            confirm_stop=self._confirm_stop,
+        )
+        view.stop_confirmed.connect(self._check_out)
+        self._present(view)
+
+    def _on_player_event(self, event: PlayerEvent) -> None:
+        if isinstance(event, CheckpointDue):
+            data = event.checkpoint.to_dict()
+            data["session"] = {
+                "started_at": self._started_at.isoformat(),
+                "before": _checkin_to_dict(self._before),
+                "title": self.player.timeline.title if self.player else "",
+            }
+            if event.checkpoint.state == PlayerState.FINISHED.value:
+                data["session"]["ended_at"] = self._now().isoformat()
+                data["session"]["completed"] = self._completed
+            self.journal.save_checkpoint(data)
+        elif isinstance(event, Finished):
+            self._completed = event.completed
+            if event.completed:
+                self._check_out()
+
+    def _check_out(self) -> None:
+        player = self.player
+        if player is None:
+            return
+        if player.state is not PlayerState.FINISHED:
+            player.stop()
+        ended = self._now()
+        if self.controller:
+            self.controller.shutdown()
+        view = CheckInView(player.timeline.title, after=True)
+        view.submitted.connect(lambda after: self._save(player, ended, after))
+        self._present(view)
+
+    def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
+        record = SessionRecord(
+            lesson_id=player.timeline.lesson_id,
+            lesson_title=player.timeline.title,
+            started_at=self._started_at,
+            ended_at=ended,
+            completed=self._completed,
+            completed_fraction=min(player.furthest_ms / max(player.timeline.total_ms, 1), 1.0),
+            rests_taken=player.rests_taken,
+            rested_ms=player.rested_ms,
+            before=self._before,
+            after=after,
+        )
+        self.journal.record_session(record)
+        self.journal.clear_checkpoint()
+        self._release()
+        self.session_saved.emit(record)
+        self.finished.emit()
+
+    def _present(self, view: QWidget) -> None:
+        self.view = view
+        self._show(view)
+
+    def _release(self) -> None:
+        for detach in self._detach:
+            detach()
+        self._detach.clear()
+        if self.controller:
+            self.controller.shutdown()
+            self.controller = None
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,118 @@
+"""The main window: a navigation strip, a notice banner, and one page at a time.
+
+While a lesson runs, its screens (check-in, player, check-out) take the whole page and the
+navigation is disabled, so a stray click cannot leave a lesson without the Stop question.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .banner import Banner
+from .shortcuts import bind
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Seesaw")
+        self._settings = settings
+        self.banner = Banner()
+        self.pages = QStackedWidget()
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav: dict[str, QPushButton] = {}
+        self._nav_row = QHBoxLayout()
+        brand = QLabel("Seesaw")
+        brand.setProperty("role", "title")
+        self._nav_row.addWidget(brand)
+        self._nav_row.addSpacing(24)
+        self._nav_row.addStretch(1)
+        self._session_page: QWidget | None = None
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 8, 0, 0)
+        nav_box = QWidget()
+        nav_box.setLayout(self._nav_row)
+        self._nav_row.setContentsMargins(24, 0, 24, 0)
+        layout.addWidget(nav_box)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.resize(1100, 760)
+        self.setMinimumSize(720, 560)
+        if settings is not None:
+            geometry = settings.value("window/geometry")
+            if isinstance(geometry, QByteArray):
+                self.restoreGeometry(geometry)
+
+    def add_page(self, key: str, title: str, widget: QWidget, shortcut: str) -> None:
+        button = QPushButton(title)
+        button.setCheckable(True)
+        button.setProperty("role", "nav")
+        button.setToolTip(f"{title} ({shortcut})")
+        button.setAccessibleName(title)
+        self.nav_group.addButton(button)
+        self.nav[key] = button
+        self._nav_row.insertWidget(self._nav_row.count() - 1, button)
+        self.pages.addWidget(widget)
+        button.clicked.connect(lambda: self.show_page(key))
+        bind(
+            self,
+            shortcut,
+            lambda: button.isEnabled() and button.click(),
+            Qt.ShortcutContext.WindowShortcut,
+        )
+        widget.setProperty("page-key", key)
+        if len(self.nav) == 1:
+            self.show_page(key)
+
+    def show_page(self, key: str) -> None:
+        for index in range(self.pages.count()):
+            widget = self.pages.widget(index)
+            if widget.property("page-key") == key:
+                self.pages.setCurrentWidget(widget)
+                self.nav[key].setChecked(True)
+                return
+
+    def show_session(self, widget: QWidget) -> None:
+        """Put a lesson screen up, replacing the previous one of the same lesson."""
+        previous, self._session_page = self._session_page, widget
+        self.pages.addWidget(widget)
+        self.pages.setCurrentWidget(widget)
+        widget.setFocus()
+        if previous is not None:
+            # Removed only after the new screen holds focus, so focus never leaves the window.
+            self.pages.removeWidget(previous)
+            previous.deleteLater()
+        for button in self.nav.values():
+            button.setEnabled(False)
+
+    def end_session(self, back_to: str = "library") -> None:
+        if self._session_page is not None:
+            self.pages.removeWidget(self._session_page)
+            self._session_page.deleteLater()
+            self._session_page = None
+        for button in self.nav.values():
+            button.setEnabled(True)
+        self.show_page(back_to)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        if self._settings is not None:
+            self._settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

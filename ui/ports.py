@@ -1,0 +1,93 @@
+"""What the app needs from the journal and the audio layer, as small protocols.
+
+``ui.app`` adapts the real journal and audio to these; tests pass in-memory versions. Keeping the
+surface this small is what lets the lesson flow be tested without a disk or a sound card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from lesson_engine.player import Player
+from lesson_engine.timeline import Timeline, Utterance
+
+from .checkin_view import CheckIn
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    lesson_id: str
+    lesson_title: str
+    started_at: datetime
+    ended_at: datetime
+    completed: bool
+    completed_fraction: float
+    rests_taken: int
+    rested_ms: int
+    before: CheckIn
+    after: CheckIn
+
+
+class JournalPort(Protocol):
+    def load_checkpoint(self) -> dict[str, Any] | None: ...
+    def save_checkpoint(self, data: dict[str, Any]) -> None: ...
+    def clear_checkpoint(self) -> None: ...
+    def record_session(self, record: SessionRecord) -> None: ...
+    def lesson_status(self) -> dict[str, str]: ...
+
+
+class AudioPort(Protocol):
+    description: str
+    """Which voice and output are in use, in words, e.g. "Voice: Joe (offline)"."""
+
+    def duration_of(self, utterance: Utterance) -> int: ...
+    def attach(self, player: Player) -> Callable[[], None]: ...
+    def prepare(self, timeline: Timeline) -> None: ...
+
+
+@dataclass
+class MemoryJournal:
+    """A journal that keeps everything in memory: for tests and for a journal that failed to open."""
+
+    checkpoint: dict[str, Any] | None = None
+    sessions: list[SessionRecord] = field(default_factory=list)
+    checkpoint_writes: int = 0
+
+    def load_checkpoint(self) -> dict[str, Any] | None:
+        return self.checkpoint
+
+    def save_checkpoint(self, data: dict[str, Any]) -> None:
+        self.checkpoint = dict(data)
+        self.checkpoint_writes += 1
+
+    def clear_checkpoint(self) -> None:
+        self.checkpoint = None
+
+    def record_session(self, record: SessionRecord) -> None:
+        self.sessions.append(record)
+
+    def lesson_status(self) -> dict[str, str]:
+        status = {s.lesson_id: "done" for s in self.sessions if s.completed}
+        if self.checkpoint:
+            status[self.checkpoint["lesson_id"]] = "in progress"
+        return status
+
+
+class SilentAudio:
+    """Captions only: cues last as long as reading them takes, and nothing is played."""
+
+    description = "Captions only (no sound)"
+
+    def duration_of(self, utterance: Utterance) -> int:
+        from lesson_engine.timeline import estimate_speech_ms
+
+        return estimate_speech_ms(utterance)
+
+    def attach(self, player: Player) -> Callable[[], None]:
+        return lambda: None
+
+    def prepare(self, timeline: Timeline) -> None:
+        return None
