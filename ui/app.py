@@ -22,9 +22,10 @@ from lesson_engine.paths import bundled_lessons_dir, config_dir, data_dir
 from .lesson_flow import LessonFlow
 from .library_view import LibraryView
 from .main_window import MainWindow
-from .player_view import ask_to_stop
+from .player_view import PlayerView, ask_to_stop
 from .ports import AudioPort, JournalPort
-from .theme import DEFAULT_CAPTION_PT, apply_theme, pick_theme
+from .settings_view import THEMES, SettingsView, read_choice, read_int
+from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
 
 
 @dataclass
@@ -68,12 +69,11 @@ def build(
     library_view = LibraryView()
     window.add_page("library", "Lessons", library_view, "Ctrl+1")
 
+    settings_view = SettingsView(settings)
+    window.add_page("settings", "Settings", settings_view, "Ctrl+3")
+
     def caption_pt() -> int:
-        value = settings.value("captions/size", DEFAULT_CAPTION_PT)
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return DEFAULT_CAPTION_PT
+        return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
 
     flow = LessonFlow(
         library=library,
@@ -101,6 +101,15 @@ def build(
     library_view.resume_requested.connect(lambda _id: flow.resume())
     library_view.discard_resume.connect(lambda _id: journal.clear_checkpoint())
     window.closing.connect(flow.shutdown)
+
+    def setting_changed(key: str) -> None:
+        qt_app = QApplication.instance()
+        if key == "appearance/theme" and isinstance(qt_app, QApplication):
+            apply_theme(qt_app, pick_theme(read_choice(settings, key, THEMES)))
+        elif key == "captions/size" and isinstance(flow.view, PlayerView):
+            flow.view.set_caption_size(caption_pt())
+
+    settings_view.changed.connect(setting_changed)
     app.refresh_library()
     for notice in app.notices:
         window.banner.add(notice)
@@ -112,7 +121,7 @@ def run(argv: list[str] | None = None) -> int:
     qt_app.setApplicationName("Seesaw")
     qt_app.setApplicationDisplayName("Seesaw")
     settings = settings_store()
-    apply_theme(qt_app, pick_theme(str(settings.value("appearance/theme", "system"))))
+    apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
     from .ports import MemoryJournal, SilentAudio
 
     notices = [

@@ -1,0 +1,83 @@
+"""Save pictures of the real window at the moments people see most: run under Xvfb.
+
+``make screenshots`` runs this with a virtual screen; the app is built exactly as ``seesaw`` builds
+it, with a manual clock so the pictures are the same every time, and a throwaway SEESAW_HOME so
+no real journal is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from lesson_engine.clock import ManualClock
+
+from .app import build
+from .ports import MemoryJournal, SilentAudio
+from .theme import apply_theme, pick_theme
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def capture(out: Path, theme: str = "light") -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    apply_theme(qt_app, pick_theme(theme))
+    home = Path(tempfile.mkdtemp(prefix="seesaw-shots-"))
+    os.environ["SEESAW_HOME"] = str(home)
+    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    clock = ManualClock()
+    app = build(journal=MemoryJournal(), audio=SilentAudio(), settings=settings, clock=clock)
+    window = app.window
+    window.resize(1200, 800)
+    window.show()
+    saved: list[Path] = []
+
+    def shot(name: str) -> None:
+        _settle(qt_app)
+        path = out / f"{name}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+
+    shot("library")
+    entries = app.library.entries
+    if entries:
+        lesson = next((e for e in entries if e.lesson.header.group == "weight-shift"), entries[0])
+        app.flow.start(lesson.id)
+        checkin = app.flow.view
+        checkin.rate(3)  # type: ignore[union-attr]
+        shot("check-in")
+        checkin.submitted.emit(checkin.current())  # type: ignore[union-attr]
+        controller = app.flow.controller
+        assert controller is not None
+        clock.advance(95_000)
+        controller.tick()
+        shot("player")
+        controller.rest()
+        clock.advance(38_000)
+        controller.tick()
+        shot("rest")
+        window.show_page("settings")
+    window.close()
+    return saved
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
+    for theme in ("light", "dark"):
+        for path in capture(out, theme):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
