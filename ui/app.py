@@ -117,7 +117,24 @@ def build(
 
 
 def run(argv: list[str] | None = None) -> int:
-    qt_app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    qt_app, _ = start(argv)
+    return qt_app.exec()
+
+
+def run_until_shown() -> SeesawApp:
+    """Start as ``seesaw`` does and return once the window is on screen (for the start benchmark)."""
+    qt_app, app = start(None)
+    qt_app.processEvents()
+    return app
+
+
+def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp]:
+    existing = QApplication.instance()
+    qt_app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv)
+    )
     qt_app.setApplicationName("Seesaw")
     qt_app.setApplicationDisplayName("Seesaw")
     settings = settings_store()
@@ -130,4 +147,4 @@ def run(argv: list[str] | None = None) -> int:
     ]
     app = build(journal=MemoryJournal(), audio=SilentAudio(), settings=settings, notices=notices)
     app.window.show()
-    return qt_app.exec()
+    return qt_app, app
