@@ -1,7 +1,8 @@
 """The lessons a learner can choose from: the bundled ones and those imported from packs.
 
 A broken lesson file never hides the others: it is listed in ``problems`` with its diagnostics,
-so the app can say which file needs fixing instead of failing to start.
+so the app can say which file needs fixing instead of failing to start. Entries carry only what
+the library screen shows; the full lesson is parsed when it is started (``LibraryEntry.load``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .lesson_files import find_lesson_files
-from .model import Lesson
-from .parser import check_lesson_file
-from .timeline import DurationOf, Timeline, compile_timeline, estimate_speech_ms
+from .library_index import LibraryIndex
+from .model import Header, Lesson
+from .parser import check_lesson_file, load_lesson
+from .timeline import DurationOf, compile_timeline, estimate_speech_ms
 
 GROUP_TITLES = {
     "weight-shift": "Weight shift",
@@ -24,23 +26,33 @@ GROUP_TITLES = {
     "return-to-running": "Return to running",
     "": "Other lessons",
 }
+GROUP_ORDER = list(GROUP_TITLES)
 
 
 @dataclass(frozen=True)
 class LibraryEntry:
-    lesson: Lesson
+    header: Header
     path: Path
     length_ms: int
     origin: str
     """"Seesaw" for bundled lessons, otherwise the pack's folder name."""
+    digest: str
 
     @property
     def id(self) -> str:
-        return self.lesson.id
+        return self.header.id
+
+    @property
+    def title(self) -> str:
+        return self.header.title
 
     @property
     def group_title(self) -> str:
-        return GROUP_TITLES.get(self.lesson.header.group, GROUP_TITLES[""])
+        return GROUP_TITLES.get(self.header.group, GROUP_TITLES[""])
+
+    def load(self) -> Lesson:
+        """Parse the lesson now; raises LessonScriptError if the file broke since it was listed."""
+        return load_lesson(self.path)
 
 
 @dataclass(frozen=True)
@@ -58,38 +70,68 @@ class Library:
         return next((e for e in self.entries if e.id == lesson_id), None)
 
     def groups(self) -> list[tuple[str, list[LibraryEntry]]]:
-        order = list(GROUP_TITLES.values())
         grouped: dict[str, list[LibraryEntry]] = {}
         for entry in self.entries:
             grouped.setdefault(entry.group_title, []).append(entry)
-        return sorted(
-            grouped.items(),
-            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
-        )
+        return list(grouped.items())
+
+
+def _order(entry: LibraryEntry) -> tuple[int, str]:
+    group = entry.header.group if entry.header.group in GROUP_TITLES else ""
+    return GROUP_ORDER.index(group), entry.id
 
 
 def load_library(
-    folders: Iterable[tuple[str, Path]], duration_of: DurationOf = estimate_speech_ms
+    folders: Iterable[tuple[str, Path]],
+    duration_of: DurationOf = estimate_speech_ms,
+    *,
+    index: LibraryIndex | None = None,
+    timing: str = "estimate",
 ) -> Library:
-    """Load every lesson under each (origin, folder); the first lesson with an id wins."""
+    """Every lesson under each (origin, folder); the first lesson with an id wins.
+
+    ``timing`` names the way ``duration_of`` times speech, so lengths cached for one voice are
+    not shown for another.
+    """
     entries: list[LibraryEntry] = []
     problems: list[LibraryProblem] = []
     seen: set[str] = set()
     for origin, folder in folders:
         files, _ = find_lesson_files([folder]) if folder.exists() else ([], [])
         for path in files:
-            result = check_lesson_file(path)
-            if result.lesson is None:
-                problems.append(LibraryProblem(path, result.errors))
+            entry = _entry(path, origin, duration_of, index, timing, problems)
+            if entry is None or entry.id in seen:
                 continue
-            if result.lesson.id in seen:
-                continue
-            seen.add(result.lesson.id)
-            length = compile_timeline(result.lesson, duration_of).total_ms
-            entries.append(LibraryEntry(result.lesson, path, length, origin))
-    entries.sort(key=lambda e: (e.lesson.header.group, e.lesson.header.title.lower()))
+            seen.add(entry.id)
+            entries.append(entry)
+    if index is not None:
+        index.save()
+    entries.sort(key=_order)
     return Library(tuple(entries), tuple(problems))
 
 
-def timeline_for(entry: LibraryEntry, duration_of: DurationOf = estimate_speech_ms) -> Timeline:
-    return compile_timeline(entry.lesson, duration_of)
+def _entry(
+    path: Path,
+    origin: str,
+    duration_of: DurationOf,
+    index: LibraryIndex | None,
+    timing: str,
+    problems: list[LibraryProblem],
+) -> LibraryEntry | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    if index is not None and stat is not None:
+        known = index.lookup(path, stat, timing)
+        if known is not None:
+            return LibraryEntry(known.header, path, known.length_ms, origin, known.digest)
+    result = check_lesson_file(path)
+    if result.lesson is None:
+        problems.append(LibraryProblem(path, result.errors))
+        return None
+    lesson = result.lesson
+    length = compile_timeline(lesson, duration_of).total_ms
+    if index is not None and stat is not None:
+        index.remember(path, stat, timing, lesson.header, length, lesson.digest)
+    return LibraryEntry(lesson.header, path, length, origin, lesson.digest)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lesson_engine.clock import Clock
 from lesson_engine.library import Library, load_library
-from lesson_engine.paths import bundled_lessons_dir, config_dir, data_dir
+from lesson_engine.library_index import LibraryIndex
+from lesson_engine.paths import bundled_lessons_dir, cache_dir, config_dir, data_dir
 
 from .lesson_flow import LessonFlow
 from .library_view import LibraryView
@@ -64,7 +65,12 @@ def build(
     confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
     notices: list[str] | None = None,
 ) -> SeesawApp:
-    library = load_library(folders if folders is not None else lesson_folders(), audio.duration_of)
+    library = load_library(
+        folders if folders is not None else lesson_folders(),
+        audio.duration_of,
+        index=LibraryIndex(cache_dir() / "library-index.json"),
+        timing=audio.timing_key,
+    )
     window = MainWindow(settings)
     library_view = LibraryView()
     window.add_page("library", "Lessons", library_view, "Ctrl+1")
@@ -101,6 +107,7 @@ def build(
     library_view.resume_requested.connect(lambda _id: flow.resume())
     library_view.discard_resume.connect(lambda _id: journal.clear_checkpoint())
     window.closing.connect(flow.shutdown)
+    flow.problem.connect(window.banner.add)
 
     def setting_changed(key: str) -> None:
         qt_app = QApplication.instance()

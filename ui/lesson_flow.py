@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from lesson_engine.checkpoint import Checkpoint
 from lesson_engine.clock import Clock, MonotonicClock
+from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.library import Library
+from lesson_engine.model import Lesson
 from lesson_engine.player import Player
 from lesson_engine.player_events import CheckpointDue, Finished, PlayerEvent, PlayerState
 from lesson_engine.timeline import Timeline, compile_timeline
@@ -54,6 +57,7 @@ def _checkin_from_dict(data: object) -> CheckIn:
 class LessonFlow(QObject):
     finished = Signal()  # back to the library
     session_saved = Signal(object)  # SessionRecord
+    problem = Signal(str)  # something the learner should know, for the banner
 
     def __init__(
         self,
@@ -84,6 +88,7 @@ class LessonFlow(QObject):
         self._started_at = now()
         self._before = CheckIn(None)
         self._completed = False
+        self._lesson: Lesson | None = None
 
     # -- entry points --------------------------------------------------------------------
 
@@ -91,7 +96,12 @@ class LessonFlow(QObject):
         entry = self.library.by_id(lesson_id)
         if entry is None:
             return
-        view = CheckInView(entry.lesson.title, after=False, voice_note=self.audio.description)
+        try:
+            self._lesson = entry.load()
+        except LessonScriptError as exc:
+            self._report_broken(entry.path, exc)
+            return
+        view = CheckInView(entry.title, after=False, voice_note=self.audio.description)
         view.submitted.connect(lambda checkin: self._begin(lesson_id, checkin))
         self._present(view)
 
@@ -110,7 +120,12 @@ class LessonFlow(QObject):
         session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
         self._started_at = _parse_time(session.get("started_at")) or self._now()
         self._before = _checkin_from_dict(session.get("before"))
-        timeline = self._timeline(entry.id)
+        try:
+            self._lesson = entry.load()
+        except LessonScriptError as exc:
+            self._report_broken(entry.path, exc)
+            return False
+        timeline = self._timeline()
         player = Player.restore(timeline, checkpoint, self._clock)
         self._run(player)
         if self.controller:
@@ -133,7 +148,7 @@ class LessonFlow(QObject):
         total = entry.length_ms
         return ResumeOffer(
             entry.id,
-            entry.lesson.title,
+            entry.title,
             checkpoint.section_title,
             min(checkpoint.position_ms, total),
             total,
@@ -149,7 +164,7 @@ class LessonFlow(QObject):
         total = entry.length_ms if entry else max(int(saved.get("furthest_ms", 0)), 1)
         record = SessionRecord(
             lesson_id=str(saved.get("lesson_id", "")),
-            lesson_title=entry.lesson.title if entry else str(session.get("title", "")),
+            lesson_title=entry.title if entry else str(session.get("title", "")),
             started_at=_parse_time(session.get("started_at")) or self._now(),
             ended_at=_parse_time(session.get("ended_at")) or self._now(),
             completed=bool(session.get("completed", False)),
@@ -174,17 +189,23 @@ class LessonFlow(QObject):
     def _begin(self, lesson_id: str, before: CheckIn) -> None:
         self._started_at = self._now()
         self._before = before
-        player = Player(self._timeline(lesson_id), self._clock)
+        player = Player(self._timeline(), self._clock)
         self._run(player)
         if self.controller:
             self.controller.toggle()
 
-    def _timeline(self, lesson_id: str) -> Timeline:
-        entry = self.library.by_id(lesson_id)
-        assert entry is not None
-        timeline = compile_timeline(entry.lesson, self.audio.duration_of)
+    def _timeline(self) -> Timeline:
+        assert self._lesson is not None
+        timeline = compile_timeline(self._lesson, self.audio.duration_of)
         self.audio.prepare(timeline)
         return timeline
+
+    def _report_broken(self, path: Path, error: LessonScriptError) -> None:
+        first = error.diagnostics[0] if error.diagnostics else None
+        where = f" ({first.location()}: {first.message})" if first else ""
+        self.problem.emit(
+            f"“{path.name}” has changed and now has errors, so it cannot start{where}."
+        )
 
     def _run(self, player: Player) -> None:
         self._release()

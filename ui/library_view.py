@@ -144,7 +144,7 @@ class LibraryView(QWidget):
         self.resume_card.show()
 
     def _add_row(self, entry: LibraryEntry, status: str) -> None:
-        header = entry.lesson.header
+        header = entry.header
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, entry.id)
         details = " · ".join(

@@ -42,6 +42,8 @@ class JournalPort(Protocol):
 class AudioPort(Protocol):
     description: str
     """Which voice and output are in use, in words, e.g. "Voice: Joe (offline)"."""
+    timing_key: str
+    """Names how speech is timed, so cached lesson lengths of one voice are not shown for another."""
 
     def duration_of(self, utterance: Utterance) -> int: ...
     def attach(self, player: Player) -> Callable[[], None]: ...
@@ -80,6 +82,7 @@ class SilentAudio:
     """Captions only: cues last as long as reading them takes, and nothing is played."""
 
     description = "Captions only (no sound)"
+    timing_key = "estimate"
 
     def duration_of(self, utterance: Utterance) -> int:
         from lesson_engine.timeline import estimate_speech_ms

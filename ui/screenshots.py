@@ -51,7 +51,7 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
     shot("library")
     entries = app.library.entries
     if entries:
-        lesson = next((e for e in entries if e.lesson.header.group == "weight-shift"), entries[0])
+        lesson = next((e for e in entries if e.header.group == "weight-shift"), entries[0])
         app.flow.start(lesson.id)
         checkin = app.flow.view
         checkin.rate(3)  # type: ignore[union-attr]
