@@ -130,7 +130,7 @@ def test_start_pause_rest_resume_stop_and_note_by_keyboard(qtbot, rig) -> None:
     press(qtbot, app, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     assert current(app) is app.library_view
-    (session,) = journal.sessions
+    (session,) = journal.stored
     assert (session.lesson_id, session.completed) == ("weight-shift-1", False)
     assert session.before.soreness == 3 and session.after.soreness == 2
     assert session.after.note == "Knee felt easier after the rest."
@@ -184,7 +184,7 @@ def test_finished_lesson_never_checked_out_is_saved_on_next_start(
     advance(app, clock, 10 * 60_000)
     assert isinstance(current(app), CheckInView)  # the lesson ended; the check-out form is up
     app.window.close()  # and the app is closed without saving it
-    assert journal.sessions == []
+    assert journal.stored == []
 
     settings = QSettings(str(tmp_path / "settings3.ini"), QSettings.Format.IniFormat)
     again = build(
@@ -195,7 +195,7 @@ def test_finished_lesson_never_checked_out_is_saved_on_next_start(
         clock=clock,
     )
     qtbot.addWidget(again.window)
-    (session,) = journal.sessions
+    (session,) = journal.stored
     assert session.completed and session.before.soreness == 4 and session.completed_fraction == 1.0
     assert journal.checkpoint is None
     assert any("was saved to the journal" in m for m in again.window.banner.messages)
@@ -219,5 +219,5 @@ def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
     advance(app, clock, 1_000)
     current(app).request_stop()
     current(app).skip.click()
-    (session,) = journal.sessions
+    (session,) = journal.stored
     assert session.before.soreness is None and session.after.soreness is None

@@ -50,7 +50,7 @@ def test_a_whole_lesson_opens_no_socket(qtbot, tmp_path: Path, repo: Path) -> No
             clock.advance(500)
             controller.tick()
         app.flow.view.submitted.emit(app.flow.view.current())
-        assert app.flow.journal.sessions[0].completed
+        assert app.flow.journal.stored[0].completed
     finally:
         _watching.pop()
     assert seen == []

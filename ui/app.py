@@ -20,6 +20,7 @@ from lesson_engine.library import Library, load_library
 from lesson_engine.library_index import LibraryIndex
 from lesson_engine.paths import bundled_lessons_dir, cache_dir, config_dir, data_dir
 
+from .journal_view import JournalView
 from .lesson_flow import LessonFlow
 from .library_view import LibraryView
 from .main_window import MainWindow
@@ -75,6 +76,8 @@ def build(
     library_view = LibraryView()
     window.add_page("library", "Lessons", library_view, "Ctrl+1")
 
+    journal_view = JournalView(journal)
+    window.add_page("journal", "Journal", journal_view, "Ctrl+2")
     settings_view = SettingsView(settings)
     window.add_page("settings", "Settings", settings_view, "Ctrl+3")
 

@@ -1,0 +1,132 @@
+"""The journal page: chart data, search, note editing and export, against a known journal."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from ui.checkin_view import CheckIn
+from ui.journal_view import JournalView
+from ui.ports import MemoryJournal, SessionRecord
+from ui.soreness_chart import sessions_per_week
+
+TODAY = date(2026, 11, 20)  # a Friday
+
+
+def session(
+    days_ago: int, before: int | None, after: int | None, note: str = "", completed: bool = True
+) -> SessionRecord:
+    start = datetime(2026, 11, 20, 7, tzinfo=UTC) - timedelta(days=days_ago)
+    return SessionRecord(
+        lesson_id="weight-shift-1",
+        lesson_title="Weight shift 1",
+        started_at=start,
+        ended_at=start + timedelta(minutes=20),
+        completed=completed,
+        completed_fraction=1.0 if completed else 0.4,
+        rests_taken=1,
+        rested_ms=90_000,
+        before=CheckIn(before),
+        after=CheckIn(after, note=note),
+    )
+
+
+def make_view(qtbot, journal: MemoryJournal, **kwargs) -> JournalView:
+    view = JournalView(journal, today=lambda: TODAY, **kwargs)
+    qtbot.addWidget(view)
+    view.refresh()
+    return view
+
+
+def test_sessions_per_week_counts_the_last_weeks_oldest_first() -> None:
+    days = [
+        TODAY,
+        TODAY - timedelta(days=1),
+        TODAY - timedelta(days=8),
+        TODAY - timedelta(days=100),
+    ]
+    weeks = sessions_per_week(days, 3, TODAY)
+    assert [count for _, count in weeks] == [0, 1, 2]
+    assert weeks[-1][0] == date(2026, 11, 16)
+
+
+def test_chart_and_list_show_each_session_newest_first(qtbot) -> None:
+    journal = MemoryJournal()
+    for days_ago, before, after, note in [
+        (9, 6, 5, "stiff"),
+        (2, 4, 2, "easier on the stairs"),
+        (0, 3, None, ""),
+    ]:
+        journal.record_session(session(days_ago, before, after, note))
+    view = make_view(qtbot, journal)
+    assert view.summary.text() == "3 sessions, 3 finished."
+    assert [(p.before, p.after) for p in view.chart.points] == [(6, 5), (4, 2), (3, None)]
+    first = view.sessions.item(0).text()
+    assert first.startswith("Fri 20 Nov 2026") and "soreness 3 → –" in first
+    assert "easier on the stairs" in view.sessions.item(1).text()
+
+
+def test_search_hides_what_does_not_match(qtbot) -> None:
+    journal = MemoryJournal()
+    journal.record_session(session(3, 5, 4, "knee ached downhill"))
+    journal.record_session(session(1, 3, 2, "felt light"))
+    view = make_view(qtbot, journal)
+    view.search.setText("DOWNHILL")
+    visible = [
+        view.sessions.item(i).text()
+        for i in range(view.sessions.count())
+        if not view.sessions.item(i).isHidden()
+    ]
+    assert len(visible) == 1 and "downhill" in visible[0]
+
+
+def test_editing_a_session_note_is_saved_to_the_journal(qtbot) -> None:
+    journal = MemoryJournal()
+    journal.record_session(session(1, 5, 4, "first thought"))
+    view = make_view(qtbot, journal, text_dialog=lambda _p, _t, initial: initial + ", then better")
+    view.sessions.setCurrentRow(0)
+    view.edit_button.click()
+    assert journal.sessions()[0].after.note == "first thought, then better"
+    assert "then better" in view.sessions.item(0).text()
+
+
+def test_cancelled_edit_changes_nothing(qtbot) -> None:
+    journal = MemoryJournal()
+    journal.record_session(session(1, 5, 4, "keep me"))
+    view = make_view(qtbot, journal, text_dialog=lambda *_: None)
+    view.sessions.setCurrentRow(0)
+    view.edit_button.click()
+    assert journal.sessions()[0].after.note == "keep me"
+
+
+def test_free_note_is_dated_today(qtbot) -> None:
+    journal = MemoryJournal()
+    view = make_view(qtbot, journal, text_dialog=lambda *_: "Pain started at 7 km today. ")
+    view.add_note_button.click()
+    (note,) = journal.notes()
+    assert (note.day, note.text) == (TODAY, "Pain started at 7 km today.")
+    assert view.notes.item(0).text() == "Fri 20 Nov 2026\nPain started at 7 km today."
+
+
+def test_export_writes_where_the_learner_chose(qtbot, tmp_path: Path) -> None:
+    journal = MemoryJournal()
+    journal.record_session(session(1, 5, 4, "ok"))
+    target = tmp_path / "for-physio.md"
+    view = make_view(qtbot, journal, save_dialog=lambda *_: str(target))
+    view.export_md.click()
+    assert "Weight shift 1" in target.read_text()
+    assert view.status.text() == f"Saved {target}"
+
+
+def test_export_failure_is_reported_not_raised(qtbot, tmp_path: Path) -> None:
+    journal = MemoryJournal()
+    view = make_view(
+        qtbot, journal, save_dialog=lambda *_: str(tmp_path / "missing-folder" / "x.csv")
+    )
+    view.export_csv.click()
+    assert view.status.text().startswith("Could not export to")
+
+
+def test_empty_journal_explains_itself(qtbot) -> None:
+    view = make_view(qtbot, MemoryJournal())
+    assert view.summary.text().startswith("Nothing here yet")

@@ -1,0 +1,184 @@
+"""Soreness before and after each session over time, and sessions per week, drawn with QPainter.
+
+Drawn by hand rather than with a plotting library: two small series do not justify a dependency,
+and painting from the palette keeps the chart right in light and dark themes. The chart draws
+what it is given; choosing the period is the journal view's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+@dataclass(frozen=True)
+class SorenessPoint:
+    day: date
+    before: int | None
+    after: int | None
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def sessions_per_week(days: list[date], weeks: int, today: date) -> list[tuple[date, int]]:
+    """Counts for the last ``weeks`` weeks ending with the week of ``today``, oldest first."""
+    last = week_start(today)
+    starts = [last - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    counts = dict.fromkeys(starts, 0)
+    for day in days:
+        start = week_start(day)
+        if start in counts:
+            counts[start] += 1
+    return list(counts.items())
+
+
+class SorenessChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points: list[SorenessPoint] = []
+        self.weeks: list[tuple[date, int]] = []
+        self.setMinimumHeight(260)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName("Soreness chart")
+
+    def sizeHint(self) -> QSize:
+        return QSize(700, 300)
+
+    def set_data(self, points: list[SorenessPoint], weeks: list[tuple[date, int]]) -> None:
+        self.points = sorted(points, key=lambda p: p.day)
+        self.weeks = weeks
+        rated = [p for p in self.points if p.before is not None or p.after is not None]
+        if rated:
+            first, last = rated[0], rated[-1]
+            self.setAccessibleDescription(
+                f"{len(rated)} rated sessions from {first.day:%d %B %Y} to {last.day:%d %B %Y}; "
+                f"latest soreness before {_or_dash(last.before)}, after {_or_dash(last.after)}"
+            )
+        else:
+            self.setAccessibleDescription("No soreness recorded yet")
+        self.update()
+
+    def paintEvent(self, _: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        before_color = QColor("#c2703d")
+        bars_height = 70
+        left, top, right = 44, 16, 16
+        plot = QRectF(
+            left, top, self.width() - left - right, self.height() - top - bars_height - 40
+        )
+        small = QFont(self.font())
+        small.setPointSize(9)
+        painter.setFont(small)
+
+        grid = QColor(muted)
+        grid.setAlpha(60)
+        for level in (0, 2, 4, 6, 8, 10):
+            y = plot.bottom() - plot.height() * level / 10
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(muted)
+            painter.drawText(
+                QRectF(0, y - 8, left - 8, 16), Qt.AlignmentFlag.AlignRight, str(level)
+            )
+
+        rated = [p for p in self.points if p.before is not None or p.after is not None]
+        if not rated:
+            painter.setPen(muted)
+            painter.drawText(
+                plot,
+                Qt.AlignmentFlag.AlignCenter,
+                "Rate your soreness before and after a lesson\nand it will show here.",
+            )
+        else:
+            first, last = rated[0].day, rated[-1].day
+            span = max((last - first).days, 1)
+
+            def x_of(day: date) -> float:
+                if first == last:
+                    return plot.center().x()
+                return plot.left() + plot.width() * (day - first).days / span
+
+            for attribute, color in (("before", before_color), ("after", accent)):
+                series = [
+                    (x_of(p.day), getattr(p, attribute))
+                    for p in rated
+                    if getattr(p, attribute) is not None
+                ]
+                path = QPainterPath()
+                for i, (x, value) in enumerate(series):
+                    point = QPointF(x, plot.bottom() - plot.height() * value / 10)
+                    path.moveTo(point) if i == 0 else path.lineTo(point)
+                painter.setPen(QPen(color, 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)
+                painter.setBrush(color)
+                for x, value in series:
+                    painter.drawEllipse(
+                        QPointF(x, plot.bottom() - plot.height() * value / 10), 3.5, 3.5
+                    )
+            painter.setPen(muted)
+            painter.drawText(
+                QRectF(plot.left(), plot.bottom() + 4, 200, 16),
+                Qt.AlignmentFlag.AlignLeft,
+                f"{first:%d %b %Y}",
+            )
+            painter.drawText(
+                QRectF(plot.right() - 200, plot.bottom() + 4, 200, 16),
+                Qt.AlignmentFlag.AlignRight,
+                f"{last:%d %b %Y}",
+            )
+
+        legend_y = plot.bottom() + 22
+        for i, (label, color) in enumerate(
+            (("before the lesson", before_color), ("after the lesson", accent))
+        ):
+            x = plot.left() + i * 170
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(QPointF(x + 5, legend_y + 7), 5, 5)
+            painter.setPen(text)
+            painter.drawText(QRectF(x + 14, legend_y, 150, 16), Qt.AlignmentFlag.AlignLeft, label)
+
+        bars = QRectF(plot.left(), self.height() - bars_height + 6, plot.width(), bars_height - 24)
+        if self.weeks:
+            peak = max(max(count for _, count in self.weeks), 1)
+            width = bars.width() / len(self.weeks)
+            for i, (_, count) in enumerate(self.weeks):
+                height = bars.height() * count / peak
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(accent if count else grid)
+                painter.drawRoundedRect(
+                    QRectF(
+                        bars.left() + i * width + 3,
+                        bars.bottom() - max(height, 2),
+                        width - 6,
+                        max(height, 2),
+                    ),
+                    2,
+                    2,
+                )
+            painter.setPen(muted)
+            painter.drawText(
+                QRectF(0, bars.top() - 2, left - 8, 16), Qt.AlignmentFlag.AlignRight, str(peak)
+            )
+            painter.drawText(
+                QRectF(bars.left(), bars.bottom() + 2, bars.width(), 16),
+                Qt.AlignmentFlag.AlignLeft,
+                f"Sessions per week, last {len(self.weeks)} weeks",
+            )
+        painter.end()
+
+
+def _or_dash(value: int | None) -> str:
+    return "–" if value is None else str(value)
