@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lesson_engine.clock import Clock
 from lesson_engine.library import Library, load_library
@@ -27,6 +27,7 @@ from .main_window import MainWindow
 from .player_view import PlayerView, ask_to_stop
 from .ports import AudioPort, JournalPort
 from .settings_view import THEMES, SettingsView, read_choice, read_int
+from .single_instance import ALREADY_OPEN, acquire_instance_lock
 from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
 
 
@@ -127,24 +128,30 @@ def build(
 
 
 def run(argv: list[str] | None = None) -> int:
-    qt_app, _ = start(argv)
+    qt_app, app = start(argv)
+    if app is None:
+        return 1
     return qt_app.exec()
 
 
-def run_until_shown() -> SeesawApp:
+def run_until_shown() -> SeesawApp | None:
     """Start as ``seesaw`` does and return once the window is on screen (for the start benchmark)."""
     qt_app, app = start(None)
     qt_app.processEvents()
     return app
 
 
-def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp]:
+def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp | None]:
     existing = QApplication.instance()
     qt_app = (
         existing
         if isinstance(existing, QApplication)
         else QApplication(argv if argv is not None else sys.argv)
     )
+    lock = acquire_instance_lock(data_dir())
+    if lock is None:
+        QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
+        return qt_app, None
     qt_app.setApplicationName("Seesaw")
     qt_app.setApplicationDisplayName("Seesaw")
     settings = settings_store()
@@ -156,5 +163,6 @@ def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp]:
         "Sound is not connected yet in this build: lessons run with captions only.",
     ]
     app = build(journal=MemoryJournal(), audio=SilentAudio(), settings=settings, notices=notices)
+    app.window.instance_lock = lock  # type: ignore[attr-defined]  # held while the window lives
     app.window.show()
     return qt_app, app
