@@ -48,7 +48,7 @@ class Checkpoint:
             expected = int if spec.type in ("int", int) else str
             if not isinstance(value, expected) or isinstance(value, bool):
                 raise ValueError(f"'{spec.name}' should be {expected.__name__}, not {value!r}")
-            if expected is int and value < 0:
+            if isinstance(value, int) and value < 0:
                 raise ValueError(f"'{spec.name}' cannot be negative")
             values[spec.name] = value
         return cls(**values)
