@@ -263,6 +263,31 @@ class Player:
         if self._clock.now_ms() - self._last_checkpoint_clock >= self._checkpoint_every_ms:
             self._checkpoint_now()
 
+    def swap_timeline(self, timeline: Timeline) -> bool:
+        """Take a re-timed version of the same lesson, as a voice finishes synthesising cues.
+
+        Accepted only when nothing already heard moves: same lesson, same events, and every
+        event up to the current one unchanged. Then the position stays where it is and only the
+        future is re-timed. Returns False (and keeps the old timeline) otherwise.
+        """
+        old = self.timeline
+        if (timeline.lesson_id, timeline.digest, len(timeline.events)) != (
+            old.lesson_id,
+            old.digest,
+            len(old.events),
+        ):
+            return False
+        if [c.id for c in timeline.cues] != [c.id for c in old.cues]:
+            return False
+        current = self._event_index
+        for before, after in zip(
+            old.events[: current + 1], timeline.events[: current + 1], strict=True
+        ):
+            if (before.start_ms, before.duration_ms) != (after.start_ms, after.duration_ms):
+                return False
+        self.timeline = timeline
+        return True
+
     # -- checkpoints ---------------------------------------------------------------------
 
     def checkpoint(self) -> Checkpoint:

@@ -387,3 +387,65 @@ def test_checkpoint_without_optional_fields_loads() -> None:
     for key in ("rests_taken", "rested_ms", "furthest_ms", "version"):
         data.pop(key)
     assert Checkpoint.from_dict(data).rests_taken == 0
+
+
+def retimed(timeline, event_index: int, new_duration: int):
+    """The same lesson with one event's length changed, as a voice would report it."""
+    from dataclasses import replace
+
+    events = list(timeline.events)
+    events[event_index] = replace(events[event_index], duration_ms=new_duration)
+    position = 0
+    for i, event in enumerate(events):
+        events[i] = replace(event, start_ms=position)
+        position += event.duration_ms if i != event_index else new_duration
+    cues = [
+        replace(c, start_ms=events[c.first_event].start_ms, end_ms=events[c.last_event].end_ms)
+        for c in timeline.cues
+    ]
+    sections = [
+        replace(
+            s,
+            start_ms=cues[s.first_cue].start_ms,
+            end_ms=cues[s.last_cue].end_ms,
+        )
+        for s in timeline.sections
+    ]
+    return type(timeline)(
+        timeline.lesson_id,
+        timeline.title,
+        timeline.digest,
+        tuple(events),
+        tuple(cues),
+        tuple(sections),
+        position,
+    )
+
+
+def test_future_cues_can_be_retimed_without_moving_the_position() -> None:
+    rig = make_rig()
+    rig.player.play()
+    rig.run(11_000)  # in event 2 ("Two")
+    later = retimed(rig.player.timeline, 3, 5_000)  # "Three" turns out 1 s longer
+    assert rig.player.swap_timeline(later)
+    assert rig.player.position_ms == 11_000
+    rig.run(7_500)  # 18.5 s: the old "Three" ended at 18 s, the new one runs to 19 s
+    assert rig.player.current_event.index == 3
+    rig.run(500)
+    assert rig.player.current_event.index == 4
+    assert rig.player.timeline.total_ms == TOTAL_MS + 1_000
+
+
+def test_retiming_what_was_already_heard_is_refused() -> None:
+    rig = make_rig()
+    rig.player.play()
+    rig.run(11_000)
+    assert not rig.player.swap_timeline(retimed(rig.player.timeline, 0, 5_000))
+    assert not rig.player.swap_timeline(retimed(rig.player.timeline, 2, 5_000))  # the current event
+    assert rig.player.timeline.total_ms == TOTAL_MS
+
+
+def test_a_different_lesson_is_never_swapped_in() -> None:
+    rig = make_rig()
+    other = make_timeline("id: other\ntitle: O\n---\nOne.\n")
+    assert not rig.player.swap_timeline(other)
