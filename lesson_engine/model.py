@@ -116,3 +116,18 @@ class Lesson:
     @property
     def title(self) -> str:
         return self.header.title
+
+    def recordings(self) -> list[Path]:
+        """Every instructor recording the lesson uses, in script order."""
+        found: list[Path] = []
+
+        def walk(steps: tuple[Step, ...]) -> None:
+            for step in steps:
+                if isinstance(step, Speak | Rest) and step.audio is not None:
+                    found.append(step.audio)
+                elif isinstance(step, Repeat | Sides):
+                    walk(step.body)
+
+        for section in self.sections:
+            walk(section.steps)
+        return found

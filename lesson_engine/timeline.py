@@ -143,6 +143,14 @@ class Timeline:
     def section_by_title(self, title: str) -> SectionSpan | None:
         return next((s for s in self.sections if s.title == title), None)
 
+    def cue_for_line(self, line: int) -> Cue:
+        """The first cue written on or above ``line``: where "play from here" starts."""
+        best: Cue | None = None
+        for cue in self.cues:
+            if cue.line <= line and (best is None or cue.line > best.line):
+                best = cue
+        return best or self.cues[0]
+
     def next_cue(self, ms: int) -> Cue | None:
         index = self.cue_at(ms).index + 1
         return self.cues[index] if index < len(self.cues) else None

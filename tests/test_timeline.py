@@ -152,3 +152,14 @@ def test_identical_cues_in_one_section_get_distinct_ids() -> None:
     lesson = parse_lesson_text(HEADER + "Breathe.\n\nBreathe.\n")
     ids = [c.id for c in compile_timeline(lesson).cues]
     assert len(ids) == 2 and ids[0] != ids[1]
+
+
+def test_cue_for_line_finds_the_instruction_under_the_cursor(repo: Path) -> None:
+    timeline = compile_timeline(load_lesson(repo / "tests/data/sample.lesson"), fixed(1000))
+    assert timeline.cue_for_line(1).index == 0  # in the header: the first cue
+    assert timeline.cue_for_line(10).caption.startswith("Lie on your left side")  # on its [pause]
+    lift = timeline.cue_for_line(15)
+    assert lift.caption.startswith("Slowly lift") and lift.id.endswith("#1")  # first round
+    assert (
+        timeline.cue_for_line(20).caption == "Lie on your left side. Lift your right knee a little."
+    )
