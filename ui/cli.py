@@ -11,12 +11,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from lesson_engine.clock import MonotonicClock
 from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.durations import format_clock
 from lesson_engine.lesson_files import find_lesson_files
+from lesson_engine.packs import PackError, PackExists, create_pack, import_pack
 from lesson_engine.parser import check_lesson_file, load_lesson
-from lesson_engine.paths import bundled_lessons_dir
+from lesson_engine.paths import bundled_lessons_dir, data_dir
+from lesson_engine.player import Player
+from lesson_engine.templates import new_lesson_text
 from lesson_engine.timeline import EventKind, compile_timeline
+
+from .cli_play import run_in_terminal
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -64,6 +70,57 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    text = new_lesson_text(args.name)
+    lesson_id = text.split("\n", 1)[0].removeprefix("id: ")
+    path = folder / f"{lesson_id}.lesson"
+    if path.exists():
+        print(f"{path}: already exists; choose another name or remove it first", file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"created {path}; check it with: seesaw check {path}")
+    return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    try:
+        lesson = load_lesson(Path(args.lesson))
+    except LessonScriptError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    timeline = compile_timeline(lesson)
+    start = timeline.cue_for_line(args.from_line).start_ms if args.from_line else 0
+    player = Player(timeline, MonotonicClock(), start_ms=start)
+    return run_in_terminal(player)
+
+
+def _pack(args: argparse.Namespace) -> int:
+    try:
+        members = create_pack(Path(args.folder), Path(args.output))
+    except PackError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    print(f"wrote {args.output} with {len(members)} files")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        result = import_pack(Path(args.pack), data_dir() / "packs", replace=args.replace)
+    except PackExists as exc:
+        print(f"{exc.problems[0]} (add --replace)", file=sys.stderr)
+        return 1
+    except PackError as exc:
+        print("the pack was not imported; nothing was written:", file=sys.stderr)
+        print("\n".join(f"  {p}" for p in exc.problems), file=sys.stderr)
+        return 1
+    lessons = ", ".join(result.lessons)
+    print(f"imported “{result.manifest.title}” by {result.manifest.author}: {lessons}")
+    return 0
+
+
 def _default(_: argparse.Namespace) -> int:
     """Open the desktop app; Qt is imported only here, so subcommands stay light."""
     from .app import run
@@ -102,6 +159,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     timeline.add_argument("lesson", metavar="LESSON")
     timeline.set_defaults(func=_timeline)
+    new = commands.add_parser("new", help="start a new lesson script from a template")
+    new.add_argument("name", help="the lesson's title, e.g. 'Weight shift 4'")
+    new.add_argument("--folder", default=".", help="where to create it (default: here)")
+    new.set_defaults(func=_new)
+    play = commands.add_parser("play", help="follow a lesson in the terminal, captions printed")
+    play.add_argument("lesson", metavar="LESSON")
+    play.add_argument(
+        "--from",
+        dest="from_line",
+        type=int,
+        default=0,
+        metavar="LINE",
+        help="start at the cue on this line",
+    )
+    play.set_defaults(func=_play)
+    pack = commands.add_parser(
+        "pack", help="zip a folder of lessons and recordings into a lesson pack"
+    )
+    pack.add_argument("folder", metavar="FOLDER")
+    pack.add_argument("-o", "--output", required=True, metavar="PACK.zip")
+    pack.set_defaults(func=_pack)
+    imp = commands.add_parser("import", help="check and install a lesson pack")
+    imp.add_argument("pack", metavar="PACK.zip")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace an installed pack of the same title"
+    )
+    imp.set_defaults(func=_import)
     outline = commands.add_parser(
         "lessons", help="check the bundled lessons and list them with their lengths"
     )

@@ -1,0 +1,47 @@
+"""The starting point for a new lesson: a working script that shows each construct once."""
+
+from __future__ import annotations
+
+import re
+
+TEMPLATE = """\
+id: {id}
+title: {title}
+summary: One sentence on what the learner will notice.
+position: lying on your side, knees bent
+level: beginner
+group: weight-shift
+tags: weight-shift
+equipment: mat, cushion
+length: 15m
+---
+// Lines starting with // are notes for you; the voice never reads them.
+// Check this file with:  seesaw check {id}.lesson
+
+# Getting comfortable
+Lie on your left side with your knees bent and your head on a cushion.
+[pause 8s]
+Notice where your weight rests on the floor. There is nothing to change yet.
+[pause 10s]
+
+# Lifting the knee
+[repeat 4 every 8s]
+    Slowly lift your top knee a little, and let it come down.
+
+[rest 1m] Roll onto your back and rest. Let your legs go long.
+
+[sides left, right]
+    Lie on your {{side}} side. Lift your top knee a little, then rest.
+    [pause 8s]
+
+# Ending
+Slowly come up to standing and walk around. Notice how you stand on each foot.
+[bell]
+"""
+
+
+def new_lesson_text(name: str) -> str:
+    """A template for a lesson called ``name``; its id is made from the name."""
+    lesson_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-lesson"
+    title = name.strip() or "My lesson"
+    return TEMPLATE.format(id=lesson_id, title=title[:1].upper() + title[1:])
