@@ -20,6 +20,7 @@ from lesson_engine.library import Library, load_library
 from lesson_engine.library_index import LibraryIndex
 from lesson_engine.paths import bundled_lessons_dir, cache_dir, config_dir, data_dir
 
+from .author_view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
 from .journal_view import JournalView
 from .lesson_flow import LessonFlow
 from .library_view import LibraryView
@@ -37,6 +38,8 @@ class SeesawApp:
     flow: LessonFlow
     library_view: LibraryView
     library: Library
+    author_view: AuthorView
+    journal_view: JournalView
     notices: list[str] = field(default_factory=list)
 
     def refresh_library(self) -> None:
@@ -66,6 +69,7 @@ def build(
     clock: Clock | None = None,
     confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
     notices: list[str] | None = None,
+    author_dialogs: AuthorDialogs = DEFAULT_DIALOGS,
 ) -> SeesawApp:
     library = load_library(
         folders if folders is not None else lesson_folders(),
@@ -79,8 +83,10 @@ def build(
 
     journal_view = JournalView(journal)
     window.add_page("journal", "Journal", journal_view, "Ctrl+2")
+    author_view = AuthorView(data_dir() / "recovery", dialogs=author_dialogs)
+    window.add_page("author", "Author", author_view, "Ctrl+3")
     settings_view = SettingsView(settings)
-    window.add_page("settings", "Settings", settings_view, "Ctrl+3")
+    window.add_page("settings", "Settings", settings_view, "Ctrl+4")
 
     def caption_pt() -> int:
         return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
@@ -95,7 +101,9 @@ def build(
         confirm_stop=confirm_stop,
         parent=window,
     )
-    app = SeesawApp(window, flow, library_view, library, list(notices or []))
+    app = SeesawApp(
+        window, flow, library_view, library, author_view, journal_view, list(notices or [])
+    )
     settled = flow.settle_finished_checkpoint()
     if settled:
         app.notices.append(
@@ -111,6 +119,15 @@ def build(
     library_view.resume_requested.connect(lambda _id: flow.resume())
     library_view.discard_resume.connect(lambda _id: journal.clear_checkpoint())
     window.closing.connect(flow.shutdown)
+    window.close_guards.append(author_view.confirm_leave)
+    author_view.play_requested.connect(flow.preview)
+    flow.preview_ended.connect(lambda: window.end_session("author"))
+    recovered = author_view.recoverable()
+    if recovered:
+        author_view.restore(recovered[-1])
+        app.notices.append(
+            "Unsaved lesson text from last time was recovered: it is on the Author page."
+        )
     flow.problem.connect(window.banner.add)
 
     def setting_changed(key: str) -> None:

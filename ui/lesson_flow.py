@@ -58,6 +58,7 @@ class LessonFlow(QObject):
     finished = Signal()  # back to the library
     session_saved = Signal(object)  # SessionRecord
     problem = Signal(str)  # something the learner should know, for the banner
+    preview_ended = Signal()  # back to the Author screen
 
     def __init__(
         self,
@@ -89,6 +90,7 @@ class LessonFlow(QObject):
         self._before = CheckIn(None)
         self._completed = False
         self._lesson: Lesson | None = None
+        self._preview = False
 
     # -- entry points --------------------------------------------------------------------
 
@@ -187,6 +189,7 @@ class LessonFlow(QObject):
     # -- steps ---------------------------------------------------------------------------
 
     def _begin(self, lesson_id: str, before: CheckIn) -> None:
+        self._preview = False
         self._started_at = self._now()
         self._before = before
         player = Player(self._timeline(), self._clock)
@@ -223,7 +226,19 @@ class LessonFlow(QObject):
         view.stop_confirmed.connect(self._check_out)
         self._present(view)
 
+    def preview(self, lesson: Lesson, start_ms: int) -> None:
+        """Play a lesson being written, from a cue: nothing goes to the journal."""
+        self._lesson = lesson
+        self._preview = True
+        self._run(Player(self._timeline(), self._clock, start_ms=start_ms))
+        if self.controller:
+            self.controller.toggle()
+
     def _on_player_event(self, event: PlayerEvent) -> None:
+        if self._preview:
+            if isinstance(event, Finished) and event.completed:
+                self._check_out()
+            return
         if isinstance(event, CheckpointDue):
             data = event.checkpoint.to_dict()
             data["session"] = {
@@ -249,6 +264,11 @@ class LessonFlow(QObject):
         ended = self._now()
         if self.controller:
             self.controller.shutdown()
+        if self._preview:
+            self._release()
+            self._preview = False
+            self.preview_ended.emit()
+            return
         view = CheckInView(player.timeline.title, after=True)
         view.submitted.connect(lambda after: self._save(player, ended, after))
         self._present(view)

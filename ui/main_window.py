@@ -6,6 +6,8 @@ navigation is disabled, so a stray click cannot leave a lesson without the Stop 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         self._nav_row.addSpacing(24)
         self._nav_row.addStretch(1)
         self._session_page: QWidget | None = None
+        self.close_guards: list[Callable[[], bool]] = []
+        """Each may ask the learner something and return False to keep the window open."""
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -112,6 +116,9 @@ class MainWindow(QMainWindow):
         self.show_page(back_to)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(guard() for guard in self.close_guards):
+            event.ignore()
+            return
         self.closing.emit()
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())

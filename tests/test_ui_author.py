@@ -1,0 +1,214 @@
+"""The Author screen: live checking, play from here, unsaved changes, recovery, recordings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextCursor
+
+from lesson_engine.clock import ManualClock
+from lesson_engine.player_events import PlayerState
+from lesson_engine.timeline import compile_timeline
+from ui.app import build
+from ui.author_view import AuthorDialogs, AuthorView
+from ui.player_view import PlayerView
+from ui.ports import MemoryJournal, SilentAudio
+
+GOOD = "id: draft\ntitle: Draft\n---\n# One\nLie down.\n[pause 5s]\n\n# Two\nStand up.\n[pause 5s]\nWalk.\n"
+
+
+class Answers:
+    def __init__(self) -> None:
+        self.unsaved = "cancel"
+        self.save_to = ""
+        self.audio = ""
+        self.asked: list[str] = []
+
+    def dialogs(self) -> AuthorDialogs:
+        def unsaved(_parent, name: str) -> str:
+            self.asked.append(name)
+            return self.unsaved
+
+        return AuthorDialogs(
+            open_path=lambda _p: "",
+            save_path=lambda _p, _s: self.save_to,
+            unsaved=unsaved,
+            pick_audio=lambda _p: self.audio,
+        )
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def author(qtbot, tmp_path: Path, answers: Answers) -> AuthorView:
+    view = AuthorView(tmp_path / "recovery", dialogs=answers.dialogs())
+    qtbot.addWidget(view)
+    return view
+
+
+def type_text(view: AuthorView, text: str) -> None:
+    view.editor.selectAll()
+    view.editor.insertPlainText(text)
+
+
+def put_cursor(view: AuthorView, line: int) -> None:
+    cursor = QTextCursor(view.editor.document().findBlockByNumber(line - 1))
+    view.editor.setTextCursor(cursor)
+
+
+def test_typing_an_error_shows_it_at_its_line_and_fixing_clears_it(
+    author: AuthorView, qtbot
+) -> None:
+    type_text(author, GOOD.replace("[pause 5s]\n\n# Two", "[pasue 5s]\n\n# Two"))
+    qtbot.waitUntil(lambda: author.lesson is None and author.diagnostics != (), timeout=2000)
+    assert author.problems.item(0).text() == "6:2  error: unknown directive [pasue 5s]"
+    (underline,) = author.editor.extraSelections()
+    assert underline.cursor.blockNumber() == 5
+    author.problems.setCurrentRow(0)
+    author._jump_to_problem(author.problems.item(0))
+    assert author.cursor_line() == 6
+    type_text(author, GOOD)
+    author.check_now()
+    assert author.lesson is not None
+    assert author.problems.item(0).text() == "No problems found."
+    assert author.editor.extraSelections() == []
+
+
+def test_length_updates_with_the_text(author: AuthorView) -> None:
+    type_text(author, GOOD)
+    author.check_now()
+    assert "One" in author.length.text() and "Two" in author.length.text()
+    before = author.length.text()
+    type_text(author, GOOD + "[pause 1m]\n")
+    author.check_now()
+    assert author.length.text() != before
+
+
+def test_play_from_here_starts_at_the_cue_under_the_cursor(author: AuthorView, qtbot) -> None:
+    type_text(author, GOOD)
+    put_cursor(author, 9)  # "Stand up."
+    with qtbot.waitSignal(author.play_requested) as signal:
+        author.play_from_cursor()
+    lesson, start = signal.args
+    assert lesson.id == "draft"
+    timeline = compile_timeline(lesson)
+    assert start == timeline.sections[1].start_ms == 6_500  # "Lie down." 1.5 s, then a 5 s pause
+
+
+def test_unsaved_changes_are_asked_about_before_opening_another(
+    author: AuthorView, answers: Answers, tmp_path: Path
+) -> None:
+    type_text(author, GOOD)
+    other = tmp_path / "other.lesson"
+    other.write_text("id: other\ntitle: Other\n---\nHi.\n")
+    answers.unsaved = "cancel"
+    author.open(other)
+    assert answers.asked and author.path is None and "Lie down." in author.editor.toPlainText()
+    answers.unsaved = "save"
+    answers.save_to = str(tmp_path / "draft.lesson")
+    author.open(other)
+    assert (tmp_path / "draft.lesson").read_text() == GOOD
+    assert author.path == other and not author.modified
+
+
+def test_a_crash_leaves_a_recovery_file_that_restores_the_text(
+    qtbot, tmp_path: Path, answers: Answers
+) -> None:
+    first = AuthorView(tmp_path / "recovery", dialogs=answers.dialogs())
+    qtbot.addWidget(first)
+    type_text(first, GOOD + "Unsaved words.\n")
+    first.check_now()  # the pause after typing
+    del first  # the app dies here: nothing saved
+    second = AuthorView(tmp_path / "recovery", dialogs=answers.dialogs())
+    qtbot.addWidget(second)
+    (recovery,) = second.recoverable()
+    second.restore(recovery)
+    assert second.editor.toPlainText().endswith("Unsaved words.\n")
+    assert second.modified
+
+
+def test_saving_removes_the_recovery_file(
+    author: AuthorView, answers: Answers, tmp_path: Path
+) -> None:
+    type_text(author, GOOD)
+    author.check_now()
+    assert author.recoverable()
+    answers.save_to = str(tmp_path / "draft.lesson")
+    assert author.save()
+    assert author.recoverable() == []
+
+
+def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
+    author: AuthorView, answers: Answers, tmp_path: Path
+) -> None:
+    lesson_path = tmp_path / "lessons" / "draft.lesson"
+    lesson_path.parent.mkdir()
+    lesson_path.write_text(GOOD)
+    author.open(lesson_path)
+    recording = tmp_path / "my voice.wav"
+    recording.write_bytes(b"RIFF....WAVE")
+    answers.audio = str(recording)
+    put_cursor(author, 9)
+    author.attach_recording()
+    lines = author.editor.toPlainText().splitlines()
+    assert lines[8] == "[audio clips/my voice.wav]" and lines[9] == "Stand up."
+    assert (lesson_path.parent / "clips" / "my voice.wav").read_bytes() == b"RIFF....WAVE"
+    assert (
+        author.lesson is not None
+        and author.lesson.sections[1].steps[0].audio == lesson_path.parent / "clips/my voice.wav"
+    )
+
+
+def test_play_from_here_runs_in_the_real_player_without_touching_the_journal(
+    qtbot, tmp_path: Path, answers: Answers
+) -> None:
+    journal = MemoryJournal()
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[],
+        clock=clock,
+        author_dialogs=answers.dialogs(),
+    )
+    qtbot.addWidget(app.window)
+    author = app.author_view
+    type_text(author, GOOD)
+    put_cursor(author, 9)
+    author.play_from_cursor()
+    view = app.window.pages.currentWidget()
+    assert isinstance(view, PlayerView)
+    assert view.caption.text() == "Stand up."
+    assert app.flow.player.state is PlayerState.PLAYING
+    clock.advance(60_000)
+    app.flow.controller.tick()
+    assert app.window.pages.currentWidget() is author
+    assert journal.checkpoint_writes == 0 and journal.sessions() == []
+
+
+def test_closing_the_window_with_unsaved_text_asks_and_can_be_cancelled(
+    qtbot, tmp_path: Path, answers: Answers
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=MemoryJournal(),
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[],
+        author_dialogs=answers.dialogs(),
+    )
+    qtbot.addWidget(app.window)
+    app.window.show()
+    type_text(app.author_view, GOOD)
+    answers.unsaved = "cancel"
+    assert not app.window.close()
+    assert app.window.isVisible() and answers.asked
+    answers.unsaved = "discard"
+    assert app.window.close()
