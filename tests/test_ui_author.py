@@ -66,7 +66,10 @@ def test_typing_an_error_shows_it_at_its_line_and_fixing_clears_it(
 ) -> None:
     type_text(author, GOOD.replace("[pause 5s]\n\n# Two", "[pasue 5s]\n\n# Two"))
     qtbot.waitUntil(lambda: author.lesson is None and author.diagnostics != (), timeout=2000)
-    assert author.problems.item(0).text() == "6:2  error: unknown directive [pasue 5s]"
+    assert (
+        author.problems.item(0).text()
+        == "6:2  error: unknown directive [pasue 5s]\n    did you mean [pause]?"
+    )
     (underline,) = author.editor.extraSelections()
     assert underline.cursor.blockNumber() == 5
     author.problems.setCurrentRow(0)

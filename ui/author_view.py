@@ -119,6 +119,7 @@ class AuthorView(QWidget):
         self.highlighter = LessonHighlighter(self.editor.document(), dark=dark)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems")
+        self.problems.setWordWrap(True)
         self.problems.itemActivated.connect(self._jump_to_problem)
         self.problems.itemClicked.connect(self._jump_to_problem)
         self.length = QLabel()
@@ -293,6 +294,7 @@ class AuthorView(QWidget):
         for diagnostic in self.diagnostics:
             item = QListWidgetItem(
                 f"{diagnostic.line}:{diagnostic.column}  {diagnostic.severity}: {diagnostic.message}"
+                + (f"\n    {diagnostic.hint}" if diagnostic.hint else "")
             )
             if diagnostic.hint:
                 item.setToolTip(diagnostic.hint)
