@@ -1,0 +1,38 @@
+"""The documentation's examples must stay true: the example lesson passes `seesaw check`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lesson_engine.parser import check_lesson_bytes
+
+
+def test_the_example_at_the_top_of_the_format_guide_is_a_valid_lesson(repo: Path) -> None:
+    text = (repo / "docs/lesson-format.md").read_text(encoding="utf-8")
+    example = re.search(r"```\n(id: .*?)```", text, re.DOTALL)
+    assert example is not None
+    result = check_lesson_bytes(example.group(1).encode(), Path("example.lesson"))
+    assert result.lesson is not None and result.diagnostics == ()
+
+
+def test_every_message_in_the_catalogue_is_one_the_parser_can_give(repo: Path) -> None:
+    sources = "".join(
+        (repo / "lesson_engine" / name).read_text(encoding="utf-8")
+        for name in (
+            "script_body.py",
+            "script_header.py",
+            "script_text.py",
+            "parser.py",
+            "durations.py",
+        )
+    )
+    text = (repo / "docs/lesson-format.md").read_text(encoding="utf-8")
+    catalogue = text.split("## Error catalogue", 1)[1]
+    for phrase in (
+        "has no ']'",
+        "needs an indented block under it",
+        "only works inside [repeat]",
+        "is absolute",
+    ):
+        assert phrase in catalogue and phrase in sources
