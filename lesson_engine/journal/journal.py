@@ -1,0 +1,233 @@
+"""The journal API: open a folder, add and read records, save the place in a lesson.
+
+Records are kept in one file per year (``2026.json``): a write rewrites only the current year, so
+the durable write stays fast after ten years of daily use. The saved place (the checkpoint) lives
+in its own small file because it is written every few seconds during a lesson.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from .atomic_file import ensure_private_dir, write_atomically
+from .codec import (
+    log_from_doc,
+    log_to_doc,
+    note_from_doc,
+    note_to_doc,
+    session_from_doc,
+    session_to_doc,
+)
+from .export import to_csv, to_markdown
+from .loading import LoadReport, backup_of, load_file
+from .lock import FolderLock, JournalLocked
+from .migrations import SCHEMA_VERSION, JournalTooNew, migrate
+from .records import ExerciseLog, Note, SessionEntry
+from .storage import AtomicJSONStorage
+from .validation import (
+    JournalInputError,
+    check_exercise_log,
+    check_free_note,
+    check_note,
+    check_session,
+)
+
+SESSIONS, LOGS, NOTES = "sessions", "exercise_logs", "notes"
+_YEAR_FILE = re.compile(r"^(\d{4})\.json$")
+Now = Callable[[], datetime]
+
+__all__ = ["Journal", "JournalInputError", "JournalLocked", "JournalTooNew", "LoadReport"]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Journal:
+    def __init__(
+        self, folder: Path, *, now: Now = _utc_now, known_exercises: Collection[str] | None = None
+    ) -> None:
+        """Use ``Journal.open``; this constructor only sets fields."""
+        self.folder = folder
+        self._now = now
+        self.known_exercises = known_exercises
+        self.report = LoadReport()
+        self._years: dict[int, TinyDB] = {}
+        self._lock = FolderLock(folder)
+
+    @classmethod
+    def open(
+        cls, folder: Path, *, now: Now = _utc_now, known_exercises: Collection[str] | None = None
+    ) -> Journal:
+        """Lock the folder and load every year; raises JournalLocked or JournalTooNew."""
+        ensure_private_dir(folder)
+        journal = cls(folder, now=now, known_exercises=known_exercises)
+        journal._lock.acquire()
+        try:
+            journal._load()
+        except BaseException:
+            journal._lock.release()
+            raise
+        return journal
+
+    def close(self) -> None:
+        for db in self._years.values():
+            db.close()
+        self._years.clear()
+        self._lock.release()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        now = self._now()
+        meta_path = self.folder / "meta.json"
+        meta = load_file(meta_path, now, self.report) or {}
+        version = (
+            int(meta.get("_default", {}).get("1", {}).get("schema", SCHEMA_VERSION))
+            if meta
+            else SCHEMA_VERSION
+        )
+        years: dict[int, dict[str, dict[str, Any]]] = {}
+        for path in sorted(self.folder.iterdir()):
+            match = _YEAR_FILE.match(path.name)
+            if match:
+                years[int(match.group(1))] = load_file(path, now, self.report) or {}
+        if version != SCHEMA_VERSION:
+            years = migrate(version, years)  # raises JournalTooNew for a newer file
+            for year, data in years.items():
+                write_atomically(
+                    self._year_path(year),
+                    json.dumps(data, indent=1).encode(),
+                    backup_of(self._year_path(year)),
+                )
+        if version != SCHEMA_VERSION or not meta_path.exists():
+            write_atomically(
+                meta_path, json.dumps({"_default": {"1": {"schema": SCHEMA_VERSION}}}).encode()
+            )
+        for year, data in years.items():
+            self._years[year] = self._db(year, data)
+
+    def _year_path(self, year: int) -> Path:
+        return self.folder / f"{year}.json"
+
+    def _db(self, year: int, data: dict[str, dict[str, Any]] | None) -> TinyDB:
+        path = self._year_path(year)
+        return TinyDB(path, storage=AtomicJSONStorage, backup=backup_of(path), initial=data)
+
+    def _year(self, year: int) -> TinyDB:
+        if year not in self._years:
+            self._years[year] = self._db(year, None)
+        return self._years[year]
+
+    def _all(self, table: str) -> list[tuple[str, dict[str, Any]]]:
+        found: list[tuple[str, dict[str, Any]]] = []
+        for year, db in sorted(self._years.items()):
+            found.extend((f"{year}-{doc.doc_id}", dict(doc)) for doc in db.table(table).all())
+        return found
+
+    # -- sessions --------------------------------------------------------------------------
+
+    def add_session(self, entry: SessionEntry) -> SessionEntry:
+        check_session(entry, self._now())
+        doc_id = self._year(entry.started_at.year).table(SESSIONS).insert(session_to_doc(entry))
+        return replace(entry, id=f"{entry.started_at.year}-{doc_id}")
+
+    def sessions(self) -> list[SessionEntry]:
+        return sorted(
+            (session_from_doc(doc, i) for i, doc in self._all(SESSIONS)), key=lambda s: s.started_at
+        )
+
+    def update_session_note(self, session_id: str, text: str) -> None:
+        check_note(text)
+        year, doc_id = self._split_id(session_id)
+        table = self._year(year).table(SESSIONS)
+        if not table.contains(doc_id=doc_id):
+            raise JournalInputError(f"no session {session_id!r} in the journal")
+        table.update({"note": text}, doc_ids=[doc_id])
+
+    # -- exercise logs and notes -------------------------------------------------------------
+
+    def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
+        check_exercise_log(log, self._now().date(), self.known_exercises)
+        doc_id = self._year(log.day.year).table(LOGS).insert(log_to_doc(log))
+        return replace(log, id=f"{log.day.year}-{doc_id}")
+
+    def exercise_logs(self) -> list[ExerciseLog]:
+        return sorted((log_from_doc(doc, i) for i, doc in self._all(LOGS)), key=lambda log: log.day)
+
+    def add_note(self, note: Note) -> Note:
+        check_free_note(note, self._now().date())
+        doc_id = self._year(note.day.year).table(NOTES).insert(note_to_doc(note))
+        return replace(note, id=f"{note.day.year}-{doc_id}")
+
+    def notes(self) -> list[Note]:
+        return sorted((note_from_doc(doc, i) for i, doc in self._all(NOTES)), key=lambda n: n.day)
+
+    def soreness_series(self) -> list[tuple[date, int | None, int | None]]:
+        """(day, before, after) for every session with a rating, oldest first: the trend chart."""
+        series = []
+        for _, doc in self._all(SESSIONS):
+            before = (doc.get("before") or {}).get("level")
+            after = (doc.get("after") or {}).get("level")
+            if before is not None or after is not None:
+                series.append((datetime.fromisoformat(doc["started_at"]).date(), before, after))
+        return sorted(series, key=lambda row: row[0])
+
+    # -- the saved place -------------------------------------------------------------------
+
+    @property
+    def _checkpoint_path(self) -> Path:
+        return self.folder / "checkpoint.json"
+
+    def save_checkpoint(self, data: dict[str, Any]) -> None:
+        record = {**data, "saved_at": self._now().isoformat()}
+        write_atomically(
+            self._checkpoint_path,
+            json.dumps(record).encode("utf-8"),
+            backup_of(self._checkpoint_path),
+        )
+
+    def load_checkpoint(self) -> dict[str, Any] | None:
+        path = self._checkpoint_path
+        for candidate in (path, backup_of(path)):
+            try:
+                data = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(data, dict) and data.get("lesson_id"):
+                return data
+        return None
+
+    def clear_checkpoint(self) -> None:
+        for candidate in (self._checkpoint_path, backup_of(self._checkpoint_path)):
+            candidate.unlink(missing_ok=True)
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export_csv(self, path: Path) -> None:
+        write_atomically(path, to_csv(self.sessions(), self.exercise_logs()).encode("utf-8"))
+
+    def export_markdown(self, path: Path) -> None:
+        text = to_markdown(self.sessions(), self.exercise_logs(), self.notes(), self._now().date())
+        write_atomically(path, text.encode("utf-8"))
+
+    @staticmethod
+    def _split_id(record_id: str) -> tuple[int, int]:
+        match = re.fullmatch(r"(\d{4})-(\d+)", record_id)
+        if not match:
+            raise JournalInputError(f"{record_id!r} is not a journal record id")
+        return int(match.group(1)), int(match.group(2))

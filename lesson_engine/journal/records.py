@@ -1,0 +1,54 @@
+"""What the journal holds, as values. Times are timezone-aware; dates are the learner's local days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+PLACES = ("outside-knee", "hip", "other")
+SIDES = ("left", "right", "both")
+
+
+@dataclass(frozen=True)
+class Soreness:
+    """A 0–10 rating and where it hurts; ``level`` None means the learner skipped the question."""
+
+    level: int | None = None
+    places: tuple[str, ...] = ()
+    side: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    lesson_id: str
+    lesson_title: str
+    started_at: datetime
+    ended_at: datetime
+    completed: bool
+    completed_fraction: float
+    rests_taken: int = 0
+    rested_ms: int = 0
+    before: Soreness = field(default_factory=Soreness)
+    after: Soreness = field(default_factory=Soreness)
+    note: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class ExerciseLog:
+    exercise_id: str
+    day: date
+    sets: int
+    reps: int | None = None
+    hold_s: int | None = None
+    load: str = ""
+    soreness: int | None = None
+    note: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    day: date
+    text: str
+    id: str = ""

@@ -1,0 +1,98 @@
+"""Checks at the journal's door: a clear message and nothing written when input is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime
+
+from .records import PLACES, SIDES, ExerciseLog, Note, SessionEntry, Soreness
+
+MAX_NOTE_CHARS = 5_000
+MAX_TEXT_CHARS = 200
+
+
+class JournalInputError(ValueError):
+    """Input the journal refuses; the message is written for the person who typed it."""
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise JournalInputError(message)
+
+
+def check_level(level: int | None, what: str) -> None:
+    if level is None:
+        return
+    _check(
+        isinstance(level, int) and not isinstance(level, bool),
+        f"{what} must be a whole number from 0 to 10",
+    )
+    _check(0 <= level <= 10, f"{what} must be from 0 to 10, not {level}")
+
+
+def check_note(text: str, what: str = "a note") -> None:
+    _check(isinstance(text, str), f"{what} must be text")
+    _check(
+        len(text) <= MAX_NOTE_CHARS,
+        f"{what} is {len(text)} characters; keep it under {MAX_NOTE_CHARS}",
+    )
+
+
+def check_soreness(soreness: Soreness, what: str) -> None:
+    check_level(soreness.level, f"soreness {what}")
+    unknown = [p for p in soreness.places if p not in PLACES]
+    _check(
+        not unknown, f"unknown place {unknown[0]!r} (use {', '.join(PLACES)})" if unknown else ""
+    )
+    _check(
+        soreness.side is None or soreness.side in SIDES,
+        f"unknown side {soreness.side!r} (use {', '.join(SIDES)})",
+    )
+
+
+def check_day(day: date, today: date, what: str) -> None:
+    _check(day <= today, f"{what} {day.isoformat()} is in the future")
+
+
+def check_session(entry: SessionEntry, now: datetime) -> None:
+    _check(bool(entry.lesson_id.strip()), "a session needs a lesson id")
+    _check(len(entry.lesson_title) <= MAX_TEXT_CHARS, "the lesson title is too long")
+    _check(
+        entry.started_at.tzinfo is not None and entry.ended_at.tzinfo is not None,
+        "session times need a time zone",
+    )
+    _check(entry.started_at <= entry.ended_at, "a session cannot end before it starts")
+    _check(
+        entry.started_at <= now,
+        f"the session start {entry.started_at.isoformat()} is in the future",
+    )
+    _check(0.0 <= entry.completed_fraction <= 1.0, "the completed part must be between 0 and 1")
+    _check(entry.rests_taken >= 0 and entry.rested_ms >= 0, "rests cannot be negative")
+    check_soreness(entry.before, "before")
+    check_soreness(entry.after, "after")
+    check_note(entry.note)
+
+
+def check_exercise_log(log: ExerciseLog, today: date, known: Collection[str] | None) -> None:
+    if known is not None:
+        _check(log.exercise_id in known, f"unknown exercise {log.exercise_id!r}")
+    check_day(log.day, today, "the date")
+    _check(1 <= log.sets <= 20, f"sets must be from 1 to 20, not {log.sets}")
+    _check(log.reps is not None or log.hold_s is not None, "give the repetitions or the hold time")
+    _check(
+        log.reps is None or 1 <= log.reps <= 200,
+        f"repetitions must be from 1 to 200, not {log.reps}",
+    )
+    _check(
+        log.hold_s is None or 1 <= log.hold_s <= 600,
+        f"a hold must be from 1 to 600 seconds, not {log.hold_s}",
+    )
+    _check(len(log.load) <= MAX_TEXT_CHARS, "the load or band description is too long")
+    check_level(log.soreness, "soreness")
+    check_note(log.note)
+
+
+def check_free_note(note: Note, today: date) -> None:
+    check_day(note.day, today, "the date")
+    _check(bool(note.text.strip()), "the note is empty")
+    check_note(note.text)
