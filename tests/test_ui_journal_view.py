@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from ui.checkin_view import CheckIn
+from lesson_engine.journal import SessionEntry, Soreness
 from ui.journal_view import JournalView
-from ui.ports import MemoryJournal, SessionRecord
+from ui.ports import MemoryJournal
 from ui.soreness_chart import sessions_per_week
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -15,9 +15,9 @@ TODAY = date(2026, 11, 20)  # a Friday
 
 def session(
     days_ago: int, before: int | None, after: int | None, note: str = "", completed: bool = True
-) -> SessionRecord:
+) -> SessionEntry:
     start = datetime(2026, 11, 20, 7, tzinfo=UTC) - timedelta(days=days_ago)
-    return SessionRecord(
+    return SessionEntry(
         lesson_id="weight-shift-1",
         lesson_title="Weight shift 1",
         started_at=start,
@@ -26,8 +26,9 @@ def session(
         completed_fraction=1.0 if completed else 0.4,
         rests_taken=1,
         rested_ms=90_000,
-        before=CheckIn(before),
-        after=CheckIn(after, note=note),
+        before=Soreness(before),
+        after=Soreness(after),
+        note=note,
     )
 
 
@@ -57,7 +58,7 @@ def test_chart_and_list_show_each_session_newest_first(qtbot) -> None:
         (2, 4, 2, "easier on the stairs"),
         (0, 3, None, ""),
     ]:
-        journal.record_session(session(days_ago, before, after, note))
+        journal.add_session(session(days_ago, before, after, note))
     view = make_view(qtbot, journal)
     assert view.summary.text() == "3 sessions, 3 finished."
     assert [(p.before, p.after) for p in view.chart.points] == [(6, 5), (4, 2), (3, None)]
@@ -68,8 +69,8 @@ def test_chart_and_list_show_each_session_newest_first(qtbot) -> None:
 
 def test_search_hides_what_does_not_match(qtbot) -> None:
     journal = MemoryJournal()
-    journal.record_session(session(3, 5, 4, "knee ached downhill"))
-    journal.record_session(session(1, 3, 2, "felt light"))
+    journal.add_session(session(3, 5, 4, "knee ached downhill"))
+    journal.add_session(session(1, 3, 2, "felt light"))
     view = make_view(qtbot, journal)
     view.search.setText("DOWNHILL")
     visible = [
@@ -82,21 +83,21 @@ def test_search_hides_what_does_not_match(qtbot) -> None:
 
 def test_editing_a_session_note_is_saved_to_the_journal(qtbot) -> None:
     journal = MemoryJournal()
-    journal.record_session(session(1, 5, 4, "first thought"))
+    journal.add_session(session(1, 5, 4, "first thought"))
     view = make_view(qtbot, journal, text_dialog=lambda _p, _t, initial: initial + ", then better")
     view.sessions.setCurrentRow(0)
     view.edit_button.click()
-    assert journal.sessions()[0].after.note == "first thought, then better"
+    assert journal.sessions()[0].note == "first thought, then better"
     assert "then better" in view.sessions.item(0).text()
 
 
 def test_cancelled_edit_changes_nothing(qtbot) -> None:
     journal = MemoryJournal()
-    journal.record_session(session(1, 5, 4, "keep me"))
+    journal.add_session(session(1, 5, 4, "keep me"))
     view = make_view(qtbot, journal, text_dialog=lambda *_: None)
     view.sessions.setCurrentRow(0)
     view.edit_button.click()
-    assert journal.sessions()[0].after.note == "keep me"
+    assert journal.sessions()[0].note == "keep me"
 
 
 def test_free_note_is_dated_today(qtbot) -> None:
@@ -110,7 +111,7 @@ def test_free_note_is_dated_today(qtbot) -> None:
 
 def test_export_writes_where_the_learner_chose(qtbot, tmp_path: Path) -> None:
     journal = MemoryJournal()
-    journal.record_session(session(1, 5, 4, "ok"))
+    journal.add_session(session(1, 5, 4, "ok"))
     target = tmp_path / "for-physio.md"
     view = make_view(qtbot, journal, save_dialog=lambda *_: str(target))
     view.export_md.click()

@@ -132,8 +132,8 @@ def test_start_pause_rest_resume_stop_and_note_by_keyboard(qtbot, rig) -> None:
     assert current(app) is app.library_view
     (session,) = journal.stored
     assert (session.lesson_id, session.completed) == ("weight-shift-1", False)
-    assert session.before.soreness == 3 and session.after.soreness == 2
-    assert session.after.note == "Knee felt easier after the rest."
+    assert session.before.level == 3 and session.after.level == 2
+    assert session.note == "Knee felt easier after the rest."
     assert (session.rests_taken, session.rested_ms) == (1, 75_000)
     assert 0 < session.completed_fraction < 0.5
     assert journal.checkpoint is None
@@ -196,7 +196,7 @@ def test_finished_lesson_never_checked_out_is_saved_on_next_start(
     )
     qtbot.addWidget(again.window)
     (session,) = journal.stored
-    assert session.completed and session.before.soreness == 4 and session.completed_fraction == 1.0
+    assert session.completed and session.before.level == 4 and session.completed_fraction == 1.0
     assert journal.checkpoint is None
     assert any("was saved to the journal" in m for m in again.window.banner.messages)
 
@@ -220,4 +220,4 @@ def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
     current(app).request_stop()
     current(app).skip.click()
     (session,) = journal.stored
-    assert session.before.soreness is None and session.after.soreness is None
+    assert session.before.level is None and session.after.level is None

@@ -16,6 +16,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lesson_engine.clock import Clock
+from lesson_engine.journal import Journal, JournalLocked
+from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.library import Library, load_library
 from lesson_engine.library_index import LibraryIndex
 from lesson_engine.paths import bundled_lessons_dir, cache_dir, config_dir, data_dir
@@ -26,7 +28,7 @@ from .lesson_flow import LessonFlow
 from .library_view import LibraryView
 from .main_window import MainWindow
 from .player_view import PlayerView, ask_to_stop
-from .ports import AudioPort, JournalPort
+from .ports import AudioPort, JournalPort, MemoryJournal, SilentAudio, lesson_status
 from .settings_view import THEMES, SettingsView, read_choice, read_int
 from .single_instance import ALREADY_OPEN, acquire_instance_lock
 from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
@@ -43,7 +45,7 @@ class SeesawApp:
     notices: list[str] = field(default_factory=list)
 
     def refresh_library(self) -> None:
-        self.library_view.show_library(self.library, self.flow.journal.lesson_status())
+        self.library_view.show_library(self.library, lesson_status(self.flow.journal))
         self.library_view.show_resume(self.flow.resume_offer())
 
 
@@ -173,13 +175,21 @@ def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp | None]:
     qt_app.setApplicationDisplayName("Seesaw")
     settings = settings_store()
     apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
-    from .ports import MemoryJournal, SilentAudio
-
-    notices = [
-        "The journal is not connected yet in this build: sessions are kept until you close Seesaw.",
-        "Sound is not connected yet in this build: lessons run with captions only.",
-    ]
-    app = build(journal=MemoryJournal(), audio=SilentAudio(), settings=settings, notices=notices)
+    journal, notices = open_journal(data_dir() / "journal")
+    notices.append("Sound is not connected yet in this build: lessons run with captions only.")
+    app = build(journal=journal, audio=SilentAudio(), settings=settings, notices=notices)
     app.window.instance_lock = lock  # type: ignore[attr-defined]  # held while the window lives
+    if isinstance(journal, Journal):
+        app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
     app.window.show()
     return qt_app, app
+
+
+def open_journal(folder: Path) -> tuple[JournalPort, list[str]]:
+    """The journal on disk, or one in memory with a notice saying why; the app starts either way."""
+    try:
+        journal = Journal.open(folder)
+    except (JournalTooNew, JournalLocked, OSError) as exc:
+        message = f"Your journal could not be opened ({exc}). Notes from this session are kept only until you close Seesaw."
+        return MemoryJournal(), [message]
+    return journal, list(journal.report.messages)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.durations import format_clock
+from lesson_engine.journal import Note, SessionEntry
 
-from .ports import JournalPort, SessionRecord
+from .ports import JournalPort
 from .soreness_chart import SorenessChart, SorenessPoint, sessions_per_week
 
 SaveDialog = Callable[[QWidget, str, str], str]
@@ -43,9 +44,9 @@ def ask_text(parent: QWidget, title: str, initial: str) -> str | None:
     return text if ok else None
 
 
-def describe(session: SessionRecord) -> str:
-    before = "–" if session.before.soreness is None else str(session.before.soreness)
-    after = "–" if session.after.soreness is None else str(session.after.soreness)
+def describe(session: SessionEntry) -> str:
+    before = "–" if session.before.level is None else str(session.before.level)
+    after = "–" if session.after.level is None else str(session.after.level)
     done = (
         "finished"
         if session.completed
@@ -57,7 +58,7 @@ def describe(session: SessionRecord) -> str:
         else ""
     )
     line = f"{session.started_at:%a %d %b %Y}  ·  {session.lesson_title}  ·  {done}{rests}  ·  soreness {before} → {after}"
-    return line + (f"\n{session.after.note}" if session.after.note else "")
+    return line + (f"\n{session.note}" if session.note else "")
 
 
 class JournalView(QWidget):
@@ -143,13 +144,10 @@ class JournalView(QWidget):
 
     def refresh(self) -> None:
         sessions = sorted(self.journal.sessions(), key=lambda s: s.started_at, reverse=True)
-        by_day: dict[date, SessionRecord] = {}
         points = [
-            SorenessPoint(s.started_at.date(), s.before.soreness, s.after.soreness)
+            SorenessPoint(s.started_at.date(), s.before.level, s.after.level)
             for s in sorted(sessions, key=lambda s: s.started_at)
         ]
-        for s in sessions:
-            by_day.setdefault(s.started_at.date(), s)
         today = self._today()
         self.chart.set_data(
             points, sessions_per_week([s.started_at.date() for s in sessions], 12, today)
@@ -188,7 +186,7 @@ class JournalView(QWidget):
         session = next((s for s in self.journal.sessions() if s.id == session_id), None)
         if session is None:
             return
-        text = self._text_dialog(self, f"Note for {session.lesson_title}", session.after.note)
+        text = self._text_dialog(self, f"Note for {session.lesson_title}", session.note)
         if text is not None:
             self.journal.update_session_note(session_id, text.strip())
             self.refresh()
@@ -196,7 +194,7 @@ class JournalView(QWidget):
     def _add_note(self) -> None:
         text = self._text_dialog(self, "A note for today", "")
         if text and text.strip():
-            self.journal.add_note(self._today(), text.strip())
+            self.journal.add_note(Note(self._today(), text.strip()))
             self.refresh()
 
     def _export(self, kind: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from lesson_engine.checkpoint import Checkpoint
 from lesson_engine.clock import Clock, MonotonicClock
 from lesson_engine.diagnostics import LessonScriptError
+from lesson_engine.journal import JournalInputError, SessionEntry, Soreness
 from lesson_engine.library import Library
 from lesson_engine.model import Lesson
 from lesson_engine.player import Player
@@ -29,7 +30,7 @@ from lesson_engine.timeline import Timeline, compile_timeline
 from .checkin_view import CheckIn, CheckInView
 from .library_view import ResumeOffer
 from .player_view import PlayerView, ask_to_stop
-from .ports import AudioPort, JournalPort, SessionRecord
+from .ports import AudioPort, JournalPort
 from .session_controller import SessionController
 
 
@@ -40,6 +41,10 @@ def _checkin_to_dict(checkin: CheckIn) -> dict[str, Any]:
         "side": checkin.side,
         "note": checkin.note,
     }
+
+
+def _soreness(checkin: CheckIn) -> Soreness:
+    return Soreness(checkin.soreness, checkin.places, checkin.side)
 
 
 def _checkin_from_dict(data: object) -> CheckIn:
@@ -56,7 +61,7 @@ def _checkin_from_dict(data: object) -> CheckIn:
 
 class LessonFlow(QObject):
     finished = Signal()  # back to the library
-    session_saved = Signal(object)  # SessionRecord
+    session_saved = Signal(object)  # SessionEntry
     problem = Signal(str)  # something the learner should know, for the banner
     preview_ended = Signal()  # back to the Author screen
 
@@ -156,7 +161,7 @@ class LessonFlow(QObject):
             total,
         )
 
-    def settle_finished_checkpoint(self) -> SessionRecord | None:
+    def settle_finished_checkpoint(self) -> SessionEntry | None:
         """A lesson that ended but was never checked out (the app closed on the last form)."""
         saved = self.journal.load_checkpoint()
         if not saved or saved.get("state") != PlayerState.FINISHED.value:
@@ -164,7 +169,7 @@ class LessonFlow(QObject):
         session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
         entry = self.library.by_id(str(saved.get("lesson_id", "")))
         total = entry.length_ms if entry else max(int(saved.get("furthest_ms", 0)), 1)
-        record = SessionRecord(
+        record = SessionEntry(
             lesson_id=str(saved.get("lesson_id", "")),
             lesson_title=entry.title if entry else str(session.get("title", "")),
             started_at=_parse_time(session.get("started_at")) or self._now(),
@@ -173,12 +178,12 @@ class LessonFlow(QObject):
             completed_fraction=min(int(saved.get("furthest_ms", 0)) / total, 1.0),
             rests_taken=int(saved.get("rests_taken", 0)),
             rested_ms=int(saved.get("rested_ms", 0)),
-            before=_checkin_from_dict(session.get("before")),
-            after=CheckIn(None),
+            before=_soreness(_checkin_from_dict(session.get("before"))),
         )
-        self.journal.record_session(record)
-        self.journal.clear_checkpoint()
-        return record
+        stored = self._store(record)
+        if stored is not None:
+            self.journal.clear_checkpoint()
+        return stored
 
     def shutdown(self) -> None:
         """The window is closing: pause so the place is saved, and let go of timers and audio."""
@@ -274,7 +279,7 @@ class LessonFlow(QObject):
         self._present(view)
 
     def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
-        record = SessionRecord(
+        record = SessionEntry(
             lesson_id=player.timeline.lesson_id,
             lesson_title=player.timeline.title,
             started_at=self._started_at,
@@ -283,14 +288,24 @@ class LessonFlow(QObject):
             completed_fraction=min(player.furthest_ms / max(player.timeline.total_ms, 1), 1.0),
             rests_taken=player.rests_taken,
             rested_ms=player.rested_ms,
-            before=self._before,
-            after=after,
+            before=_soreness(self._before),
+            after=_soreness(after),
+            note=after.note,
         )
-        self.journal.record_session(record)
-        self.journal.clear_checkpoint()
+        stored = self._store(record)
+        if stored is not None:
+            self.journal.clear_checkpoint()
+            self.session_saved.emit(stored)
         self._release()
-        self.session_saved.emit(record)
         self.finished.emit()
+
+    def _store(self, record: SessionEntry) -> SessionEntry | None:
+        """Add to the journal; on failure the checkpoint stays, so the next start can try again."""
+        try:
+            return self.journal.add_session(record)
+        except (JournalInputError, OSError) as exc:
+            self.problem.emit(f"The session could not be saved to the journal: {exc}")
+            return None
 
     def _present(self, view: QWidget) -> None:
         self.view = view

@@ -8,51 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from lesson_engine.journal.export import to_csv, to_markdown
+from lesson_engine.journal.records import Note, SessionEntry
 from lesson_engine.player import Player
 from lesson_engine.timeline import Timeline, Utterance
 
-from .checkin_view import CheckIn
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    lesson_id: str
-    lesson_title: str
-    started_at: datetime
-    ended_at: datetime
-    completed: bool
-    completed_fraction: float
-    rests_taken: int
-    rested_ms: int
-    before: CheckIn
-    after: CheckIn
-    id: str = ""
-    """Given by the journal when stored; empty before."""
-
-
-@dataclass(frozen=True)
-class FreeNote:
-    id: str
-    day: date
-    text: str
-
 
 class JournalPort(Protocol):
+    """The parts of ``lesson_engine.journal.Journal`` the app uses; ``MemoryJournal`` has them too."""
+
     def load_checkpoint(self) -> dict[str, Any] | None: ...
     def save_checkpoint(self, data: dict[str, Any]) -> None: ...
     def clear_checkpoint(self) -> None: ...
-    def record_session(self, record: SessionRecord) -> None: ...
-    def lesson_status(self) -> dict[str, str]: ...
-    def sessions(self) -> list[SessionRecord]: ...
-    def notes(self) -> list[FreeNote]: ...
-    def add_note(self, day: date, text: str) -> None: ...
+    def add_session(self, entry: SessionEntry) -> SessionEntry: ...
+    def sessions(self) -> list[SessionEntry]: ...
     def update_session_note(self, session_id: str, text: str) -> None: ...
+    def add_note(self, note: Note) -> Note: ...
+    def notes(self) -> list[Note]: ...
     def export_csv(self, path: Path) -> None: ...
     def export_markdown(self, path: Path) -> None: ...
+
+
+def lesson_status(journal: JournalPort) -> dict[str, str]:
+    """Lesson id → "done" or "in progress", for the library."""
+    status = {s.lesson_id: "done" for s in journal.sessions() if s.completed}
+    saved = journal.load_checkpoint()
+    if saved and saved.get("state") != "finished" and saved.get("lesson_id"):
+        status[str(saved["lesson_id"])] = "in progress"
+    return status
 
 
 class AudioPort(Protocol):
@@ -68,12 +55,13 @@ class AudioPort(Protocol):
 
 @dataclass
 class MemoryJournal:
-    """A journal that keeps everything in memory: for tests and for a journal that failed to open."""
+    """A journal kept in memory: for tests, and for when the journal on disk cannot be opened."""
 
     checkpoint: dict[str, Any] | None = None
-    stored: list[SessionRecord] = field(default_factory=list)
-    free_notes: list[FreeNote] = field(default_factory=list)
+    stored: list[SessionEntry] = field(default_factory=list)
+    free_notes: list[Note] = field(default_factory=list)
     checkpoint_writes: int = 0
+    today: date = field(default_factory=date.today)
 
     def load_checkpoint(self) -> dict[str, Any] | None:
         return self.checkpoint
@@ -85,47 +73,32 @@ class MemoryJournal:
     def clear_checkpoint(self) -> None:
         self.checkpoint = None
 
-    def record_session(self, record: SessionRecord) -> None:
-        self.stored.append(replace(record, id=f"s{len(self.stored) + 1}"))
+    def add_session(self, entry: SessionEntry) -> SessionEntry:
+        stored = replace(entry, id=f"m-{len(self.stored) + 1}")
+        self.stored.append(stored)
+        return stored
 
-    def sessions(self) -> list[SessionRecord]:
-        return list(self.stored)
-
-    def notes(self) -> list[FreeNote]:
-        return list(self.free_notes)
-
-    def add_note(self, day: date, text: str) -> None:
-        self.free_notes.append(FreeNote(f"n{len(self.free_notes) + 1}", day, text))
+    def sessions(self) -> list[SessionEntry]:
+        return sorted(self.stored, key=lambda s: s.started_at)
 
     def update_session_note(self, session_id: str, text: str) -> None:
-        self.stored = [
-            replace(s, after=replace(s.after, note=text)) if s.id == session_id else s
-            for s in self.stored
-        ]
+        self.stored = [replace(s, note=text) if s.id == session_id else s for s in self.stored]
+
+    def add_note(self, note: Note) -> Note:
+        stored = replace(note, id=f"n-{len(self.free_notes) + 1}")
+        self.free_notes.append(stored)
+        return stored
+
+    def notes(self) -> list[Note]:
+        return list(self.free_notes)
 
     def export_csv(self, path: Path) -> None:
-        lines = ["date,lesson,completed,soreness_before,soreness_after,note"]
-        for s in self.stored:
-            note = s.after.note.replace('"', '""')
-            lines.append(
-                f"{s.started_at:%Y-%m-%d},{s.lesson_id},{s.completed},"
-                f'{_blank(s.before.soreness)},{_blank(s.after.soreness)},"{note}"'
-            )
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        path.write_text(to_csv(self.sessions(), []), encoding="utf-8")
 
     def export_markdown(self, path: Path) -> None:
-        rows = [f"- {s.started_at:%Y-%m-%d} {s.lesson_title}: {s.after.note}" for s in self.stored]
-        path.write_text("# Seesaw journal\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
-
-    def lesson_status(self) -> dict[str, str]:
-        status = {s.lesson_id: "done" for s in self.stored if s.completed}
-        if self.checkpoint:
-            status[self.checkpoint["lesson_id"]] = "in progress"
-        return status
-
-
-def _blank(value: int | None) -> str:
-    return "" if value is None else str(value)
+        path.write_text(
+            to_markdown(self.sessions(), [], self.notes(), self.today), encoding="utf-8"
+        )
 
 
 class SilentAudio:
