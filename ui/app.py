@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from audio.lesson_audio import LessonAudio
 from lesson_engine.clock import Clock
 from lesson_engine.journal import Journal, JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
@@ -28,8 +29,16 @@ from .lesson_flow import LessonFlow
 from .library_view import LibraryView
 from .main_window import MainWindow
 from .player_view import PlayerView, ask_to_stop
-from .ports import AudioPort, JournalPort, MemoryJournal, SilentAudio, lesson_status
-from .settings_view import THEMES, SettingsView, read_choice, read_int
+from .ports import AudioPort, JournalPort, MemoryJournal, lesson_status
+from .settings_view import (
+    SPEED_RANGE,
+    THEMES,
+    VOICES,
+    SettingsView,
+    read_bool,
+    read_choice,
+    read_int,
+)
 from .single_instance import ALREADY_OPEN, acquire_instance_lock
 from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
 
@@ -176,8 +185,15 @@ def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp | None]:
     settings = settings_store()
     apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
     journal, notices = open_journal(data_dir() / "journal")
-    notices.append("Sound is not connected yet in this build: lessons run with captions only.")
-    app = build(journal=journal, audio=SilentAudio(), settings=settings, notices=notices)
+    audio = LessonAudio.from_settings(
+        cache_dir() / "voice",
+        voice=read_choice(settings, "voice/name", VOICES),
+        speed=read_int(settings, "voice/speed", 100, SPEED_RANGE) / 100,
+        sound_on=read_bool(settings, "audio/enabled", True),
+    )
+    notices.extend(audio.notices)
+    app = build(journal=journal, audio=audio, settings=settings, notices=notices)
+    app.window.closing.connect(audio.close)
     app.window.instance_lock = lock  # type: ignore[attr-defined]  # held while the window lives
     if isinstance(journal, Journal):
         app.window.closing.connect(journal.close)  # after the lesson flow has saved its place

@@ -22,6 +22,7 @@ from lesson_engine.player import Player
 from lesson_engine.templates import new_lesson_text
 from lesson_engine.timeline import EventKind, compile_timeline
 
+from .cli_audio import add_audio_commands
 from .cli_journal import add_journal_commands
 from .cli_play import run_in_terminal
 
@@ -188,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(func=_import)
     add_journal_commands(commands)
+    add_audio_commands(commands)
     outline = commands.add_parser(
         "lessons", help="check the bundled lessons and list them with their lengths"
     )

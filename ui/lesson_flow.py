@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from lesson_engine.checkpoint import Checkpoint
@@ -41,6 +41,9 @@ def _checkin_to_dict(checkin: CheckIn) -> dict[str, Any]:
         "side": checkin.side,
         "note": checkin.note,
     }
+
+
+RETIME_EVERY_MS = 400
 
 
 def _soreness(checkin: CheckIn) -> Soreness:
@@ -96,6 +99,9 @@ class LessonFlow(QObject):
         self._completed = False
         self._lesson: Lesson | None = None
         self._preview = False
+        self._retime = QTimer(self)
+        self._retime.setInterval(RETIME_EVERY_MS)
+        self._retime.timeout.connect(self._apply_new_lengths)
 
     # -- entry points --------------------------------------------------------------------
 
@@ -108,6 +114,9 @@ class LessonFlow(QObject):
         except LessonScriptError as exc:
             self._report_broken(entry.path, exc)
             return
+        self.audio.prepare(
+            compile_timeline(self._lesson, self.audio.duration_of)
+        )  # while they check in
         view = CheckInView(entry.title, after=False, voice_note=self.audio.description)
         view.submitted.connect(lambda checkin: self._begin(lesson_id, checkin))
         self._present(view)
@@ -132,7 +141,7 @@ class LessonFlow(QObject):
         except LessonScriptError as exc:
             self._report_broken(entry.path, exc)
             return False
-        timeline = self._timeline()
+        timeline = self._timeline(checkpoint.position_ms)
         player = Player.restore(timeline, checkpoint, self._clock)
         self._run(player)
         if self.controller:
@@ -202,11 +211,13 @@ class LessonFlow(QObject):
         if self.controller:
             self.controller.toggle()
 
-    def _timeline(self) -> Timeline:
+    def _timeline(self, position_ms: int = 0) -> Timeline:
+        """The lesson timed by the voice, with sound ready for the cue that plays first."""
         assert self._lesson is not None
         timeline = compile_timeline(self._lesson, self.audio.duration_of)
         self.audio.prepare(timeline)
-        return timeline
+        self.audio.ready_first(timeline, position_ms)
+        return compile_timeline(self._lesson, self.audio.duration_of)
 
     def _report_broken(self, path: Path, error: LessonScriptError) -> None:
         first = error.diagnostics[0] if error.diagnostics else None
@@ -230,12 +241,22 @@ class LessonFlow(QObject):
         )
         view.stop_confirmed.connect(self._check_out)
         self._present(view)
+        self._retime.start()
+
+    def _apply_new_lengths(self) -> None:
+        """Cues the voice finished since last time: re-time what lies ahead, show progress."""
+        if self.controller is None or self._lesson is None:
+            return
+        if self.audio.take_new_lengths():
+            self.controller.swap_timeline(compile_timeline(self._lesson, self.audio.duration_of))
+        if isinstance(self.view, PlayerView):
+            self.view.show_voice_progress(*self.audio.progress())
 
     def preview(self, lesson: Lesson, start_ms: int) -> None:
         """Play a lesson being written, from a cue: nothing goes to the journal."""
         self._lesson = lesson
         self._preview = True
-        self._run(Player(self._timeline(), self._clock, start_ms=start_ms))
+        self._run(Player(self._timeline(start_ms), self._clock, start_ms=start_ms))
         if self.controller:
             self.controller.toggle()
 
@@ -312,6 +333,7 @@ class LessonFlow(QObject):
         self._show(view)
 
     def _release(self) -> None:
+        self._retime.stop()
         for detach in self._detach:
             detach()
         self._detach.clear()

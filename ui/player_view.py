@@ -126,6 +126,7 @@ class PlayerView(QWidget):
         self.remaining = QLabel()
         self.remaining.setProperty("role", "muted")
         self.remaining.setAccessibleName("Remaining time")
+        self._voice_note = voice_note
         self.voice = QLabel(voice_note)
         self.voice.setProperty("role", "muted")
 
@@ -201,6 +202,7 @@ class PlayerView(QWidget):
         controller.event_started.connect(self._show_event)
         controller.state_changed.connect(self._show_state)
         controller.clock_changed.connect(self._refresh_clock)
+        controller.timeline_changed.connect(self._show_timeline)
         player = controller.player
         self._show_section(player.current_section)
         self._show_cue(player.current_cue)
@@ -228,7 +230,18 @@ class PlayerView(QWidget):
         elif was_playing:
             self.controller.toggle()
 
+    def show_voice_progress(self, done: int, total: int) -> None:
+        if total and done < total:
+            self.voice.setText(f"{self._voice_note} — preparing the voice: {done} of {total}")
+        else:
+            self.voice.setText(self._voice_note)
+
     # -- reactions -----------------------------------------------------------------------
+
+    def _show_timeline(self) -> None:
+        timeline = self.controller.player.timeline
+        self.progress.set_sections(timeline.total_ms, [s.start_ms for s in timeline.sections])
+        self._refresh_clock()
 
     def _show_section(self, section: SectionSpan) -> None:
         count = len(self.controller.player.timeline.sections)

@@ -51,6 +51,9 @@ class AudioPort(Protocol):
     def duration_of(self, utterance: Utterance) -> int: ...
     def attach(self, player: Player) -> Callable[[], None]: ...
     def prepare(self, timeline: Timeline) -> None: ...
+    def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None: ...
+    def take_new_lengths(self) -> bool: ...
+    def progress(self) -> tuple[int, int]: ...
 
 
 @dataclass
@@ -117,3 +120,12 @@ class SilentAudio:
 
     def prepare(self, timeline: Timeline) -> None:
         return None
+
+    def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None:
+        return None
+
+    def take_new_lengths(self) -> bool:
+        return False
+
+    def progress(self) -> tuple[int, int]:
+        return (0, 0)

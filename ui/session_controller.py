@@ -23,6 +23,7 @@ from lesson_engine.player_events import (
     SectionStarted,
     StateChanged,
 )
+from lesson_engine.timeline import Timeline
 
 DISPLAY_REFRESH_MS = 200
 
@@ -36,6 +37,7 @@ class SessionController(QObject):
     rest_started = Signal(int)  # suggested ms
     rest_ended = Signal(int)  # rested ms
     finished = Signal(bool)  # completed
+    timeline_changed = Signal()  # cue lengths became known; positions ahead moved
 
     def __init__(self, player: Player, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,13 @@ class SessionController(QObject):
 
     def stop(self) -> bool:
         return self._command(self.player.stop)
+
+    def swap_timeline(self, timeline: Timeline) -> bool:
+        if not self.player.swap_timeline(timeline):
+            return False
+        self.timeline_changed.emit()
+        self._schedule()
+        return True
 
     def tick(self) -> None:
         self.player.tick()

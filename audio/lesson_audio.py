@@ -1,0 +1,84 @@
+"""Everything the app needs from the audio layer for one run of Seesaw, behind one object.
+
+Chooses the voice and the output from the settings, falls back to captions only when either is
+missing (and says why), keeps the synthesis worker, and gives the lesson flow real cue lengths as
+they become known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from lesson_engine.player import Player
+from lesson_engine.timeline import EventKind, Timeline, Utterance
+
+from .clip_cache import ClipCache
+from .output import AudioOutput, NullOutput
+from .pygame_output import open_output
+from .session_audio import SessionAudio
+from .synth_worker import SynthWorker
+from .voice_chain import VoiceChain, pick_voice
+
+
+class LessonAudio:
+    def __init__(self, chain: VoiceChain, output: AudioOutput, notices: list[str]) -> None:
+        self.chain = chain
+        self.output = output
+        self.notices = notices
+        self.session = SessionAudio(chain, output)
+        self.worker = SynthWorker(chain)
+
+    @classmethod
+    def from_settings(
+        cls, cache_folder: Path, voice: str, speed: float, sound_on: bool
+    ) -> LessonAudio:
+        notices: list[str] = []
+        chosen = pick_voice(voice)
+        if chosen is None and voice != "captions":
+            notices.append(
+                "No voice is available on this computer: lessons run with captions only."
+            )
+        output, problem = open_output(sound_on)
+        if problem:
+            notices.append(problem)
+        return cls(
+            VoiceChain(chosen, ClipCache(cache_folder), speed), output or NullOutput(), notices
+        )
+
+    @property
+    def description(self) -> str:
+        if isinstance(self.output, NullOutput):
+            return "Captions only (no sound)"
+        return self.chain.description
+
+    @property
+    def timing_key(self) -> str:
+        return self.chain.timing_key
+
+    def duration_of(self, utterance: Utterance) -> int:
+        return self.chain.duration_of(utterance)
+
+    def attach(self, player: Player) -> Callable[[], None]:
+        return self.session.attach(player)
+
+    def prepare(self, timeline: Timeline) -> None:
+        """Synthesise the lesson's speech in the background, the first cue first."""
+        self.worker.request(e.utterance for e in timeline.events if e.kind is EventKind.SPEECH)
+
+    def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None:
+        """Make sure the cue about to play has its sound (a short wait at most, once)."""
+        for event in timeline.events[timeline.event_index_at(position_ms) :]:
+            if event.kind is EventKind.SPEECH:
+                self.chain.clip_for(event.utterance)
+                return
+
+    def take_new_lengths(self) -> bool:
+        return self.worker.take_finished() > 0
+
+    def progress(self) -> tuple[int, int]:
+        return self.worker.progress()
+
+    def close(self) -> None:
+        self.worker.stop()
+        self.output.close()

@@ -1,0 +1,101 @@
+"""Per cue, the first source that can speak it: recording, neural voice, espeak-ng, captions.
+
+Lengths come from what is already known (a decoded recording, a cached clip) and otherwise from
+the captions estimate; the synthesis worker fills the cache and the lesson is re-timed as real
+lengths arrive. ``cached_clip`` never synthesises, so playback on the UI thread never waits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lesson_engine.timeline import Utterance, estimate_speech_ms
+
+from .clip_cache import ClipCache, clip_key
+from .pcm import Clip, silence
+from .voices import EspeakVoice, PiperVoice, Voice, VoiceUnavailable, decode_recording
+
+CHOICES = ("auto", "piper", "espeak", "captions")
+
+
+def pick_voice(choice: str) -> Voice | None:
+    """The voice for a setting, or None for captions only (asked for, or nothing installed)."""
+    espeak = EspeakVoice()
+    if choice in ("auto", "piper") and PiperVoice.installed():
+        return PiperVoice()
+    if choice in ("auto", "espeak", "piper") and espeak.installed():
+        return espeak
+    return None
+
+
+class VoiceChain:
+    def __init__(self, voice: Voice | None, cache: ClipCache, speed: float = 1.0) -> None:
+        self.voice = voice
+        self.cache = cache
+        self.speed = min(max(speed, 0.8), 1.2)
+        self._recordings: dict[Path, Clip | None] = {}
+        self.problems: list[str] = []
+
+    @property
+    def description(self) -> str:
+        return f"Voice: {self.voice.label}" if self.voice else "Captions only (no voice available)"
+
+    @property
+    def timing_key(self) -> str:
+        return f"{self.voice.name}@{self.speed:.2f}" if self.voice else "estimate"
+
+    def _key(self, text: str) -> str:
+        assert self.voice is not None
+        return clip_key(text, self.voice.name, self.speed)
+
+    def _recording(self, utterance: Utterance) -> Clip | None:
+        path = utterance.audio
+        if path is None:
+            return None
+        if path not in self._recordings:
+            try:
+                self._recordings[path] = decode_recording(path)
+            except (OSError, ValueError) as exc:
+                self._recordings[path] = None
+                self.problems.append(
+                    f"The recording {path.name} could not be played ({exc}); the voice reads the cue instead."
+                )
+        return self._recordings[path]
+
+    def known_duration(self, utterance: Utterance) -> int | None:
+        recording = self._recording(utterance)
+        if recording is not None:
+            return recording.duration_ms
+        if self.voice is None:
+            return estimate_speech_ms(utterance)
+        return self.cache.duration_ms(self._key(utterance.text))
+
+    def duration_of(self, utterance: Utterance) -> int:
+        known = self.known_duration(utterance)
+        return known if known is not None else estimate_speech_ms(utterance)
+
+    def cached_clip(self, utterance: Utterance) -> Clip | None:
+        recording = self._recording(utterance)
+        if recording is not None:
+            return recording
+        if self.voice is None:
+            return None
+        return self.cache.get(self._key(utterance.text))
+
+    def clip_for(self, utterance: Utterance) -> Clip:
+        """The clip, synthesising and caching it if needed; silence when nothing can speak."""
+        clip = self.cached_clip(utterance)
+        if clip is not None:
+            return clip
+        if self.voice is not None:
+            try:
+                clip = self.voice.synthesize(utterance.text, self.speed)
+            except VoiceUnavailable as exc:
+                self.problems.append(
+                    f"{self.voice.label} stopped working ({exc}); captions only from now on."
+                )
+                self.voice = None
+            else:
+                self.cache.put(self._key(utterance.text), clip)
+                return clip
+        return silence(estimate_speech_ms(utterance))

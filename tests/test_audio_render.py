@@ -1,0 +1,93 @@
+"""A rendered lesson is exactly as long as its timeline, with every sound where it belongs."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import pytest
+
+from audio.clip_cache import ClipCache
+from audio.encode import EncodingUnavailable, write_track
+from audio.pcm import SAMPLE_BYTES, ms_to_frames
+from audio.render import render, render_to_file
+from audio.tones import beat_frames
+from audio.voice_chain import VoiceChain
+from lesson_engine.parser import parse_lesson_text
+from lesson_engine.timeline import EventKind, compile_timeline
+from tests.audio_fixtures import ToneVoice
+
+LESSON = (
+    "id: r\ntitle: R\n---\nLie down now.\n[pause 2s]\n[bell]\n[metronome 120 for 3s]\nStand up.\n"
+)
+
+
+def samples(track: bytes | bytearray) -> memoryview:
+    return memoryview(bytes(track)).cast("h")
+
+
+def first_sound(track: memoryview, start: int = 0) -> int:
+    return next(i for i in range(start, len(track)) if track[i] != 0)
+
+
+@pytest.fixture
+def rendered(tmp_path: Path):
+    chain = VoiceChain(ToneVoice(), ClipCache(tmp_path))
+    lesson = parse_lesson_text(LESSON)
+    for event in compile_timeline(lesson, chain.duration_of).events:
+        if event.kind is EventKind.SPEECH:
+            chain.clip_for(event.utterance)
+    timeline = compile_timeline(lesson, chain.duration_of)
+    return timeline, chain, samples(render(timeline, chain))
+
+
+def test_track_length_equals_the_timeline_to_the_frame(rendered) -> None:
+    timeline, _, track = rendered
+    assert len(track) == ms_to_frames(timeline.total_ms)
+
+
+def test_speech_pause_bell_and_clicks_sit_where_the_timeline_places_them(rendered) -> None:
+    timeline, _, track = rendered
+    speech, pause, bell, metronome, last = timeline.events
+    assert (speech.duration_ms, pause.kind, bell.kind) == (300, EventKind.PAUSE, EventKind.BELL)
+    assert first_sound(track) == 1  # the tone starts at frame 0 with a zero crossing
+    pause_frames = track[ms_to_frames(pause.start_ms) : ms_to_frames(pause.end_ms)]
+    assert not any(pause_frames)
+    assert first_sound(track, ms_to_frames(pause.start_ms)) == ms_to_frames(bell.start_ms) + 1
+    start = ms_to_frames(metronome.start_ms)
+    clicks = [start + f for f in beat_frames(120, 3_000)]
+    assert len(clicks) == 6
+    for click in clicks:
+        assert any(track[click : click + 50])
+    for click in clicks[1:]:  # before the first one the bell is still fading
+        assert not any(track[click - 200 : click])
+    assert first_sound(track, ms_to_frames(metronome.end_ms)) <= ms_to_frames(last.start_ms) + 1
+
+
+def test_wav_export_holds_the_same_frames(rendered, tmp_path: Path) -> None:
+    timeline, chain, track = rendered
+    out = tmp_path / "lesson.wav"
+    render_to_file(timeline, chain, out)
+    with wave.open(str(out)) as wav:
+        assert (wav.getframerate(), wav.getnchannels(), wav.getnframes()) == (22_050, 1, len(track))
+        assert wav.readframes(wav.getnframes()) == bytes(track.cast("B"))
+
+
+def test_ogg_and_mp3_export_through_the_bundled_ffmpeg(rendered, tmp_path: Path) -> None:
+    timeline, chain, _ = rendered
+    for suffix, magic in ((".ogg", b"OggS"), (".mp3", b"ID3")):
+        out = tmp_path / f"lesson{suffix}"
+        render_to_file(timeline, chain, out)
+        assert out.read_bytes().startswith(magic)
+
+
+def test_unknown_format_and_missing_encoder_are_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(ValueError, match=r"use \.wav, \.ogg or \.mp3"):
+        write_track(bytes(SAMPLE_BYTES), tmp_path / "x.flac")
+    import audio.encode as encode
+
+    monkeypatch.setattr(encode, "ffmpeg_path", lambda: None)
+    with pytest.raises(EncodingUnavailable, match=r"write a \.wav instead"):
+        write_track(bytes(SAMPLE_BYTES), tmp_path / "x.ogg")
