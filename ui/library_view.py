@@ -87,6 +87,7 @@ class LibraryView(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Lessons")
         self.list.setSpacing(2)
+        self.list.setStyleSheet("font-size: 13pt;")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemActivated.connect(self._activated)
         self.problems = QLabel()

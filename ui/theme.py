@@ -122,7 +122,17 @@ def stylesheet(t: Theme) -> str:
     QPushButton[role="big-control"]:focus {{ border: 3px solid {t.text}; }}
     QPushButton:disabled {{ color: {t.muted}; background: transparent; border: 1px dashed {t.muted}; }}
     QPushButton[role="nav"] {{ border: none; background: transparent; font-size: 13pt; padding: 10px 14px; }}
-    QPushButton[role="nav"]:checked {{ color: {t.accent}; font-weight: 700; border-bottom: 3px solid {t.accent}; border-radius: 0; }}
+    QPushButton[role="nav"]:checked {{ color: {t.accent}; border-bottom: 3px solid {t.accent}; border-radius: 0; }}
+    QListWidget::item {{ padding: 6px 4px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{
+        width: 16px; height: 16px; border: 2px solid {t.muted}; background: {t.surface};
+    }}
+    QRadioButton::indicator {{ border-radius: 10px; }}
+    QCheckBox::indicator {{ border-radius: 4px; }}
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+        background: {t.accent}; border-color: {t.accent};
+    }}
+    QCheckBox, QRadioButton {{ spacing: 8px; padding: 4px 10px 4px 0; }}
     QListWidget, QTextEdit, QPlainTextEdit, QLineEdit {{
         background: {t.surface}; border: 1px solid {t.muted}; border-radius: 6px;
     }}
