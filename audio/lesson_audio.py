@@ -2,7 +2,8 @@
 
 Chooses the voice and the output from the settings, falls back to captions only when either is
 missing (and says why), keeps the synthesis worker, and gives the lesson flow real cue lengths as
-they become known.
+they become known. Building it is cheap: the sound device opens later (``open_output``), because
+loading pygame costs more than starting Qt.
 """
 
 from __future__ import annotations
@@ -22,11 +23,17 @@ from .voice_chain import VoiceChain, pick_voice
 
 
 class LessonAudio:
-    def __init__(self, chain: VoiceChain, output: AudioOutput, notices: list[str]) -> None:
+    def __init__(
+        self,
+        chain: VoiceChain,
+        output: AudioOutput | None,
+        notices: list[str],
+        sound_on: bool = True,
+    ) -> None:
         self.chain = chain
-        self.output = output
+        self._output = output
+        self._sound_on = sound_on
         self.notices = notices
-        self.session = SessionAudio(chain, output)
         self.worker = SynthWorker(chain)
 
     @classmethod
@@ -39,16 +46,25 @@ class LessonAudio:
             notices.append(
                 "No voice is available on this computer: lessons run with captions only."
             )
-        output, problem = open_output(sound_on)
-        if problem:
-            notices.append(problem)
-        return cls(
-            VoiceChain(chosen, ClipCache(cache_folder), speed), output or NullOutput(), notices
-        )
+        return cls(VoiceChain(chosen, ClipCache(cache_folder), speed), None, notices, sound_on)
+
+    def open_output(self) -> str:
+        """Open the sound device if not yet open; returns what to tell the learner if it failed."""
+        if self._output is not None:
+            return ""
+        output, problem = open_output(self._sound_on)
+        self._output = output or NullOutput()
+        return problem
+
+    @property
+    def output(self) -> AudioOutput:
+        self.open_output()
+        assert self._output is not None
+        return self._output
 
     @property
     def description(self) -> str:
-        if isinstance(self.output, NullOutput):
+        if not self._sound_on or isinstance(self._output, NullOutput):
             return "Captions only (no sound)"
         return self.chain.description
 
@@ -60,7 +76,7 @@ class LessonAudio:
         return self.chain.duration_of(utterance)
 
     def attach(self, player: Player) -> Callable[[], None]:
-        return self.session.attach(player)
+        return SessionAudio(self.chain, self.output).attach(player)
 
     def prepare(self, timeline: Timeline) -> None:
         """Synthesise the lesson's speech in the background, the first cue first."""
@@ -81,4 +97,5 @@ class LessonAudio:
 
     def close(self) -> None:
         self.worker.stop()
-        self.output.close()
+        if self._output is not None:
+            self._output.close()

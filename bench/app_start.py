@@ -48,6 +48,16 @@ def measure(code: str) -> tuple[float, int]:
     return elapsed, int(line.split()[1])
 
 
+WITH_VOICE = """
+import resource, sys
+from ui.app import run_until_shown
+from lesson_engine.timeline import Utterance
+app = run_until_shown()
+app.flow.audio.chain.clip_for(Utterance("Lie on your left side with your knees bent."))
+print("shown", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
 def main() -> None:
     measure(BARE)  # warm the disk cache for both
     bare = [measure(BARE) for _ in range(RUNS)]
@@ -61,6 +71,10 @@ def main() -> None:
     print(
         f"peak memory: bare {max(m for _, m in bare) / 1024:.0f} MB, "
         f"Seesaw {max(m for _, m in ours) / 1024:.0f} MB"
+    )
+    _, voiced = measure(WITH_VOICE)
+    print(
+        f"peak memory with the neural voice loaded and speaking: {voiced / 1024:.0f} MB (goal ≤ 350 MB)"
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from audio.lesson_audio import LessonAudio
@@ -41,6 +41,8 @@ from .settings_view import (
 )
 from .single_instance import ALREADY_OPEN, acquire_instance_lock
 from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
+
+OPEN_SOUND_AFTER_MS = 150
 
 
 @dataclass
@@ -198,6 +200,13 @@ def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp | None]:
     if isinstance(journal, Journal):
         app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
     app.window.show()
+
+    def open_sound() -> None:
+        problem = audio.open_output()
+        if problem:
+            app.window.banner.add(problem)
+
+    QTimer.singleShot(OPEN_SOUND_AFTER_MS, open_sound)  # after the first paint: pygame loads slowly
     return qt_app, app
 
 
