@@ -28,6 +28,7 @@ from .journal_view import JournalView
 from .lesson_flow import LessonFlow
 from .library_view import LibraryView
 from .main_window import MainWindow
+from .pack_import import ask_pack_path, ask_replace, import_from_app
 from .player_view import PlayerView, ask_to_stop
 from .ports import AudioPort, JournalPort, MemoryJournal, lesson_status
 from .settings_view import (
@@ -64,7 +65,11 @@ def lesson_folders() -> list[tuple[str, Path]]:
     folders = [("Seesaw", bundled_lessons_dir())]
     packs = data_dir() / "packs"
     if packs.is_dir():
-        folders.extend((p.name, p) for p in sorted(packs.iterdir()) if p.is_dir())
+        folders.extend(
+            (p.name, p)
+            for p in sorted(packs.iterdir())
+            if p.is_dir() and not p.name.startswith(".")
+        )
     return folders
 
 
@@ -83,13 +88,18 @@ def build(
     confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
     notices: list[str] | None = None,
     author_dialogs: AuthorDialogs = DEFAULT_DIALOGS,
+    ask_pack_path: Callable[[QWidget], str] = ask_pack_path,
+    ask_replace: Callable[[QWidget, Path], bool] = ask_replace,
 ) -> SeesawApp:
-    library = load_library(
-        folders if folders is not None else lesson_folders(),
-        audio.duration_of,
-        index=LibraryIndex(cache_dir() / "library-index.json"),
-        timing=audio.timing_key,
-    )
+    def load() -> Library:
+        return load_library(
+            folders if folders is not None else lesson_folders(),
+            audio.duration_of,
+            index=LibraryIndex(cache_dir() / "library-index.json"),
+            timing=audio.timing_key,
+        )
+
+    library = load()
     window = MainWindow(settings)
     library_view = LibraryView()
     window.add_page("library", "Lessons", library_view, "Ctrl+1")
@@ -151,6 +161,18 @@ def build(
             flow.view.set_caption_size(caption_pt())
 
     settings_view.changed.connect(setting_changed)
+
+    def import_pack_file(path: str) -> None:
+        imported, message = import_from_app(Path(path), data_dir() / "packs", window, ask_replace)
+        window.banner.add(message)
+        if imported:
+            app.library = flow.library = load()
+            app.refresh_library()
+
+    library_view.import_requested.connect(
+        lambda: (chosen := ask_pack_path(window)) and import_pack_file(chosen)
+    )
+    window.pack_dropped.connect(import_pack_file)
     app.refresh_library()
     for notice in app.notices:
         window.banner.add(notice)

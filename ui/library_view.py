@@ -49,6 +49,7 @@ class LibraryView(QWidget):
     start_requested = Signal(str)  # lesson id
     resume_requested = Signal(str)  # lesson id
     discard_resume = Signal(str)  # lesson id
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,12 @@ class LibraryView(QWidget):
         heading.setProperty("role", "title")
         hint = QLabel("Choose a lesson and press Enter. Rest whenever you need; Space pauses.")
         hint.setProperty("role", "muted")
+        self.import_button = QPushButton("Import a lesson pack…")
+        self.import_button.setToolTip(
+            "Add lessons from a pack (.zip) an instructor shared; you can also drop it on the window"
+        )
+        self.import_button.setAccessibleName("Import a lesson pack")
+        self.import_button.clicked.connect(self.import_requested)
         self.list = QListWidget()
         self.list.setAccessibleName("Lessons")
         self.list.setSpacing(2)
@@ -99,7 +106,11 @@ class LibraryView(QWidget):
         layout.setContentsMargins(28, 18, 28, 18)
         layout.addWidget(self.resume_card)
         layout.addSpacing(6)
-        layout.addWidget(heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading)
+        heading_row.addStretch(1)
+        heading_row.addWidget(self.import_button)
+        layout.addLayout(heading_row)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.problems)

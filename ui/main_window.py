@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -27,10 +27,12 @@ from .shortcuts import bind
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    pack_dropped = Signal(str)  # path of a .zip dropped on the window
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Seesaw")
+        self.setAcceptDrops(True)
         self._settings = settings
         self.banner = Banner()
         self.pages = QStackedWidget()
@@ -115,6 +117,16 @@ class MainWindow(QMainWindow):
             button.setEnabled(True)
         self.show_page(back_to)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_pack(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_pack(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.pack_dropped.emit(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(guard() for guard in self.close_guards):
             event.ignore()
@@ -123,3 +135,10 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def _dropped_pack(mime: QMimeData) -> str | None:
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".zip"):
+            return url.toLocalFile()
+    return None

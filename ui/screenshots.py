@@ -66,7 +66,18 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         clock.advance(38_000)
         controller.tick()
         shot("rest")
-        window.show_page("settings")
+        controller.stop()
+    window.end_session("library")
+    author = app.author_view
+    bundled = sorted((Path(__file__).resolve().parent.parent / "lessons").rglob("*.lesson"))
+    if bundled:
+        text = bundled[0].read_text(encoding="utf-8").replace("[pause 12s]", "[pasue 12s]", 1)
+        author.load_text(text, bundled[0])
+        author.editor.document().setModified(False)
+        window.show_page("author")
+        _settle(qt_app)
+        author._jump_to_problem(author.problems.item(0))
+        shot("author")
     window.close()
     return saved
 
