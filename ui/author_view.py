@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -98,7 +98,7 @@ class AuthorView(QWidget):
         recovery_dir: Path,
         *,
         dialogs: AuthorDialogs = DEFAULT_DIALOGS,
-        dark: bool = False,
+        dark: bool | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -116,6 +116,8 @@ class AuthorView(QWidget):
         font.setPointSize(12)
         self.editor.setFont(font)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        if dark is None:  # follow the theme in force: light colours on a dark editor
+            dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self.highlighter = LessonHighlighter(self.editor.document(), dark=dark)
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems")
