@@ -7,9 +7,17 @@ lengths arrive. ``cached_clip`` never synthesises, so playback on the UI thread 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from lesson_engine.timeline import Utterance, estimate_speech_ms
+from lesson_engine.model import Lesson
+from lesson_engine.timeline import (
+    EventKind,
+    Timeline,
+    Utterance,
+    compile_timeline,
+    estimate_speech_ms,
+)
 
 from .clip_cache import ClipCache, clip_key
 from .pcm import Clip, silence
@@ -99,3 +107,24 @@ class VoiceChain:
                 self.cache.put(self._key(utterance.text), clip)
                 return clip
         return silence(estimate_speech_ms(utterance))
+
+
+def timed_by_voice(
+    lesson: Lesson, chain: VoiceChain, progress: Callable[[int, int], None] | None = None
+) -> Timeline:
+    """The lesson timed by real clips: every spoken cue synthesised (or found cached) first.
+
+    For rendering and measuring, where the whole lesson is needed at once; the app instead
+    starts at once and re-times as the worker fills the cache.
+    """
+    speech = [
+        e.utterance
+        for e in compile_timeline(lesson, chain.duration_of).events
+        if e.kind is EventKind.SPEECH
+    ]
+    unique = list(dict.fromkeys(speech))
+    for done, utterance in enumerate(unique, start=1):
+        chain.clip_for(utterance)
+        if progress:
+            progress(done, len(unique))
+    return compile_timeline(lesson, chain.duration_of)

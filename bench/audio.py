@@ -26,7 +26,7 @@ from pathlib import Path
 from audio.clip_cache import ClipCache
 from audio.pcm import RATE, SAMPLE_BYTES, ms_to_frames
 from audio.render import render
-from audio.voice_chain import VoiceChain, pick_voice
+from audio.voice_chain import VoiceChain, pick_voice, timed_by_voice
 from audio.voices import PiperVoice
 from bench.engine import generated_lesson
 from lesson_engine.parser import check_lesson_bytes, load_lesson
@@ -102,11 +102,8 @@ def render_against_sox() -> None:
     cache = ClipCache(Path(tempfile.gettempdir()) / "seesaw-bench-warm")
     chain = VoiceChain(pick_voice("auto"), cache)
     start = time.perf_counter()
-    for event in compile_timeline(result.lesson, chain.duration_of).events:
-        if event.kind is EventKind.SPEECH:
-            chain.clip_for(event.utterance)
+    timeline = timed_by_voice(result.lesson, chain)
     warmup = time.perf_counter() - start
-    timeline = compile_timeline(result.lesson, chain.duration_of)
     start = time.perf_counter()
     track = render(timeline, chain)
     ours = time.perf_counter() - start

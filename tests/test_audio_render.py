@@ -12,9 +12,9 @@ from audio.encode import EncodingUnavailable, write_track
 from audio.pcm import SAMPLE_BYTES, ms_to_frames
 from audio.render import render, render_to_file
 from audio.tones import beat_frames
-from audio.voice_chain import VoiceChain
+from audio.voice_chain import VoiceChain, timed_by_voice
 from lesson_engine.parser import parse_lesson_text
-from lesson_engine.timeline import EventKind, compile_timeline
+from lesson_engine.timeline import EventKind
 from tests.audio_fixtures import ToneVoice
 
 LESSON = (
@@ -34,10 +34,7 @@ def first_sound(track: memoryview, start: int = 0) -> int:
 def rendered(tmp_path: Path):
     chain = VoiceChain(ToneVoice(), ClipCache(tmp_path))
     lesson = parse_lesson_text(LESSON)
-    for event in compile_timeline(lesson, chain.duration_of).events:
-        if event.kind is EventKind.SPEECH:
-            chain.clip_for(event.utterance)
-    timeline = compile_timeline(lesson, chain.duration_of)
+    timeline = timed_by_voice(lesson, chain)
     return timeline, chain, samples(render(timeline, chain))
 
 

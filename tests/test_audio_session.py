@@ -7,11 +7,11 @@ from pathlib import Path
 from audio.clip_cache import ClipCache
 from audio.output import NullOutput
 from audio.session_audio import SessionAudio
-from audio.voice_chain import VoiceChain
+from audio.voice_chain import VoiceChain, timed_by_voice
 from lesson_engine.clock import ManualClock
 from lesson_engine.parser import parse_lesson_text
 from lesson_engine.player import Player
-from lesson_engine.timeline import EventKind, compile_timeline
+from lesson_engine.timeline import compile_timeline
 from tests.audio_fixtures import ToneVoice
 
 LESSON = "id: s\ntitle: S\n---\nLie down on your side now.\n[pause 3s]\n[bell]\nStand up slowly.\n"
@@ -20,10 +20,7 @@ LESSON = "id: s\ntitle: S\n---\nLie down on your side now.\n[pause 3s]\n[bell]\n
 def rig(tmp_path: Path):
     chain = VoiceChain(ToneVoice(), ClipCache(tmp_path))
     lesson = parse_lesson_text(LESSON)
-    for event in compile_timeline(lesson, chain.duration_of).events:
-        if event.kind is EventKind.SPEECH:
-            chain.clip_for(event.utterance)
-    timeline = compile_timeline(lesson, chain.duration_of)
+    timeline = timed_by_voice(lesson, chain)
     clock = ManualClock()
     player = Player(timeline, clock)
     output = NullOutput()

@@ -9,12 +9,11 @@ from pathlib import Path
 from audio.clip_cache import ClipCache
 from audio.encode import EncodingUnavailable
 from audio.render import render_to_file
-from audio.voice_chain import CHOICES, VoiceChain, pick_voice
+from audio.voice_chain import CHOICES, VoiceChain, pick_voice, timed_by_voice
 from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.durations import format_clock
 from lesson_engine.parser import load_lesson
 from lesson_engine.paths import cache_dir
-from lesson_engine.timeline import EventKind, compile_timeline
 
 
 def _bar(label: str, done: int, total: int) -> None:
@@ -46,16 +45,7 @@ def _render(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     chain = VoiceChain(voice, ClipCache(cache_dir() / "voice"), args.speed)
-    speech = [
-        e.utterance
-        for e in compile_timeline(lesson, chain.duration_of).events
-        if e.kind is EventKind.SPEECH
-    ]
-    unique = list(dict.fromkeys(speech))
-    for done, utterance in enumerate(unique, start=1):
-        chain.clip_for(utterance)
-        _bar("voice ", done, len(unique))
-    timeline = compile_timeline(lesson, chain.duration_of)
+    timeline = timed_by_voice(lesson, chain, lambda d, t: _bar("voice ", d, t))
     try:
         render_to_file(timeline, chain, out, lambda d, t: _bar("render", d, t))
     except (EncodingUnavailable, OSError, ValueError) as exc:
