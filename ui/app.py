@@ -16,7 +16,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from audio.lesson_audio import LessonAudio
+from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.clock import Clock
+from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.journal import Journal, JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.library import Library, load_library
@@ -24,6 +26,7 @@ from lesson_engine.library_index import LibraryIndex
 from lesson_engine.paths import bundled_lessons_dir, cache_dir, config_dir, data_dir
 
 from .author_view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
+from .exercises_view import ExercisesView
 from .journal_view import JournalView
 from .lesson_flow import LessonFlow
 from .library_view import LibraryView
@@ -54,6 +57,7 @@ class SeesawApp:
     library: Library
     author_view: AuthorView
     journal_view: JournalView
+    exercises_view: ExercisesView | None
     notices: list[str] = field(default_factory=list)
 
     def refresh_library(self) -> None:
@@ -104,12 +108,29 @@ def build(
     library_view = LibraryView()
     window.add_page("library", "Lessons", library_view, "Ctrl+1")
 
+    catalogue_dir = bundled_lessons_dir() / "catalogue"
+    exercises_view: ExercisesView | None = None
+    try:
+        catalogue = load_catalogue(catalogue_dir)
+    except LessonScriptError as exc:
+        catalogue_problem = f"The exercise comparison could not be loaded: {exc.diagnostics[0].location()}: {exc.diagnostics[0].message}"
+    else:
+        catalogue_problem = ""
+        if isinstance(journal, Journal):
+            journal.known_exercises = catalogue.exercise_ids
+        exercises_view = ExercisesView(
+            catalogue,
+            catalogue_dir / "illustrations",
+            journal,
+            has_lesson=lambda i: library.by_id(i) is not None,
+        )
+        window.add_page("exercises", "Exercises", exercises_view, "Ctrl+2")
     journal_view = JournalView(journal)
-    window.add_page("journal", "Journal", journal_view, "Ctrl+2")
+    window.add_page("journal", "Journal", journal_view, "Ctrl+3")
     author_view = AuthorView(data_dir() / "recovery", dialogs=author_dialogs)
-    window.add_page("author", "Author", author_view, "Ctrl+3")
+    window.add_page("author", "Author", author_view, "Ctrl+4")
     settings_view = SettingsView(settings)
-    window.add_page("settings", "Settings", settings_view, "Ctrl+4")
+    window.add_page("settings", "Settings", settings_view, "Ctrl+5")
 
     def caption_pt() -> int:
         return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
@@ -125,7 +146,14 @@ def build(
         parent=window,
     )
     app = SeesawApp(
-        window, flow, library_view, library, author_view, journal_view, list(notices or [])
+        window,
+        flow,
+        library_view,
+        library,
+        author_view,
+        journal_view,
+        exercises_view,
+        list(notices or []),
     )
     settled = flow.settle_finished_checkpoint()
     if settled:
@@ -138,6 +166,10 @@ def build(
         app.refresh_library()
 
     flow.finished.connect(back_to_library)
+    if catalogue_problem:
+        app.notices.append(catalogue_problem)
+    if exercises_view is not None:
+        exercises_view.do_set_requested.connect(flow.start)
     library_view.start_requested.connect(flow.start)
     library_view.resume_requested.connect(lambda _id: flow.resume())
     library_view.discard_resume.connect(lambda _id: journal.clear_checkpoint())
@@ -168,6 +200,8 @@ def build(
         if imported:
             app.library = flow.library = load()
             app.refresh_library()
+            if exercises_view is not None:
+                exercises_view.has_lesson = lambda i: app.library.by_id(i) is not None
 
     library_view.import_requested.connect(
         lambda: (chosen := ask_pack_path(window)) and import_pack_file(chosen)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from lesson_engine.journal.export import to_csv, to_markdown
-from lesson_engine.journal.records import Note, SessionEntry
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
 from lesson_engine.player import Player
 from lesson_engine.timeline import Timeline, Utterance
 
@@ -29,6 +29,8 @@ class JournalPort(Protocol):
     def update_session_note(self, session_id: str, text: str) -> None: ...
     def add_note(self, note: Note) -> Note: ...
     def notes(self) -> list[Note]: ...
+    def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog: ...
+    def exercise_logs(self) -> list[ExerciseLog]: ...
     def export_csv(self, path: Path) -> None: ...
     def export_markdown(self, path: Path) -> None: ...
 
@@ -63,6 +65,7 @@ class MemoryJournal:
     checkpoint: dict[str, Any] | None = None
     stored: list[SessionEntry] = field(default_factory=list)
     free_notes: list[Note] = field(default_factory=list)
+    logs: list[ExerciseLog] = field(default_factory=list)
     checkpoint_writes: int = 0
     today: date = field(default_factory=date.today)
 
@@ -95,8 +98,16 @@ class MemoryJournal:
     def notes(self) -> list[Note]:
         return list(self.free_notes)
 
+    def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
+        stored = replace(log, id=f"e-{len(self.logs) + 1}")
+        self.logs.append(stored)
+        return stored
+
+    def exercise_logs(self) -> list[ExerciseLog]:
+        return list(self.logs)
+
     def export_csv(self, path: Path) -> None:
-        path.write_text(to_csv(self.sessions(), []), encoding="utf-8")
+        path.write_text(to_csv(self.sessions(), self.logs), encoding="utf-8")
 
     def export_markdown(self, path: Path) -> None:
         path.write_text(

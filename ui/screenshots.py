@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.clock import ManualClock
@@ -68,6 +68,20 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         shot("rest")
         controller.stop()
     window.end_session("library")
+    exercises = app.exercises_view
+    if exercises is not None:
+        window.show_page("exercises")
+        _settle(qt_app)
+        exercises.table.setCurrentCell(0, 1)
+        shot("exercises")
+        selection = exercises.table.selectionModel()
+        for entry_id in ("clamshell", "hip-drop", "side-lying-hip-abduction"):
+            row = next(i for i, e in enumerate(exercises.entries) if e.id == entry_id)
+            selection.select(
+                exercises.table.model().index(row, 0), QItemSelectionModel.SelectionFlag.Select
+            )
+        exercises.compare_button.click()
+        shot("side-by-side")
     author = app.author_view
     bundled = sorted((Path(__file__).resolve().parent.parent / "lessons").rglob("*.lesson"))
     if bundled:

@@ -1,0 +1,112 @@
+"""The exercise comparison page: the table of claims, filters, side by side, and my results."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.journal import ExerciseLog, SessionEntry, Soreness
+from ui.exercises_view import ExercisesView
+from ui.ports import MemoryJournal
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def view(qtbot) -> ExercisesView:
+    journal = MemoryJournal()
+    widget = ExercisesView(
+        load_catalogue(REPO / "lessons/catalogue"),
+        REPO / "lessons/catalogue/illustrations",
+        journal,
+        has_lesson=lambda lesson_id: lesson_id == "set-clamshell",
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(widget)
+    return widget
+
+
+def row_of(view: ExercisesView, entry_id: str) -> int:
+    return next(i for i, e in enumerate(view.entries) if e.id == entry_id)
+
+
+def test_each_cell_shows_a_mark_with_the_reason_and_the_source_title(view: ExercisesView) -> None:
+    row = row_of(view, "clamshell")
+    assert view.table.item(row, 0).text() == "Clamshell (with band)  ⚖"
+    s1 = view.table.item(row, 1)
+    assert s1.text() == "✖"
+    assert "Counterproductive. Teaches holding the pelvis still" in s1.toolTip()
+    assert s1.toolTip().endswith("— How to Fix Your IT Bands")
+    assert view.table.item(row, 3).text() == "✔"
+    view.table.setCurrentCell(row, 1)
+    assert view.status.text().startswith("S1 — Counterproductive: Teaches holding")
+
+
+def test_filtering_by_school_keeps_what_that_school_talks_about(view: ExercisesView) -> None:
+    view.school.setCurrentIndex(view.school.findText("Movement and coordination"))
+    assert {e.id for e in view.entries} == {
+        "side-lying-hip-abduction",
+        "clamshell",
+        "single-leg-squat",
+        "hip-drop",
+    }
+    view.kind.setCurrentIndex(view.kind.findText("Other treatments"))
+    assert "stretching-the-band" in {e.id for e in view.entries}
+    view.kind.setCurrentIndex(view.kind.findText("Everything"))
+    view.school.setCurrentIndex(0)
+    view.equipment.setText("step")
+    assert {e.id for e in view.entries} == {"lateral-step-down", "hip-drop"}
+
+
+def test_side_by_side_highlights_where_two_exercises_differ(view: ExercisesView) -> None:
+    selection = view.table.selectionModel()
+    for entry_id in ("clamshell", "hip-drop"):
+        index = view.table.model().index(row_of(view, entry_id), 0)
+        selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+    view.compare_button.click()
+    assert view.comparison.isVisibleTo(view)
+    assert [view.comparison.horizontalHeaderItem(c).text() for c in range(2)] == [
+        "Clamshell (with band)",
+        "Hip drop",
+    ]
+    labels = [
+        view.comparison.verticalHeaderItem(r).text() for r in range(view.comparison.rowCount())
+    ]
+    pelvis = labels.index("Pelvis")
+    kind = labels.index("Kind")
+    assert view.comparison.item(pelvis, 0).background().color().alpha() > 0
+    assert view.comparison.item(kind, 0).background().style() == Qt.BrushStyle.NoBrush  # same: plain
+    assert "rows differ" in view.status.text()
+
+
+def test_comparing_needs_two_rows(view: ExercisesView) -> None:
+    view.table.clearSelection()
+    view.compare_button.click()
+    assert view.status.text().startswith("Select two or three rows")
+
+
+def test_logging_a_set_is_one_click_and_shows_in_my_results(view: ExercisesView) -> None:
+    journal = view.journal
+    start = datetime(2026, 11, 19, 7, tzinfo=UTC)
+    journal.add_session(SessionEntry("x", "X", start, start, True, 1.0, after=Soreness(5)))
+    view.table.setCurrentCell(row_of(view, "clamshell"), 0)
+    assert view.log_button.text() == "Log today's set (3 × 15)"
+    view.log_button.click()
+    assert journal.exercise_logs() == [ExerciseLog("clamshell", TODAY, 3, 15, id="e-1")]
+    assert "no rated days yet (0)" in view.mine.text() and "5.0 (1 day)" in view.mine.text()
+    assert "not evidence" in view.mine.text()
+
+
+def test_do_a_set_opens_the_guided_set_only_when_it_exists(view: ExercisesView, qtbot) -> None:
+    view.table.setCurrentCell(row_of(view, "hip-drop"), 0)
+    assert not view.do_set_button.isEnabled()
+    assert view.do_set_button.toolTip() == "This guided set is not written yet"
+    view.table.setCurrentCell(row_of(view, "clamshell"), 0)
+    with qtbot.waitSignal(view.do_set_requested) as signal:
+        view.do_set_button.click()
+    assert signal.args == ["set-clamshell"]
