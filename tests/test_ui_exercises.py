@@ -80,7 +80,9 @@ def test_side_by_side_highlights_where_two_exercises_differ(view: ExercisesView)
     pelvis = labels.index("Pelvis")
     kind = labels.index("Kind")
     assert view.comparison.item(pelvis, 0).background().color().alpha() > 0
-    assert view.comparison.item(kind, 0).background().style() == Qt.BrushStyle.NoBrush  # same: plain
+    assert (
+        view.comparison.item(kind, 0).background().style() == Qt.BrushStyle.NoBrush
+    )  # same: plain
     assert "rows differ" in view.status.text()
 
 

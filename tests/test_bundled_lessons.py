@@ -1,0 +1,76 @@
+"""Every lesson that ships is valid, complete, paced for tired learners, and matches the catalogue."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.lesson_files import find_lesson_files
+from lesson_engine.parser import check_lesson_file
+from lesson_engine.timeline import EventKind, Timeline, compile_timeline
+
+REPO = Path(__file__).resolve().parent.parent
+LESSONS = find_lesson_files([REPO / "lessons"])[0]
+REQUIRED = ("summary", "position", "level", "group", "tags", "equipment", "length_ms")
+MAX_WORDS = 40
+REST_WINDOW_MS = 10 * 60_000
+
+
+def longest_stretch_without_rest(timeline: Timeline) -> int:
+    """The longest time between suggested rests (or the lesson's ends)."""
+    marks = (
+        [0]
+        + [e.start_ms for e in timeline.events if e.kind is EventKind.REST]
+        + [timeline.total_ms]
+    )
+    return max(b - a for a, b in itertools.pairwise(marks))
+
+
+def test_the_rest_window_check_can_fail() -> None:
+    from lesson_engine.parser import parse_lesson_text
+
+    long_lesson = parse_lesson_text(
+        "id: x\ntitle: X\n---\nLie down.\n[pause 10m]\nGet up.\n[pause 1m]\n"
+    )
+    assert longest_stretch_without_rest(compile_timeline(long_lesson)) > REST_WINDOW_MS
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_bundled_lesson_passes_check_and_is_paced(path: Path) -> None:
+    result = check_lesson_file(path)
+    assert result.diagnostics == (), "\n".join(str(d) for d in result.diagnostics)
+    lesson = result.lesson
+    assert lesson is not None
+    for field in REQUIRED:
+        assert getattr(lesson.header, field), f"{path.name} has no {field}"
+    timeline = compile_timeline(lesson)
+    for event in timeline.events:
+        if event.kind is EventKind.SPEECH:
+            assert len(event.text.split()) <= MAX_WORDS, (
+                f"{path.name}:{event.line}: a cue of {len(event.text.split())} words"
+            )
+    if timeline.total_ms > REST_WINDOW_MS:
+        assert longest_stretch_without_rest(timeline) <= REST_WINDOW_MS, (
+            f"{path.name} goes 10 minutes without a rest"
+        )
+    stated = lesson.header.length_ms or 0
+    assert abs(stated - timeline.total_ms) <= 90_000, (
+        f"{path.name}: length says {stated // 60_000} min"
+    )
+
+
+def test_every_catalogue_exercise_has_its_guided_set() -> None:
+    catalogue = load_catalogue(REPO / "lessons/catalogue")
+    ids = {check_lesson_file(p).lesson.id for p in LESSONS}  # type: ignore[union-attr]
+    missing = [
+        e.guided_set for e in catalogue.entries if e.kind == "exercise" and e.guided_set not in ids
+    ]
+    assert missing == []
+
+
+def test_ids_are_unique() -> None:
+    ids = [check_lesson_file(p).lesson.id for p in LESSONS]  # type: ignore[union-attr]
+    assert len(ids) == len(set(ids))
