@@ -74,3 +74,33 @@ def test_every_catalogue_exercise_has_its_guided_set() -> None:
 def test_ids_are_unique() -> None:
     ids = [check_lesson_file(p).lesson.id for p in LESSONS]  # type: ignore[union-attr]
     assert len(ids) == len(set(ids))
+
+
+def test_the_library_guide_lists_every_bundled_lesson() -> None:
+    guide = (REPO / "docs/lessons.md").read_text(encoding="utf-8")
+    for path in LESSONS:
+        assert f"(`{check_lesson_file(path).lesson.id}`)" in guide, path.name  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_repeated_movements_leave_time_to_move(path: Path) -> None:
+    """In a [repeat … every …] round, the words leave at least 3 s of quiet for the movement."""
+    timeline = compile_timeline(check_lesson_file(path).lesson)  # type: ignore[arg-type]
+    for event in timeline.events:
+        if (
+            event.kind is not EventKind.SPEECH
+            or not event.round
+            or (event.text.isalpha() and len(event.text.split()) == 1)
+        ):
+            continue
+        following = (
+            timeline.events[event.index + 1] if event.index + 1 < len(timeline.events) else None
+        )
+        if (
+            following is not None
+            and following.kind is EventKind.PAUSE
+            and following.round == event.round
+        ):
+            assert following.duration_ms >= 3_000, (
+                f"{path.name}:{event.line}: only {following.duration_ms} ms to move"
+            )
