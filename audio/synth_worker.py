@@ -55,10 +55,13 @@ class SynthWorker:
             return self._cond.wait_for(lambda: not self._wanted and not self._busy, timeout)
 
     def stop(self) -> None:
+        """Finish the clip in hand and end the thread; a native voice must not be cut off mid-call."""
         with self._cond:
             self._stopping = True
             self._wanted = []
             self._cond.notify_all()
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=10)
 
     def _run(self) -> None:
         while True:
