@@ -7,68 +7,28 @@ problem in one pass; ``parsed_cleanly`` tells the caller whether any were found.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity, did_you_mean
-from .durations import ACCEPTED_FORMS, DurationError, format_duration, parse_duration_ms
-from .model import Bell, Count, Metronome, Pause, Repeat, Rest, Section, Sides, Speak, Step
+from .model import Bell, Count, Pause, Repeat, Rest, Section, Sides, Speak, Step
+from .script_arguments import DirectiveArguments
+from .script_lines import (
+    AUDIO_SUFFIXES,
+    DIRECTIVES,
+    IMPLICIT_SECTION,
+    MAX_EXPANDED_STEPS,
+    PLACEHOLDER,
+    PLACEHOLDERS,
+    Block,
+    Context,
+    Line,
+)
 
-DIRECTIVES = ("pause", "rest", "repeat", "sides", "count", "audio", "metronome", "bell")
-PLACEHOLDERS = ("side", "other")
-AUDIO_SUFFIXES = (".wav", ".ogg", ".mp3", ".flac")
-IMPLICIT_SECTION = "Introduction"
-MAX_REPEAT = 100
-MAX_EXPANDED_STEPS = 20_000
-BPM_RANGE = (40, 240)
-_LIMITS_MS = {"pause": 600_000, "rest": 1_800_000, "every": 600_000, "metronome": 1_800_000}
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_EXAMPLES = {
-    "pause": "[pause 8s]",
-    "rest": "[rest 60s] Roll onto your back and rest.",
-    "repeat": "[repeat 6 every 7s]",
-    "sides": "[sides left, right]",
-    "count": "[count]",
-    "audio": "[audio clips/ending.ogg]",
-    "metronome": "[metronome 172 for 60s]",
-    "bell": "[bell]",
-}
+__all__ = ["AUDIO_SUFFIXES", "DIRECTIVES", "BodyParser"]
 
 
-@dataclass(frozen=True)
-class _Line:
-    number: int
-    indent: int
-    content: str
-
-    @property
-    def is_blank(self) -> bool:
-        return not self.content
-
-    @property
-    def is_comment(self) -> bool:
-        return self.content.startswith("//")
-
-
-@dataclass(frozen=True)
-class _Context:
-    depth: int = 0
-    in_repeat: bool = False
-    in_sides: bool = False
-
-
-@dataclass
-class _Block:
-    """What one block has gathered so far; lives only while that block is parsed."""
-
-    steps: list[Step] = field(default_factory=list)
-    paragraph: list[tuple[_Line, int, str]] = field(default_factory=list)
-    audio: tuple[Path, _Line] | None = None
-
-
-class BodyParser:
+class BodyParser(DirectiveArguments):
     def __init__(
         self,
         lines: tuple[str, ...],
@@ -97,7 +57,7 @@ class BodyParser:
         source = self._source[line - 1] if 0 < line <= len(self._source) else ""
         self._report(Diagnostic(severity, self._path, line, column, message, hint, source))
 
-    def _measure(self, number: int, raw: str) -> _Line:
+    def _measure(self, number: int, raw: str) -> Line:
         stripped = raw.lstrip(" \t")
         leading = raw[: len(raw) - len(stripped)]
         if "\t" in leading and stripped:
@@ -107,7 +67,7 @@ class BodyParser:
                 "a tab in the indentation",
                 "indent with spaces (four per level): tabs look different in every editor",
             )
-        return _Line(number, len(leading.replace("\t", "    ")), stripped.rstrip())
+        return Line(number, len(leading.replace("\t", "    ")), stripped.rstrip())
 
     # -- structure -------------------------------------------------------------------------
 
@@ -115,7 +75,7 @@ class BodyParser:
         sections: list[Section] = []
         title, title_line, pos = IMPLICIT_SECTION, self._first_line_number(), 0
         while True:
-            steps, pos = self._parse_block(pos, 0, _Context())
+            steps, pos = self._parse_block(pos, 0, Context())
             if steps:
                 sections.append(Section(title, title_line, tuple(steps)))
             elif title != IMPLICIT_SECTION:
@@ -144,8 +104,8 @@ class BodyParser:
     def _first_line_number(self) -> int:
         return self._lines[0].number if self._lines else len(self._source)
 
-    def _parse_block(self, pos: int, indent: int, ctx: _Context) -> tuple[list[Step], int]:
-        block = _Block()
+    def _parse_block(self, pos: int, indent: int, ctx: Context) -> tuple[list[Step], int]:
+        block = Block()
         while pos < len(self._lines):
             line = self._lines[pos]
             if line.is_blank:
@@ -190,7 +150,7 @@ class BodyParser:
             self._audio_without_cue(block.audio[1])
         return block.steps, pos
 
-    def _flush_paragraph(self, block: _Block, ctx: _Context) -> None:
+    def _flush_paragraph(self, block: Block, ctx: Context) -> None:
         if not block.paragraph:
             return
         first = block.paragraph[0][0]
@@ -202,8 +162,8 @@ class BodyParser:
         block.paragraph.clear()
         block.audio = None
 
-    def _check_placeholders(self, line: _Line, offset: int, text: str, ctx: _Context) -> None:
-        for match in _PLACEHOLDER.finditer(text):
+    def _check_placeholders(self, line: Line, offset: int, text: str, ctx: Context) -> None:
+        for match in PLACEHOLDER.finditer(text):
             name = match.group(1).strip().lower()
             column = offset + match.start() + 1
             if name not in PLACEHOLDERS:
@@ -224,7 +184,7 @@ class BodyParser:
                     "put this cue under [sides left, right], indented",
                 )
 
-    def _audio_without_cue(self, line: _Line) -> None:
+    def _audio_without_cue(self, line: Line) -> None:
         self._error(
             line.number,
             line.indent + 1,
@@ -234,7 +194,7 @@ class BodyParser:
 
     # -- directives ------------------------------------------------------------------------
 
-    def _directive(self, pos: int, indent: int, ctx: _Context, block: _Block) -> int:
+    def _directive(self, pos: int, indent: int, ctx: Context, block: Block) -> int:
         line = self._lines[pos]
         close = line.content.find("]")
         if close < 0:
@@ -310,50 +270,12 @@ class BodyParser:
                 block.steps.append(Count(line.number))
         return pos + 1
 
-    def _no_arguments(self, line: _Line, name: str, args: str, column: int) -> bool:
-        if args:
-            self._error(
-                line.number,
-                column,
-                f"[{name}] takes nothing after its name",
-                f"write {_EXAMPLES[name]}",
-            )
-            return False
-        return True
-
-    def _duration(self, line: _Line, text: str, column: int, what: str) -> int | None:
-        if not text:
-            self._error(
-                line.number,
-                column,
-                f"[{what}] needs a duration" if what != "every" else "'every' needs a duration",
-                f"e.g. {_EXAMPLES.get(what, '[repeat 6 every 7s]')}",
-            )
-            return None
-        try:
-            duration = parse_duration_ms(text)
-        except DurationError as exc:
-            self._error(
-                line.number, column, f"bad duration: {exc}", f"durations look like {ACCEPTED_FORMS}"
-            )
-            return None
-        limit = _LIMITS_MS[what]
-        if duration > limit:
-            self._error(
-                line.number,
-                column,
-                f"{format_duration(duration)} is too long for {'[' + what + ']' if what != 'every' else 'a round'}",
-                f"the longest allowed is {format_duration(limit)}",
-            )
-            return None
-        return duration
-
     def _rest(
         self,
         pos: int,
         indent: int,
-        ctx: _Context,
-        block: _Block,
+        ctx: Context,
+        block: Block,
         args: str,
         args_column: int,
         trailing: str,
@@ -369,7 +291,7 @@ class BodyParser:
                 "[rest] takes one duration",
                 "put the words after ']', e.g. [rest 60s] Roll onto your back and rest.",
             )
-        parts: list[tuple[_Line, int, str]] = (
+        parts: list[tuple[Line, int, str]] = (
             [(line, trailing_column - 1, trailing)] if trailing else []
         )
         pos += 1
@@ -393,10 +315,10 @@ class BodyParser:
 
     def _audio(
         self,
-        line: _Line,
+        line: Line,
         args: str,
         column: int,
-        block: _Block,
+        block: Block,
         trailing: str,
         trailing_column: int,
     ) -> None:
@@ -434,30 +356,8 @@ class BodyParser:
         if trailing:
             block.paragraph.append((line, trailing_column - 1, trailing))
 
-    def _metronome(self, line: _Line, args: str, column: int) -> Metronome | None:
-        tokens = args.split()
-        example = "write it like [metronome 172 for 60s]"
-        if len(tokens) != 3 or tokens[1].lower() != "for":
-            guess = did_you_mean(tokens[1], ("for",)) if len(tokens) == 3 else None
-            message = f"did you mean 'for'? {example}" if guess else example
-            self._error(line.number, column, "[metronome] needs a tempo and a duration", message)
-            return None
-        bpm_text, _, duration_text = tokens
-        if not bpm_text.isdigit() or not BPM_RANGE[0] <= int(bpm_text) <= BPM_RANGE[1]:
-            self._error(
-                line.number,
-                column,
-                f"the tempo '{bpm_text}' is not a number of steps a minute from {BPM_RANGE[0]} to {BPM_RANGE[1]}",
-                "runners' cadence is usually 160–185; e.g. [metronome 172 for 60s]",
-            )
-            return None
-        duration = self._duration(
-            line, duration_text, column + args.rfind(duration_text), "metronome"
-        )
-        return Metronome(int(bpm_text), duration, line.number) if duration else None
-
     def _block_directive(
-        self, pos: int, indent: int, ctx: _Context, block: _Block, name: str, args: str, column: int
+        self, pos: int, indent: int, ctx: Context, block: Block, name: str, args: str, column: int
     ) -> int:
         line = self._lines[pos]
         header_ok = True
@@ -493,7 +393,7 @@ class BodyParser:
                 f"indent the lines to {'repeat' if name == 'repeat' else 'run on each side'} by four spaces under [{name}]",
             )
             return pos + 1
-        inner = _Context(
+        inner = Context(
             depth=ctx.depth + 1,
             in_repeat=ctx.in_repeat or name == "repeat",
             in_sides=ctx.in_sides or name == "sides",
@@ -505,67 +405,6 @@ class BodyParser:
             else:
                 block.steps.append(Sides(sides, tuple(body), line.number))
         return end
-
-    def _repeat_arguments(
-        self, line: _Line, args: str, column: int
-    ) -> tuple[int, int | None] | None:
-        tokens = args.split()
-        if not tokens:
-            self._error(
-                line.number, column, "[repeat] needs a number of rounds", "e.g. [repeat 6 every 7s]"
-            )
-            return None
-        count_text = tokens[0]
-        if not count_text.lstrip("-").isdigit():
-            self._error(
-                line.number,
-                column,
-                f"'{count_text}' is not a number of rounds",
-                "e.g. [repeat 6 every 7s]",
-            )
-            return None
-        times = int(count_text)
-        if not 1 <= times <= MAX_REPEAT:
-            self._error(
-                line.number,
-                column,
-                f"[repeat {times}] {'runs nothing' if times <= 0 else 'is too many rounds'}",
-                f"use a number from 1 to {MAX_REPEAT}",
-            )
-            return None
-        if len(tokens) == 1:
-            return times, None
-        keyword_column = column + args.find(tokens[1], len(count_text))
-        if tokens[1].lower() != "every" or len(tokens) != 3:
-            guess = did_you_mean(tokens[1], ("every",))
-            self._error(
-                line.number,
-                keyword_column,
-                "expected 'every' and a duration after the number of rounds",
-                f"did you mean 'every'? write [repeat {times} every 7s]"
-                if guess
-                else f"write [repeat {times}] or [repeat {times} every 7s]",
-            )
-            return None
-        every = self._duration(line, tokens[2], column + args.rfind(tokens[2]), "every")
-        return (times, every) if every else None
-
-    def _sides_arguments(self, line: _Line, args: str, column: int) -> tuple[str, str] | None:
-        names = [part.strip() for part in args.split(",")]
-        if len(names) != 2 or not all(names):
-            self._error(
-                line.number,
-                column,
-                "[sides] takes two sides separated by a comma",
-                "e.g. [sides left, right]",
-            )
-            return None
-        if names[0].lower() == names[1].lower():
-            self._error(
-                line.number, column, f"both sides are '{names[0]}'", "e.g. [sides left, right]"
-            )
-            return None
-        return names[0], names[1]
 
     def _check_size(self, sections: list[Section]) -> None:
         total = 0

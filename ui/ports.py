@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from lesson_engine.journal.export import to_csv, to_markdown
 from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
 from lesson_engine.player import Player
-from lesson_engine.timeline import Timeline, Utterance
+from lesson_engine.timeline import Timeline, Utterance, estimate_speech_ms
 
 
 class JournalPort(Protocol):
@@ -122,8 +122,6 @@ class SilentAudio:
     timing_key = "estimate"
 
     def duration_of(self, utterance: Utterance) -> int:
-        from lesson_engine.timeline import estimate_speech_ms
-
         return estimate_speech_ms(utterance)
 
     def attach(self, player: Player) -> Callable[[], None]:
