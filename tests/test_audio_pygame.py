@@ -79,3 +79,55 @@ def test_disk_driver_shows_pause_within_a_buffer_and_resume_at_the_offset(
 def test_missing_sound_device_falls_back_with_a_reason(repo: Path) -> None:
     result = run_child(repo, {"SDL_AUDIODRIVER": "no-such-driver"})
     assert result["problem"].startswith("Sound could not start")
+
+
+LESSON_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from audio.clip_cache import ClipCache
+from audio.pygame_output import PygameOutput
+from audio.session_audio import SessionAudio
+from audio.voice_chain import VoiceChain, timed_by_voice
+from lesson_engine.clock import MonotonicClock
+from lesson_engine.parser import parse_lesson_text
+from lesson_engine.player import Player
+from tests.audio_fixtures import ToneVoice
+
+chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
+lesson = "id: t\ntitle: T\n---\nOne two.\n[pause 1s]\nThree.\n[pause 1s]\nFour five six.\n[pause 1s]\n"
+timeline = timed_by_voice(parse_lesson_text(lesson), chain)
+output = PygameOutput()
+player = Player(timeline, MonotonicClock())
+SessionAudio(chain, output).attach(player)
+time.sleep(0.3)  # let the device settle before the first cue
+player.play()
+while player.state.value != "finished":
+    wait = player.ms_until_next_boundary()
+    time.sleep(min(wait or 5, 5) / 1000)
+    player.tick()
+time.sleep(0.3)
+output.close()
+print(json.dumps([e.start_ms for e in timeline.events if e.kind.value == "speech"]))
+"""
+
+
+def test_cues_start_in_the_mixed_output_where_the_timeline_says(tmp_path: Path, repo: Path) -> None:
+    raw = tmp_path / "lesson.raw"
+    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
+    done = subprocess.run(
+        [sys.executable, "-c", LESSON_CHILD, str(tmp_path / "cache")],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    starts = json.loads(done.stdout.strip().splitlines()[-1])
+    onsets = [start for start, _ in loud_runs(array("h", raw.read_bytes()))]
+    assert len(onsets) == len(starts) == 3
+    buffer_ms = 512 * 1000 / RATE
+    for i in (1, 2):  # the distance between cues in the output is the distance in the timeline
+        heard = (onsets[i] - onsets[0]) * 1000 / RATE
+        planned = starts[i] - starts[0]
+        assert abs(heard - planned) <= buffer_ms + 15, (i, heard, planned)
