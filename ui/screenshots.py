@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.clock import ManualClock
+from lesson_engine.journal import SessionEntry, Soreness
 
 from .app import build
 from .ports import MemoryJournal, SilentAudio
@@ -27,6 +29,34 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def sample_journal() -> MemoryJournal:
+    """Eight weeks of made-up sessions, easing slowly, so the journal chart has something to show."""
+    journal = MemoryJournal()
+    today = datetime.now(UTC).replace(hour=7, minute=0, second=0, microsecond=0)
+    for days_ago in range(56, 0, -1):
+        if days_ago % 7 in (1, 4) or days_ago % 5 == 0:
+            start = today - timedelta(days=days_ago)
+            before = max(1, round(6 - (56 - days_ago) / 14 + (days_ago % 3 - 1) * 0.6))
+            after = max(0, before - (1 if days_ago % 2 else 2))
+            note = "Stairs easier today." if days_ago == 12 else ""
+            journal.add_session(
+                SessionEntry(
+                    "weight-shift-1",
+                    "Weight shift 1 — lying on your side",
+                    start,
+                    start + timedelta(minutes=18),
+                    True,
+                    1.0,
+                    1,
+                    75_000,
+                    Soreness(before, ("outside-knee",), "right"),
+                    Soreness(after),
+                    note,
+                )
+            )
+    return journal
+
+
 def capture(out: Path, theme: str = "light") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -36,7 +66,7 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
     os.environ["SEESAW_HOME"] = str(home)
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
     clock = ManualClock()
-    app = build(journal=MemoryJournal(), audio=SilentAudio(), settings=settings, clock=clock)
+    app = build(journal=sample_journal(), audio=SilentAudio(), settings=settings, clock=clock)
     window = app.window
     window.resize(1200, 800)
     window.show()
@@ -68,6 +98,8 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         shot("rest")
         controller.stop()
     window.end_session("library")
+    window.show_page("journal")
+    shot("journal")
     exercises = app.exercises_view
     if exercises is not None:
         window.show_page("exercises")
