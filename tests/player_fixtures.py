@@ -36,6 +36,20 @@ def make_timeline(text: str = LESSON) -> Timeline:
     return compile_timeline(parse_lesson_text(text), speech_ms)
 
 
+# Every command a learner can give; "stop" ends the session, so property tests leave it out.
+COMMANDS = (
+    "play",
+    "pause",
+    "resume",
+    "toggle",
+    "rest",
+    "back",
+    "next",
+    "next_section",
+    "previous_section",
+    "stop",
+)
+
 # Cue starts in ms: One 0, Two 10000, Three 14000, Rest 24000 (speech 2 s + rest 30 s), Five 56000.
 CUE_STARTS = [0, 10_000, 14_000, 24_000, 56_000]
 TOTAL_MS = 60_000

@@ -19,7 +19,7 @@ from lesson_engine.player_events import (
     SectionStarted,
 )
 from lesson_engine.timeline import EventKind
-from tests.player_fixtures import CUE_STARTS, TOTAL_MS, Rig, make_rig, make_timeline
+from tests.player_fixtures import COMMANDS, CUE_STARTS, TOTAL_MS, Rig, make_rig, make_timeline
 
 S = PlayerState
 
@@ -42,18 +42,6 @@ def rig_in(state: PlayerState) -> Rig:
     return rig
 
 
-COMMANDS = (
-    "play",
-    "pause",
-    "resume",
-    "toggle",
-    "rest",
-    "back",
-    "next",
-    "next_section",
-    "previous_section",
-    "stop",
-)
 # state -> command -> (state after, position after)
 EXPECTED: dict[PlayerState, dict[str, tuple[PlayerState, int]]] = {
     S.READY: {

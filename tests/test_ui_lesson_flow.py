@@ -64,6 +64,22 @@ def rig(qtbot, tmp_path: Path, lessons: Path):
     return app, journal, clock, answers
 
 
+def restart(
+    qtbot, tmp_path: Path, journal: MemoryJournal, lessons: Path, clock: ManualClock
+) -> SeesawApp:
+    """Seesaw started again on the same journal, as after a crash or a closed window."""
+    settings = QSettings(str(tmp_path / "after-restart.ini"), QSettings.Format.IniFormat)
+    again = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", lessons)],
+        clock=clock,
+    )
+    qtbot.addWidget(again.window)
+    return again
+
+
 def current(app: SeesawApp):
     return app.window.pages.currentWidget()
 
@@ -151,15 +167,7 @@ def test_closing_mid_lesson_offers_resume_at_the_same_cue(
     app.window.close()  # or a crash: the last checkpoint is at most a few seconds old
     assert journal.checkpoint is not None and journal.checkpoint["cue_id"] == cue_id
 
-    settings = QSettings(str(tmp_path / "settings2.ini"), QSettings.Format.IniFormat)
-    again = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[("Seesaw", lessons)],
-        clock=clock,
-    )
-    qtbot.addWidget(again.window)
+    again = restart(qtbot, tmp_path, journal, lessons, clock)
     offer = again.library_view
     assert offer.resume_card.isVisibleTo(again.window)
     assert (
@@ -186,15 +194,7 @@ def test_finished_lesson_never_checked_out_is_saved_on_next_start(
     app.window.close()  # and the app is closed without saving it
     assert journal.stored == []
 
-    settings = QSettings(str(tmp_path / "settings3.ini"), QSettings.Format.IniFormat)
-    again = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[("Seesaw", lessons)],
-        clock=clock,
-    )
-    qtbot.addWidget(again.window)
+    again = restart(qtbot, tmp_path, journal, lessons, clock)
     (session,) = journal.stored
     assert session.completed and session.before.level == 4 and session.completed_fraction == 1.0
     assert journal.checkpoint is None
