@@ -35,6 +35,7 @@ class LessonAudio:
         self._sound_on = sound_on
         self.notices = notices
         self.worker = SynthWorker(chain)
+        self._pending: tuple[str, float, bool] | None = None
 
     @classmethod
     def from_settings(
@@ -78,8 +79,27 @@ class LessonAudio:
     def attach(self, player: Player) -> Callable[[], None]:
         return SessionAudio(self.chain, self.output).attach(player)
 
+    def reconfigure(self, voice: str, speed: float, sound_on: bool) -> None:
+        """New settings take effect when the next lesson starts, never in the middle of one."""
+        self._pending = (voice, speed, sound_on)
+
+    def _apply_pending(self) -> None:
+        if self._pending is None:
+            return
+        voice, speed, sound_on = self._pending
+        self._pending = None
+        self.worker.stop()
+        self.chain = VoiceChain(pick_voice(voice), self.chain.cache, speed)
+        self.worker = SynthWorker(self.chain)
+        if sound_on != self._sound_on:
+            if self._output is not None:
+                self._output.close()
+            self._output = None
+            self._sound_on = sound_on
+
     def prepare(self, timeline: Timeline) -> None:
         """Synthesise the lesson's speech in the background, the first cue first."""
+        self._apply_pending()
         self.worker.request(e.utterance for e in timeline.events if e.kind is EventKind.SPEECH)
 
     def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None:

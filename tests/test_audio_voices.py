@@ -125,3 +125,21 @@ def test_ogg_recordings_are_decoded_through_the_bundled_ffmpeg(tmp_path: Path) -
         Utterance("Stand.", recording)
     )
     assert abs(clip.duration_ms - 1000) < 30
+
+
+def test_voice_settings_take_effect_at_the_next_lesson_not_mid_lesson(tmp_path: Path) -> None:
+    from audio.lesson_audio import LessonAudio
+    from audio.output import NullOutput
+    from lesson_engine.parser import parse_lesson_text
+    from lesson_engine.timeline import compile_timeline
+
+    voice = ToneVoice()
+    audio = LessonAudio(VoiceChain(voice, ClipCache(tmp_path)), NullOutput(), [])
+    try:
+        audio.reconfigure("captions", 0.9, True)
+        assert audio.chain.voice is voice  # a lesson in progress keeps its voice
+        audio.prepare(compile_timeline(parse_lesson_text("id: a\ntitle: A\n---\nLie down.\n")))
+        assert audio.chain.voice is None and audio.chain.speed == 0.9
+        assert audio.timing_key == "estimate"
+    finally:
+        audio.close()

@@ -58,6 +58,7 @@ class SeesawApp:
     author_view: AuthorView
     journal_view: JournalView
     exercises_view: ExercisesView | None
+    settings_view: SettingsView
     notices: list[str] = field(default_factory=list)
 
     def refresh_library(self) -> None:
@@ -108,6 +109,19 @@ def build(
     library_view = LibraryView()
     window.add_page("library", "Lessons", library_view, "Ctrl+1")
 
+    def caption_pt() -> int:
+        return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
+
+    flow = LessonFlow(
+        library=library,
+        journal=journal,
+        audio=audio,
+        show=window.show_session,
+        clock=clock,
+        caption_pt=caption_pt,
+        confirm_stop=confirm_stop,
+        parent=window,
+    )
     catalogue_dir = bundled_lessons_dir() / "catalogue"
     exercises_view: ExercisesView | None = None
     try:
@@ -122,7 +136,7 @@ def build(
             catalogue,
             catalogue_dir / "illustrations",
             journal,
-            has_lesson=lambda i: library.by_id(i) is not None,
+            has_lesson=lambda i: flow.library.by_id(i) is not None,
         )
         window.add_page("exercises", "Exercises", exercises_view, "Ctrl+2")
     journal_view = JournalView(journal)
@@ -132,19 +146,6 @@ def build(
     settings_view = SettingsView(settings)
     window.add_page("settings", "Settings", settings_view, "Ctrl+5")
 
-    def caption_pt() -> int:
-        return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
-
-    flow = LessonFlow(
-        library=library,
-        journal=journal,
-        audio=audio,
-        show=window.show_session,
-        clock=clock,
-        caption_pt=caption_pt,
-        confirm_stop=confirm_stop,
-        parent=window,
-    )
     app = SeesawApp(
         window,
         flow,
@@ -153,6 +154,7 @@ def build(
         author_view,
         journal_view,
         exercises_view,
+        settings_view,
         list(notices or []),
     )
     settled = flow.settle_finished_checkpoint()
@@ -200,8 +202,6 @@ def build(
         if imported:
             app.library = flow.library = load()
             app.refresh_library()
-            if exercises_view is not None:
-                exercises_view.has_lesson = lambda i: app.library.by_id(i) is not None
 
     library_view.import_requested.connect(
         lambda: (chosen := ask_pack_path(window)) and import_pack_file(chosen)
@@ -252,6 +252,16 @@ def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp | None]:
     notices.extend(audio.notices)
     app = build(journal=journal, audio=audio, settings=settings, notices=notices)
     app.window.closing.connect(audio.close)
+
+    def voice_setting_changed(key: str) -> None:
+        if key in ("voice/name", "voice/speed", "audio/enabled"):
+            audio.reconfigure(
+                read_choice(settings, "voice/name", VOICES),
+                read_int(settings, "voice/speed", 100, SPEED_RANGE) / 100,
+                read_bool(settings, "audio/enabled", True),
+            )
+
+    app.settings_view.changed.connect(voice_setting_changed)
     app.window.instance_lock = lock  # type: ignore[attr-defined]  # held while the window lives
     if isinstance(journal, Journal):
         app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
