@@ -19,7 +19,8 @@ from .output import AudioOutput, NullOutput
 from .pygame_output import open_output
 from .session_audio import SessionAudio
 from .synth_worker import SynthWorker
-from .voice_chain import VoiceChain, pick_voice
+from .voice_chain import VoiceChain
+from .voices import pick_voice
 
 
 class LessonAudio:
@@ -39,7 +40,11 @@ class LessonAudio:
 
     @classmethod
     def from_settings(
-        cls, cache_folder: Path, voice: str, speed: float, sound_on: bool
+        cls,
+        cache_folder: Path,
+        voice: str,
+        speed: float,
+        sound_on: bool,
     ) -> LessonAudio:
         notices: list[str] = []
         chosen = pick_voice(voice)

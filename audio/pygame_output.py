@@ -21,6 +21,9 @@ class MixerUnavailable(RuntimeError):
 class PygameOutput:
     def __init__(self) -> None:
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        # SDL would otherwise catch SIGINT and SIGTERM and turn them into quit events nobody reads,
+        # so Seesaw could no longer be stopped by the system or from a terminal.
+        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
         import pygame
 
         self._pygame = pygame

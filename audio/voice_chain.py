@@ -21,26 +21,15 @@ from lesson_engine.timeline import (
 
 from .clip_cache import ClipCache, clip_key
 from .pcm import Clip, silence
-from .voices import EspeakVoice, PiperVoice, Voice, VoiceUnavailable, decode_recording
-
-CHOICES = ("auto", "piper", "espeak", "captions")
-
-
-def pick_voice(choice: str) -> Voice | None:
-    """The voice for a setting, or None for captions only (asked for, or nothing installed)."""
-    espeak = EspeakVoice()
-    if choice in ("auto", "piper") and PiperVoice.installed():
-        return PiperVoice()
-    if choice in ("auto", "espeak", "piper") and espeak.installed():
-        return espeak
-    return None
+from .voice_choice import clamp_speed, timing_key
+from .voices import Voice, VoiceUnavailable, decode_recording
 
 
 class VoiceChain:
     def __init__(self, voice: Voice | None, cache: ClipCache, speed: float = 1.0) -> None:
         self.voice = voice
         self.cache = cache
-        self.speed = min(max(speed, 0.8), 1.2)
+        self.speed = clamp_speed(speed)
         self._recordings: dict[Path, Clip | None] = {}
         self.problems: list[str] = []
 
@@ -50,7 +39,7 @@ class VoiceChain:
 
     @property
     def timing_key(self) -> str:
-        return f"{self.voice.name}@{self.speed:.2f}" if self.voice else "estimate"
+        return timing_key(self.voice.name if self.voice else None, self.speed)
 
     def _key(self, text: str) -> str:
         assert self.voice is not None

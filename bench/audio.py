@@ -26,8 +26,8 @@ from pathlib import Path
 from audio.clip_cache import ClipCache
 from audio.pcm import RATE, SAMPLE_BYTES, ms_to_frames
 from audio.render import render
-from audio.voice_chain import VoiceChain, pick_voice, timed_by_voice
-from audio.voices import PiperVoice
+from audio.voice_chain import VoiceChain, timed_by_voice
+from audio.voices import PiperVoice, pick_voice
 from bench.engine import generated_lesson
 from lesson_engine.parser import check_lesson_bytes, load_lesson
 from lesson_engine.paths import bundled_lessons_dir

@@ -8,7 +8,6 @@ assert it exactly.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -65,5 +64,7 @@ class LessonScriptError(Exception):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The closest known word, if one is close enough to be the likely intent."""
+    import difflib  # only when a word is misspelt
+
     matches = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None

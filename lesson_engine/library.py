@@ -3,6 +3,9 @@
 A broken lesson file never hides the others: it is listed in ``problems`` with its diagnostics,
 so the app can say which file needs fixing instead of failing to start. Entries carry only what
 the library screen shows; the full lesson is parsed when it is started (``LibraryEntry.load``).
+
+The parser and the timeline are imported only when a file has to be read: the app's first paint
+lists the lessons from the index alone, and importing the parser would cost more than that paint.
 """
 
 from __future__ import annotations
@@ -10,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic
+from .header import Header
 from .lesson_files import find_lesson_files
 from .library_index import LibraryIndex
-from .model import Header, Lesson
-from .parser import check_lesson_file, load_lesson
-from .timeline import DurationOf, compile_timeline, estimate_speech_ms
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+    from .model import Lesson
+    from .timeline import DurationOf
 
 GROUP_TITLES = {
     "weight-shift": "Weight shift",
@@ -52,6 +58,8 @@ class LibraryEntry:
 
     def load(self) -> Lesson:
         """Parse the lesson now; raises LessonScriptError if the file broke since it was listed."""
+        from .parser import load_lesson
+
         return load_lesson(self.path)
 
 
@@ -83,15 +91,18 @@ def _order(entry: LibraryEntry) -> tuple[int, str]:
 
 def load_library(
     folders: Iterable[tuple[str, Path]],
-    duration_of: DurationOf = estimate_speech_ms,
+    duration_of: DurationOf | None = None,
     *,
     index: LibraryIndex | None = None,
     timing: str = "estimate",
+    index_only: bool = False,
 ) -> Library:
     """Every lesson under each (origin, folder); the first lesson with an id wins.
 
-    ``timing`` names the way ``duration_of`` times speech, so lengths cached for one voice are
-    not shown for another.
+    ``timing`` names the way ``duration_of`` (by default the reading-speed estimate) times
+    speech, so lengths cached for one voice are not shown for another. ``index_only`` lists just
+    the lessons the index knows as they are on disk now, reading no file: a quick first look that
+    a full load replaces.
     """
     entries: list[LibraryEntry] = []
     problems: list[LibraryProblem] = []
@@ -99,12 +110,12 @@ def load_library(
     for origin, folder in folders:
         files, _ = find_lesson_files([folder]) if folder.exists() else ([], [])
         for path in files:
-            entry = _entry(path, origin, duration_of, index, timing, problems)
+            entry = _entry(path, origin, duration_of, index, timing, problems, index_only)
             if entry is None or entry.id in seen:
                 continue
             seen.add(entry.id)
             entries.append(entry)
-    if index is not None:
+    if index is not None and not index_only:
         index.save()
     entries.sort(key=_order)
     return Library(tuple(entries), tuple(problems))
@@ -113,10 +124,11 @@ def load_library(
 def _entry(
     path: Path,
     origin: str,
-    duration_of: DurationOf,
+    duration_of: DurationOf | None,
     index: LibraryIndex | None,
     timing: str,
     problems: list[LibraryProblem],
+    index_only: bool,
 ) -> LibraryEntry | None:
     try:
         stat = path.stat()
@@ -126,12 +138,17 @@ def _entry(
         known = index.lookup(path, stat, timing)
         if known is not None:
             return LibraryEntry(known.header, path, known.length_ms, origin, known.digest)
+    if index_only:
+        return None
+    from .parser import check_lesson_file
+    from .timeline import compile_timeline, estimate_speech_ms
+
     result = check_lesson_file(path)
     if result.lesson is None:
         problems.append(LibraryProblem(path, result.errors))
         return None
     lesson = result.lesson
-    length = compile_timeline(lesson, duration_of).total_ms
+    length = compile_timeline(lesson, duration_of or estimate_speech_ms).total_ms
     if index is not None and stat is not None:
         index.remember(path, stat, timing, lesson.header, length, lesson.digest)
     return LibraryEntry(lesson.header, path, length, origin, lesson.digest)

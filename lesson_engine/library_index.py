@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Header
+from .header import Header
 
 INDEX_VERSION = 1
 
@@ -92,6 +91,8 @@ class LibraryIndex:
                 for key, item in self._entries.items()
             },
         }
+        import tempfile  # only when writing: the app's first paint only reads the index
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".index-", suffix=".json")

@@ -10,20 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Header:
-    id: str
-    title: str
-    summary: str = ""
-    position: str = ""
-    level: str = ""
-    group: str = ""
-    tags: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    equipment: tuple[str, ...] = ()
-    length_ms: int | None = None
-    author: str = ""
+from .header import Header
 
 
 @dataclass(frozen=True)

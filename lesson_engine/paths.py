@@ -42,3 +42,16 @@ def config_dir() -> Path:
 def bundled_lessons_dir() -> Path:
     """The lessons that ship with Seesaw, beside the packages in the source tree."""
     return Path(__file__).resolve().parent.parent / "lessons"
+
+
+def lesson_folders() -> list[tuple[str, Path]]:
+    """(origin, folder) for the bundled lessons, then each imported pack in name order."""
+    folders = [("Seesaw", bundled_lessons_dir())]
+    packs = data_dir() / "packs"
+    if packs.is_dir():
+        folders.extend(
+            (p.name, p)
+            for p in sorted(packs.iterdir())
+            if p.is_dir() and not p.name.startswith(".")
+        )
+    return folders

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity, did_you_mean
 from .durations import DurationError, parse_duration_ms
-from .model import Header
+from .header import Header
 
 HEADER_END = "---"
 LEVELS = ("beginner", "intermediate", "advanced")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from array import array
@@ -131,3 +132,32 @@ def test_cues_start_in_the_mixed_output_where_the_timeline_says(tmp_path: Path, 
         heard = (onsets[i] - onsets[0]) * 1000 / RATE
         planned = starts[i] - starts[0]
         assert abs(heard - planned) <= buffer_ms + 15, (i, heard, planned)
+
+
+HOLD_MIXER = r"""
+import sys
+from audio.pygame_output import open_output
+output, problem = open_output(True)
+print("open" if output else problem, flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_with_the_mixer_open_the_system_can_still_stop_seesaw(repo: Path) -> None:
+    """SDL must not swallow SIGTERM: logging out or `kill` has to end the app."""
+    env = {**os.environ, "SDL_AUDIODRIVER": "dummy"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_MIXER],
+        cwd=repo,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "open"
+        child.terminate()
+        assert child.wait(timeout=20) == -signal.SIGTERM
+    finally:
+        child.kill()
+        child.wait()

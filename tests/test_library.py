@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine import library as library_module
+from lesson_engine import parser as parser_module
 from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.library import load_library
 from lesson_engine.library_index import LibraryIndex
@@ -65,7 +65,7 @@ def test_unchanged_files_are_listed_from_the_index_without_parsing(
     def no_parsing(_path: Path):
         raise AssertionError("parsed although unchanged")
 
-    monkeypatch.setattr(library_module, "check_lesson_file", no_parsing)
+    monkeypatch.setattr(parser_module, "check_lesson_file", no_parsing)
     second = load_library([("Seesaw", folder)], index=LibraryIndex(tmp_path / "index.json"))
     assert second.entries == first.entries
 
@@ -74,6 +74,33 @@ def test_unchanged_files_are_listed_from_the_index_without_parsing(
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
     third = load_library([("Seesaw", folder)], index=LibraryIndex(tmp_path / "index.json"))
     assert third.entries[0].length_ms > first.entries[0].length_ms
+
+
+def test_the_first_look_lists_only_what_the_index_knows_and_reads_no_lesson(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lessons"
+    index_path = tmp_path / "index.json"
+    known = lesson(folder, "a.lesson", "alpha")
+    lesson(folder, "b.lesson", "beta")
+    load_library([("Seesaw", folder)], index=LibraryIndex(index_path))
+    lesson(folder, "c.lesson", "gamma")  # new since the index was written
+    known.write_text(known.read_text() + "Stand.\n")  # changed since
+    os.utime(known, ns=(known.stat().st_atime_ns, known.stat().st_mtime_ns + 1_000_000))
+    written = index_path.read_bytes()
+
+    def no_parsing(_path: Path):
+        raise AssertionError("a lesson file was parsed")
+
+    monkeypatch.setattr(parser_module, "check_lesson_file", no_parsing)
+    first_look = load_library([("Seesaw", folder)], index=LibraryIndex(index_path), index_only=True)
+    assert [e.id for e in first_look.entries] == ["beta"]
+    assert first_look.problems == ()
+    assert index_path.read_bytes() == written
+
+    monkeypatch.undo()
+    full = load_library([("Seesaw", folder)], index=LibraryIndex(index_path))
+    assert [e.id for e in full.entries] == ["alpha", "beta", "gamma"]
 
 
 def test_lengths_cached_for_one_voice_are_not_shown_for_another(tmp_path: Path) -> None:

@@ -1,19 +1,19 @@
 """The one place that wires the window, the lesson flow, the audio and the journal together.
 
-Everything else receives what it needs; tests build the same graph with ``build`` and in-memory
-parts. Every optional part that fails (sound, voice, journal) is replaced by a working fallback
+Everything else receives what it needs. ``ui.launch`` puts the window on screen first and then
+calls ``finish_start``, which opens the journal and the audio and wires them in with ``build``;
+tests build the same graph with ``build`` and in-memory parts. Every optional part that fails (sound, voice, journal) is replaced by a working fallback
 and reported in the banner: the app always starts and a lesson can always be followed.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from audio.lesson_audio import LessonAudio
 from lesson_engine.catalogue.loader import load_catalogue
@@ -22,8 +22,7 @@ from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.journal import Journal, JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.library import Library, load_library
-from lesson_engine.library_index import LibraryIndex
-from lesson_engine.paths import bundled_lessons_dir, cache_dir, config_dir, data_dir
+from lesson_engine.paths import bundled_lessons_dir, cache_dir, data_dir, lesson_folders
 
 from .author_view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
 from .exercises_view import ExercisesView
@@ -34,17 +33,16 @@ from .main_window import MainWindow
 from .pack_import import ask_pack_path, ask_replace, import_from_app
 from .player_view import PlayerView, ask_to_stop
 from .ports import AudioPort, JournalPort, MemoryJournal, lesson_status
-from .settings_view import (
-    SPEED_RANGE,
+from .settings_store import (
     THEMES,
-    VOICES,
-    SettingsView,
-    read_bool,
+    VOICE_KEYS,
     read_choice,
     read_int,
+    read_voice_settings,
 )
-from .single_instance import ALREADY_OPEN, acquire_instance_lock
+from .settings_view import SettingsView
 from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
+from .window_shell import Shell, library_index, open_shell
 
 OPEN_SOUND_AFTER_MS = 150
 
@@ -66,21 +64,13 @@ class SeesawApp:
         self.library_view.show_resume(self.flow.resume_offer())
 
 
-def lesson_folders() -> list[tuple[str, Path]]:
-    folders = [("Seesaw", bundled_lessons_dir())]
-    packs = data_dir() / "packs"
-    if packs.is_dir():
-        folders.extend(
-            (p.name, p)
-            for p in sorted(packs.iterdir())
-            if p.is_dir() and not p.name.startswith(".")
-        )
-    return folders
-
-
-def settings_store() -> QSettings:
-    path = config_dir() / "settings.ini"
-    return QSettings(str(path), QSettings.Format.IniFormat)
+def problem_page(text: str) -> QWidget:
+    """What a page shows instead of itself when its data could not be loaded."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setContentsMargins(48, 48, 48, 48)
+    return label
 
 
 def build(
@@ -95,19 +85,21 @@ def build(
     author_dialogs: AuthorDialogs = DEFAULT_DIALOGS,
     ask_pack_path: Callable[[QWidget], str] = ask_pack_path,
     ask_replace: Callable[[QWidget, Path], bool] = ask_replace,
+    shell: Shell | None = None,
 ) -> SeesawApp:
+    """Wire everything into ``shell`` (the window already on screen), or into a new window."""
+
     def load() -> Library:
         return load_library(
             folders if folders is not None else lesson_folders(),
             audio.duration_of,
-            index=LibraryIndex(cache_dir() / "library-index.json"),
+            index=library_index(),
             timing=audio.timing_key,
         )
 
     library = load()
-    window = MainWindow(settings)
-    library_view = LibraryView()
-    window.add_page("library", "Lessons", library_view, "Ctrl+1")
+    shell = shell or open_shell(settings)
+    window, library_view = shell.window, shell.library_view
 
     def caption_pt() -> int:
         return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
@@ -138,13 +130,15 @@ def build(
             journal,
             has_lesson=lambda i: flow.library.by_id(i) is not None,
         )
-        window.add_page("exercises", "Exercises", exercises_view, "Ctrl+2")
+        window.set_page("exercises", exercises_view)
+    if catalogue_problem:
+        window.set_page("exercises", problem_page(catalogue_problem))
     journal_view = JournalView(journal)
-    window.add_page("journal", "Journal", journal_view, "Ctrl+3")
+    window.set_page("journal", journal_view)
     author_view = AuthorView(data_dir() / "recovery", dialogs=author_dialogs)
-    window.add_page("author", "Author", author_view, "Ctrl+4")
+    window.set_page("author", author_view)
     settings_view = SettingsView(settings)
-    window.add_page("settings", "Settings", settings_view, "Ctrl+5")
+    window.set_page("settings", settings_view)
 
     app = SeesawApp(
         window,
@@ -213,67 +207,33 @@ def build(
     return app
 
 
-def run(argv: list[str] | None = None) -> int:
-    qt_app, app = start(argv)
-    if app is None:
-        return 1
-    return qt_app.exec()
-
-
-def run_until_shown() -> SeesawApp | None:
-    """Start as ``seesaw`` does and return once the window is on screen (for the start benchmark)."""
-    qt_app, app = start(None)
-    qt_app.processEvents()
-    return app
-
-
-def start(argv: list[str] | None) -> tuple[QApplication, SeesawApp | None]:
-    existing = QApplication.instance()
-    qt_app = (
-        existing
-        if isinstance(existing, QApplication)
-        else QApplication(argv if argv is not None else sys.argv)
-    )
-    lock = acquire_instance_lock(data_dir())
-    if lock is None:
-        QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
-        return qt_app, None
-    qt_app.setApplicationName("Seesaw")
-    qt_app.setApplicationDisplayName("Seesaw")
-    settings = settings_store()
-    apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
+def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
+    """Open the journal and the audio and wire them into the window already on screen."""
     journal, notices = open_journal(data_dir() / "journal")
+    wanted = read_voice_settings(settings)
     audio = LessonAudio.from_settings(
-        cache_dir() / "voice",
-        voice=read_choice(settings, "voice/name", VOICES),
-        speed=read_int(settings, "voice/speed", 100, SPEED_RANGE) / 100,
-        sound_on=read_bool(settings, "audio/enabled", True),
+        cache_dir() / "voice", wanted.choice, wanted.speed, wanted.sound_on
     )
     notices.extend(audio.notices)
-    app = build(journal=journal, audio=audio, settings=settings, notices=notices)
+    app = build(journal=journal, audio=audio, settings=settings, notices=notices, shell=shell)
     app.window.closing.connect(audio.close)
 
     def voice_setting_changed(key: str) -> None:
-        if key in ("voice/name", "voice/speed", "audio/enabled"):
-            audio.reconfigure(
-                read_choice(settings, "voice/name", VOICES),
-                read_int(settings, "voice/speed", 100, SPEED_RANGE) / 100,
-                read_bool(settings, "audio/enabled", True),
-            )
+        if key in VOICE_KEYS:
+            now = read_voice_settings(settings)
+            audio.reconfigure(now.choice, now.speed, now.sound_on)
 
     app.settings_view.changed.connect(voice_setting_changed)
-    app.window.instance_lock = lock  # type: ignore[attr-defined]  # held while the window lives
     if isinstance(journal, Journal):
         app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
-    app.window.show()
 
     def open_sound() -> None:
         problem = audio.open_output()
         if problem:
             app.window.banner.add(problem)
 
-    QTimer.singleShot(OPEN_SOUND_AFTER_MS, open_sound)  # after the first paint: pygame loads slowly
-    return qt_app, app
+    QTimer.singleShot(OPEN_SOUND_AFTER_MS, open_sound)  # pygame loads slowly: after the rest
+    return app
 
 
 def open_journal(folder: Path) -> tuple[JournalPort, list[str]]:

@@ -125,7 +125,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _default(_: argparse.Namespace) -> int:
     """Open the desktop app; Qt is imported only here, so subcommands stay light."""
-    from .app import run
+    from .launch import run
 
     return run()
 

@@ -9,7 +9,9 @@ from pathlib import Path
 from audio.clip_cache import ClipCache
 from audio.encode import EncodingUnavailable
 from audio.render import render_to_file
-from audio.voice_chain import CHOICES, VoiceChain, pick_voice, timed_by_voice
+from audio.voice_chain import VoiceChain, timed_by_voice
+from audio.voice_choice import CHOICES
+from audio.voices import pick_voice
 from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.durations import format_clock
 from lesson_engine.parser import load_lesson

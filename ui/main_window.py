@@ -7,9 +7,9 @@ navigation is disabled, so a stray click cannot leave a lesson without the Stop 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
 
 from .banner import Banner
 from .shortcuts import bind
+
+if TYPE_CHECKING:  # each Qt class costs on first use; these only arrive with events
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +70,13 @@ class MainWindow(QMainWindow):
             if isinstance(geometry, QByteArray):
                 self.restoreGeometry(geometry)
 
-    def add_page(self, key: str, title: str, widget: QWidget, shortcut: str) -> None:
+    def add_page(self, key: str, title: str, widget: QWidget | None, shortcut: str) -> None:
+        """Add a page and its navigation button; ``None`` keeps the place for ``set_page``.
+
+        Keeping places lets the first paint show the whole navigation while pages that need the
+        journal or the lesson engine are built a moment later.
+        """
+        widget = widget if widget is not None else QWidget()
         button = QPushButton(title)
         button.setCheckable(True)
         button.setProperty("role", "nav")
@@ -87,13 +97,31 @@ class MainWindow(QMainWindow):
         if len(self.nav) == 1:
             self.show_page(key)
 
-    def show_page(self, key: str) -> None:
+    def page(self, key: str) -> QWidget | None:
         for index in range(self.pages.count()):
             widget = self.pages.widget(index)
             if widget.property("page-key") == key:
-                self.pages.setCurrentWidget(widget)
-                self.nav[key].setChecked(True)
-                return
+                return widget
+        return None
+
+    def set_page(self, key: str, widget: QWidget) -> None:
+        """Put the built page in the place kept for it, staying on it if it was showing."""
+        old = self.page(key)
+        if old is None:
+            raise KeyError(key)
+        showing = self.pages.currentWidget() is old
+        widget.setProperty("page-key", key)
+        self.pages.insertWidget(self.pages.indexOf(old), widget)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        if showing:
+            self.pages.setCurrentWidget(widget)
+
+    def show_page(self, key: str) -> None:
+        widget = self.page(key)
+        if widget is not None:
+            self.pages.setCurrentWidget(widget)
+            self.nav[key].setChecked(True)
 
     def show_session(self, widget: QWidget) -> None:
         """Put a lesson screen up, replacing the previous one of the same lesson."""

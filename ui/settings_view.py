@@ -18,36 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .settings_store import SPEED_RANGE, THEMES, VOICES, read_bool, read_choice, read_int
 from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
-
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
-VOICES = (
-    ("auto", "Best available"),
-    ("piper", "Natural voice (offline)"),
-    ("espeak", "eSpeak (robotic, small)"),
-    ("captions", "Captions only, no voice"),
-)
-SPEED_RANGE = (80, 120)  # percent
-
-
-def read_int(settings: QSettings, key: str, default: int, bounds: tuple[int, int]) -> int:
-    try:
-        value = int(settings.value(key, default))
-    except (TypeError, ValueError):
-        return default
-    return min(max(value, bounds[0]), bounds[1])
-
-
-def read_choice(settings: QSettings, key: str, choices: tuple[tuple[str, str], ...]) -> str:
-    value = str(settings.value(key, choices[0][0]))
-    return value if value in dict(choices) else choices[0][0]
-
-
-def read_bool(settings: QSettings, key: str, default: bool) -> bool:
-    value = settings.value(key, default)
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
 
 
 class SettingsView(QWidget):

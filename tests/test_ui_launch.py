@@ -1,0 +1,152 @@
+"""Starting Seesaw as ``seesaw`` does: the window first, with the lessons, then everything else."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from lesson_engine.library import load_library
+from lesson_engine.paths import config_dir, data_dir, lesson_folders
+from ui import launch as launch_module
+from ui.exercises_view import ExercisesView
+from ui.journal_view import JournalView
+from ui.launch import Launch, start
+from ui.window_shell import library_index
+
+
+@pytest.fixture
+def quiet_settings() -> None:
+    """Captions only and no sound, so the test needs no voice or sound card and times by estimate."""
+    settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("voice/name", "captions")
+    settings.setValue("audio/enabled", False)
+    settings.sync()
+
+
+@pytest.fixture
+def restore_app_look(qapp: QApplication) -> Iterator[None]:
+    """``start`` styles the whole application; later tests should see it as they expect."""
+    palette, sheet = QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+
+
+def listed_ids(launch: Launch) -> list[str]:
+    assert launch.shell is not None
+    view = launch.shell.library_view
+    items = (view.list.item(i) for i in range(view.list.count()))
+    return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.data(Qt.ItemDataRole.UserRole)]
+
+
+def close(launch: Launch) -> None:
+    assert launch.shell is not None
+    launch.shell.window.close()
+    assert launch.lock is not None
+    launch.lock.unlock()
+
+
+def test_the_window_lists_the_lessons_first_and_the_journal_arrives_right_after(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None
+) -> None:
+    known = load_library(lesson_folders(), index=library_index(), timing="estimate")
+    launch = start([])
+    try:
+        assert launch.shell is not None and launch.app is None
+        assert launch.shell.window.isVisible()
+        assert listed_ids(launch) == [e.id for e in known.entries]
+        assert not (data_dir() / "journal").exists()  # not opened before the first paint
+        assert launch.shell.window.nav["journal"].isEnabled()
+
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert launch.app is not None and not launch.failed
+        assert (data_dir() / "journal").exists()
+        window = launch.shell.window
+        assert isinstance(window.page("exercises"), ExercisesView)
+        assert isinstance(window.page("journal"), JournalView)
+        assert listed_ids(launch) == [e.id for e in known.entries]
+        window.nav["journal"].click()
+        assert window.pages.currentWidget() is launch.app.journal_view
+    finally:
+        close(launch)
+
+
+def test_a_first_start_without_an_index_still_ends_with_every_lesson_listed(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None
+) -> None:
+    launch = start([])
+    try:
+        assert listed_ids(launch) == []  # nothing known yet, nothing guessed
+        qtbot.waitUntil(lambda: launch.app is not None)
+        expected = load_library(lesson_folders(), timing="estimate")
+        assert listed_ids(launch) == [e.id for e in expected.entries]
+    finally:
+        close(launch)
+
+
+def test_if_wiring_fails_after_the_window_is_up_the_learner_is_told_and_the_app_ends(
+    qtbot: QtBot,
+    quiet_settings: None,
+    restore_app_look: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ui.app
+
+    def broken(*_args: object) -> None:
+        raise OSError("disk unplugged")
+
+    told: list[str] = []
+    monkeypatch.setattr(ui.app, "finish_start", broken)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
+    launch = start([])
+    try:
+        qtbot.waitUntil(lambda: bool(launch.failed))
+        assert launch.app is None
+        assert "disk unplugged" in told[0]
+        assert "OSError" in launch.failed
+    finally:
+        close(launch)
+
+
+def test_a_second_copy_says_so_and_opens_no_window(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(launch_module, "acquire_instance_lock", lambda _folder: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, _text: told.append(title))
+    launch = start([])
+    assert launch.shell is None and told == ["Seesaw is already open"]
+
+
+FIRST_PAINT_MODULES = """
+import sys
+from ui.launch import start
+launch = start([])
+heavy = ("lesson_engine.parser", "lesson_engine.timeline", "lesson_engine.journal", "tinydb",
+         "audio.voices", "audio.lesson_audio", "pygame", "ui.lesson_flow", "ui.author_view")
+print(" ".join(name for name in heavy if name in sys.modules))
+"""
+
+
+def test_the_window_is_drawn_without_loading_the_engine_journal_or_audio(repo: Path) -> None:
+    """What makes the window appear at once: only Qt, the settings and the index come first."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_MODULES],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == []

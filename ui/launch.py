@@ -1,0 +1,149 @@
+"""Starting Seesaw: one copy at a time, the window on screen at once, everything else just after.
+
+What a learner waits for after a double-click is the window. So the window is shown as soon as
+Qt, the settings and the library index allow (``window_shell``), and only after its first paint
+are the lesson engine, the journal and the audio imported and wired in (``app.finish_start``).
+That second step runs in the event loop's first turn, so a click or key press made meanwhile
+waits for it and never reaches a half-built window.
+
+``seesaw`` with no arguments lands here without importing the command-line tools either.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from audio.voice_choice import chosen_voice_name, timing_key
+from lesson_engine.paths import data_dir
+
+from .settings_store import THEMES, read_choice, read_voice_settings, settings_store
+from .single_instance import ALREADY_OPEN, acquire_instance_lock
+from .theme import apply_theme, pick_theme
+from .window_shell import Shell, open_shell
+
+if TYPE_CHECKING:
+    from .app import SeesawApp
+
+FINISH_ANYWAY_MS = 1000
+"""If the window is never exposed (started minimised, or hidden), wire the rest after this long."""
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, after the window's first expose (and so its first paint) was handled."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self._callback is not None:
+            QTimer.singleShot(0, self.fire)  # runs once the window has handled the expose
+        return False
+
+    def fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+@dataclass
+class Launch:
+    qt_app: QApplication
+    shell: Shell | None
+    """None when another Seesaw is already open (and the learner was told)."""
+    lock: QLockFile | None = None
+    """Held for as long as this Seesaw runs."""
+    app: SeesawApp | None = None
+    """Everything wired together; set a moment after the first paint."""
+    failed: str = ""
+    watch: _AfterFirstPaint | None = None
+
+
+def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None = None) -> Launch:
+    existing = QApplication.instance()
+    qt_app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(list(argv) if argv is not None else sys.argv[:1])
+    )
+    lock = acquire_instance_lock(data_dir())
+    if lock is None:
+        from PySide6.QtWidgets import QMessageBox  # each Qt class costs on first use: only here
+
+        QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
+        return Launch(qt_app, None)
+    qt_app.setApplicationName("Seesaw")
+    qt_app.setApplicationDisplayName("Seesaw")
+    settings = settings_store()
+    apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
+    wanted = read_voice_settings(settings)
+    shell = open_shell(settings, timing_key(chosen_voice_name(wanted.choice), wanted.speed))
+    launch = Launch(qt_app, shell, lock)
+
+    def finish() -> None:
+        if on_shown is not None:
+            on_shown()
+        if not shell.window.isVisible():
+            return  # closed before it was ready: nothing to open, nothing to write
+        from .app import finish_start  # here, not above: it imports the engine, journal, audio
+
+        try:
+            launch.app = finish_start(shell, settings)
+        except Exception as exc:  # the window is up: say so there rather than vanish
+            launch.failed = traceback.format_exc()
+            print(launch.failed, file=sys.stderr)
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(
+                shell.window,
+                "Seesaw could not start",
+                f"Seesaw could not finish starting ({exc}). The details are printed in the "
+                "terminal; please include them if you report this.",
+            )
+            qt_app.exit(1)
+
+    launch.watch = watch = _AfterFirstPaint(finish)
+    shell.window.show()
+    handle = shell.window.windowHandle()
+    if handle is not None:
+        handle.installEventFilter(watch)
+        if handle.isExposed():  # some platforms expose during show(), before the filter
+            QTimer.singleShot(0, watch.fire)
+    QTimer.singleShot(FINISH_ANYWAY_MS, watch.fire)
+    return launch
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    launch = start(argv)
+    if launch.shell is None:
+        return 1
+    return launch.qt_app.exec()
+
+
+def run_until_ready(on_shown: Callable[[], None] | None = None) -> Launch:
+    """Start as ``seesaw`` does and return once everything is wired (for the start benchmark)."""
+    from PySide6.QtCore import QEventLoop
+
+    launch = start(None, on_shown)
+    while launch.shell is not None and launch.app is None and not launch.failed:
+        if not launch.shell.window.isVisible():
+            break
+        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    return launch
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``seesaw`` command: the app when given no arguments, otherwise the command-line tools."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        return run()
+    from .cli import main as cli_main
+
+    return cli_main(args)

@@ -1,0 +1,64 @@
+"""Reading the learner's settings: every value checked, so a hand-edited or old file never breaks.
+
+Apart from the Settings page so that starting Seesaw can read them without building that page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from lesson_engine.paths import config_dir
+
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+VOICES = (
+    ("auto", "Best available"),
+    ("piper", "Natural voice (offline)"),
+    ("espeak", "eSpeak (robotic, small)"),
+    ("captions", "Captions only, no voice"),
+)
+SPEED_RANGE = (80, 120)  # percent
+
+
+def read_int(settings: QSettings, key: str, default: int, bounds: tuple[int, int]) -> int:
+    try:
+        value = int(settings.value(key, default))
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, bounds[0]), bounds[1])
+
+
+def read_choice(settings: QSettings, key: str, choices: tuple[tuple[str, str], ...]) -> str:
+    value = str(settings.value(key, choices[0][0]))
+    return value if value in dict(choices) else choices[0][0]
+
+
+def read_bool(settings: QSettings, key: str, default: bool) -> bool:
+    value = settings.value(key, default)
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+def settings_store() -> QSettings:
+    """The learner's settings, in an INI file under Seesaw's own folder (moved by SEESAW_HOME)."""
+    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    choice: str
+    speed: float
+    sound_on: bool
+
+
+VOICE_KEYS = ("voice/name", "voice/speed", "audio/enabled")
+
+
+def read_voice_settings(settings: QSettings) -> VoiceSettings:
+    return VoiceSettings(
+        read_choice(settings, "voice/name", VOICES),
+        read_int(settings, "voice/speed", 100, SPEED_RANGE) / 100,
+        read_bool(settings, "audio/enabled", True),
+    )
