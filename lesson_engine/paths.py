@@ -26,6 +26,10 @@ def data_dir() -> Path:
     return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def journal_folder() -> Path:
+    return data_dir() / "journal"
+
+
 def cache_dir() -> Path:
     """Synthesised speech lives here; deleting it loses nothing but time."""
     home = _home_override()

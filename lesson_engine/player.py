@@ -25,7 +25,6 @@ from .player_events import (
     Finished,
     Paused,
     PlayerEvent,
-    PlayerState,
     RestEnded,
     RestStarted,
     Resumed,
@@ -33,6 +32,7 @@ from .player_events import (
     Seeked,
     StateChanged,
 )
+from .player_state import PlayerState
 from .timeline import Cue, Event, EventKind, SectionSpan, Timeline
 
 Listener = Callable[[PlayerEvent], None]

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from .checkpoint import Checkpoint
+from .player_state import PlayerState
 from .timeline import Cue, Event, SectionSpan
-
-
-class PlayerState(StrEnum):
-    READY = "ready"
-    PLAYING = "playing"
-    PAUSED = "paused"
-    RESTING = "resting"
-    FINISHED = "finished"
 
 
 @dataclass(frozen=True)

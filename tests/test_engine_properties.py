@@ -12,7 +12,7 @@ from lesson_engine.clock import ManualClock
 from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.parser import check_lesson_bytes, parse_lesson_text
 from lesson_engine.player import Player
-from lesson_engine.player_events import PlayerState
+from lesson_engine.player_state import PlayerState
 from lesson_engine.timeline import compile_timeline
 from tests.player_fixtures import COMMANDS, make_timeline
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 
 from lesson_engine.clock import ManualClock
-from lesson_engine.player_events import PlayerState
+from lesson_engine.player_state import PlayerState
 from lesson_engine.timeline import compile_timeline
 from ui.app import build
 from ui.author_view import AuthorDialogs, AuthorView

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,8 +15,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from lesson_engine.checkpoint import Checkpoint
 from lesson_engine.library import load_library
-from lesson_engine.paths import config_dir, data_dir, lesson_folders
+from lesson_engine.paths import config_dir, data_dir, journal_folder, lesson_folders
 from ui import launch as launch_module
 from ui.exercises_view import ExercisesView
 from ui.journal_view import JournalView
@@ -76,6 +78,30 @@ def test_the_window_lists_the_lessons_first_and_the_journal_arrives_right_after(
         assert listed_ids(launch) == [e.id for e in known.entries]
         window.nav["journal"].click()
         assert window.pages.currentWidget() is launch.app.journal_view
+    finally:
+        close(launch)
+
+
+def test_a_saved_place_is_offered_on_the_first_paint_and_stays_put_once_wired(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None
+) -> None:
+    known = load_library(lesson_folders(), index=library_index(), timing="estimate")
+    lesson = known.entries[0]
+    place = Checkpoint(
+        lesson.id, lesson.digest, 754_000, "c12", 12, 2, "Lifting the knee", "paused"
+    )
+    journal_folder().mkdir(parents=True)
+    (journal_folder() / "checkpoint.json").write_text(json.dumps(place.to_dict()))
+
+    launch = start([])
+    try:
+        assert launch.shell is not None and launch.app is None
+        view = launch.shell.library_view
+        first = view.resume_text.text()
+        assert not view.resume_card.isHidden()
+        assert lesson.title in first and "Lifting the knee" in first and "12:34" in first
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert not view.resume_card.isHidden() and view.resume_text.text() == first
     finally:
         close(launch)
 

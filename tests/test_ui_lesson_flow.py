@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.clock import ManualClock
-from lesson_engine.player_events import PlayerState
+from lesson_engine.player_state import PlayerState
 from ui.app import SeesawApp, build
 from ui.checkin_view import CheckInView
 from ui.player_view import PlayerView

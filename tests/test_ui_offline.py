@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from lesson_engine.clock import ManualClock
-from lesson_engine.player_events import PlayerState
+from lesson_engine.player_state import PlayerState
 from ui.app import build
 from ui.ports import MemoryJournal, SilentAudio
 

@@ -22,7 +22,13 @@ from lesson_engine.diagnostics import LessonScriptError
 from lesson_engine.journal import Journal, JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.library import Library, load_library
-from lesson_engine.paths import bundled_lessons_dir, cache_dir, data_dir, lesson_folders
+from lesson_engine.paths import (
+    bundled_lessons_dir,
+    cache_dir,
+    data_dir,
+    journal_folder,
+    lesson_folders,
+)
 
 from .author_view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
 from .exercises_view import ExercisesView
@@ -209,7 +215,7 @@ def build(
 
 def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
     """Open the journal and the audio and wire them into the window already on screen."""
-    journal, notices = open_journal(data_dir() / "journal")
+    journal, notices = open_journal(journal_folder())
     wanted = read_voice_settings(settings)
     audio = LessonAudio.from_settings(
         cache_dir() / "voice", wanted.choice, wanted.speed, wanted.sound_on

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from lesson_engine.journal import Journal, JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
-from lesson_engine.paths import data_dir
+from lesson_engine.paths import journal_folder
 
 
 def _open() -> Journal | None:
     try:
-        journal = Journal.open(data_dir() / "journal")
+        journal = Journal.open(journal_folder())
     except (JournalLocked, JournalTooNew, OSError) as exc:
         print(f"seesaw: {exc}", file=sys.stderr)
         return None

@@ -24,11 +24,12 @@ from lesson_engine.journal import JournalInputError, SessionEntry, Soreness
 from lesson_engine.library import Library
 from lesson_engine.model import Lesson
 from lesson_engine.player import Player
-from lesson_engine.player_events import CheckpointDue, Finished, PlayerEvent, PlayerState
+from lesson_engine.player_events import CheckpointDue, Finished, PlayerEvent
+from lesson_engine.player_state import PlayerState
 from lesson_engine.timeline import Timeline, compile_timeline
 
 from .checkin_view import CheckIn, CheckInView
-from .library_view import ResumeOffer
+from .library_view import ResumeOffer, offer_to_resume
 from .player_view import PlayerView, ask_to_stop
 from .ports import AudioPort, JournalPort
 from .session_controller import SessionController
@@ -149,26 +150,7 @@ class LessonFlow(QObject):
         return True
 
     def resume_offer(self) -> ResumeOffer | None:
-        saved = self.journal.load_checkpoint()
-        if not saved:
-            return None
-        entry = self.library.by_id(str(saved.get("lesson_id", "")))
-        try:
-            checkpoint = Checkpoint.from_dict(saved)
-        except ValueError:
-            return None
-        if entry is None:
-            return None
-        if checkpoint.state == PlayerState.FINISHED.value:
-            return None
-        total = entry.length_ms
-        return ResumeOffer(
-            entry.id,
-            entry.title,
-            checkpoint.section_title,
-            min(checkpoint.position_ms, total),
-            total,
-        )
+        return offer_to_resume(self.journal.load_checkpoint(), self.library)
 
     def settle_finished_checkpoint(self) -> SessionEntry | None:
         """A lesson that ended but was never checked out (the app closed on the last form)."""

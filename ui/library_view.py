@@ -7,6 +7,7 @@ in progress. Rows are real list items, so arrow keys and Enter work without a mo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lesson_engine.checkpoint import Checkpoint
 from lesson_engine.durations import format_clock
 from lesson_engine.library import Library, LibraryEntry
+from lesson_engine.player_state import PlayerState
 
 from .shortcuts import bind
 
@@ -39,6 +42,23 @@ class ResumeOffer:
             f"Resume <b>{self.title}</b> at <b>{self.section_title}</b> "
             f"({format_clock(self.position_ms)} of {format_clock(self.total_ms)})"
         )
+
+
+def offer_to_resume(saved: dict[str, Any] | None, library: Library) -> ResumeOffer | None:
+    """What to offer for a saved place: nothing when it is finished, unreadable or not listed."""
+    if not saved:
+        return None
+    try:
+        checkpoint = Checkpoint.from_dict(saved)
+    except ValueError:
+        return None
+    entry = library.by_id(checkpoint.lesson_id)
+    if entry is None or checkpoint.state == PlayerState.FINISHED.value:
+        return None
+    total = entry.length_ms
+    return ResumeOffer(
+        entry.id, entry.title, checkpoint.section_title, min(checkpoint.position_ms, total), total
+    )
 
 
 def minutes(ms: int) -> str:

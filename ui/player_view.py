@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.durations import format_clock
-from lesson_engine.player_events import PlayerState
+from lesson_engine.player_state import PlayerState
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
 
 from .section_progress import SectionProgress

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
+from lesson_engine.journal_files import read_saved_place
 from lesson_engine.library import load_library
 from lesson_engine.library_index import LibraryIndex
-from lesson_engine.paths import cache_dir, lesson_folders
+from lesson_engine.paths import cache_dir, journal_folder, lesson_folders
 
-from .library_view import LibraryView
+from .library_view import LibraryView, offer_to_resume
 from .main_window import MainWindow
 
 PAGES = (
@@ -38,7 +39,11 @@ def library_index() -> LibraryIndex:
 
 
 def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
-    """The main window with every page's place kept; with ``timing``, the indexed lessons shown."""
+    """The main window with every page's place kept.
+
+    With ``timing`` (how lesson lengths are timed), the lessons the index knows are listed at
+    once, and the offer to resume a saved place is made, exactly as the wired app will show them.
+    """
     window = MainWindow(settings)
     library_view = LibraryView()
     for key, title, shortcut in PAGES:
@@ -48,4 +53,5 @@ def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
             lesson_folders(), index=library_index(), timing=timing, index_only=True
         )
         library_view.show_library(known, {})
+        library_view.show_resume(offer_to_resume(read_saved_place(journal_folder()), known))
     return Shell(window, library_view)

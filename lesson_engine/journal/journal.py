@@ -17,6 +17,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from ..journal_files import backup_of, checkpoint_path, read_saved_place
 from .atomic_file import ensure_private_dir, write_atomically
 from .codec import (
     log_from_doc,
@@ -27,7 +28,7 @@ from .codec import (
     session_to_doc,
 )
 from .export import to_csv, to_markdown
-from .loading import LoadReport, backup_of, load_file
+from .loading import LoadReport, load_file
 from .lock import FolderLock, JournalLocked
 from .migrations import SCHEMA_VERSION, JournalTooNew, migrate
 from .records import ExerciseLog, Note, SessionEntry
@@ -191,7 +192,7 @@ class Journal:
 
     @property
     def _checkpoint_path(self) -> Path:
-        return self.folder / "checkpoint.json"
+        return checkpoint_path(self.folder)
 
     def save_checkpoint(self, data: dict[str, Any]) -> None:
         record = {**data, "saved_at": self._now().isoformat()}
@@ -202,15 +203,7 @@ class Journal:
         )
 
     def load_checkpoint(self) -> dict[str, Any] | None:
-        path = self._checkpoint_path
-        for candidate in (path, backup_of(path)):
-            try:
-                data = json.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            if isinstance(data, dict) and data.get("lesson_id"):
-                return data
-        return None
+        return read_saved_place(self.folder)
 
     def clear_checkpoint(self) -> None:
         for candidate in (self._checkpoint_path, backup_of(self._checkpoint_path)):

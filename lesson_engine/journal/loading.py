@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..journal_files import backup_of
 from .atomic_file import write_atomically
 from .storage import DamagedFile, parse_database
 
@@ -27,10 +28,6 @@ class LoadReport:
     @property
     def clean(self) -> bool:
         return not self.messages
-
-
-def backup_of(path: Path) -> Path:
-    return path.with_name(f"{path.stem}.backup{path.suffix}")
 
 
 def _move_aside(path: Path, stamp: str, report: LoadReport) -> Path:
