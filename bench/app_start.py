@@ -73,6 +73,8 @@ def measure(code: str) -> tuple[float, float, int]:
     """Seconds to the first paint, seconds to everything wired, and peak memory in kB."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # As installed for a learner: modules load from cached bytecode (the warm-up run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code],
