@@ -20,6 +20,7 @@ from .pygame_output import open_output
 from .session_audio import SessionAudio
 from .synth_worker import SynthWorker
 from .voice_chain import VoiceChain
+from .voice_choice import missing_voice_notice
 from .voices import pick_voice
 
 
@@ -46,12 +47,9 @@ class LessonAudio:
         speed: float,
         sound_on: bool,
     ) -> LessonAudio:
-        notices: list[str] = []
         chosen = pick_voice(voice)
-        if chosen is None and voice != "captions":
-            notices.append(
-                "No voice is available on this computer: lessons run with captions only."
-            )
+        notice = missing_voice_notice(voice, chosen.name if chosen else None)
+        notices = [notice] if notice else []
         return cls(VoiceChain(chosen, ClipCache(cache_folder), speed), None, notices, sound_on)
 
     def open_output(self) -> str:

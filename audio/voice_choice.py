@@ -34,6 +34,13 @@ def chosen_voice_name(choice: str) -> str | None:
     return None
 
 
+def missing_voice_notice(choice: str, voice_name: str | None) -> str:
+    """What to tell the learner when the setting asked for a voice and none is installed."""
+    if voice_name is None and choice != "captions":
+        return "No voice is available on this computer: lessons run with captions only."
+    return ""
+
+
 def clamp_speed(speed: float) -> float:
     return min(max(speed, 0.8), 1.2)
 

@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 RUNS = 7
@@ -95,6 +96,21 @@ def measure(code: str) -> tuple[float, float, int]:
 
 
 def main() -> None:
+    # A private home for the children: the learner's own journal is never touched, and a Seesaw
+    # already open on this computer cannot make a child wait on its "already open" message.
+    previous = os.environ.get("SEESAW_HOME")
+    with tempfile.TemporaryDirectory(prefix="seesaw-bench-") as home:
+        os.environ["SEESAW_HOME"] = home
+        try:
+            run_all()
+        finally:
+            if previous is None:
+                del os.environ["SEESAW_HOME"]
+            else:
+                os.environ["SEESAW_HOME"] = previous
+
+
+def run_all() -> None:
     measure(BARE)  # warm the disk cache for both
     measure(SEESAW)
     bare, text, ours = [], [], []

@@ -100,9 +100,10 @@ def load_library(
     """Every lesson under each (origin, folder); the first lesson with an id wins.
 
     ``timing`` names the way ``duration_of`` (by default the reading-speed estimate) times
-    speech, so lengths cached for one voice are not shown for another. ``index_only`` lists just
-    the lessons the index knows as they are on disk now, reading no file: a quick first look that
-    a full load replaces.
+    speech, so lengths cached for one voice are not shown for another. ``index_only`` reads no
+    lesson file: a quick first look that a full load replaces. It is all or nothing: when any file
+    is new or changed since it was indexed the result is empty, because a partial list could show
+    a pack's lesson in place of a bundled one with the same id.
     """
     entries: list[LibraryEntry] = []
     problems: list[LibraryProblem] = []
@@ -111,6 +112,8 @@ def load_library(
         files, _ = find_lesson_files([folder]) if folder.exists() else ([], [])
         for path in files:
             entry = _entry(path, origin, duration_of, index, timing, problems, index_only)
+            if entry is None and index_only:
+                return Library((), ())
             if entry is None or entry.id in seen:
                 continue
             seen.add(entry.id)

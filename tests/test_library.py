@@ -76,31 +76,37 @@ def test_unchanged_files_are_listed_from_the_index_without_parsing(
     assert third.entries[0].length_ms > first.entries[0].length_ms
 
 
-def test_the_first_look_lists_only_what_the_index_knows_and_reads_no_lesson(
+def test_the_first_look_reads_no_lesson_and_is_all_or_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "lessons"
+    bundled, pack = tmp_path / "bundled", tmp_path / "pack"
+    folders = [("Seesaw", bundled), ("Clinic", pack)]
     index_path = tmp_path / "index.json"
-    known = lesson(folder, "a.lesson", "alpha")
-    lesson(folder, "b.lesson", "beta")
-    load_library([("Seesaw", folder)], index=LibraryIndex(index_path))
-    lesson(folder, "c.lesson", "gamma")  # new since the index was written
-    known.write_text(known.read_text() + "Stand.\n")  # changed since
-    os.utime(known, ns=(known.stat().st_atime_ns, known.stat().st_mtime_ns + 1_000_000))
+    ours = lesson(bundled, "a.lesson", "alpha")
+    lesson(pack, "a.lesson", "alpha")  # the same id in a pack: the bundled one wins
+    lesson(pack, "b.lesson", "beta")
+    load_library(folders, index=LibraryIndex(index_path))
     written = index_path.read_bytes()
 
     def no_parsing(_path: Path):
         raise AssertionError("a lesson file was parsed")
 
     monkeypatch.setattr(parser_module, "check_lesson_file", no_parsing)
-    first_look = load_library([("Seesaw", folder)], index=LibraryIndex(index_path), index_only=True)
-    assert [e.id for e in first_look.entries] == ["beta"]
-    assert first_look.problems == ()
+    first_look = load_library(folders, index=LibraryIndex(index_path), index_only=True)
+    assert [(e.id, e.origin) for e in first_look.entries] == [
+        ("alpha", "Seesaw"),
+        ("beta", "Clinic"),
+    ]
+
+    ours.write_text(ours.read_text() + "Stand.\n")  # changed since it was indexed
+    os.utime(ours, ns=(ours.stat().st_atime_ns, ours.stat().st_mtime_ns + 1_000_000))
+    stale = load_library(folders, index=LibraryIndex(index_path), index_only=True)
+    assert stale.entries == () and stale.problems == ()  # never the pack's alpha instead
     assert index_path.read_bytes() == written
 
     monkeypatch.undo()
-    full = load_library([("Seesaw", folder)], index=LibraryIndex(index_path))
-    assert [e.id for e in full.entries] == ["alpha", "beta", "gamma"]
+    full = load_library(folders, index=LibraryIndex(index_path))
+    assert [(e.id, e.origin) for e in full.entries] == [("alpha", "Seesaw"), ("beta", "Clinic")]
 
 
 def test_lengths_cached_for_one_voice_are_not_shown_for_another(tmp_path: Path) -> None:

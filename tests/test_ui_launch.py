@@ -15,6 +15,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from audio import voice_choice
 from lesson_engine.checkpoint import Checkpoint
 from lesson_engine.library import load_library
 from lesson_engine.paths import config_dir, data_dir, journal_folder, lesson_folders
@@ -106,12 +107,31 @@ def test_a_saved_place_is_offered_on_the_first_paint_and_stays_put_once_wired(
         close(launch)
 
 
+def test_without_a_voice_the_notice_is_on_the_first_paint_and_shown_once(
+    qtbot: QtBot, restore_app_look: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(voice_choice, "piper_installed", lambda: False)
+    monkeypatch.setattr(voice_choice, "espeak_binary", lambda: None)
+    launch = start([])
+    try:
+        assert launch.shell is not None
+        banner = launch.shell.window.banner
+        notice = voice_choice.missing_voice_notice("auto", None)
+        assert banner.messages == [notice] and not banner.isHidden()
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert banner.messages.count(notice) == 1
+    finally:
+        close(launch)
+
+
 def test_a_first_start_without_an_index_still_ends_with_every_lesson_listed(
     qtbot: QtBot, quiet_settings: None, restore_app_look: None
 ) -> None:
     launch = start([])
     try:
         assert listed_ids(launch) == []  # nothing known yet, nothing guessed
+        assert launch.shell is not None
+        assert launch.shell.library_view.list.item(0).text() == "Finding your lessons…"
         qtbot.waitUntil(lambda: launch.app is not None)
         expected = load_library(lesson_folders(), timing="estimate")
         assert listed_ids(launch) == [e.id for e in expected.entries]

@@ -3,8 +3,8 @@
 What a learner waits for after a double-click is the window. So the window is shown as soon as
 Qt, the settings and the library index allow (``window_shell``), and only after its first paint
 are the lesson engine, the journal and the audio imported and wired in (``app.finish_start``).
-That second step runs in the event loop's first turn, so a click or key press made meanwhile
-waits for it and never reaches a half-built window.
+That second step starts in the event loop's first turn after the paint, tens of milliseconds
+before anyone could react to the window; input made while it runs waits for it.
 
 ``seesaw`` with no arguments lands here without importing the command-line tools either.
 """
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from audio.voice_choice import chosen_voice_name, timing_key
+from audio.voice_choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
 
 from .settings_store import THEMES, read_choice, read_voice_settings, settings_store
@@ -41,6 +41,11 @@ class _AfterFirstPaint(QObject):
     def __init__(self, callback: Callable[[], None]) -> None:
         super().__init__()
         self._callback: Callable[[], None] | None = callback
+        self._watched: QObject | None = None
+
+    def watch(self, window: QObject) -> None:
+        self._watched = window
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Expose and self._callback is not None:
@@ -48,6 +53,9 @@ class _AfterFirstPaint(QObject):
         return False
 
     def fire(self) -> None:
+        if self._watched is not None:  # no Python call for every later event of the window
+            self._watched.removeEventFilter(self)
+            self._watched = None
         callback, self._callback = self._callback, None
         if callback is not None:
             callback()
@@ -84,7 +92,11 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
     settings = settings_store()
     apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
     wanted = read_voice_settings(settings)
-    shell = open_shell(settings, timing_key(chosen_voice_name(wanted.choice), wanted.speed))
+    voice_name = chosen_voice_name(wanted.choice)
+    shell = open_shell(settings, timing_key(voice_name, wanted.speed))
+    notice = missing_voice_notice(wanted.choice, voice_name)
+    if notice:  # known now, so the banner does not push the list down a moment later
+        shell.window.banner.add(notice)
     launch = Launch(qt_app, shell, lock)
 
     def finish() -> None:
@@ -113,7 +125,7 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
     shell.window.show()
     handle = shell.window.windowHandle()
     if handle is not None:
-        handle.installEventFilter(watch)
+        watch.watch(handle)
         if handle.isExposed():  # some platforms expose during show(), before the filter
             QTimer.singleShot(0, watch.fire)
     QTimer.singleShot(FINISH_ANYWAY_MS, watch.fire)

@@ -167,6 +167,13 @@ class LibraryView(QWidget):
         else:
             self.problems.hide()
 
+    def show_placeholder(self, text: str) -> None:
+        """A line in place of the lessons while they are being read (a first start, an update)."""
+        self.list.clear()
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.list.addItem(item)
+
     def show_resume(self, offer: ResumeOffer | None) -> None:
         self._resume = offer
         if offer is None:

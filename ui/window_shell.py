@@ -52,6 +52,9 @@ def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
         known = load_library(
             lesson_folders(), index=library_index(), timing=timing, index_only=True
         )
-        library_view.show_library(known, {})
+        if known.entries:
+            library_view.show_library(known, {})
+        else:
+            library_view.show_placeholder("Finding your lessons…")
         library_view.show_resume(offer_to_resume(read_saved_place(journal_folder()), known))
     return Shell(window, library_view)
