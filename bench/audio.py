@@ -78,12 +78,8 @@ def pause_latency(repo: Path) -> None:
 
 def first_sound() -> None:
     lesson = load_lesson(bundled_lessons_dir() / "weight-shift" / "weight-shift-1.lesson")
-    for label in ("cold", "warm"):
-        folder = (
-            Path(tempfile.mkdtemp())
-            if label == "cold"
-            else Path(tempfile.gettempdir()) / "seesaw-bench-warm"
-        )
+    folder = Path(tempfile.mkdtemp())
+    for label in ("cold", "warm"):  # warm: the same cache again, now holding the first cue
         start = time.perf_counter()
         chain = VoiceChain(pick_voice("auto"), ClipCache(folder))
         timeline = compile_timeline(lesson, chain.duration_of)
