@@ -139,6 +139,29 @@ def test_a_first_start_without_an_index_still_ends_with_every_lesson_listed(
         close(launch)
 
 
+def test_a_damaged_index_and_saved_place_cost_only_the_quick_look(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None
+) -> None:
+    index = library_index().path
+    index.parent.mkdir(parents=True)
+    index.write_text('{"version": 1, "lessons": {"x": {"size": "big"}}')
+    journal_folder().mkdir(parents=True)
+    (journal_folder() / "checkpoint.json").write_text(
+        '{"lesson_id": "weight-shift-1", "position_ms": "soon"}'
+    )
+    launch = start([])
+    try:
+        assert launch.shell is not None
+        assert launch.shell.library_view.resume_card.isHidden()
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert not launch.failed
+        expected = load_library(lesson_folders(), timing="estimate")
+        assert listed_ids(launch) == [e.id for e in expected.entries]
+        assert launch.shell.library_view.resume_card.isHidden()
+    finally:
+        close(launch)
+
+
 def test_if_wiring_fails_after_the_window_is_up_the_learner_is_told_and_the_app_ends(
     qtbot: QtBot,
     quiet_settings: None,
