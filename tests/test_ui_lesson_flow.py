@@ -221,3 +221,18 @@ def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
     current(app).skip.click()
     (session,) = journal.stored
     assert session.before.level is None and session.after.level is None
+
+
+def test_a_wrong_pick_is_undone_with_esc_and_nothing_is_recorded(qtbot, rig) -> None:
+    app, journal, clock, _ = rig
+    app.library_view.list.setFocus()
+    app.flow.start("weight-shift-1")
+    assert isinstance(current(app), CheckInView)
+    press(qtbot, app, Qt.Key.Key_Escape)
+    assert current(app) is app.library_view
+    assert all(button.isEnabled() for button in app.window.nav.values())
+    assert journal.stored == [] and journal.load_checkpoint() is None
+
+    app.flow.start("weight-shift-1")  # the same lesson can still be started afterwards
+    current(app).back.click()
+    assert current(app) is app.library_view and journal.stored == []

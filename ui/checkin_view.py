@@ -1,6 +1,7 @@
 """The soreness check-in before and after a lesson: a number from 0 to 10 and where it hurts.
 
 Both are optional (Skip is always there) because a tired learner must never be blocked by a form.
+Before a lesson, "Back to lessons" (Esc) undoes a wrong pick: nothing is recorded.
 Nothing is validated after the fact: the slider cannot leave 0–10, and the note is capped as it
 is typed, so Save always succeeds.
 """
@@ -53,6 +54,7 @@ class CheckIn:
 
 class CheckInView(QWidget):
     submitted = Signal(object)  # CheckIn
+    cancelled = Signal()  # before a lesson only: back to the list, nothing recorded
 
     def __init__(
         self, lesson_title: str, *, after: bool, voice_note: str = "", parent: QWidget | None = None
@@ -135,12 +137,23 @@ class CheckInView(QWidget):
         self.go.setToolTip(f"{self.go.text()} (Ctrl+Enter)")
         self.skip.clicked.connect(self._skip)
         self.go.clicked.connect(self._submit)
-        bind(self, "Esc", self._skip)
+        self.back = QPushButton("Back to lessons")
+        self.back.setToolTip("Choose another lesson; nothing is recorded (Esc)")
+        self.back.setAccessibleName("Back to the lessons")
+        self.back.clicked.connect(self.cancelled.emit)
+        self.back.setVisible(not after)
+        if after:
+            self.skip.setToolTip("Save without rating (Esc)")
+            bind(self, "Esc", self._skip)
+        else:
+            self.skip.setToolTip("Start without rating")
+            bind(self, "Esc", self.cancelled.emit)
         bind(self, "Ctrl+Return", self._submit)
         bind(self, "Ctrl+Enter", self._submit)
         buttons = QHBoxLayout()
         voice = QLabel(voice_note)
         voice.setProperty("role", "muted")
+        buttons.addWidget(self.back)
         buttons.addWidget(voice)
         buttons.addStretch(1)
         buttons.addWidget(self.skip)

@@ -120,7 +120,13 @@ class LessonFlow(QObject):
         )  # while they check in
         view = CheckInView(entry.title, after=False, voice_note=self.audio.description)
         view.submitted.connect(lambda checkin: self._begin(lesson_id, checkin))
+        view.cancelled.connect(self._cancel_before_start)
         self._present(view)
+
+    def _cancel_before_start(self) -> None:
+        """A wrong pick: back to the list with nothing saved (no checkpoint exists yet)."""
+        self._lesson = None
+        self.finished.emit()
 
     def resume(self) -> bool:
         """Continue the saved lesson at the start of its cue; False when there is nothing to resume."""
