@@ -224,7 +224,7 @@ def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
 
 
 def test_a_wrong_pick_is_undone_with_esc_and_nothing_is_recorded(qtbot, rig) -> None:
-    app, journal, clock, _ = rig
+    app, journal, _, _ = rig
     app.library_view.list.setFocus()
     app.flow.start("weight-shift-1")
     assert isinstance(current(app), CheckInView)
@@ -236,3 +236,27 @@ def test_a_wrong_pick_is_undone_with_esc_and_nothing_is_recorded(qtbot, rig) -> 
     app.flow.start("weight-shift-1")  # the same lesson can still be started afterwards
     current(app).back.click()
     assert current(app) is app.library_view and journal.stored == []
+
+
+def test_the_journal_records_where_the_lesson_was_stopped_not_how_far_it_was_skipped(
+    qtbot, rig
+) -> None:
+    app, journal, clock, _ = rig
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    advance(app, clock, 2_000)
+    player = app.flow.player
+    total = player.timeline.total_ms
+    press(qtbot, app, Qt.Key.Key_PageDown)  # on to the second (last) section
+    advance(app, clock, 3_000)
+    skipped_to = player.position_ms
+    press(qtbot, app, Qt.Key.Key_PageUp)
+    press(qtbot, app, Qt.Key.Key_PageUp)
+    advance(app, clock, 1_000)
+    stopped_at = player.position_ms
+    assert stopped_at < skipped_to, player.state
+    current(app).request_stop()
+    current(app).skip.click()
+    (session,) = journal.stored
+    assert not session.completed
+    assert session.completed_fraction == pytest.approx(stopped_at / total, abs=0.002)

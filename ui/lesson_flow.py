@@ -165,14 +165,15 @@ class LessonFlow(QObject):
             return None
         session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
         entry = self.library.by_id(str(saved.get("lesson_id", "")))
-        total = entry.length_ms if entry else max(int(saved.get("furthest_ms", 0)), 1)
+        stopped_at = int(saved.get("position_ms", 0))
+        total = entry.length_ms if entry else max(int(saved.get("furthest_ms", 0)), stopped_at, 1)
         record = SessionEntry(
             lesson_id=str(saved.get("lesson_id", "")),
             lesson_title=entry.title if entry else str(session.get("title", "")),
             started_at=_parse_time(session.get("started_at")) or self._now(),
             ended_at=_parse_time(session.get("ended_at")) or self._now(),
             completed=bool(session.get("completed", False)),
-            completed_fraction=min(int(saved.get("furthest_ms", 0)) / total, 1.0),
+            completed_fraction=1.0 if session.get("completed") else min(stopped_at / total, 1.0),
             rests_taken=int(saved.get("rests_taken", 0)),
             rested_ms=int(saved.get("rested_ms", 0)),
             before=_soreness(_checkin_from_dict(session.get("before"))),
@@ -294,7 +295,8 @@ class LessonFlow(QObject):
             started_at=self._started_at,
             ended_at=ended,
             completed=self._completed,
-            completed_fraction=min(player.furthest_ms / max(player.timeline.total_ms, 1), 1.0),
+            # Where they stopped, as the journal says "stopped at …%"; a skip ahead is not work done.
+            completed_fraction=min(player.position_ms / max(player.timeline.total_ms, 1), 1.0),
             rests_taken=player.rests_taken,
             rested_ms=player.rested_ms,
             before=_soreness(self._before),
