@@ -72,8 +72,9 @@ def _unsaved(parent: QWidget, name: str) -> str:
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent,
-        "Unsaved changes",
-        f"“{name}” has changes that are not saved. Save them first?",
+        "Unsaved lesson",
+        f"{f'“{name}”' if name else 'The new lesson'} on the Author page has changes that are "
+        "not saved. Save them first?",
         buttons.Save | buttons.Discard | buttons.Cancel,
         buttons.Save,
     )
@@ -248,7 +249,7 @@ class AuthorView(QWidget):
         """Ask about unsaved changes; True when it is safe to replace or close the text."""
         if not self.modified:
             return True
-        answer = self.dialogs.unsaved(self, self.path.name if self.path else "this lesson")
+        answer = self.dialogs.unsaved(self, self.path.name if self.path else "")
         if answer == "save":
             return self.save()
         if answer == "discard":
