@@ -109,8 +109,16 @@ class DirectiveArguments:
         if len(tokens) == 1:
             return times, None
         keyword_column = column + args.find(tokens[1], len(count_text))
+        if tokens[1].lower() == "every" and len(tokens) == 2:
+            self._error(
+                line.number,
+                keyword_column + len(tokens[1]),
+                "'every' needs a duration",
+                f"e.g. [repeat {times} every 7s]",
+            )
+            return None
         if tokens[1].lower() != "every" or len(tokens) != 3:
-            guess = did_you_mean(tokens[1], ("every",))
+            guess = tokens[1].lower() != "every" and did_you_mean(tokens[1], ("every",))
             self._error(
                 line.number,
                 keyword_column,

@@ -48,7 +48,9 @@ def test_check_warnings_alone_do_not_fail(
 
 def test_check_reports_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(tmp_path / "nowhere.lesson")]) == 1
-    assert "no such file or folder" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "no such file or folder" in err
+    assert "0 files checked: 1 error(s)" in out  # the summary agrees with the failure
 
 
 def test_timeline_prints_sections_and_timed_events(

@@ -203,3 +203,11 @@ def test_write_time_is_recorded_from_the_injected_clock(folder: Path) -> None:
     with Journal.open(folder, now=clock(later)) as journal:
         journal.add_session(session(-1))  # tomorrow for NOW, today for the journal's clock
         assert len(journal.sessions()) == 1
+
+
+def test_a_report_of_one_session_says_one_session(folder: Path, tmp_path: Path) -> None:
+    with Journal.open(folder, now=clock()) as journal:
+        journal.add_session(session(8, 6, 5))
+        out = tmp_path / "report.md"
+        journal.export_markdown(out)
+    assert "- 1 session from 12 Nov 2026 to 12 Nov 2026; 1 finished." in out.read_text()

@@ -123,6 +123,7 @@ def test_misspelled_header_key_gets_did_you_mean() -> None:
         ("[pause]", "t.lesson:4:7: error: [pause] needs a duration"),
         ("[pause 11m]", "t.lesson:4:8: error: 11m is too long for [pause]"),
         ("[repeat 0 every 7s]\n    Lift.", "t.lesson:4:9: error: [repeat 0] runs nothing"),
+        ("[repeat 3 every]\n    Lift.", "t.lesson:4:16: error: 'every' needs a duration"),
         (
             "[repeat 3 evry 7s]\n    Lift.",
             "t.lesson:4:11: error: expected 'every' and a duration after the number of rounds",

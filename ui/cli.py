@@ -31,7 +31,7 @@ def _check(args: argparse.Namespace) -> int:
     files, missing = find_lesson_files(Path(p) for p in args.paths)
     for path in missing:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
-    errors = warnings = 0
+    errors, warnings = len(missing), 0
     for path in files:
         result = check_lesson_file(path)
         for diagnostic in result.diagnostics:

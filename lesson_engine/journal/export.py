@@ -20,6 +20,10 @@ def _where(soreness: Soreness) -> str:
     return f"{places} ({soreness.side})" if places and soreness.side else places
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def to_csv(sessions: Sequence[SessionEntry], logs: Sequence[ExerciseLog]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -104,8 +108,9 @@ def to_markdown(
         lines += [
             "## Summary",
             "",
-            f"- {len(ordered)} sessions from {first:%d %b %Y} to {last:%d %b %Y}; {finished} finished.",
-            f"- {sum(1 for s in ordered if s.rests_taken)} sessions with rests taken.",
+            f"- {_count(len(ordered), 'session')} from {first:%d %b %Y} to {last:%d %b %Y}; "
+            f"{finished} finished.",
+            f"- {_count(sum(1 for s in ordered if s.rests_taken), 'session')} with rests taken.",
             "",
             "## Sessions per week",
             "",
