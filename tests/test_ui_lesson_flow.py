@@ -260,3 +260,42 @@ def test_the_journal_records_where_the_lesson_was_stopped_not_how_far_it_was_ski
     (session,) = journal.stored
     assert not session.completed
     assert session.completed_fraction == pytest.approx(stopped_at / total, abs=0.002)
+
+
+def test_pausing_says_paused_in_large_type_and_a_long_rest_explains_its_timer(qtbot, rig) -> None:
+    app, _, clock, _ = rig
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    view = current(app)
+    advance(app, clock, 1_000)
+    assert view.paused.isHidden()
+    press(qtbot, app, Qt.Key.Key_Space)
+    assert app.flow.player.state is PlayerState.PAUSED and not view.paused.isHidden()
+    press(qtbot, app, Qt.Key.Key_Space)
+    assert view.paused.isHidden()
+
+    press(qtbot, app, Qt.Key.Key_R)
+    assert "suggested rest is over" not in view.rest_hint.text()
+    advance(app, clock, app.flow.player.rest_remaining_ms + 9_000)
+    assert view.rest_timer.text() == "+0:09"
+    assert "suggested rest is over" in view.rest_hint.text()
+
+
+def test_a_long_instruction_shows_whole_in_the_smallest_window_at_the_largest_size(
+    qtbot, rig
+) -> None:
+    app, _, _, _ = rig
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    view = current(app)
+    view.set_caption_size(56)
+    app.window.resize(app.window.minimumSize())
+    long_text = " ".join(["Let the knee float up, and notice the pelvis roll."] * 3)
+    view.caption.setText(long_text)
+    qtbot.waitUntil(lambda: view.caption.shown_pt < 56)
+    room = view.caption.contentsRect()
+    assert view.caption.fits(view.caption.shown_pt, room)  # whole, not cut mid-sentence
+
+    app.window.resize(1600, 1000)
+    view.caption.setText("Rest.")
+    qtbot.waitUntil(lambda: view.caption.shown_pt == 56)  # the learner's size when it fits

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.resize(1100, 760)
-        self.setMinimumSize(720, 560)
+        self.setMinimumSize(960, 620)  # the lesson controls, at a size read from the floor
         if settings is not None:
             geometry = settings.value("window/geometry")
             if isinstance(geometry, QByteArray):

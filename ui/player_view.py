@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from lesson_engine.durations import format_clock
 from lesson_engine.player_state import PlayerState
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
 
+from .fitting_label import FittingLabel
 from .section_progress import SectionProgress
 from .session_controller import SessionController
 from .shortcuts import bind
@@ -70,6 +71,9 @@ class PlayerView(QWidget):
 
         self.title = QLabel(timeline.title)
         self.title.setProperty("role", "heading")
+        # In a narrow window the title gives way (cut at the edge) rather than run into the section.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setToolTip(timeline.title)
         self.section = QLabel()
         self.section.setProperty("role", "heading")
         self.section.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -78,15 +82,11 @@ class PlayerView(QWidget):
         self.round.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.round.setAccessibleName("Round and side")
 
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.caption = FittingLabel(floor_pt=14)
         self.caption.setAccessibleName("Current instruction")
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.next_caption = QLabel()
-        self.next_caption.setWordWrap(True)
-        self.next_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_caption = FittingLabel(floor_pt=10)
+        self.next_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.next_caption.setProperty("role", "muted")
         self.next_caption.setAccessibleName("Next instruction")
         self.set_caption_size(caption_pt)
@@ -101,8 +101,19 @@ class PlayerView(QWidget):
         for label in (self.rest_title, self.rest_timer, self.rest_hint):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        # Readable from the floor: a learner who looks up must see at once that nothing is playing.
+        self.paused = QLabel("Paused · press Space to go on")
+        self.paused.setProperty("role", "rest-title")
+        self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused.setAccessibleName("Paused")
+        keep_place = self.paused.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the caption does not move when it shows
+        self.paused.setSizePolicy(keep_place)
+        self.paused.hide()
+
         caption_page = QWidget()
         caption_layout = QVBoxLayout(caption_page)
+        caption_layout.addWidget(self.paused)
         caption_layout.addWidget(self.round)
         caption_layout.addWidget(self.caption, 1)
         caption_layout.addWidget(self.next_caption)
@@ -212,9 +223,13 @@ class PlayerView(QWidget):
     # -- public --------------------------------------------------------------------------
 
     def set_caption_size(self, points: int) -> None:
-        # A style sheet, not setFont: the app's style sheet would override a font set directly.
-        self.caption.setStyleSheet(f"font-size: {points}pt; font-weight: 500;")
-        self.next_caption.setStyleSheet(f"font-size: {max(points // 2, 12)}pt;")
+        self.caption.set_points(points, 500)
+        next_pt = max(points // 2, 12)
+        self.next_caption.set_points(next_pt)
+        # The preview keeps to two lines at its size, so it never crowds out the instruction.
+        font = QFont(self.next_caption.font())
+        font.setPointSize(next_pt)
+        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
 
     def request_stop(self) -> None:
         player = self.controller.player
@@ -272,6 +287,7 @@ class PlayerView(QWidget):
         toggle.setText(labels.get(state, "Play" if state is PlayerState.READY else "Resume"))
         toggle.setAccessibleName(f"{toggle.text()} (Space)")
         self.buttons["rest"].setEnabled(state not in (PlayerState.RESTING, PlayerState.FINISHED))
+        self.paused.setVisible(state is PlayerState.PAUSED)
         self._refresh_clock()
 
     def _refresh_clock(self) -> None:
@@ -298,7 +314,12 @@ class PlayerView(QWidget):
         if chosen:
             self.rest_title.setText("Resting")
             self.rest_hint.setText(
-                "Rest as long as you need. When you press Resume (Space), "
+                (
+                    "The suggested rest is over; the timer counts how much longer you rested. "
+                    if remaining_ms < 0
+                    else ""
+                )
+                + "Rest as long as you need. When you press Resume (Space), "
                 "the last instruction is said again."
             )
         else:
