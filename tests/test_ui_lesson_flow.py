@@ -299,3 +299,21 @@ def test_a_long_instruction_shows_whole_in_the_smallest_window_at_the_largest_si
     app.window.resize(1600, 1000)
     view.caption.setText("Rest.")
     qtbot.waitUntil(lambda: view.caption.shown_pt == 56)  # the learner's size when it fits
+
+
+def test_captions_grow_and_shrink_from_the_keyboard_mid_lesson_and_the_size_is_kept(
+    qtbot, rig
+) -> None:
+    app, _, _, _ = rig
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    view = current(app)
+    slider = app.settings_view.caption_size
+    before = slider.value()
+    press(qtbot, app, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, app, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert slider.value() == before + 4
+    assert app.settings_view.settings.value("captions/size") in (before + 4, str(before + 4))
+    press(qtbot, app, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert slider.value() == before + 2
+    assert isinstance(current(app), PlayerView) and current(app) is view  # still mid-lesson

@@ -195,6 +195,10 @@ def build(
             flow.view.set_caption_size(caption_pt())
 
     settings_view.changed.connect(setting_changed)
+    # Through the Settings slider, so the size is kept and the slider shows it.
+    flow.caption_step.connect(
+        lambda step: settings_view.caption_size.setValue(settings_view.caption_size.value() + step)
+    )
 
     def import_pack_file(path: str) -> None:
         imported, message = import_from_app(Path(path), data_dir() / "packs", window, ask_replace)

@@ -68,6 +68,7 @@ class LessonFlow(QObject):
     session_saved = Signal(object)  # SessionEntry
     problem = Signal(str)  # something the learner should know, for the banner
     preview_ended = Signal()  # back to the Author screen
+    caption_step = Signal(int)  # the learner asked for bigger or smaller captions mid-lesson
 
     def __init__(
         self,
@@ -229,6 +230,7 @@ class LessonFlow(QObject):
             confirm_stop=self._confirm_stop,
         )
         view.stop_confirmed.connect(self._check_out)
+        view.caption_step.connect(self.caption_step)
         self._present(view)
         self._retime.start()
 

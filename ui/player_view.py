@@ -51,6 +51,7 @@ def ask_to_stop(parent: QWidget) -> bool:
 
 class PlayerView(QWidget):
     stop_confirmed = Signal()
+    caption_step = Signal(int)  # points to add to the caption size (Ctrl+Plus / Ctrl+Minus)
 
     def __init__(
         self,
@@ -84,6 +85,7 @@ class PlayerView(QWidget):
 
         self.caption = FittingLabel(floor_pt=14)
         self.caption.setAccessibleName("Current instruction")
+        self.caption.setToolTip("Ctrl+Plus and Ctrl+Minus make the captions bigger or smaller")
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.next_caption = FittingLabel(floor_pt=10)
         self.next_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -179,6 +181,9 @@ class PlayerView(QWidget):
             ("PgUp", controller.previous_section),
             ("PgDown", controller.next_section),
             ("Esc", self.request_stop),
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.caption_step.emit(2)),
+            ("Ctrl+=", lambda: self.caption_step.emit(2)),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.caption_step.emit(-2)),
         ]
         for keys, action in shortcuts:
             bind(self, keys, action)
