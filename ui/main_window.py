@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         button.setCheckable(True)
         button.setProperty("role", "nav")
         button.setToolTip(f"{title} ({shortcut})")
+        button.setProperty("tip", button.toolTip())
         button.setAccessibleName(title)
         self.nav_group.addButton(button)
         self.nav[key] = button
@@ -135,6 +136,10 @@ class MainWindow(QMainWindow):
             previous.deleteLater()
         for button in self.nav.values():
             button.setEnabled(False)
+            button.setToolTip(
+                "Stop the lesson first (Esc) to leave it. "
+                "During a lesson, Ctrl+Plus and Ctrl+Minus change the caption size."
+            )
 
     def end_session(self, back_to: str = "library") -> None:
         if self._session_page is not None:
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
             self._session_page = None
         for button in self.nav.values():
             button.setEnabled(True)
+            button.setToolTip(button.property("tip"))
         self.show_page(back_to)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -123,6 +123,8 @@ def stylesheet(t: Theme) -> str:
     QPushButton:disabled {{ color: {t.muted}; background: transparent; border: 1px dashed {t.muted}; }}
     QPushButton[role="nav"] {{ border: none; background: transparent; font-size: 13pt; padding: 10px 14px; }}
     QPushButton[role="nav"]:checked {{ color: {t.accent}; border-bottom: 3px solid {t.accent}; border-radius: 0; }}
+    QPushButton[role="nav"]:disabled {{ color: {t.muted}; border: none; background: transparent; }}
+    QPushButton[role="nav"]:checked:disabled {{ color: {t.muted}; border-bottom: 3px solid {t.muted}; }}
     QListWidget::item {{ padding: 6px 4px; }}
     QCheckBox::indicator, QRadioButton::indicator {{
         width: 16px; height: 16px; border: 2px solid {t.muted}; background: {t.surface};
