@@ -20,6 +20,8 @@ def test_export_writes_csv_and_markdown(tmp_path: Path, capsys: pytest.CaptureFi
     assert "felt lighter" in csv_path.read_text() and "felt lighter" in md_path.read_text()
     assert main(["journal", "show"]) == 0
     assert "soreness 5 → 3  felt lighter" in capsys.readouterr().out
+    assert main(["journal"]) == 0  # showing is what `seesaw journal` alone does
+    assert "soreness 5 → 3  felt lighter" in capsys.readouterr().out
 
 
 def test_journal_in_use_by_the_app_is_reported(

@@ -63,8 +63,9 @@ def _show(_: argparse.Namespace) -> int:
 
 
 def add_journal_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    journal = commands.add_parser("journal", help="show or export your journal")
-    sub = journal.add_subparsers(title="journal commands", metavar="ACTION", required=True)
+    journal = commands.add_parser("journal", help="show (the default) or export your journal")
+    journal.set_defaults(func=_show)
+    sub = journal.add_subparsers(title="journal commands", metavar="ACTION")
     export = sub.add_parser("export", help="write the journal as CSV and/or a Markdown report")
     export.add_argument("--csv", metavar="FILE")
     export.add_argument("--markdown", metavar="FILE")

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -40,8 +42,17 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
 
 
 def ask_text(parent: QWidget, title: str, initial: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, title, "Note:", initial)
-    return text if ok else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("Note:")
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setTextValue(initial)
+    dialog.resize(620, 360)  # room to read a paragraph, wrapped, not one long scrolling line
+    for editor in dialog.findChildren(QPlainTextEdit):
+        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Qt selects the whole note on show; one key press would replace it. Start at its end.
+        QTimer.singleShot(0, lambda e=editor: e.moveCursor(QTextCursor.MoveOperation.End))
+    return dialog.textValue() if dialog.exec() else None
 
 
 def describe(session: SessionEntry) -> str:
