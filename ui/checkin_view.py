@@ -28,6 +28,7 @@ from .shortcuts import bind
 
 MAX_NOTE_CHARS = 5_000
 PLACES = (("outside-knee", "Outside of the knee"), ("hip", "Hip"), ("other", "Somewhere else"))
+STRONG_PAIN = 8  # "strong" and worse on the scale below
 SIDES = (("left", "Left"), ("right", "Right"), ("both", "Both"))
 SORENESS_WORDS = {
     0: "no pain at all",
@@ -94,6 +95,17 @@ class CheckInView(QWidget):
         slider_column.addWidget(self.slider)
         slider_column.addWidget(self.words)
         rating.addLayout(slider_column, 1)
+
+        # Before a lesson only: strong pain is a reason to go gently, or not today.
+        self.caution = QLabel(
+            "That is a lot of pain. Keep every movement small and easy, stop anything that makes "
+            "it worse, and think about resting today instead. If pain like this goes on, see a "
+            "clinician."
+        )
+        self.caution.setWordWrap(True)
+        self.caution.setProperty("role", "rest-hint")
+        self.caution.setAccessibleName("Caution")
+        self.caution.hide()
 
         where = QLabel("Where?")
         self.places: dict[str, QCheckBox] = {}
@@ -165,6 +177,7 @@ class CheckInView(QWidget):
         card.addSpacing(16)
         card.addWidget(question)
         card.addLayout(rating)
+        card.addWidget(self.caution)
         card.addSpacing(8)
         card.addWidget(where)
         card.addLayout(places_row)
@@ -195,6 +208,7 @@ class CheckInView(QWidget):
         self._rate(value)
 
     def _rate(self, value: int) -> None:
+        self.caution.setVisible(not self.after and value >= STRONG_PAIN)
         self._rated = True
         self.value.setText(str(value))
         self.words.setText(SORENESS_WORDS[value])
