@@ -153,20 +153,20 @@ class ExercisesView(QWidget):
         self.do_set_button.setProperty("role", "primary")
         self.do_set_button.clicked.connect(self._do_set)
         self.status = QLabel()
-        self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
         side = QWidget()
         side.setMinimumWidth(340)
         side.setMaximumWidth(460)
         side_layout = QVBoxLayout(side)
+        # What a selected source says, and what can be done, come first: the panel scrolls.
+        side_layout.addWidget(self.status)
         side_layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        side_layout.addWidget(self.detail, 1)
-        side_layout.addWidget(self.mine)
         buttons = QHBoxLayout()
         buttons.addWidget(self.do_set_button)
         buttons.addWidget(self.log_button)
         side_layout.addLayout(buttons)
-        side_layout.addWidget(self.status)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.mine)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         tables = QWidget()
@@ -235,7 +235,7 @@ class ExercisesView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 1 + len(sources)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, 100)
+            self.table.setColumnWidth(column, 96)
         if self.entries:
             self.table.setCurrentCell(0, 0)
         else:
@@ -252,6 +252,8 @@ class ExercisesView(QWidget):
             self.status.setText(
                 f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'} ({source.title})"
             )
+        else:
+            self.status.setText("Select a mark to read what that source says, and why.")
 
     def _show_entry(self, entry: Entry) -> None:
         if entry.illustration:
