@@ -91,6 +91,14 @@ def press(_qtbot, app: SeesawApp, key, modifier=Qt.KeyboardModifier.NoModifier) 
     QTest.keyClick(target, key, modifier)
 
 
+def start_without_check_in(app: SeesawApp) -> PlayerView:
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    view = current(app)
+    assert isinstance(view, PlayerView)
+    return view
+
+
 def advance(app: SeesawApp, clock: ManualClock, ms: int) -> None:
     clock.advance(ms)
     app.flow.controller.tick()
@@ -214,8 +222,7 @@ def test_declining_stop_keeps_playing(qtbot, rig) -> None:
 
 def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
     app, journal, clock, _ = rig
-    app.flow.start("weight-shift-1")
-    current(app).skip.click()
+    start_without_check_in(app)
     advance(app, clock, 1_000)
     current(app).request_stop()
     current(app).skip.click()
@@ -242,8 +249,7 @@ def test_the_journal_records_where_the_lesson_was_stopped_not_how_far_it_was_ski
     qtbot, rig
 ) -> None:
     app, journal, clock, _ = rig
-    app.flow.start("weight-shift-1")
-    current(app).skip.click()
+    start_without_check_in(app)
     advance(app, clock, 2_000)
     player = app.flow.player
     total = player.timeline.total_ms
@@ -264,9 +270,7 @@ def test_the_journal_records_where_the_lesson_was_stopped_not_how_far_it_was_ski
 
 def test_pausing_says_paused_in_large_type_and_a_long_rest_explains_its_timer(qtbot, rig) -> None:
     app, _, clock, _ = rig
-    app.flow.start("weight-shift-1")
-    current(app).skip.click()
-    view = current(app)
+    view = start_without_check_in(app)
     advance(app, clock, 1_000)
     assert view.paused.isHidden()
     press(qtbot, app, Qt.Key.Key_Space)
@@ -285,9 +289,7 @@ def test_a_long_instruction_shows_whole_in_the_smallest_window_at_the_largest_si
     qtbot, rig
 ) -> None:
     app, _, _, _ = rig
-    app.flow.start("weight-shift-1")
-    current(app).skip.click()
-    view = current(app)
+    view = start_without_check_in(app)
     view.set_caption_size(56)
     app.window.resize(app.window.minimumSize())
     long_text = " ".join(["Let the knee float up, and notice the pelvis roll."] * 3)
@@ -305,9 +307,7 @@ def test_captions_grow_and_shrink_from_the_keyboard_mid_lesson_and_the_size_is_k
     qtbot, rig
 ) -> None:
     app, _, _, _ = rig
-    app.flow.start("weight-shift-1")
-    current(app).skip.click()
-    view = current(app)
+    view = start_without_check_in(app)
     slider = app.settings_view.caption_size
     before = slider.value()
     press(qtbot, app, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
