@@ -313,6 +313,7 @@ def test_captions_grow_and_shrink_from_the_keyboard_mid_lesson_and_the_size_is_k
     press(qtbot, app, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, app, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert slider.value() == before + 4
+    assert view.caption.chosen_pt == before + 4  # the caption on screen, not only the setting
     assert app.settings_view.settings.value("captions/size") in (before + 4, str(before + 4))
     press(qtbot, app, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert slider.value() == before + 2

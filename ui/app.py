@@ -2,8 +2,9 @@
 
 Everything else receives what it needs. ``ui.launch`` puts the window on screen first and then
 calls ``finish_start``, which opens the journal and the audio and wires them in with ``build``;
-tests build the same graph with ``build`` and in-memory parts. Every optional part that fails (sound, voice, journal) is replaced by a working fallback
-and reported in the banner: the app always starts and a lesson can always be followed.
+tests build the same graph with ``build`` and in-memory parts. Every optional part that fails
+(sound, voice, journal) is replaced by a working fallback and reported in the banner: the app
+always starts and a lesson can always be followed.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from .settings_store import (
 )
 from .settings_view import SettingsView
 from .theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
-from .window_shell import Shell, library_index, open_shell
+from .window_shell import Shell, open_shell
 
 OPEN_SOUND_AFTER_MS = 150
 
@@ -95,17 +96,18 @@ def build(
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window."""
 
+    shell = shell or open_shell(settings)
+    window, library_view = shell.window, shell.library_view
+
     def load() -> Library:
         return load_library(
             folders if folders is not None else lesson_folders(),
             audio.duration_of,
-            index=library_index(),
+            index=shell.index,
             timing=audio.timing_key,
         )
 
     library = load()
-    shell = shell or open_shell(settings)
-    window, library_view = shell.window, shell.library_view
 
     def caption_pt() -> int:
         return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)

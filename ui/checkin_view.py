@@ -103,7 +103,7 @@ class CheckInView(QWidget):
             "clinician."
         )
         self.caution.setWordWrap(True)
-        self.caution.setProperty("role", "rest-hint")
+        self.caution.setProperty("role", "caution")
         self.caution.setAccessibleName("Caution")
         self.caution.hide()
 

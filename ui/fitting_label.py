@@ -27,6 +27,11 @@ class FittingLabel(QLabel):
         self.shown_pt = 0
         """The size the text is drawn at now (for tests and the accessibility of big type)."""
 
+    @property
+    def chosen_pt(self) -> int:
+        """The size asked for; the text is drawn at it whenever it fits."""
+        return self._chosen_pt
+
     def set_points(self, chosen_pt: int, weight: int = 400) -> None:
         self._chosen_pt, self._weight = max(chosen_pt, self._floor_pt), weight
         self.shown_pt = 0

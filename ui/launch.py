@@ -71,7 +71,8 @@ class Launch:
     app: SeesawApp | None = None
     """Everything wired together; set a moment after the first paint."""
     failed: str = ""
-    watch: _AfterFirstPaint | None = None
+    first_paint: _AfterFirstPaint | None = None
+    """Kept alive until it has fired."""
 
 
 def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None = None) -> Launch:
@@ -121,7 +122,7 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
             )
             qt_app.exit(1)
 
-    launch.watch = watch = _AfterFirstPaint(finish)
+    launch.first_paint = watch = _AfterFirstPaint(finish)
     shell.window.show()
     handle = shell.window.windowHandle()
     if handle is not None:

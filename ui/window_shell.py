@@ -2,7 +2,7 @@
 
 Seesaw should be on screen as soon as Qt can draw it. Everything here comes from Qt, the settings
 and the library index; ``ui.app`` then imports the lesson engine, the journal and the audio layer
-and fills the kept places, right after the first paint and before any click is handled.
+and fills the kept places, in the event loop's first turn after the paint.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ PAGES = (
 class Shell:
     window: MainWindow
     library_view: LibraryView
+    index: LibraryIndex
+    """Read once at start: the wired app's full load checks the files against it."""
 
 
 def library_index() -> LibraryIndex:
@@ -46,15 +48,14 @@ def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
     """
     window = MainWindow(settings)
     library_view = LibraryView()
+    index = library_index()
     for key, title, shortcut in PAGES:
         window.add_page(key, title, library_view if key == "library" else None, shortcut)
     if timing is not None:
-        known = load_library(
-            lesson_folders(), index=library_index(), timing=timing, index_only=True
-        )
+        known = load_library(lesson_folders(), index=index, timing=timing, index_only=True)
         if known.entries:
             library_view.show_library(known, {})
         else:
             library_view.show_placeholder("Finding your lessons…")
         library_view.show_resume(offer_to_resume(read_saved_place(journal_folder()), known))
-    return Shell(window, library_view)
+    return Shell(window, library_view, index)
