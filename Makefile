@@ -31,7 +31,7 @@ bench: $(STAMP)
 
 # Needs Debian's xvfb (apt-get install xvfb): a real window on a virtual screen.
 screenshots: $(STAMP)
-	xvfb-run -a -s '-screen 0 1400x900x24' $(PY) -m ui.screenshots docs/screenshots
+	xvfb-run -a -s '-screen 0 1400x900x24' $(PY) -m ui.desktop.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -11,17 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from lesson_engine.player import Player
+from audio.output.mixer import open_output
+from audio.output.protocol import AudioOutput, NullOutput
+from audio.output.session import SessionAudio
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain
+from audio.voices.choice import missing_voice_notice
+from audio.voices.synthesis import pick_voice
+from audio.voices.worker import SynthWorker
+from lesson_engine.playback.player import Player
 from lesson_engine.timeline import EventKind, Timeline, Utterance
-
-from .clip_cache import ClipCache
-from .output import AudioOutput, NullOutput
-from .pygame_output import open_output
-from .session_audio import SessionAudio
-from .synth_worker import SynthWorker
-from .voice_chain import VoiceChain
-from .voice_choice import missing_voice_notice
-from .voices import pick_voice
 
 
 class LessonAudio:

@@ -10,7 +10,7 @@ import math
 from array import array
 from functools import lru_cache
 
-from .pcm import RATE, Clip, ms_to_frames
+from audio.pcm import RATE, Clip, ms_to_frames
 
 BELL_HZ = (523.25, 1046.5)
 CLICK_HZ = 2_000.0

@@ -50,7 +50,7 @@ namespace of enums and the font database load on first use)."""
 
 SEESAW = """
 import resource, sys
-from ui.launch import run_until_ready
+from ui.desktop.launch import run_until_ready
 
 def report(what):
     print(what, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
@@ -61,7 +61,7 @@ report("ready")
 
 WITH_VOICE = """
 import resource, sys
-from ui.launch import run_until_ready
+from ui.desktop.launch import run_until_ready
 from lesson_engine.timeline import Utterance
 launch = run_until_ready()
 launch.app.flow.audio.chain.clip_for(Utterance("Lie on your left side with your knees bent."))

@@ -23,19 +23,19 @@ import wave
 from array import array
 from pathlib import Path
 
-from audio.clip_cache import ClipCache
 from audio.pcm import RATE, SAMPLE_BYTES, ms_to_frames
-from audio.render import render
-from audio.voice_chain import VoiceChain, timed_by_voice
-from audio.voices import PiperVoice, pick_voice
+from audio.render.track import render
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.synthesis import PiperVoice, pick_voice
 from bench.engine import generated_lesson
-from lesson_engine.parser import check_lesson_bytes, load_lesson
 from lesson_engine.paths import bundled_lessons_dir
+from lesson_engine.script.parser import check_lesson_bytes, load_lesson
 from lesson_engine.timeline import EventKind, compile_timeline
 
 PAUSE_CHILD = r"""
 import json, time
-from audio.pygame_output import PygameOutput
+from audio.output.mixer import PygameOutput
 from tests.audio_fixtures import tone
 out = PygameOutput()
 clip = tone(3000, 1000.0)

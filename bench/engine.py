@@ -15,11 +15,11 @@ import re
 import time
 from pathlib import Path
 
-from lesson_engine.clock import ManualClock
-from lesson_engine.lesson_files import find_lesson_files
-from lesson_engine.parser import check_lesson_bytes
+from lesson_engine.library.files import find_lesson_files
 from lesson_engine.paths import bundled_lessons_dir
-from lesson_engine.player import Player
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.player import Player
+from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.timeline import compile_timeline
 
 TICK_MS = 10

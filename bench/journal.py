@@ -15,8 +15,9 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from lesson_engine.journal import ExerciseLog, Journal, Note, SessionEntry, Soreness
 from lesson_engine.journal.codec import log_to_doc, session_to_doc
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
 
 NOW = datetime(2026, 11, 20, 18, tzinfo=UTC)
 DAYS = 3650

@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from .model import Bell, Count, Lesson, Metronome, Pause, Repeat, Rest, Speak, Step
+from lesson_engine.model.lesson import (
+    Bell,
+    Count,
+    Lesson,
+    Metronome,
+    Pause,
+    Repeat,
+    Rest,
+    Speak,
+    Step,
+)
 
 BELL_MS = 2500
 WORDS_PER_MINUTE = 150

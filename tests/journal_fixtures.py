@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from lesson_engine.journal import SessionEntry, Soreness
+from lesson_engine.journal.records import SessionEntry, Soreness
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lesson_engine.clock import ManualClock
-from lesson_engine.parser import parse_lesson_text
-from lesson_engine.player import Player
-from lesson_engine.player_events import PlayerEvent
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.events import PlayerEvent
+from lesson_engine.playback.player import Player
+from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.timeline import Timeline, Utterance, compile_timeline
 
 LESSON = """id: player-test

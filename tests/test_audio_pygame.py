@@ -19,7 +19,7 @@ from audio.pcm import RATE
 
 CHILD = r"""
 import json, sys, time
-from audio.pygame_output import PygameOutput, open_output, BUFFER_FRAMES
+from audio.output.mixer import PygameOutput, open_output, BUFFER_FRAMES
 from tests.audio_fixtures import tone
 output, problem = open_output(True)
 if output is None:
@@ -85,13 +85,13 @@ def test_missing_sound_device_falls_back_with_a_reason(repo: Path) -> None:
 LESSON_CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from audio.clip_cache import ClipCache
-from audio.pygame_output import PygameOutput
-from audio.session_audio import SessionAudio
-from audio.voice_chain import VoiceChain, timed_by_voice
-from lesson_engine.clock import MonotonicClock
-from lesson_engine.parser import parse_lesson_text
-from lesson_engine.player import Player
+from audio.voices.cache import ClipCache
+from audio.output.mixer import PygameOutput
+from audio.output.session import SessionAudio
+from audio.voices.chain import VoiceChain, timed_by_voice
+from lesson_engine.playback.clock import MonotonicClock
+from lesson_engine.script.parser import parse_lesson_text
+from lesson_engine.playback.player import Player
 from tests.audio_fixtures import ToneVoice
 
 chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
@@ -136,7 +136,7 @@ def test_cues_start_in_the_mixed_output_where_the_timeline_says(tmp_path: Path, 
 
 HOLD_MIXER = r"""
 import sys
-from audio.pygame_output import open_output
+from audio.output.mixer import open_output
 output, problem = open_output(True)
 print("open" if output else problem, flush=True)
 sys.stdin.readline()

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from audio.clip_cache import ClipCache
-from audio.encode import EncodingUnavailable, write_track
 from audio.pcm import SAMPLE_BYTES, ms_to_frames
-from audio.render import render, render_to_file
+from audio.render.encode import EncodingUnavailable, write_track
+from audio.render.track import render, render_to_file
 from audio.tones import beat_frames
-from audio.voice_chain import VoiceChain, timed_by_voice
-from lesson_engine.parser import parse_lesson_text
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain, timed_by_voice
+from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.timeline import EventKind
 from tests.audio_fixtures import ToneVoice
 
@@ -83,7 +83,7 @@ def test_unknown_format_and_missing_encoder_are_explained(
 ) -> None:
     with pytest.raises(ValueError, match=r"use \.wav, \.ogg or \.mp3"):
         write_track(bytes(SAMPLE_BYTES), tmp_path / "x.flac")
-    import audio.encode as encode
+    import audio.render.encode as encode
 
     monkeypatch.setattr(encode, "ffmpeg_path", lambda: None)
     with pytest.raises(EncodingUnavailable, match=r"write a \.wav instead"):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audio.clip_cache import ClipCache
-from audio.output import NullOutput
-from audio.session_audio import SessionAudio
-from audio.voice_chain import VoiceChain, timed_by_voice
-from lesson_engine.clock import ManualClock
-from lesson_engine.parser import parse_lesson_text
-from lesson_engine.player import Player
+from audio.output.protocol import NullOutput
+from audio.output.session import SessionAudio
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain, timed_by_voice
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.player import Player
+from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.timeline import compile_timeline
 from tests.audio_fixtures import ToneVoice
 

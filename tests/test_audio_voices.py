@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from audio.clip_cache import ClipCache, clip_key
 from audio.pcm import RATE, Clip, ms_to_frames
-from audio.synth_worker import SynthWorker
-from audio.voice_chain import VoiceChain
-from audio.voices import EspeakVoice, PiperVoice
+from audio.voices.cache import ClipCache, clip_key
+from audio.voices.chain import VoiceChain
+from audio.voices.synthesis import EspeakVoice, PiperVoice
+from audio.voices.worker import SynthWorker
 from lesson_engine.timeline import Utterance, estimate_speech_ms
 from tests.audio_fixtures import ToneVoice, tone
 
@@ -117,7 +117,7 @@ def test_espeak_speaks_when_installed() -> None:
 
 
 def test_ogg_recordings_are_decoded_through_the_bundled_ffmpeg(tmp_path: Path) -> None:
-    from audio.encode import write_track
+    from audio.render.encode import write_track
 
     recording = tmp_path / "ending.ogg"
     write_track(tone(1000).pcm, recording)
@@ -129,8 +129,8 @@ def test_ogg_recordings_are_decoded_through_the_bundled_ffmpeg(tmp_path: Path) -
 
 def test_voice_settings_take_effect_at_the_next_lesson_not_mid_lesson(tmp_path: Path) -> None:
     from audio.lesson_audio import LessonAudio
-    from audio.output import NullOutput
-    from lesson_engine.parser import parse_lesson_text
+    from audio.output.protocol import NullOutput
+    from lesson_engine.script.parser import parse_lesson_text
     from lesson_engine.timeline import compile_timeline
 
     voice = ToneVoice()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lesson_engine.catalogue.loader import load_catalogue
-from lesson_engine.lesson_files import find_lesson_files
-from lesson_engine.parser import check_lesson_file
+from lesson_engine.library.files import find_lesson_files
+from lesson_engine.script.parser import check_lesson_file
 from lesson_engine.timeline import EventKind, Timeline, compile_timeline
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ def longest_stretch_without_rest(timeline: Timeline) -> int:
 
 
 def test_the_rest_window_check_can_fail() -> None:
-    from lesson_engine.parser import parse_lesson_text
+    from lesson_engine.script.parser import parse_lesson_text
 
     long_lesson = parse_lesson_text(
         "id: x\ntitle: X\n---\nLie down.\n[pause 10m]\nGet up.\n[pause 1m]\n"

@@ -13,8 +13,8 @@ from lesson_engine.catalogue.comparison import disputed, filter_entries, side_by
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.catalogue.model import School, Stance
 from lesson_engine.catalogue.personal import my_results
-from lesson_engine.diagnostics import LessonScriptError
-from lesson_engine.journal import ExerciseLog, SessionEntry, Soreness
+from lesson_engine.journal.records import ExerciseLog, SessionEntry, Soreness
+from lesson_engine.script.diagnostics import LessonScriptError
 
 EXERCISES = {
     "side-lying-hip-abduction",

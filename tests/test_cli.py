@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.cli import main
+from ui.cli.commands import main
 
 GOOD = "id: good\ntitle: Good\n---\n# Start\nLie down.\n[pause 5s]\n"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine.clock import ManualClock
-from lesson_engine.parser import check_lesson_file, load_lesson
-from lesson_engine.player import Player
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.player import Player
+from lesson_engine.script.parser import check_lesson_file, load_lesson
 from lesson_engine.timeline import compile_timeline
-from ui.cli import main
-from ui.cli_play import TerminalSession
+from ui.cli.commands import main
+from ui.cli.play import TerminalSession
 
 WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(100)
 
@@ -93,7 +93,7 @@ def test_pack_then_import_from_the_command_line(
 def test_import_of_a_hostile_pack_lists_every_problem_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from lesson_engine.packs import pack_bytes
+    from lesson_engine.library.packs import pack_bytes
     from lesson_engine.paths import data_dir
 
     bad = tmp_path / "bad.zip"

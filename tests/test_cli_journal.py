@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine.journal import Journal
+from lesson_engine.journal.journal import Journal
 from lesson_engine.paths import data_dir
 from tests.journal_fixtures import session
-from ui.cli import main
+from ui.cli.commands import main
 
 
 def test_export_writes_csv_and_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,12 +7,12 @@ import contextlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lesson_engine.checkpoint import Checkpoint
-from lesson_engine.clock import ManualClock
-from lesson_engine.diagnostics import LessonScriptError
-from lesson_engine.parser import check_lesson_bytes, parse_lesson_text
-from lesson_engine.player import Player
-from lesson_engine.player_state import PlayerState
+from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.player import Player
+from lesson_engine.playback.state import PlayerState
+from lesson_engine.script.diagnostics import LessonScriptError
+from lesson_engine.script.parser import check_lesson_bytes, parse_lesson_text
 from lesson_engine.timeline import compile_timeline
 from tests.player_fixtures import COMMANDS, make_timeline
 

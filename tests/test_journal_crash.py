@@ -7,14 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lesson_engine.journal import Journal
+from lesson_engine.journal.journal import Journal
 from tests.journal_fixtures import clock
 
 WRITER = r"""
 import sys
 from datetime import timedelta
 from pathlib import Path
-from lesson_engine.journal import Journal, Note
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import Note
 from tests.journal_fixtures import clock, day, session
 
 folder = Path(sys.argv[1])

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine.journal import Journal, atomic_file
+from lesson_engine import storage as atomic_file
+from lesson_engine.journal.journal import Journal
 from tests.journal_fixtures import clock, session
 
 DAMAGE = {

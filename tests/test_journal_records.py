@@ -9,15 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine.journal import (
-    ExerciseLog,
-    Journal,
-    JournalInputError,
-    JournalLocked,
-    Note,
-    Soreness,
-)
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew, migrate
+from lesson_engine.journal.records import ExerciseLog, Note, Soreness
+from lesson_engine.journal.validation import JournalInputError
 from tests.journal_fixtures import NOW, clock, day, session
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine import parser as parser_module
-from lesson_engine.diagnostics import LessonScriptError
-from lesson_engine.library import load_library
-from lesson_engine.library_index import LibraryIndex
+from lesson_engine.library.index import LibraryIndex
+from lesson_engine.library.listing import load_library
+from lesson_engine.script import parser as parser_module
+from lesson_engine.script.diagnostics import LessonScriptError
 
 
 def lesson(

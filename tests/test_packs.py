@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine.packs import PackError, PackExists, create_pack, import_pack, pack_bytes
+from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack, pack_bytes
 
 MANIFEST = (
     b'title = "Trail weight shift"\nauthor = "A. Teacher"\nversion = "1.0"\nlicence = "CC BY 4.0"\n'

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine.diagnostics import LessonScriptError
-from lesson_engine.model import Bell, Count, Metronome, Pause, Repeat, Rest, Sides, Speak
-from lesson_engine.parser import (
+from lesson_engine.model.lesson import Bell, Count, Metronome, Pause, Repeat, Rest, Sides, Speak
+from lesson_engine.script.diagnostics import LessonScriptError
+from lesson_engine.script.parser import (
     check_lesson_bytes,
     check_lesson_file,
     load_lesson,

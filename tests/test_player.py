@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lesson_engine.checkpoint import Checkpoint
-from lesson_engine.clock import ManualClock
-from lesson_engine.player import Player
-from lesson_engine.player_events import (
+from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.events import (
     CheckpointDue,
     CueStarted,
     EventStarted,
@@ -18,6 +17,7 @@ from lesson_engine.player_events import (
     RestStarted,
     SectionStarted,
 )
+from lesson_engine.playback.player import Player
 from lesson_engine.timeline import EventKind
 from tests.player_fixtures import COMMANDS, CUE_STARTS, TOTAL_MS, Rig, make_rig, make_timeline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lesson_engine.parser import load_lesson, parse_lesson_text
+from lesson_engine.script.parser import load_lesson, parse_lesson_text
 from lesson_engine.timeline import (
     BELL_MS,
     EventKind,

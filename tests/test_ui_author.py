@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 
-from lesson_engine.clock import ManualClock
-from lesson_engine.player_state import PlayerState
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.state import PlayerState
 from lesson_engine.timeline import compile_timeline
-from ui.app import build
-from ui.author_view import AuthorDialogs, AuthorView
-from ui.player_view import PlayerView
-from ui.ports import MemoryJournal, SilentAudio
+from ui.desktop.app import build
+from ui.desktop.author.view import AuthorDialogs, AuthorView
+from ui.desktop.player.view import PlayerView
+from ui.desktop.ports import MemoryJournal, SilentAudio
 
 GOOD = "id: draft\ntitle: Draft\n---\n# One\nLie down.\n[pause 5s]\n\n# Two\nStand up.\n[pause 5s]\nWalk.\n"
 

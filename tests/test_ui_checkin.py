@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from ui.checkin_view import CheckIn, CheckInView
+from ui.desktop.player.checkin import CheckIn, CheckInView
 
 
 def test_strong_pain_before_a_lesson_brings_a_caution_and_the_lesson_can_still_start(

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from lesson_engine.catalogue.loader import load_catalogue
-from lesson_engine.journal import ExerciseLog, SessionEntry, Soreness
-from ui.exercises_view import ExercisesView
-from ui.ports import MemoryJournal
+from lesson_engine.journal.records import ExerciseLog, SessionEntry, Soreness
+from ui.desktop.exercises.view import ExercisesView
+from ui.desktop.ports import MemoryJournal
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 20)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lesson_engine.journal import Journal
+from lesson_engine.journal.journal import Journal
 from tests.journal_fixtures import clock, session
-from ui.app import open_journal
-from ui.ports import MemoryJournal
+from ui.desktop.app import open_journal
+from ui.desktop.ports import MemoryJournal
 
 
 def test_a_damaged_journal_is_repaired_from_its_backup_and_the_learner_told(tmp_path: Path) -> None:

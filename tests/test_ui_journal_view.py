@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from lesson_engine.journal import SessionEntry, Soreness
-from ui.journal_view import JournalView
-from ui.ports import MemoryJournal
-from ui.soreness_chart import sessions_per_week
+from lesson_engine.journal.records import SessionEntry, Soreness
+from ui.desktop.journal.chart import sessions_per_week
+from ui.desktop.journal.view import JournalView
+from ui.desktop.ports import MemoryJournal
 
 TODAY = date(2026, 11, 20)  # a Friday
 

@@ -15,15 +15,15 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from audio import voice_choice
-from lesson_engine.checkpoint import Checkpoint
-from lesson_engine.library import load_library
+from audio.voices import choice as voice_choice
+from lesson_engine.library.listing import load_library
 from lesson_engine.paths import config_dir, data_dir, journal_folder, lesson_folders
-from ui import launch as launch_module
-from ui.exercises_view import ExercisesView
-from ui.journal_view import JournalView
-from ui.launch import Launch, start
-from ui.window_shell import library_index
+from lesson_engine.playback.checkpoint import Checkpoint
+from ui.desktop import launch as launch_module
+from ui.desktop.exercises.view import ExercisesView
+from ui.desktop.journal.view import JournalView
+from ui.desktop.launch import Launch, start
+from ui.desktop.window.shell import library_index
 
 
 @pytest.fixture
@@ -168,13 +168,13 @@ def test_if_wiring_fails_after_the_window_is_up_the_learner_is_told_and_the_app_
     restore_app_look: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import ui.app
+    import ui.desktop.app
 
     def broken(*_args: object) -> None:
         raise OSError("disk unplugged")
 
     told: list[str] = []
-    monkeypatch.setattr(ui.app, "finish_start", broken)
+    monkeypatch.setattr(ui.desktop.app, "finish_start", broken)
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
     launch = start([])
     try:
@@ -198,10 +198,11 @@ def test_a_second_copy_says_so_and_opens_no_window(
 
 FIRST_PAINT_MODULES = """
 import sys
-from ui.launch import start
+from ui.desktop.launch import start
 launch = start([])
-heavy = ("lesson_engine.parser", "lesson_engine.timeline", "lesson_engine.journal", "tinydb",
-         "audio.voices", "audio.lesson_audio", "pygame", "ui.lesson_flow", "ui.author_view")
+heavy = ("lesson_engine.script.parser", "lesson_engine.timeline", "lesson_engine.journal.journal",
+         "tinydb", "audio.voices.synthesis", "audio.lesson_audio", "pygame",
+         "ui.desktop.player.flow", "ui.desktop.author.view")
 print(" ".join(name for name in heavy if name in sys.modules))
 """
 

@@ -11,12 +11,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from lesson_engine.clock import ManualClock
-from lesson_engine.player_state import PlayerState
-from ui.app import SeesawApp, build
-from ui.checkin_view import CheckInView
-from ui.player_view import PlayerView
-from ui.ports import MemoryJournal, SilentAudio
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.state import PlayerState
+from ui.desktop.app import SeesawApp, build
+from ui.desktop.player.checkin import CheckInView
+from ui.desktop.player.view import PlayerView
+from ui.desktop.ports import MemoryJournal, SilentAudio
 
 
 class Wall:

@@ -15,11 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from lesson_engine.clock import ManualClock
-from ui.app import build
-from ui.checkin_view import CheckInView
-from ui.player_view import PlayerView
-from ui.ports import MemoryJournal, SilentAudio
+from lesson_engine.playback.clock import ManualClock
+from ui.desktop.app import build
+from ui.desktop.player.checkin import CheckInView
+from ui.desktop.player.view import PlayerView
+from ui.desktop.ports import MemoryJournal, SilentAudio
 
 TICKS = 400  # 100 s of lesson at the player's 250 ms tick; the leak cost ~10 references a tick
 

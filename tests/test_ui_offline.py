@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from lesson_engine.clock import ManualClock
-from lesson_engine.player_state import PlayerState
-from ui.app import build
-from ui.ports import MemoryJournal, SilentAudio
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.state import PlayerState
+from ui.desktop.app import build
+from ui.desktop.ports import MemoryJournal, SilentAudio
 
 _watching: list[list[str]] = []
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from lesson_engine.packs import pack_bytes
-from ui.app import build
-from ui.ports import MemoryJournal, SilentAudio
+from lesson_engine.library.packs import pack_bytes
+from ui.desktop.app import build
+from ui.desktop.ports import MemoryJournal, SilentAudio
 
 MANIFEST = b'title = "Hill days"\nauthor = "Sam"\nversion = "1"\nlicence = "CC BY 4.0"\n'
 LESSON = b"id: hill-1\ntitle: Hill 1\n---\nWalk up the hill slowly.\n"

@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ui.single_instance import acquire_instance_lock
+from ui.desktop.single_instance import acquire_instance_lock
 
 HOLD = """
 import sys, time
-from ui.single_instance import acquire_instance_lock
+from ui.desktop.single_instance import acquire_instance_lock
 from pathlib import Path
 lock = acquire_instance_lock(Path(sys.argv[1]))
 print("held" if lock else "refused", flush=True)

@@ -8,15 +8,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from audio.clip_cache import ClipCache
 from audio.lesson_audio import LessonAudio
-from audio.output import NullOutput
-from audio.voice_chain import VoiceChain
-from lesson_engine.clock import ManualClock
-from lesson_engine.journal import Journal
-from ui.app import build
-from ui.checkin_view import CheckInView
-from ui.player_view import PlayerView
+from audio.output.protocol import NullOutput
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain
+from lesson_engine.journal.journal import Journal
+from lesson_engine.playback.clock import ManualClock
+from ui.desktop.app import build
+from ui.desktop.player.checkin import CheckInView
+from ui.desktop.player.view import PlayerView
 
 SHORT = "id: short\ntitle: Short lesson\n---\n# Only\nLie on your side.\n[pause 5s]\n[rest 20s] Rest on your back.\n\nStand up.\n[bell]\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Catalogue, Entry, School, Stance
+from lesson_engine.catalogue.model import Catalogue, Entry, School, Stance
 
 ATTRIBUTES = (
     ("kind", "Kind"),

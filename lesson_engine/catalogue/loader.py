@@ -12,8 +12,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, LessonScriptError, Severity, did_you_mean
-from .model import Catalogue, Claim, Entry, School, Source, Stance
+from lesson_engine.catalogue.model import Catalogue, Claim, Entry, School, Source, Stance
+from lesson_engine.script.diagnostics import Diagnostic, LessonScriptError, Severity, did_you_mean
 
 KINDS = ("exercise", "treatment")
 PELVIS = ("held still", "held level", "free to move", "not applicable")

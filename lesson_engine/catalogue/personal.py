@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import mean
 
-from ..journal.records import ExerciseLog, SessionEntry
+from lesson_engine.journal.records import ExerciseLog, SessionEntry
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,7 @@
 Losing it would break trust in the whole app, so every write is atomic and durable, a damaged
 file is moved aside (never deleted) and the last good copy loaded, and only one process may
 write at a time. See ``journal.Journal`` for the API.
+
+This file imports nothing: the first paint reads the saved place (``files``) without loading the
+database code.
 """
-
-from __future__ import annotations
-
-from .journal import Journal, JournalLocked, LoadReport
-from .records import ExerciseLog, Note, SessionEntry, Soreness
-from .validation import JournalInputError
-
-__all__ = [
-    "ExerciseLog",
-    "Journal",
-    "JournalInputError",
-    "JournalLocked",
-    "LoadReport",
-    "Note",
-    "SessionEntry",
-    "Soreness",
-]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from .records import ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
 
 
 def _soreness(value: Soreness) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from .records import ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
 
 
 def _level(value: int | None) -> str:

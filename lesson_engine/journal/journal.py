@@ -17,9 +17,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from ..journal_files import backup_of, checkpoint_path, read_saved_place
-from .atomic_file import ensure_private_dir, write_atomically
-from .codec import (
+from lesson_engine.journal.codec import (
     log_from_doc,
     log_to_doc,
     note_from_doc,
@@ -27,19 +25,21 @@ from .codec import (
     session_from_doc,
     session_to_doc,
 )
-from .export import to_csv, to_markdown
-from .loading import LoadReport, load_file
-from .lock import FolderLock, JournalLocked
-from .migrations import SCHEMA_VERSION, JournalTooNew, migrate
-from .records import ExerciseLog, Note, SessionEntry
-from .storage import AtomicJSONStorage
-from .validation import (
+from lesson_engine.journal.database import AtomicJSONStorage
+from lesson_engine.journal.export import to_csv, to_markdown
+from lesson_engine.journal.files import backup_of, checkpoint_path, read_saved_place
+from lesson_engine.journal.loading import LoadReport, load_file
+from lesson_engine.journal.lock import FolderLock, JournalLocked
+from lesson_engine.journal.migrations import SCHEMA_VERSION, JournalTooNew, migrate
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
+from lesson_engine.journal.validation import (
     JournalInputError,
     check_exercise_log,
     check_free_note,
     check_note,
     check_session,
 )
+from lesson_engine.storage import ensure_private_dir, write_atomically
 
 SESSIONS, LOGS, NOTES = "sessions", "exercise_logs", "notes"
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")

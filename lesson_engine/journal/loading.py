@@ -13,9 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..journal_files import backup_of
-from .atomic_file import write_atomically
-from .storage import DamagedFile, parse_database
+from lesson_engine.journal.database import DamagedFile, parse_database
+from lesson_engine.journal.files import backup_of
+from lesson_engine.storage import write_atomically
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime
 
-from .records import PLACES, SIDES, ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.records import PLACES, SIDES, ExerciseLog, Note, SessionEntry, Soreness
 
 MAX_NOTE_CHARS = 5_000
 MAX_TEXT_CHARS = 200

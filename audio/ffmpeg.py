@@ -1,0 +1,32 @@
+"""The ffmpeg binary that ships inside the ``imageio-ffmpeg`` package, for pydub.
+
+Both directions need it: reading an instructor's OGG, MP3 or FLAC recording, and writing a lesson
+as OGG or MP3. No system package is required; when the binary is missing, callers say so and
+fall back (a WAV recording or export still works).
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def ffmpeg_path() -> str | None:
+    try:
+        import imageio_ffmpeg
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except Exception:  # the package raises RuntimeError or OSError when its binary is absent
+        return None
+
+
+def use_bundled_ffmpeg() -> None:
+    """Point pydub at the bundled binary (pydub otherwise looks on PATH, and warns)."""
+    path = ffmpeg_path()
+    with warnings.catch_warnings():
+        # pydub warns on import when no ffmpeg is on PATH; the bundled one is set just below.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        from pydub import AudioSegment
+    if path:
+        AudioSegment.converter = path

@@ -1,0 +1,46 @@
+"""Where sound goes: the AudioOutput protocol, and the output for machines without sound.
+
+Every call comes from one thread (the UI's). ``play`` replaces whatever is playing: a lesson has
+one voice at a time, and a jump or a resume simply starts the right clip at the right frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from audio.pcm import Clip
+
+
+class AudioOutput(Protocol):
+    description: str
+
+    def play(self, clip: Clip, from_ms: int = 0) -> None: ...
+    def stop(self) -> None: ...
+    def is_playing(self) -> bool: ...
+    def close(self) -> None: ...
+
+
+@dataclass
+class NullOutput:
+    """Plays nothing, remembers what it was asked: for captions-only mode and for tests."""
+
+    description: str = "no sound output"
+    calls: list[tuple[str, int, int]] = field(default_factory=list)
+    """("play", clip length in ms, offset in ms) or ("stop", 0, 0), in order."""
+    _playing: bool = False
+
+    def play(self, clip: Clip, from_ms: int = 0) -> None:
+        self.calls.append(("play", clip.duration_ms, from_ms))
+        self._playing = True
+
+    def stop(self) -> None:
+        if self._playing:
+            self.calls.append(("stop", 0, 0))
+        self._playing = False
+
+    def is_playing(self) -> bool:
+        return self._playing
+
+    def close(self) -> None:
+        self._playing = False

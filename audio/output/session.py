@@ -1,0 +1,49 @@
+"""Sound that follows the player: each event's clip starts when the player says it starts.
+
+It listens to the player's events and nothing else: ``EventStarted`` starts the clip for that
+event at the given offset (so a resume or a late tick starts mid-clip, in step with the clock);
+pause, rest, a jump and the end stop it. A cue whose speech is not synthesised yet stays silent
+rather than making the lesson wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from audio.output.protocol import AudioOutput
+from audio.sounds import sound_for
+from audio.voices.chain import VoiceChain
+from lesson_engine.playback.events import (
+    EventStarted,
+    Finished,
+    Paused,
+    PlayerEvent,
+    RestStarted,
+    Seeked,
+)
+from lesson_engine.playback.player import Player
+
+
+class SessionAudio:
+    def __init__(self, chain: VoiceChain, output: AudioOutput) -> None:
+        self.chain = chain
+        self.output = output
+
+    def attach(self, player: Player) -> Callable[[], None]:
+        unsubscribe = player.subscribe(self.handle)
+
+        def detach() -> None:
+            unsubscribe()
+            self.output.stop()
+
+        return detach
+
+    def handle(self, event: PlayerEvent) -> None:
+        if isinstance(event, EventStarted):
+            clip = sound_for(event.event, self.chain.cached_clip)
+            if clip is None:
+                self.output.stop()
+            else:
+                self.output.play(clip, event.offset_ms)
+        elif isinstance(event, Paused | RestStarted | Finished | Seeked):
+            self.output.stop()

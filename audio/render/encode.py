@@ -1,0 +1,53 @@
+"""Writing a track to WAV, OGG or MP3.
+
+WAV needs nothing beyond the standard library. OGG and MP3 go through pydub and the ffmpeg binary
+that ships inside the ``imageio-ffmpeg`` package, so no system package is needed; if that binary
+is missing, the error says so and suggests WAV.
+"""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+from audio.ffmpeg import ffmpeg_path, use_bundled_ffmpeg
+from audio.pcm import RATE, SAMPLE_BYTES
+
+FORMATS = ("wav", "ogg", "mp3")
+"""What a lesson can be exported as; every list of them shown to a person comes from here."""
+
+
+def formats_in_words() -> str:
+    """ ".wav, .ogg or .mp3", for messages and help texts."""
+    dotted = [f".{kind}" for kind in FORMATS]
+    return f"{', '.join(dotted[:-1])} or {dotted[-1]}"
+
+
+class EncodingUnavailable(RuntimeError):
+    pass
+
+
+def write_track(pcm: bytes | bytearray, path: Path) -> None:
+    kind = path.suffix.lstrip(".").lower()
+    if kind not in FORMATS:
+        raise ValueError(f"cannot write '{path.suffix}' files; use {formats_in_words()}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "wav":
+        with wave.open(str(path), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(SAMPLE_BYTES)
+            out.setframerate(RATE)
+            out.writeframes(pcm)
+        return
+    if ffmpeg_path() is None:
+        raise EncodingUnavailable(
+            f"{kind.upper()} needs ffmpeg, which is not available here; write a .wav instead"
+        )
+    use_bundled_ffmpeg()
+    from pydub import AudioSegment  # already imported, quietly, by use_bundled_ffmpeg
+
+    segment = AudioSegment(data=bytes(pcm), sample_width=SAMPLE_BYTES, frame_rate=RATE, channels=1)
+    if kind == "ogg":  # Vorbis takes a quality, not a bitrate, at 22 kHz mono
+        segment.export(str(path), format="ogg", codec="libvorbis", parameters=["-q:a", "4"])
+    else:
+        segment.export(str(path), format="mp3", codec="libmp3lame", bitrate="96k")

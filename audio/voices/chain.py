@@ -1,0 +1,118 @@
+"""Per cue, the first source that can speak it: recording, neural voice, espeak-ng, captions.
+
+Lengths come from what is already known (a decoded recording, a cached clip) and otherwise from
+the captions estimate; the synthesis worker fills the cache and the lesson is re-timed as real
+lengths arrive. ``cached_clip`` never synthesises, so playback on the UI thread never waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from audio.pcm import Clip, silence
+from audio.voices.cache import ClipCache, clip_key
+from audio.voices.choice import clamp_speed, timing_key
+from audio.voices.synthesis import Voice, VoiceUnavailable, decode_recording
+from lesson_engine.model.lesson import Lesson
+from lesson_engine.timeline import (
+    EventKind,
+    Timeline,
+    Utterance,
+    compile_timeline,
+    estimate_speech_ms,
+)
+
+
+class VoiceChain:
+    def __init__(self, voice: Voice | None, cache: ClipCache, speed: float = 1.0) -> None:
+        self.voice = voice
+        self.cache = cache
+        self.speed = clamp_speed(speed)
+        self._recordings: dict[Path, Clip | None] = {}
+        self.problems: list[str] = []
+
+    @property
+    def description(self) -> str:
+        return f"Voice: {self.voice.label}" if self.voice else "Captions only (no voice available)"
+
+    @property
+    def timing_key(self) -> str:
+        return timing_key(self.voice.name if self.voice else None, self.speed)
+
+    def _key(self, text: str) -> str:
+        assert self.voice is not None
+        return clip_key(text, self.voice.name, self.speed)
+
+    def _recording(self, utterance: Utterance) -> Clip | None:
+        path = utterance.audio
+        if path is None:
+            return None
+        if path not in self._recordings:
+            try:
+                self._recordings[path] = decode_recording(path)
+            except (OSError, ValueError) as exc:
+                self._recordings[path] = None
+                self.problems.append(
+                    f"The recording {path.name} could not be played ({exc}); the voice reads the cue instead."
+                )
+        return self._recordings[path]
+
+    def known_duration(self, utterance: Utterance) -> int | None:
+        recording = self._recording(utterance)
+        if recording is not None:
+            return recording.duration_ms
+        if self.voice is None:
+            return estimate_speech_ms(utterance)
+        return self.cache.duration_ms(self._key(utterance.text))
+
+    def duration_of(self, utterance: Utterance) -> int:
+        known = self.known_duration(utterance)
+        return known if known is not None else estimate_speech_ms(utterance)
+
+    def cached_clip(self, utterance: Utterance) -> Clip | None:
+        recording = self._recording(utterance)
+        if recording is not None:
+            return recording
+        if self.voice is None:
+            return None
+        return self.cache.get(self._key(utterance.text))
+
+    def clip_for(self, utterance: Utterance) -> Clip:
+        """The clip, synthesising and caching it if needed; silence when nothing can speak."""
+        clip = self.cached_clip(utterance)
+        if clip is not None:
+            return clip
+        if self.voice is not None:
+            try:
+                clip = self.voice.synthesize(utterance.text, self.speed)
+            except VoiceUnavailable as exc:
+                self.problems.append(
+                    f"{self.voice.label} stopped working ({exc}); captions only from now on."
+                )
+                self.voice = None
+            else:
+                self.cache.put(self._key(utterance.text), clip)
+                return clip
+        return silence(estimate_speech_ms(utterance))
+
+
+def timed_by_voice(
+    lesson: Lesson, chain: VoiceChain, progress: Callable[[int, int], None] | None = None
+) -> Timeline:
+    """The lesson timed by real clips: every spoken cue synthesised (or found cached) first.
+
+    For rendering and measuring, where the whole lesson is needed at once; the app instead
+    starts at once and re-times as the worker fills the cache.
+    """
+    speech = [
+        e.utterance
+        for e in compile_timeline(lesson, chain.duration_of).events
+        if e.kind is EventKind.SPEECH
+    ]
+    unique = list(dict.fromkeys(speech))
+    for done, utterance in enumerate(unique, start=1):
+        chain.clip_for(utterance)
+        if progress:
+            progress(done, len(unique))
+    return compile_timeline(lesson, chain.duration_of)

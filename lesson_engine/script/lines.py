@@ -1,0 +1,60 @@
+"""The pieces the lesson-body parser and its argument checks share: vocabulary, limits, lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lesson_engine.model.lesson import Step
+
+DIRECTIVES = ("pause", "rest", "repeat", "sides", "count", "audio", "metronome", "bell")
+PLACEHOLDERS = ("side", "other")
+AUDIO_SUFFIXES = (".wav", ".ogg", ".mp3", ".flac")
+IMPLICIT_SECTION = "Introduction"
+MAX_REPEAT = 100
+MAX_EXPANDED_STEPS = 20_000
+BPM_RANGE = (40, 240)
+LIMITS_MS = {"pause": 600_000, "rest": 1_800_000, "every": 600_000, "metronome": 1_800_000}
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+EXAMPLES = {
+    "pause": "[pause 8s]",
+    "rest": "[rest 60s] Roll onto your back and rest.",
+    "repeat": "[repeat 6 every 7s]",
+    "sides": "[sides left, right]",
+    "count": "[count]",
+    "audio": "[audio clips/ending.ogg]",
+    "metronome": "[metronome 172 for 60s]",
+    "bell": "[bell]",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    indent: int
+    content: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.content
+
+    @property
+    def is_comment(self) -> bool:
+        return self.content.startswith("//")
+
+
+@dataclass(frozen=True)
+class Context:
+    depth: int = 0
+    in_repeat: bool = False
+    in_sides: bool = False
+
+
+@dataclass
+class Block:
+    """What one block has gathered so far; lives only while that block is parsed."""
+
+    steps: list[Step] = field(default_factory=list)
+    paragraph: list[tuple[Line, int, str]] = field(default_factory=list)
+    audio: tuple[Path, Line] | None = None

@@ -1,0 +1,135 @@
+"""The lesson script parser (format v1).
+
+Grammar, informally (``docs/lesson-format.md`` has an example of every construct)::
+
+    lesson     := header "---" body
+    header     := (key ":" value NEWLINE)*
+    body       := (section | step | comment | blank)*
+    section    := "#" title                       top level only
+    step       := paragraph                        a spoken cue; lines joined up to a blank line
+                | "[pause" D "]"
+                | "[rest" D "]" text?              the text (and its paragraph) is spoken first
+                | "[repeat" N ("every" D)? "]" NEWLINE block
+                | "[sides" a "," b "]" NEWLINE block     {side} and {other} filled in
+                | "[count]"                        inside a repeat: says the round number
+                | "[audio" PATH "]" text?          the next cue uses the recording
+                | "[metronome" BPM "for" D "]"
+                | "[bell]"
+    block      := steps indented deeper than their directive (spaces only)
+    comment    := "//" anything                    a whole line, at any indentation
+    D          := 8s | 90s | 1m30s | 2m
+
+Contract: ``parse_lesson_bytes`` never raises anything but ``LessonScriptError`` and reports every
+problem in one pass; a script with an error never produces a ``Lesson`` (nothing half-loads).
+Warnings (a missing recording, an empty section) do not stop a lesson from loading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lesson_engine.model.lesson import Count, Lesson, Repeat, Rest, Section, Sides, Speak, Step
+from lesson_engine.script.body import BodyParser
+from lesson_engine.script.diagnostics import Diagnostic, LessonScriptError, Severity
+from lesson_engine.script.header import header_stem, parse_header
+from lesson_engine.script.text import decode_script
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    lesson: Lesson | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+
+def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
+    """Parse and report; the lesson is None whenever any error was found."""
+    shown = str(path) if path else "<lesson>"
+    diagnostics: list[Diagnostic] = []
+    script = decode_script(data, diagnostics.append, shown)
+    if script is None:
+        return CheckResult(None, tuple(diagnostics))
+    head = parse_header(script.lines, diagnostics.append, shown, header_stem(path))
+    base_dir = path.parent if path else None
+    body = BodyParser(script.lines, head.body_start, diagnostics.append, shown, base_dir)
+    sections = body.parse()
+    if not any(_speaks(section.steps) for section in sections) and body.parsed_cleanly:
+        diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                shown,
+                head.end_line,
+                1,
+                "the lesson has nothing for the voice to say",
+                "write at least one paragraph after '---'",
+                script.lines[head.end_line - 1] if head.end_line <= len(script.lines) else "",
+            )
+        )
+    diagnostics.sort(key=lambda d: (d.line, d.column))
+    if head.header is None or any(d.is_error for d in diagnostics):
+        return CheckResult(None, tuple(diagnostics))
+    lesson = Lesson(header=head.header, sections=sections, digest=script.digest, path=path)
+    return CheckResult(lesson, tuple(diagnostics))
+
+
+def check_lesson_file(path: Path) -> CheckResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return CheckResult(
+            None,
+            (
+                Diagnostic(
+                    Severity.ERROR,
+                    str(path),
+                    1,
+                    1,
+                    f"cannot read the file: {reason}",
+                    "check the path",
+                ),
+            ),
+        )
+    return check_lesson_bytes(data, path)
+
+
+def parse_lesson_text(text: str, path: Path | None = None) -> Lesson:
+    return _lesson_or_raise(check_lesson_bytes(text.encode("utf-8", errors="surrogatepass"), path))
+
+
+def load_lesson(path: Path) -> Lesson:
+    return _lesson_or_raise(check_lesson_file(path))
+
+
+def _lesson_or_raise(result: CheckResult) -> Lesson:
+    if result.lesson is None:
+        raise LessonScriptError(result.diagnostics)
+    return result.lesson
+
+
+def _speaks(steps: tuple[Step, ...]) -> bool:
+    for step in steps:
+        if isinstance(step, Speak | Rest | Count):
+            return True
+        if isinstance(step, Repeat | Sides) and _speaks(step.body):
+            return True
+    return False
+
+
+__all__ = [
+    "CheckResult",
+    "LessonScriptError",
+    "Section",
+    "check_lesson_bytes",
+    "check_lesson_file",
+    "load_lesson",
+    "parse_lesson_text",
+]

@@ -1,0 +1,70 @@
+"""``seesaw render``: a lesson as one audio file, for learners who follow it without the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from audio.render.encode import FORMATS, EncodingUnavailable, formats_in_words
+from audio.render.track import render_to_file
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.choice import CHOICES
+from audio.voices.synthesis import pick_voice
+from lesson_engine.paths import cache_dir
+from lesson_engine.script.diagnostics import LessonScriptError
+from lesson_engine.script.durations import format_clock
+from lesson_engine.script.parser import load_lesson
+
+
+def _bar(label: str, done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _render(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.suffix.lower().lstrip(".") not in FORMATS:
+        print(
+            f"seesaw: cannot write '{out.suffix or out.name}'; use {formats_in_words()}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        lesson = load_lesson(Path(args.lesson))
+    except LessonScriptError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    voice = pick_voice(args.voice)
+    if voice is None and args.voice != "captions":
+        print(
+            "note: no voice is available; the track will hold bells, clicks and silences only",
+            file=sys.stderr,
+        )
+    chain = VoiceChain(voice, ClipCache(cache_dir() / "voice"), args.speed)
+    timeline = timed_by_voice(lesson, chain, lambda d, t: _bar("voice ", d, t))
+    try:
+        render_to_file(timeline, chain, out, lambda d, t: _bar("render", d, t))
+    except (EncodingUnavailable, OSError, ValueError) as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 1
+    for problem in chain.problems:
+        print(f"note: {problem}", file=sys.stderr)
+    print(f"wrote {out} ({format_clock(timeline.total_ms)}, {chain.description.lower()})")
+    return 0
+
+
+def add_audio_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    render = commands.add_parser(
+        "render", help=f"export a lesson as one audio file ({formats_in_words()})"
+    )
+    render.add_argument("lesson", metavar="LESSON")
+    render.add_argument("-o", "--output", required=True, metavar="FILE")
+    render.add_argument("--voice", choices=CHOICES, default="auto")
+    render.add_argument("--speed", type=float, default=1.0, help="speech speed, 0.8 to 1.2")
+    render.set_defaults(func=_render)

@@ -1,0 +1,75 @@
+"""``seesaw journal``: read the journal and export it, without opening the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.lock import JournalLocked
+from lesson_engine.journal.migrations import JournalTooNew
+from lesson_engine.paths import journal_folder
+
+
+def _open() -> Journal | None:
+    try:
+        journal = Journal.open(journal_folder())
+    except (JournalLocked, JournalTooNew, OSError) as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return None
+    for message in journal.report.messages:
+        print(f"note: {message}", file=sys.stderr)
+    return journal
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.csv or args.markdown):
+        print("seesaw: say what to export: --csv FILE and/or --markdown FILE", file=sys.stderr)
+        return 2
+    journal = _open()
+    if journal is None:
+        return 1
+    with journal:
+        try:
+            if args.csv:
+                journal.export_csv(Path(args.csv))
+                print(f"wrote {args.csv}")
+            if args.markdown:
+                journal.export_markdown(Path(args.markdown))
+                print(f"wrote {args.markdown}")
+        except OSError as exc:
+            print(f"seesaw: could not write the export: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def _show(_: argparse.Namespace) -> int:
+    journal = _open()
+    if journal is None:
+        return 1
+    with journal:
+        sessions = journal.sessions()
+        for s in sessions[-20:]:
+            before = "–" if s.before.level is None else s.before.level
+            after = "–" if s.after.level is None else s.after.level
+            done = "finished" if s.completed else f"{round(s.completed_fraction * 100)}%"
+            print(
+                f"{s.started_at:%Y-%m-%d}  {s.lesson_title}  {done}  soreness {before} → {after}  {s.note}".rstrip()
+            )
+        print(
+            f"{len(sessions)} sessions, {len(journal.exercise_logs())} exercise logs, {len(journal.notes())} notes"
+        )
+    return 0
+
+
+def add_journal_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    journal = commands.add_parser("journal", help="show (the default) or export your journal")
+    journal.set_defaults(func=_show)
+    sub = journal.add_subparsers(title="journal commands", metavar="ACTION")
+    export = sub.add_parser("export", help="write the journal as CSV and/or a Markdown report")
+    export.add_argument("--csv", metavar="FILE")
+    export.add_argument("--markdown", metavar="FILE")
+    export.set_defaults(func=_export)
+    show = sub.add_parser("show", help="list the latest sessions")
+    show.set_defaults(func=_show)

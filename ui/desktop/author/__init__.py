@@ -1,0 +1,1 @@
+"""The Author page: the lesson editor with live diagnostics and preview."""

@@ -1,0 +1,1 @@
+"""The Exercises page: the comparison of strength exercises by school, with sources."""

@@ -1,0 +1,359 @@
+"""The exercise comparison: what each source says, side by side, and the runner's own results.
+
+Every mark in the table carries its reason and its source's title (hover, or select the cell), so
+no claim is shown without where it comes from. The runner's own numbers sit beside the sources,
+plainly labelled as their record rather than evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lesson_engine.catalogue.comparison import disputed, filter_entries, side_by_side
+from lesson_engine.catalogue.model import Catalogue, Entry, School, Stance
+from lesson_engine.catalogue.personal import my_results
+from lesson_engine.journal.records import ExerciseLog
+from lesson_engine.journal.validation import JournalInputError
+from ui.desktop.player.view import MEDICAL_NOTE
+from ui.desktop.ports import JournalPort
+
+MARKS = {
+    Stance.RECOMMENDED: ("✔", "#2e7d4f"),
+    Stance.WITH_CONDITION: ("✔ if…", "#1f6f78"),
+    Stance.NEUTRAL: ("–", "#7b8588"),
+    Stance.COUNTERPRODUCTIVE: ("✖", "#b03a2e"),
+    Stance.NOT_MENTIONED: ("", "#7b8588"),
+}
+DIFFERS = QColor(224, 184, 92, 70)
+
+
+def default_dose(entry: Entry) -> tuple[int, int]:
+    """Sets and repetitions from the entry's dose ("3 × 15 a side"), else one set of ten."""
+    match = re.search(r"(\d+)\s*[×x]\s*(\d+)", entry.dose)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 10)
+
+
+class ExercisesView(QWidget):
+    do_set_requested = Signal(str)  # lesson id of the guided set
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        illustrations: Path,
+        journal: JournalPort,
+        *,
+        has_lesson: Callable[[str], bool] = lambda _id: False,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.illustrations = illustrations
+        self.journal = journal
+        self.has_lesson = has_lesson
+        self._today = today
+        self.setAccessibleName("Exercise comparison")
+        heading = QLabel("What the sources say")
+        heading.setProperty("role", "title")
+        note = QLabel(MEDICAL_NOTE)
+        note.setWordWrap(True)
+        note.setProperty("role", "medical")
+        legend = QLabel(
+            "✔ recommended   ✔ if… recommended with a condition   – neutral   ✖ counterproductive   (blank) not mentioned"
+        )
+        legend.setProperty("role", "muted")
+        self.sources_line = QLabel(
+            "   ".join(f"<b>{s.key}</b> “{s.title}”, {s.publisher}" for s in catalogue.sources)
+        )
+        self.sources_line.setWordWrap(True)
+        self.sources_line.setProperty("role", "muted")
+
+        self.school = QComboBox()
+        self.school.setAccessibleName("Filter by school")
+        self.school.addItem("All schools", None)
+        for school in School:
+            self.school.addItem(school.label, school)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Filter by kind")
+        for text, value in (
+            ("Exercises", "exercise"),
+            ("Other treatments", "treatment"),
+            ("Everything", ""),
+        ):
+            self.kind.addItem(text, value)
+        self.position = QLineEdit()
+        self.position.setPlaceholderText("Position, e.g. lying")
+        self.position.setAccessibleName("Filter by position")
+        self.equipment = QLineEdit()
+        self.equipment.setPlaceholderText("Equipment, e.g. band")
+        self.equipment.setAccessibleName("Filter by equipment")
+        for widget in (self.school, self.kind):
+            widget.currentIndexChanged.connect(self.refresh)
+        for edit in (self.position, self.equipment):
+            edit.textChanged.connect(self.refresh)
+        self.compare_button = QPushButton("Compare side by side")
+        self.compare_button.setToolTip(
+            "Select two or three rows (Ctrl+click), then compare every attribute"
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
+        filters = QHBoxLayout()
+        for widget in (self.school, self.kind, self.position, self.equipment):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.compare_button)
+
+        self.table = QTableWidget()
+        self.table.setAccessibleName("Exercises and what each source says")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.currentCellChanged.connect(lambda row, column, *_: self._show_cell(row, column))
+        self.comparison = QTableWidget()
+        self.comparison.setAccessibleName("Side-by-side comparison")
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comparison.hide()
+
+        self.picture = QSvgWidget()
+        self.picture.setFixedSize(200, 140)
+        # The drawings are dark lines: keep them on a light card in either theme.
+        self.picture.setStyleSheet("background: #f6f4ef; border-radius: 8px;")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.mine = QLabel()
+        self.mine.setWordWrap(True)
+        self.log_button = QPushButton("Log today's set")
+        self.log_button.clicked.connect(self.log_set)
+        self.do_set_button = QPushButton("Do a set now")
+        self.do_set_button.setProperty("role", "primary")
+        self.do_set_button.clicked.connect(self._do_set)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        side = QWidget()
+        side.setMinimumWidth(340)
+        side.setMaximumWidth(460)
+        side_layout = QVBoxLayout(side)
+        # What a selected source says, and what can be done, come first: the panel scrolls.
+        side_layout.addWidget(self.status)
+        side_layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.do_set_button)
+        buttons.addWidget(self.log_button)
+        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.mine)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        tables = QWidget()
+        tables_layout = QVBoxLayout(tables)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        tables_layout.addWidget(self.table, 2)
+        tables_layout.addWidget(self.comparison, 2)
+        split.addWidget(tables)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 12)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addLayout(filters)
+        layout.addWidget(legend)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.sources_line)
+        self.entries: list[Entry] = []
+        self.refresh()
+
+    # -- the table -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        chosen = self.school.currentData()  # Qt hands a StrEnum back as a plain string
+        self.entries = filter_entries(
+            self.catalogue,
+            school=School(chosen) if chosen else None,
+            position=self.position.text().strip(),
+            equipment=self.equipment.text().strip(),
+            kind=self.kind.currentData() or "",
+        )
+        sources = self.catalogue.sources
+        self.table.clear()
+        self.table.setRowCount(len(self.entries))
+        self.table.setColumnCount(1 + len(sources))
+        headers = ["Exercise or treatment"] + [f"{s.key}\n{s.school.value}" for s in sources]
+        self.table.setHorizontalHeaderLabels(headers)
+        for column, source in enumerate(sources, start=1):
+            self.table.horizontalHeaderItem(column).setToolTip(
+                f"{source.title} — {source.publisher} ({source.school.label})"
+            )
+        for row, entry in enumerate(self.entries):
+            name = QTableWidgetItem(entry.name + ("  ⚖" if disputed(entry) else ""))
+            name.setToolTip(
+                "The sources disagree about this one" if disputed(entry) else entry.name
+            )
+            self.table.setItem(row, 0, name)
+            for column, source in enumerate(sources, start=1):
+                claim = entry.claim(source.key)
+                mark, color = MARKS[claim.stance]
+                item = QTableWidgetItem(mark)
+                item.setForeground(QBrush(QColor(color)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                tip = f"{claim.stance.label}. {claim.reason}".strip()
+                item.setToolTip(f"{tip}\n— {source.title}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip}")
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 1 + len(sources)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, 96)
+        if self.entries:
+            self.table.setCurrentCell(0, 0)
+        else:
+            self.detail.setText("Nothing matches these filters.")
+
+    def _show_cell(self, row: int, column: int) -> None:
+        if not 0 <= row < len(self.entries):
+            return
+        entry = self.entries[row]
+        self._show_entry(entry)
+        if column >= 1:
+            source = self.catalogue.sources[column - 1]
+            claim = entry.claim(source.key)
+            self.status.setText(
+                f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'} ({source.title})"
+            )
+        else:
+            self.status.setText("Select a mark to read what that source says, and why.")
+
+    def _show_entry(self, entry: Entry) -> None:
+        if entry.illustration:
+            self.picture.load(str(self.illustrations / entry.illustration))
+            self.picture.show()
+        else:
+            self.picture.hide()
+        steps = "".join(f"<li>{step}</li>" for step in entry.steps)
+        facts = [
+            ("Dose", entry.dose),
+            ("Progression", entry.progression),
+            ("Targets", ", ".join(entry.targets)),
+            ("Equipment", ", ".join(entry.equipment)),
+            ("Pelvis", entry.pelvis),
+            ("Position", entry.position),
+        ]
+        rows = "".join(f"<br><b>{label}:</b> {value}" for label, value in facts if value)
+        self.detail.setText(f"<h3>{entry.name}</h3><ol>{steps}</ol>{rows}")
+        is_exercise = entry.kind == "exercise"
+        self.log_button.setVisible(is_exercise)
+        self.do_set_button.setVisible(is_exercise)
+        if is_exercise:
+            sets, reps = default_dose(entry)
+            self.log_button.setText(f"Log today's set ({sets} × {reps})")
+            ready = bool(entry.guided_set) and self.has_lesson(entry.guided_set)
+            self.do_set_button.setEnabled(ready)
+            self.do_set_button.setToolTip(
+                "Follow a guided set in the player"
+                if ready
+                else "This guided set is not written yet"
+            )
+        self._show_mine(entry)
+
+    def _show_mine(self, entry: Entry) -> None:
+        if entry.kind != "exercise":
+            self.mine.setText("")
+            return
+        (result,) = my_results([entry.id], self.journal.sessions(), self.journal.exercise_logs())
+
+        def fmt(value: float | None, days: int) -> str:
+            return (
+                f"{value:.1f} ({days} day{'s' if days != 1 else ''})"
+                if value is not None
+                else f"no rated days yet ({days})"
+            )
+
+        self.mine.setText(
+            "<b>My results</b> — average soreness on days with this exercise: "
+            f"{fmt(result.with_mean, result.with_days)}; on other rated days: {fmt(result.without_mean, result.without_days)}."
+            "<br><i>Your own record, not evidence: many things change from day to day.</i>"
+        )
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def current_entry(self) -> Entry | None:
+        row = self.table.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def log_set(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.kind != "exercise":
+            return
+        sets, reps = default_dose(entry)
+        try:
+            self.journal.add_exercise_log(ExerciseLog(entry.id, self._today(), sets, reps))
+        except (JournalInputError, OSError) as exc:
+            self.status.setText(f"Not logged: {exc}")
+            return
+        self.status.setText(f"Logged {sets} × {reps} {entry.name.lower()} for today.")
+        self._show_mine(entry)
+
+    def _do_set(self) -> None:
+        entry = self.current_entry()
+        if entry and entry.guided_set:
+            self.do_set_requested.emit(entry.guided_set)
+
+    def compare_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})[:3]
+        if len(rows) < 2:
+            self.status.setText("Select two or three rows to compare them (Ctrl+click).")
+            self.comparison.hide()
+            return
+        chosen = [self.entries[r] for r in rows]
+        table = side_by_side(self.catalogue, chosen)
+        self.comparison.clear()
+        self.comparison.setRowCount(len(table))
+        self.comparison.setColumnCount(len(chosen))
+        self.comparison.setHorizontalHeaderLabels([e.name for e in chosen])
+        self.comparison.setVerticalHeaderLabels([r.label.split(":")[0] for r in table])
+        for row, line in enumerate(table):
+            self.comparison.verticalHeaderItem(row).setToolTip(line.label)
+            for column, value in enumerate(line.values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if line.differs:
+                    item.setBackground(QBrush(DIFFERS))
+                self.comparison.setItem(row, column, item)
+        self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.comparison.setWordWrap(True)
+        self.comparison.resizeRowsToContents()
+        self.comparison.show()
+        differing = sum(1 for r in table if r.differs)
+        self.status.setText(f"{differing} of {len(table)} rows differ; they are highlighted.")

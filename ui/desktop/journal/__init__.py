@@ -1,0 +1,1 @@
+"""The Journal page: sessions, notes, the soreness chart and the exports."""

@@ -1,0 +1,225 @@
+"""The journal: how soreness has moved, what was done, and notes, with export for a physio.
+
+Reads everything through the journal port each time it is shown, so it never shows a stale
+copy; edits go straight to the journal, which writes them durably before the view refreshes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lesson_engine.journal.records import Note, SessionEntry
+from lesson_engine.script.durations import format_clock
+from ui.desktop.journal.chart import SorenessChart, SorenessPoint, sessions_per_week
+from ui.desktop.ports import JournalPort
+
+SaveDialog = Callable[[QWidget, str, str], str]
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
+    return path
+
+
+def ask_text(parent: QWidget, title: str, initial: str) -> str | None:
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("Note:")
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setTextValue(initial)
+    dialog.resize(620, 360)  # room to read a paragraph, wrapped, not one long scrolling line
+    for editor in dialog.findChildren(QPlainTextEdit):
+        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Qt selects the whole note on show; one key press would replace it. Start at its end.
+        QTimer.singleShot(0, lambda e=editor: e.moveCursor(QTextCursor.MoveOperation.End))
+    return dialog.textValue() if dialog.exec() else None
+
+
+def describe(session: SessionEntry) -> str:
+    before = "–" if session.before.level is None else str(session.before.level)
+    after = "–" if session.after.level is None else str(session.after.level)
+    done = (
+        "finished"
+        if session.completed
+        else f"stopped at {round(session.completed_fraction * 100)}%"
+    )
+    rests = (
+        f", {session.rests_taken} rest{'s' if session.rests_taken != 1 else ''} ({format_clock(session.rested_ms)})"
+        if session.rests_taken
+        else ""
+    )
+    line = f"{session.started_at:%a %d %b %Y}  ·  {session.lesson_title}  ·  {done}{rests}  ·  soreness {before} → {after}"
+    return line + (f"\n{session.note}" if session.note else "")
+
+
+class JournalView(QWidget):
+    def __init__(
+        self,
+        journal: JournalPort,
+        *,
+        today: Callable[[], date] = date.today,
+        save_dialog: SaveDialog = ask_save_path,
+        text_dialog: Callable[[QWidget, str, str], str | None] = ask_text,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self._today = today
+        self._save_dialog = save_dialog
+        self._text_dialog = text_dialog
+        self.setAccessibleName("Journal")
+        heading = QLabel("Journal")
+        heading.setProperty("role", "title")
+        self.summary = QLabel()
+        self.summary.setProperty("role", "muted")
+        self.chart = SorenessChart()
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search sessions and notes")
+        self.search.setAccessibleName("Search the journal")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.sessions = QListWidget()
+        self.sessions.setAccessibleName("Sessions")
+        self.sessions.setWordWrap(True)
+        self.sessions.itemActivated.connect(self._edit_session_note)
+        self.notes = QListWidget()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setWordWrap(True)
+        self.add_note_button = QPushButton("Add a note")
+        self.add_note_button.setToolTip("A dated note, e.g. where pain started on today's run")
+        self.add_note_button.clicked.connect(self._add_note)
+        self.edit_button = QPushButton("Edit note")
+        self.edit_button.setToolTip("Edit the note of the selected session (Enter)")
+        self.edit_button.clicked.connect(
+            lambda: self._edit_session_note(self.sessions.currentItem())
+        )
+        self.export_csv = QPushButton("Export CSV…")
+        self.export_csv.setToolTip("One row per session, for a spreadsheet")
+        self.export_csv.clicked.connect(lambda: self._export("csv"))
+        self.export_md = QPushButton("Export report…")
+        self.export_md.setToolTip("A readable report to hand to a physiotherapist (Markdown)")
+        self.export_md.clicked.connect(lambda: self._export("md"))
+        self.status = QLabel()
+        self.status.setProperty("role", "muted")
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 1)
+        tools.addWidget(self.edit_button)
+        tools.addWidget(self.add_note_button)
+        tools.addWidget(self.export_csv)
+        tools.addWidget(self.export_md)
+        lists = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Sessions"))
+        left_layout.addWidget(self.sessions)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel("Notes"))
+        right_layout.addWidget(self.notes)
+        lists.addWidget(left)
+        lists.addWidget(right)
+        lists.setSizes([640, 360])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 18)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.chart)
+        layout.addLayout(tools)
+        layout.addWidget(lists, 1)
+        layout.addWidget(self.status)
+
+    def refresh(self) -> None:
+        sessions = sorted(self.journal.sessions(), key=lambda s: s.started_at, reverse=True)
+        points = [
+            SorenessPoint(s.started_at.date(), s.before.level, s.after.level)
+            for s in sorted(sessions, key=lambda s: s.started_at)
+        ]
+        today = self._today()
+        self.chart.set_data(
+            points, sessions_per_week([s.started_at.date() for s in sessions], 12, today)
+        )
+        finished = sum(1 for s in sessions if s.completed)
+        self.summary.setText(
+            f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}, {finished} finished."
+            if sessions
+            else "Nothing here yet: your sessions and how they felt will appear after your first lesson."
+        )
+        self.sessions.clear()
+        for session in sessions:
+            item = QListWidgetItem(describe(session))
+            item.setData(Qt.ItemDataRole.UserRole, session.id)
+            self.sessions.addItem(item)
+        self.notes.clear()
+        for note in sorted(self.journal.notes(), key=lambda n: n.day, reverse=True):
+            self.notes.addItem(QListWidgetItem(f"{note.day:%a %d %b %Y}\n{note.text}"))
+        self._filter(self.search.text())
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for widget in (self.sessions, self.notes):
+            for row in range(widget.count()):
+                item = widget.item(row)
+                item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def _edit_session_note(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        session_id = item.data(Qt.ItemDataRole.UserRole)
+        session = next((s for s in self.journal.sessions() if s.id == session_id), None)
+        if session is None:
+            return
+        text = self._text_dialog(self, f"Note for {session.lesson_title}", session.note)
+        if text is not None:
+            self.journal.update_session_note(session_id, text.strip())
+            self.refresh()
+
+    def _add_note(self) -> None:
+        text = self._text_dialog(self, "A note for today", "")
+        if text and text.strip():
+            self.journal.add_note(Note(self._today(), text.strip()))
+            self.refresh()
+
+    def _export(self, kind: str) -> None:
+        suggested = f"seesaw-journal-{self._today():%Y-%m-%d}.{kind}"
+        title = "Export sessions as CSV" if kind == "csv" else "Export a report"
+        chosen = self._save_dialog(self, title, str(Path.home() / suggested))
+        if not chosen:
+            return
+        path = Path(chosen)
+        try:
+            if kind == "csv":
+                self.journal.export_csv(path)
+            else:
+                self.journal.export_markdown(path)
+        except (OSError, ValueError) as exc:
+            self.status.setText(f"Could not export to {path}: {exc}")
+            return
+        self.status.setText(f"Saved {path}")

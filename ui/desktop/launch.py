@@ -1,0 +1,154 @@
+"""Starting Seesaw: one copy at a time, the window on screen at once, everything else just after.
+
+What a learner waits for after a double-click is the window. So the window is shown as soon as
+Qt, the settings and the library index allow (``window_shell``), and only after its first paint
+are the lesson engine, the journal and the audio imported and wired in (``app.finish_start``).
+That second step starts in the event loop's first turn after the paint, tens of milliseconds
+before anyone could react to the window; input made while it runs waits for it.
+
+``seesaw`` with no arguments lands here (through ``ui.main``) without importing the command-line
+tools.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
+from lesson_engine.paths import data_dir
+from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, settings_store
+from ui.desktop.single_instance import ALREADY_OPEN, acquire_instance_lock
+from ui.desktop.theme import apply_theme, pick_theme
+from ui.desktop.window.shell import Shell, open_shell
+
+if TYPE_CHECKING:
+    from ui.desktop.app import SeesawApp
+
+FINISH_ANYWAY_MS = 1000
+"""If the window is never exposed (started minimised, or hidden), wire the rest after this long."""
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, after the window's first expose (and so its first paint) was handled."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback: Callable[[], None] | None = callback
+        self._watched: QObject | None = None
+
+    def watch(self, window: QObject) -> None:
+        self._watched = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self._callback is not None:
+            QTimer.singleShot(0, self.fire)  # runs once the window has handled the expose
+        return False
+
+    def fire(self) -> None:
+        if self._watched is not None:  # no Python call for every later event of the window
+            self._watched.removeEventFilter(self)
+            self._watched = None
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+@dataclass
+class Launch:
+    qt_app: QApplication
+    shell: Shell | None
+    """None when another Seesaw is already open (and the learner was told)."""
+    lock: QLockFile | None = None
+    """Held for as long as this Seesaw runs."""
+    app: SeesawApp | None = None
+    """Everything wired together; set a moment after the first paint."""
+    failed: str = ""
+    first_paint: _AfterFirstPaint | None = None
+    """Kept alive until it has fired."""
+
+
+def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None = None) -> Launch:
+    existing = QApplication.instance()
+    qt_app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(list(argv) if argv is not None else sys.argv[:1])
+    )
+    lock = acquire_instance_lock(data_dir())
+    if lock is None:
+        from PySide6.QtWidgets import QMessageBox  # each Qt class costs on first use: only here
+
+        QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
+        return Launch(qt_app, None)
+    qt_app.setApplicationName("Seesaw")
+    qt_app.setApplicationDisplayName("Seesaw")
+    settings = settings_store()
+    apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
+    wanted = read_voice_settings(settings)
+    voice_name = chosen_voice_name(wanted.choice)
+    shell = open_shell(settings, timing_key(voice_name, wanted.speed))
+    notice = missing_voice_notice(wanted.choice, voice_name)
+    if notice:  # known now, so the banner does not push the list down a moment later
+        shell.window.banner.add(notice)
+    launch = Launch(qt_app, shell, lock)
+
+    def finish() -> None:
+        if on_shown is not None:
+            on_shown()
+        if not shell.window.isVisible():
+            return  # closed before it was ready: nothing to open, nothing to write
+        from ui.desktop.app import (
+            finish_start,  # here, not above: it imports the engine, journal, audio
+        )
+
+        try:
+            launch.app = finish_start(shell, settings)
+        except Exception as exc:  # the window is up: say so there rather than vanish
+            launch.failed = traceback.format_exc()
+            print(launch.failed, file=sys.stderr)
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(
+                shell.window,
+                "Seesaw could not start",
+                f"Seesaw could not finish starting ({exc}). The details are printed in the "
+                "terminal; please include them if you report this.",
+            )
+            qt_app.exit(1)
+
+    launch.first_paint = watch = _AfterFirstPaint(finish)
+    shell.window.show()
+    handle = shell.window.windowHandle()
+    if handle is not None:
+        watch.watch(handle)
+        if handle.isExposed():  # some platforms expose during show(), before the filter
+            QTimer.singleShot(0, watch.fire)
+    QTimer.singleShot(FINISH_ANYWAY_MS, watch.fire)
+    return launch
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    launch = start(argv)
+    if launch.shell is None:
+        return 1
+    return launch.qt_app.exec()
+
+
+def run_until_ready(on_shown: Callable[[], None] | None = None) -> Launch:
+    """Start as ``seesaw`` does and return once everything is wired (for the start benchmark)."""
+    from PySide6.QtCore import QEventLoop
+
+    launch = start(None, on_shown)
+    while launch.shell is not None and launch.app is None and not launch.failed:
+        if not launch.shell.window.isVisible():
+            break
+        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    return launch

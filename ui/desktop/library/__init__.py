@@ -1,0 +1,1 @@
+"""The Lessons page: the list, the resume card, importing packs."""

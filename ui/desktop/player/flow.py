@@ -1,0 +1,343 @@
+"""One lesson from the learner's side: check in, follow, rest, stop or finish, check out, saved.
+
+Everything that must survive a crash goes to the journal as it happens: the checkpoint on every
+transition and every few seconds (with the session's start time and the first check-in inside
+it), and the session record the moment the last form is left. A checkpoint of a lesson that
+finished but was never checked out is turned into a session on the next start, so no lesson
+already done is ever lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from lesson_engine.journal.records import SessionEntry, Soreness
+from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.library.listing import Library
+from lesson_engine.model.lesson import Lesson
+from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.clock import Clock, MonotonicClock
+from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
+from lesson_engine.playback.player import Player
+from lesson_engine.playback.state import PlayerState
+from lesson_engine.script.diagnostics import LessonScriptError
+from lesson_engine.timeline import Timeline, compile_timeline
+from ui.desktop.library.view import ResumeOffer, offer_to_resume
+from ui.desktop.player.checkin import CheckIn, CheckInView
+from ui.desktop.player.controller import SessionController
+from ui.desktop.player.view import PlayerView, ask_to_stop
+from ui.desktop.ports import AudioPort, JournalPort
+
+
+def _checkin_to_dict(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "soreness": checkin.soreness,
+        "places": list(checkin.places),
+        "side": checkin.side,
+        "note": checkin.note,
+    }
+
+
+RETIME_EVERY_MS = 400
+
+
+def _soreness(checkin: CheckIn) -> Soreness:
+    return Soreness(checkin.soreness, checkin.places, checkin.side)
+
+
+def _checkin_from_dict(data: object) -> CheckIn:
+    if not isinstance(data, dict):
+        return CheckIn(None)
+    soreness = data.get("soreness")
+    return CheckIn(
+        soreness if isinstance(soreness, int) and 0 <= soreness <= 10 else None,
+        tuple(p for p in data.get("places", ()) if isinstance(p, str)),
+        data.get("side") if isinstance(data.get("side"), str) else None,
+        str(data.get("note", ""))[:5000],
+    )
+
+
+class LessonFlow(QObject):
+    finished = Signal()  # back to the library
+    session_saved = Signal(object)  # SessionEntry
+    problem = Signal(str)  # something the learner should know, for the banner
+    preview_ended = Signal()  # back to the Author screen
+    caption_step = Signal(int)  # the learner asked for bigger or smaller captions mid-lesson
+
+    def __init__(
+        self,
+        *,
+        library: Library,
+        journal: JournalPort,
+        audio: AudioPort,
+        show: Callable[[QWidget], None],
+        clock: Clock | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        caption_pt: Callable[[], int] = lambda: 30,
+        confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.journal = journal
+        self.audio = audio
+        self._show = show
+        self._clock = clock or MonotonicClock()
+        self._now = now
+        self._caption_pt = caption_pt
+        self._confirm_stop = confirm_stop
+        self.player: Player | None = None
+        self.controller: SessionController | None = None
+        self.view: QWidget | None = None
+        self._detach: list[Callable[[], None]] = []
+        self._started_at = now()
+        self._before = CheckIn(None)
+        self._completed = False
+        self._lesson: Lesson | None = None
+        self._preview = False
+        self._retime = QTimer(self)
+        self._retime.setInterval(RETIME_EVERY_MS)
+        self._retime.timeout.connect(self._apply_new_lengths)
+
+    # -- entry points --------------------------------------------------------------------
+
+    def start(self, lesson_id: str) -> None:
+        entry = self.library.by_id(lesson_id)
+        if entry is None:
+            return
+        try:
+            self._lesson = entry.load()
+        except LessonScriptError as exc:
+            self._report_broken(entry.path, exc)
+            return
+        self.audio.prepare(
+            compile_timeline(self._lesson, self.audio.duration_of)
+        )  # while they check in
+        view = CheckInView(entry.title, after=False, voice_note=self.audio.description)
+        view.submitted.connect(lambda checkin: self._begin(lesson_id, checkin))
+        view.cancelled.connect(self._cancel_before_start)
+        self._present(view)
+
+    def _cancel_before_start(self) -> None:
+        """A wrong pick: back to the list with nothing saved (no checkpoint exists yet)."""
+        self._lesson = None
+        self.finished.emit()
+
+    def resume(self) -> bool:
+        """Continue the saved lesson at the start of its cue; False when there is nothing to resume."""
+        saved = self.journal.load_checkpoint()
+        if not saved:
+            return False
+        entry = self.library.by_id(str(saved.get("lesson_id", "")))
+        try:
+            checkpoint = Checkpoint.from_dict(saved)
+        except ValueError:
+            checkpoint = None
+        if entry is None or checkpoint is None:
+            return False
+        session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
+        self._started_at = _parse_time(session.get("started_at")) or self._now()
+        self._before = _checkin_from_dict(session.get("before"))
+        try:
+            self._lesson = entry.load()
+        except LessonScriptError as exc:
+            self._report_broken(entry.path, exc)
+            return False
+        timeline = self._timeline(checkpoint.position_ms)
+        player = Player.restore(timeline, checkpoint, self._clock)
+        self._run(player)
+        if self.controller:
+            self.controller.toggle()
+        return True
+
+    def resume_offer(self) -> ResumeOffer | None:
+        return offer_to_resume(self.journal.load_checkpoint(), self.library)
+
+    def settle_finished_checkpoint(self) -> SessionEntry | None:
+        """A lesson that ended but was never checked out (the app closed on the last form)."""
+        saved = self.journal.load_checkpoint()
+        if not saved or saved.get("state") != PlayerState.FINISHED.value:
+            return None
+        session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
+        entry = self.library.by_id(str(saved.get("lesson_id", "")))
+        stopped_at = int(saved.get("position_ms", 0))
+        total = entry.length_ms if entry else max(int(saved.get("furthest_ms", 0)), stopped_at, 1)
+        record = SessionEntry(
+            lesson_id=str(saved.get("lesson_id", "")),
+            lesson_title=entry.title if entry else str(session.get("title", "")),
+            started_at=_parse_time(session.get("started_at")) or self._now(),
+            ended_at=_parse_time(session.get("ended_at")) or self._now(),
+            completed=bool(session.get("completed", False)),
+            completed_fraction=1.0 if session.get("completed") else min(stopped_at / total, 1.0),
+            rests_taken=int(saved.get("rests_taken", 0)),
+            rested_ms=int(saved.get("rested_ms", 0)),
+            before=_soreness(_checkin_from_dict(session.get("before"))),
+        )
+        stored = self._store(record)
+        if stored is not None:
+            self.journal.clear_checkpoint()
+        return stored
+
+    def shutdown(self) -> None:
+        """The window is closing: pause so the place is saved, and let go of timers and audio."""
+        if self.player and self.player.state is PlayerState.PLAYING:
+            self.player.pause()
+        self._release()
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def _begin(self, lesson_id: str, before: CheckIn) -> None:
+        self._preview = False
+        self._started_at = self._now()
+        self._before = before
+        player = Player(self._timeline(), self._clock)
+        self._run(player)
+        if self.controller:
+            self.controller.toggle()
+
+    def _timeline(self, position_ms: int = 0) -> Timeline:
+        """The lesson timed by the voice, with sound ready for the cue that plays first."""
+        assert self._lesson is not None
+        timeline = compile_timeline(self._lesson, self.audio.duration_of)
+        self.audio.prepare(timeline)
+        self.audio.ready_first(timeline, position_ms)
+        return compile_timeline(self._lesson, self.audio.duration_of)
+
+    def _report_broken(self, path: Path, error: LessonScriptError) -> None:
+        first = error.diagnostics[0] if error.diagnostics else None
+        where = f" ({first.location()}: {first.message})" if first else ""
+        self.problem.emit(
+            f"“{path.name}” has changed and now has errors, so it cannot start{where}."
+        )
+
+    def _run(self, player: Player) -> None:
+        self._release()
+        self.player = player
+        self._completed = False
+        self._detach.append(player.subscribe(self._on_player_event))
+        self._detach.append(self.audio.attach(player))
+        self.controller = SessionController(player, self)
+        view = PlayerView(
+            self.controller,
+            caption_pt=self._caption_pt(),
+            voice_note=self.audio.description,
+            confirm_stop=self._confirm_stop,
+        )
+        view.stop_confirmed.connect(self._check_out)
+        view.caption_step.connect(self.caption_step)
+        self._present(view)
+        self._retime.start()
+
+    def _apply_new_lengths(self) -> None:
+        """Cues the voice finished since last time: re-time what lies ahead, show progress."""
+        if self.controller is None or self._lesson is None:
+            return
+        if self.audio.take_new_lengths():
+            self.controller.swap_timeline(compile_timeline(self._lesson, self.audio.duration_of))
+        if isinstance(self.view, PlayerView):
+            self.view.show_voice_progress(*self.audio.progress())
+
+    def preview(self, lesson: Lesson, start_ms: int) -> None:
+        """Play a lesson being written, from a cue: nothing goes to the journal."""
+        self._lesson = lesson
+        self._preview = True
+        self._run(Player(self._timeline(start_ms), self._clock, start_ms=start_ms))
+        if self.controller:
+            self.controller.toggle()
+
+    def _on_player_event(self, event: PlayerEvent) -> None:
+        if self._preview:
+            if isinstance(event, Finished) and event.completed:
+                self._check_out()
+            return
+        if isinstance(event, CheckpointDue):
+            data = event.checkpoint.to_dict()
+            data["session"] = {
+                "started_at": self._started_at.isoformat(),
+                "before": _checkin_to_dict(self._before),
+                "title": self.player.timeline.title if self.player else "",
+            }
+            if event.checkpoint.state == PlayerState.FINISHED.value:
+                data["session"]["ended_at"] = self._now().isoformat()
+                data["session"]["completed"] = self._completed
+            self.journal.save_checkpoint(data)
+        elif isinstance(event, Finished):
+            self._completed = event.completed
+            if event.completed:
+                self._check_out()
+
+    def _check_out(self) -> None:
+        player = self.player
+        if player is None:
+            return
+        if player.state is not PlayerState.FINISHED:
+            player.stop()
+        ended = self._now()
+        if self.controller:
+            self.controller.shutdown()
+        if self._preview:
+            self._release()
+            self._preview = False
+            self.preview_ended.emit()
+            return
+        view = CheckInView(player.timeline.title, after=True)
+        view.submitted.connect(lambda after: self._save(player, ended, after))
+        self._present(view)
+
+    def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
+        record = SessionEntry(
+            lesson_id=player.timeline.lesson_id,
+            lesson_title=player.timeline.title,
+            started_at=self._started_at,
+            ended_at=ended,
+            completed=self._completed,
+            # Where they stopped, as the journal says "stopped at …%"; a skip ahead is not work done.
+            completed_fraction=min(player.position_ms / max(player.timeline.total_ms, 1), 1.0),
+            rests_taken=player.rests_taken,
+            rested_ms=player.rested_ms,
+            before=_soreness(self._before),
+            after=_soreness(after),
+            note=after.note,
+        )
+        stored = self._store(record)
+        if stored is not None:
+            self.journal.clear_checkpoint()
+            self.session_saved.emit(stored)
+        self._release()
+        self.finished.emit()
+
+    def _store(self, record: SessionEntry) -> SessionEntry | None:
+        """Add to the journal; on failure the checkpoint stays, so the next start can try again."""
+        try:
+            return self.journal.add_session(record)
+        except (JournalInputError, OSError) as exc:
+            self.problem.emit(f"The session could not be saved to the journal: {exc}")
+            return None
+
+    def _present(self, view: QWidget) -> None:
+        self.view = view
+        self._show(view)
+
+    def _release(self) -> None:
+        self._retime.stop()
+        for detach in self._detach:
+            detach()
+        self._detach.clear()
+        if self.controller:
+            self.controller.shutdown()
+            self.controller = None
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

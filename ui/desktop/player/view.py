@@ -1,0 +1,334 @@
+"""The player screen: the instruction in big type, the controls, and the rest screen.
+
+It receives its controller and reacts to its signals; it holds no playback rules of its own. Every
+control has an accessible name, a tooltip naming its shortcut, and a shortcut that works wherever
+focus is on this screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lesson_engine.playback.state import PlayerState
+from lesson_engine.script.durations import format_clock
+from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
+from ui.desktop.player.controller import SessionController
+from ui.desktop.player.section_progress import SectionProgress
+from ui.desktop.theme import DEFAULT_CAPTION_PT
+from ui.desktop.widgets.fitting_label import FittingLabel
+from ui.desktop.widgets.shortcuts import bind
+
+MEDICAL_NOTE = (
+    "Seesaw teaches movement; it does not diagnose. If pain has not eased after 4–6 weeks, or "
+    "you notice swelling, locking, pain at night or at rest, see a clinician."
+)
+
+
+def ask_to_stop(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Stop the lesson?",
+        "Stop here? Your place and your rests are saved, and you can note how it felt next.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class PlayerView(QWidget):
+    stop_confirmed = Signal()
+    caption_step = Signal(int)  # points to add to the caption size (Ctrl+Plus / Ctrl+Minus)
+
+    def __init__(
+        self,
+        controller: SessionController,
+        *,
+        caption_pt: int = DEFAULT_CAPTION_PT,
+        voice_note: str = "",
+        confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._confirm_stop = confirm_stop
+        timeline = controller.player.timeline
+        self.setAccessibleName("Lesson player")
+        # The screen itself takes focus, so Space and the arrows work the moment it appears.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.title = QLabel(timeline.title)
+        self.title.setProperty("role", "heading")
+        # In a narrow window the title gives way (cut at the edge) rather than run into the section.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setToolTip(timeline.title)
+        self.section = QLabel()
+        self.section.setProperty("role", "heading")
+        self.section.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.round = QLabel()
+        self.round.setProperty("role", "heading")
+        self.round.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.round.setAccessibleName("Round and side")
+
+        self.caption = FittingLabel(floor_pt=14)
+        self.caption.setAccessibleName("Current instruction")
+        self.caption.setToolTip("Ctrl+Plus and Ctrl+Minus make the captions bigger or smaller")
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.next_caption = FittingLabel(floor_pt=10)
+        self.next_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.next_caption.setProperty("role", "muted")
+        self.next_caption.setAccessibleName("Next instruction")
+        self.set_caption_size(caption_pt)
+
+        self.rest_title = QLabel("Resting")
+        self.rest_title.setProperty("role", "rest-title")
+        self.rest_timer = QLabel("0:00")
+        self.rest_timer.setProperty("role", "rest-timer")
+        self.rest_timer.setAccessibleName("Rest timer")
+        self.rest_hint = QLabel()
+        self.rest_hint.setWordWrap(True)
+        for label in (self.rest_title, self.rest_timer, self.rest_hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # Readable from the floor: a learner who looks up must see at once that nothing is playing.
+        self.paused = QLabel("Paused · press Space to go on")
+        self.paused.setProperty("role", "rest-title")
+        self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused.setAccessibleName("Paused")
+        keep_place = self.paused.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # the caption does not move when it shows
+        self.paused.setSizePolicy(keep_place)
+        self.paused.hide()
+
+        caption_page = QWidget()
+        caption_layout = QVBoxLayout(caption_page)
+        caption_layout.addWidget(self.paused)
+        caption_layout.addWidget(self.round)
+        caption_layout.addWidget(self.caption, 1)
+        caption_layout.addWidget(self.next_caption)
+        rest_page = QWidget()
+        rest_layout = QVBoxLayout(rest_page)
+        rest_layout.addStretch(1)
+        rest_layout.addWidget(self.rest_title)
+        rest_layout.addWidget(self.rest_timer)
+        rest_layout.addWidget(self.rest_hint)
+        rest_layout.addStretch(1)
+        self.pages = QStackedLayout()
+        self.pages.addWidget(caption_page)
+        self.pages.addWidget(rest_page)
+
+        self.progress = SectionProgress()
+        self.progress.set_sections(timeline.total_ms, [s.start_ms for s in timeline.sections])
+        self.progress.seek_requested.connect(controller.seek)
+        self.elapsed = QLabel("0:00")
+        self.elapsed.setProperty("role", "muted")
+        self.elapsed.setAccessibleName("Elapsed time")
+        self.remaining = QLabel()
+        self.remaining.setProperty("role", "muted")
+        self.remaining.setAccessibleName("Remaining time")
+        self._voice_note = voice_note
+        self.voice = QLabel(voice_note)
+        self.voice.setProperty("role", "muted")
+
+        self.buttons: dict[str, QPushButton] = {}
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        spec = [
+            (
+                "previous_section",
+                "‹ Section",
+                "Previous section",
+                "PgUp",
+                controller.previous_section,
+            ),
+            ("back", "Back", "Back to the start of this instruction", "Left", controller.back),
+            ("toggle", "Play", "Play or pause", "Space", controller.toggle),
+            ("rest", "Rest", "Rest as long as you need", "R", controller.rest),
+            ("next", "Next", "Next instruction", "Right", controller.next),
+            ("next_section", "Section ›", "Next section", "PgDown", controller.next_section),
+            ("stop", "Stop", "Stop the lesson and note how it felt", "Esc", self.request_stop),
+        ]
+        for key, text, name, shortcut, action in spec:
+            button = QPushButton(text)
+            button.setProperty("role", "big-control" if key in ("toggle", "rest") else "control")
+            button.setAccessibleName(name)
+            button.setToolTip(f"{name} ({shortcut})")
+            button.clicked.connect(action)
+            controls.addWidget(button)
+            self.buttons[key] = button
+        controls.addStretch(1)
+
+        shortcuts = [
+            ("Space", controller.toggle),
+            (QKeySequence(Qt.Key.Key_MediaTogglePlayPause), controller.toggle),
+            (QKeySequence(Qt.Key.Key_MediaPlay), controller.toggle),
+            ("R", controller.rest),
+            ("Left", controller.back),
+            ("Right", controller.next),
+            ("PgUp", controller.previous_section),
+            ("PgDown", controller.next_section),
+            ("Esc", self.request_stop),
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.caption_step.emit(2)),
+            ("Ctrl+=", lambda: self.caption_step.emit(2)),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.caption_step.emit(-2)),
+        ]
+        for keys, action in shortcuts:
+            bind(self, keys, action)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.section, 1)
+        times = QHBoxLayout()
+        times.addWidget(self.elapsed)
+        times.addStretch(1)
+        times.addWidget(self.voice)
+        times.addStretch(1)
+        times.addWidget(self.remaining)
+        medical = QLabel(MEDICAL_NOTE)
+        medical.setWordWrap(True)
+        medical.setProperty("role", "medical")
+        medical.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 14)
+        layout.addLayout(top)
+        layout.addLayout(self.pages, 1)
+        layout.addWidget(self.progress)
+        layout.addLayout(times)
+        layout.addSpacing(8)
+        layout.addLayout(controls)
+        layout.addSpacing(6)
+        layout.addWidget(medical)
+
+        controller.cue_started.connect(self._show_cue)
+        controller.section_started.connect(self._show_section)
+        controller.event_started.connect(self._show_event)
+        controller.state_changed.connect(self._show_state)
+        controller.clock_changed.connect(self._refresh_clock)
+        controller.timeline_changed.connect(self._show_timeline)
+        player = controller.player
+        self._show_section(player.current_section)
+        self._show_cue(player.current_cue)
+        self._show_event(player.current_event)
+        self._show_state(player.state)
+
+    # -- public --------------------------------------------------------------------------
+
+    def set_caption_size(self, points: int) -> None:
+        self.caption.set_points(points, 500)
+        next_pt = max(points // 2, 12)
+        self.next_caption.set_points(next_pt)
+        # The preview keeps to two lines at its size, so it never crowds out the instruction.
+        font = QFont(self.next_caption.font())
+        font.setPointSize(next_pt)
+        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
+
+    def request_stop(self) -> None:
+        player = self.controller.player
+        if player.state is PlayerState.FINISHED:
+            self.stop_confirmed.emit()
+            return
+        was_playing = player.state is PlayerState.PLAYING
+        if was_playing:
+            self.controller.toggle()  # nothing plays while the question is asked
+        if self._confirm_stop(self):
+            self.controller.stop()
+            self.stop_confirmed.emit()
+        elif was_playing:
+            self.controller.toggle()
+
+    def show_voice_progress(self, done: int, total: int) -> None:
+        if total and done < total:
+            self.voice.setText(f"{self._voice_note} — preparing the voice: {done} of {total}")
+        else:
+            self.voice.setText(self._voice_note)
+
+    # -- reactions -----------------------------------------------------------------------
+
+    def _show_timeline(self) -> None:
+        timeline = self.controller.player.timeline
+        self.progress.set_sections(timeline.total_ms, [s.start_ms for s in timeline.sections])
+        self._refresh_clock()
+
+    def _show_section(self, section: SectionSpan) -> None:
+        count = len(self.controller.player.timeline.sections)
+        self.section.setText(f"{section.title}  ·  {section.index + 1} of {count}")
+
+    def _show_cue(self, cue: Cue) -> None:
+        timeline = self.controller.player.timeline
+        self.caption.setText(cue.caption)
+        following = timeline.cues[cue.index + 1] if cue.index + 1 < len(timeline.cues) else None
+        self.next_caption.setText(f"Next: {following.caption}" if following else "Last instruction")
+
+    def _show_event(self, event: Event) -> None:
+        parts = []
+        if event.round:
+            parts.append(f"{event.round} of {event.rounds}")
+        if event.side:
+            parts.append(f"{event.side.capitalize()} side")
+        self.round.setText("  ·  ".join(parts))
+        self._refresh_clock()
+
+    def _show_state(self, state: PlayerState) -> None:
+        labels = {
+            PlayerState.PLAYING: "Pause",
+            PlayerState.RESTING: "Resume",
+            PlayerState.FINISHED: "Play again",
+        }
+        toggle = self.buttons["toggle"]
+        toggle.setText(labels.get(state, "Play" if state is PlayerState.READY else "Resume"))
+        toggle.setAccessibleName(f"{toggle.text()} (Space)")
+        self.buttons["rest"].setEnabled(state not in (PlayerState.RESTING, PlayerState.FINISHED))
+        self.paused.setVisible(state is PlayerState.PAUSED)
+        self._refresh_clock()
+
+    def _refresh_clock(self) -> None:
+        player = self.controller.player
+        position = player.position_ms
+        total = player.timeline.total_ms
+        self.progress.set_position(position)
+        self.elapsed.setText(format_clock(position))
+        self.remaining.setText(f"−{format_clock(total - position)}")
+        event = player.current_event
+        if player.state is PlayerState.RESTING:
+            self._show_rest(player.rest_remaining_ms, chosen=True)
+        elif event.kind is EventKind.REST and player.state is PlayerState.PLAYING:
+            self._show_rest(event.end_ms - position, chosen=False)
+        else:
+            self.pages.setCurrentIndex(0)
+
+    def _show_rest(self, remaining_ms: int, *, chosen: bool) -> None:
+        self.pages.setCurrentIndex(1)
+        if remaining_ms >= 0:
+            self.rest_timer.setText(format_clock(remaining_ms + 999))
+        else:
+            self.rest_timer.setText(f"+{format_clock(-remaining_ms)}")
+        if chosen:
+            self.rest_title.setText("Resting")
+            self.rest_hint.setText(
+                (
+                    "The suggested rest is over; the timer counts how much longer you rested. "
+                    if remaining_ms < 0
+                    else ""
+                )
+                + "Rest as long as you need. When you press Resume (Space), "
+                "the last instruction is said again."
+            )
+        else:
+            self.rest_title.setText("Suggested rest")
+            self.rest_hint.setText(
+                f"{self.controller.player.current_event.caption}\n"
+                "The lesson goes on when the timer ends. Press Rest (R) to rest longer."
+            )

@@ -1,0 +1,140 @@
+"""Save pictures of the real window at the moments people see most: run under Xvfb.
+
+``make screenshots`` runs this with a virtual screen; the app is built exactly as ``seesaw`` builds
+it, with a manual clock so the pictures are the same every time, and a throwaway SEESAW_HOME so
+no real journal is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtWidgets import QApplication
+
+from lesson_engine.journal.records import SessionEntry, Soreness
+from lesson_engine.paths import bundled_lessons_dir
+from lesson_engine.playback.clock import ManualClock
+from ui.desktop.app import build
+from ui.desktop.ports import MemoryJournal, SilentAudio
+from ui.desktop.theme import apply_theme, pick_theme
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def sample_journal() -> MemoryJournal:
+    """Eight weeks of made-up sessions, easing slowly, so the journal chart has something to show."""
+    journal = MemoryJournal()
+    today = datetime.now(UTC).replace(hour=7, minute=0, second=0, microsecond=0)
+    for days_ago in range(56, 0, -1):
+        if days_ago % 7 in (1, 4) or days_ago % 5 == 0:
+            start = today - timedelta(days=days_ago)
+            before = max(1, round(6 - (56 - days_ago) / 14 + (days_ago % 3 - 1) * 0.6))
+            after = max(0, before - (1 if days_ago % 2 else 2))
+            note = "Stairs easier today." if days_ago == 12 else ""
+            journal.add_session(
+                SessionEntry(
+                    "weight-shift-1",
+                    "Weight shift 1 — lying on your side",
+                    start,
+                    start + timedelta(minutes=18),
+                    True,
+                    1.0,
+                    1,
+                    75_000,
+                    Soreness(before, ("outside-knee",), "right"),
+                    Soreness(after),
+                    note,
+                )
+            )
+    return journal
+
+
+def capture(out: Path, theme: str = "light") -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    apply_theme(qt_app, pick_theme(theme))
+    home = Path(tempfile.mkdtemp(prefix="seesaw-shots-"))
+    os.environ["SEESAW_HOME"] = str(home)
+    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    clock = ManualClock()
+    app = build(journal=sample_journal(), audio=SilentAudio(), settings=settings, clock=clock)
+    window = app.window
+    window.resize(1200, 800)
+    window.show()
+    saved: list[Path] = []
+
+    def shot(name: str) -> None:
+        _settle(qt_app)
+        path = out / f"{name}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+
+    shot("library")
+    entries = app.library.entries
+    if entries:
+        lesson = next((e for e in entries if e.header.group == "weight-shift"), entries[0])
+        app.flow.start(lesson.id)
+        checkin = app.flow.view
+        checkin.rate(3)  # type: ignore[union-attr]
+        shot("check-in")
+        checkin.submitted.emit(checkin.current())  # type: ignore[union-attr]
+        controller = app.flow.controller
+        assert controller is not None
+        clock.advance(95_000)
+        controller.tick()
+        shot("player")
+        controller.rest()
+        clock.advance(38_000)
+        controller.tick()
+        shot("rest")
+        controller.stop()
+    window.end_session("library")
+    window.show_page("journal")
+    shot("journal")
+    exercises = app.exercises_view
+    if exercises is not None:
+        window.show_page("exercises")
+        _settle(qt_app)
+        exercises.table.setCurrentCell(0, 1)
+        shot("exercises")
+        selection = exercises.table.selectionModel()
+        for entry_id in ("clamshell", "hip-drop", "side-lying-hip-abduction"):
+            row = next(i for i, e in enumerate(exercises.entries) if e.id == entry_id)
+            selection.select(
+                exercises.table.model().index(row, 0), QItemSelectionModel.SelectionFlag.Select
+            )
+        exercises.compare_button.click()
+        shot("side-by-side")
+    author = app.author_view
+    bundled = sorted(bundled_lessons_dir().rglob("*.lesson"))
+    if bundled:
+        text = bundled[0].read_text(encoding="utf-8").replace("[pause 12s]", "[pasue 12s]", 1)
+        author.load_text(text, bundled[0])
+        author.editor.document().setModified(False)
+        window.show_page("author")
+        _settle(qt_app)
+        author._jump_to_problem(author.problems.item(0))
+        shot("author")
+    window.close()
+    return saved
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
+    for theme in ("light", "dark"):
+        for path in capture(out, theme):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

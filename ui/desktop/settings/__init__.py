@@ -1,0 +1,1 @@
+"""The Settings page and the stored settings it edits."""

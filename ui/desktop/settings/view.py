@@ -1,0 +1,113 @@
+"""Settings a learner may want on the first day: caption size, theme, voice, speed, sound.
+
+Changes apply at once and are kept with QSettings; only keys the learner changed are written, so
+a later default can still reach everyone who never touched it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.desktop.settings.store import SPEED_RANGE, THEMES, VOICES, read_bool, read_choice, read_int
+from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
+
+
+class SettingsView(QWidget):
+    changed = Signal(str)  # the settings key
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setAccessibleName("Settings")
+        heading = QLabel("Settings")
+        heading.setProperty("role", "title")
+
+        self.caption_size = QSlider(Qt.Orientation.Horizontal)
+        self.caption_size.setRange(*CAPTION_PT_RANGE)
+        self.caption_size.setValue(
+            read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
+        )
+        self.caption_size.setAccessibleName("Caption size")
+        self.caption_size.setToolTip("How big the instructions are written during a lesson")
+        self.caption_sample = QLabel("Let your knee come down slowly.")
+        self.caption_sample.setWordWrap(True)
+        self._show_sample(self.caption_size.value())
+        self.caption_size.valueChanged.connect(self._caption_size_changed)
+
+        self.theme = self._combo("appearance/theme", THEMES, "Theme")
+        self.voice = self._combo("voice/name", VOICES, "Voice")
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setRange(*SPEED_RANGE)
+        self.speed.setSingleStep(5)
+        self.speed.setPageStep(5)
+        self.speed.setValue(read_int(settings, "voice/speed", 100, SPEED_RANGE))
+        self.speed.setAccessibleName("Speech speed")
+        self.speed.setToolTip("Slower or faster speech; the pitch stays the same")
+        self.speed_label = QLabel()
+        self._show_speed(self.speed.value())
+        self.speed.valueChanged.connect(self._speed_changed)
+        self.sound = QCheckBox("Play sound (turn off to follow lessons by captions alone)")
+        self.sound.setChecked(read_bool(settings, "audio/enabled", True))
+        self.sound.setAccessibleName("Play sound")
+        self.sound.toggled.connect(lambda on: self._store("audio/enabled", on))
+
+        speed_row = QHBoxLayout()
+        speed_row.addWidget(self.speed, 1)
+        speed_row.addWidget(self.speed_label)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("Caption size", self.caption_size)
+        form.addRow("", self.caption_sample)
+        form.addRow("Theme", self.theme)
+        form.addRow("Voice", self.voice)
+        form.addRow("Speech speed", speed_row)
+        form.addRow("", self.sound)
+        note = QLabel("Voice changes apply from the next lesson you start.")
+        note.setProperty("role", "muted")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 18)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def _combo(self, key: str, choices: tuple[tuple[str, str], ...], name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        for value, text in choices:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(
+            [v for v, _ in choices].index(read_choice(self.settings, key, choices))
+        )
+        combo.currentIndexChanged.connect(lambda _: self._store(key, combo.currentData()))
+        return combo
+
+    def _store(self, key: str, value: object) -> None:
+        self.settings.setValue(key, value)
+        self.settings.sync()
+        self.changed.emit(key)
+
+    def _caption_size_changed(self, value: int) -> None:
+        self._show_sample(value)
+        self._store("captions/size", value)
+
+    def _show_sample(self, value: int) -> None:
+        self.caption_sample.setStyleSheet(f"font-size: {value}pt;")
+
+    def _speed_changed(self, value: int) -> None:
+        self._show_speed(value)
+        self._store("voice/speed", value)
+
+    def _show_speed(self, value: int) -> None:
+        self.speed_label.setText(f"{value / 100:.2f}×")

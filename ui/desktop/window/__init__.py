@@ -1,0 +1,1 @@
+"""The main window and the shell painted before anything else is loaded."""

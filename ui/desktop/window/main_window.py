@@ -1,0 +1,178 @@
+"""The main window: a navigation strip, a notice banner, and one page at a time.
+
+While a lesson runs, its screens (check-in, player, check-out) take the whole page and the
+navigation is disabled, so a stray click cannot leave a lesson without the Stop question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.desktop.widgets.banner import Banner
+from ui.desktop.widgets.shortcuts import bind
+
+if TYPE_CHECKING:  # each Qt class costs on first use; these only arrive with events
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+    pack_dropped = Signal(str)  # path of a .zip dropped on the window
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Seesaw")
+        self.setAcceptDrops(True)
+        self._settings = settings
+        self.banner = Banner()
+        self.pages = QStackedWidget()
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav: dict[str, QPushButton] = {}
+        self._nav_row = QHBoxLayout()
+        brand = QLabel("Seesaw")
+        brand.setProperty("role", "title")
+        self._nav_row.addWidget(brand)
+        self._nav_row.addSpacing(24)
+        self._nav_row.addStretch(1)
+        self._session_page: QWidget | None = None
+        self.close_guards: list[Callable[[], bool]] = []
+        """Each may ask the learner something and return False to keep the window open."""
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 8, 0, 0)
+        nav_box = QWidget()
+        nav_box.setLayout(self._nav_row)
+        self._nav_row.setContentsMargins(24, 0, 24, 0)
+        layout.addWidget(nav_box)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.resize(1100, 760)
+        self.setMinimumSize(960, 620)  # the lesson controls, at a size read from the floor
+        if settings is not None:
+            geometry = settings.value("window/geometry")
+            if isinstance(geometry, QByteArray):
+                self.restoreGeometry(geometry)
+
+    def add_page(self, key: str, title: str, widget: QWidget | None, shortcut: str) -> None:
+        """Add a page and its navigation button; ``None`` keeps the place for ``set_page``.
+
+        Keeping places lets the first paint show the whole navigation while pages that need the
+        journal or the lesson engine are built a moment later.
+        """
+        widget = widget if widget is not None else QWidget()
+        button = QPushButton(title)
+        button.setCheckable(True)
+        button.setProperty("role", "nav")
+        button.setToolTip(f"{title} ({shortcut})")
+        button.setProperty("tip", button.toolTip())
+        button.setAccessibleName(title)
+        self.nav_group.addButton(button)
+        self.nav[key] = button
+        self._nav_row.insertWidget(self._nav_row.count() - 1, button)
+        self.pages.addWidget(widget)
+        button.clicked.connect(lambda: self.show_page(key))
+        bind(
+            self,
+            shortcut,
+            lambda: button.isEnabled() and button.click(),
+            Qt.ShortcutContext.WindowShortcut,
+        )
+        widget.setProperty("page-key", key)
+        if len(self.nav) == 1:
+            self.show_page(key)
+
+    def page(self, key: str) -> QWidget | None:
+        for index in range(self.pages.count()):
+            widget = self.pages.widget(index)
+            if widget.property("page-key") == key:
+                return widget
+        return None
+
+    def set_page(self, key: str, widget: QWidget) -> None:
+        """Put the built page in the place kept for it, staying on it if it was showing."""
+        old = self.page(key)
+        if old is None:
+            raise KeyError(key)
+        showing = self.pages.currentWidget() is old
+        widget.setProperty("page-key", key)
+        self.pages.insertWidget(self.pages.indexOf(old), widget)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        if showing:
+            self.pages.setCurrentWidget(widget)
+
+    def show_page(self, key: str) -> None:
+        widget = self.page(key)
+        if widget is not None:
+            self.pages.setCurrentWidget(widget)
+            self.nav[key].setChecked(True)
+
+    def show_session(self, widget: QWidget) -> None:
+        """Put a lesson screen up, replacing the previous one of the same lesson."""
+        previous, self._session_page = self._session_page, widget
+        self.pages.addWidget(widget)
+        self.pages.setCurrentWidget(widget)
+        widget.setFocus()
+        if previous is not None:
+            # Removed only after the new screen holds focus, so focus never leaves the window.
+            self.pages.removeWidget(previous)
+            previous.deleteLater()
+        for button in self.nav.values():
+            button.setEnabled(False)
+            button.setToolTip(
+                "Stop the lesson first (Esc) to leave it. "
+                "During a lesson, Ctrl+Plus and Ctrl+Minus change the caption size."
+            )
+
+    def end_session(self, back_to: str = "library") -> None:
+        if self._session_page is not None:
+            self.pages.removeWidget(self._session_page)
+            self._session_page.deleteLater()
+            self._session_page = None
+        for button in self.nav.values():
+            button.setEnabled(True)
+            button.setToolTip(button.property("tip"))
+        self.show_page(back_to)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_pack(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_pack(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.pack_dropped.emit(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(guard() for guard in self.close_guards):
+            event.ignore()
+            return
+        self.closing.emit()
+        if self._settings is not None:
+            self._settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def _dropped_pack(mime: QMimeData) -> str | None:
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".zip"):
+            return url.toLocalFile()
+    return None

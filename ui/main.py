@@ -1,0 +1,26 @@
+"""The ``seesaw`` command: the desktop app with no arguments, the command-line tools with any.
+
+The choice is made here, before either side is imported, so that ``seesaw check`` never loads Qt
+(``ui.cli`` must not import PySide6, and import-linter checks it) and ``seesaw`` alone never loads
+the command-line tools on its way to the first paint.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        from ui.desktop.launch import run
+
+        return run()
+    from ui.cli.commands import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
