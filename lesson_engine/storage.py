@@ -1,9 +1,15 @@
-"""Writing a file so that a crash or a full disk leaves either the old or the new one, whole.
+"""The one way Seesaw writes a file: a crash or a full disk leaves the old file or the new, whole.
 
-The new text goes to a temporary file in the same folder, is flushed and fsynced, and replaces
-the old one with ``os.replace``; then the folder itself is fsynced so the rename is durable too.
-Before the swap, the old file is hard-linked as the backup: the backup is always the previous
-good version, and making it costs no copying.
+Every writer calls ``write_atomically``: the journal and its saved place, the library index, the
+clip cache, the Author page's lessons and recovery copies, exports. The new bytes go to a
+temporary file in the same folder, are flushed and fsynced, and replace the old file with
+``os.replace``; then the folder itself is fsynced so the rename is durable too. With ``backup``,
+the old file is first hard-linked as the backup, so the backup is always the previous good version
+and costs no copying. On any failure the temporary file is removed and the old file is untouched.
+
+What must not be broken (``tests/test_storage_crash.py`` rebuilds every state a power cut could
+leave and fails if any step below is dropped): the data fsync before the rename, the directory
+fsync after it, the backup made by link before the swap, and never writing into the file in place.
 """
 
 from __future__ import annotations
@@ -14,7 +20,10 @@ import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
+"""Health notes are private: journal files are readable by their owner only."""
 DIR_MODE = 0o700
+SHARED_FILE_MODE = 0o644
+"""A document the user keeps and shares (a lesson they wrote, an export): readable as usual."""
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -24,6 +33,7 @@ def ensure_private_dir(folder: Path) -> None:
 
 
 def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -32,12 +42,29 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> None:
-    """Replace ``path`` with ``data`` durably; raises OSError and leaves ``path`` untouched on failure."""
+def _mode_for(path: Path, private: bool) -> int:
+    if private:
+        return FILE_MODE
+    try:
+        return path.stat().st_mode & 0o777  # saving over a document keeps its permissions
+    except OSError:
+        return SHARED_FILE_MODE
+
+
+def write_atomically(
+    path: Path, data: bytes, backup: Path | None = None, *, private: bool = True
+) -> None:
+    """Replace ``path`` with ``data`` durably; raises OSError and leaves ``path`` untouched on failure.
+
+    ``private`` files are made readable by their owner only; a shared document keeps the mode it
+    had (or gets the usual 0644 when new).
+    """
+    mode = _mode_for(path, private)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
-        os.fchmod(fd, FILE_MODE)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from lesson_engine.model.ids import slug
 from lesson_engine.model.lesson import (
     Bell,
     Count,
@@ -33,7 +34,9 @@ from lesson_engine.model.lesson import (
 
 BELL_MS = 2500
 WORDS_PER_MINUTE = 150
+"""A calm speaking pace: captions-only timing assumes it, and espeak is asked for it."""
 BREATH_MS = 700
+"""The silence after every spoken cue, whichever voice speaks it (estimated or synthesised)."""
 MIN_SPEECH_MS = 1200
 REST_CAPTION = "Rest as long as you need."
 
@@ -314,10 +317,6 @@ def _fill(text: str, ctx: _Context) -> str:
     )
 
 
-def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section"
-
-
 def _starts_cue(pending: _Pending, cue_open: bool) -> bool:
     return not cue_open or pending.kind not in (EventKind.PAUSE, EventKind.REST)
 
@@ -415,7 +414,7 @@ def _close_cue(cues: list[Cue], events: list[Event]) -> None:
 def _cue_id(section_title: str, pending: _Pending, seen: dict[str, int]) -> str:
     digest = hashlib.sha1(pending.key.encode("utf-8")).hexdigest()[:8]
     ctx = pending.ctx
-    base = f"{_slug(section_title)}/{digest}"
+    base = f"{slug(section_title, 'section')}/{digest}"
     if ctx.side:
         base += f"@{ctx.side}"
     if ctx.round:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 from audio.pcm import SAMPLE_BYTES, Clip, frames_to_ms
+from lesson_engine.storage import write_atomically
 
 DEFAULT_LIMIT_BYTES = 500_000_000
 
@@ -52,10 +52,7 @@ class ClipCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(clip.pcm)
-            os.replace(tmp, path)
+            write_atomically(path, clip.pcm)
         except OSError:
             return
         self.trim()

@@ -14,11 +14,11 @@ from io import BytesIO
 from pathlib import Path
 from typing import Protocol
 
-from audio.pcm import RATE, Clip
+from audio.pcm import RATE, Clip, silence
 from audio.voices.choice import ESPEAK, PIPER, chosen_voice_name, espeak_binary, piper_installed
+from lesson_engine.timeline import BREATH_MS, WORDS_PER_MINUTE
 
 SENTENCE_GAP_MS = 350
-BREATH_MS = 650
 
 
 class VoiceUnavailable(RuntimeError):
@@ -73,9 +73,9 @@ class PiperVoice:
                 if chunk.sample_rate != RATE or chunk.sample_channels != 1:
                     raise VoiceUnavailable(f"unexpected voice format {chunk.sample_rate} Hz")
                 if parts:
-                    parts.append(bytes(RATE * SENTENCE_GAP_MS // 1000 * 2))
+                    parts.append(silence(SENTENCE_GAP_MS).pcm)
                 parts.append(chunk.audio_int16_bytes)
-        parts.append(bytes(RATE * BREATH_MS // 1000 * 2))
+        parts.append(silence(BREATH_MS).pcm)
         return Clip(b"".join(parts))
 
 
@@ -94,7 +94,7 @@ class EspeakVoice:
     def synthesize(self, text: str, speed: float) -> Clip:
         if self.binary is None:
             raise VoiceUnavailable("espeak-ng is not installed")
-        words_per_minute = str(round(150 * speed))
+        words_per_minute = str(round(WORDS_PER_MINUTE * speed))
         done = subprocess.run(
             [self.binary, "--stdout", "-s", words_per_minute, text],
             capture_output=True,
@@ -105,7 +105,7 @@ class EspeakVoice:
             raise VoiceUnavailable(
                 f"espeak-ng failed: {done.stderr.decode(errors='ignore').strip()}"
             )
-        return Clip(read_wav(done.stdout).pcm + bytes(RATE * BREATH_MS // 1000 * 2))
+        return Clip(read_wav(done.stdout).pcm + silence(BREATH_MS).pcm)
 
 
 def read_wav(data: bytes) -> Clip:

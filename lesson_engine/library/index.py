@@ -91,14 +91,13 @@ class LibraryIndex:
                 for key, item in self._entries.items()
             },
         }
-        import tempfile  # only when writing: the app's first paint only reads the index
+        from lesson_engine.storage import (
+            write_atomically,  # only when writing: the first paint reads
+        )
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".index-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-            os.replace(tmp, self.path)
+            write_atomically(self.path, json.dumps(data).encode("utf-8"))
             self._dirty = False
         except OSError:
             pass

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lesson_engine.library.files import find_lesson_files
-from lesson_engine.script.body import AUDIO_SUFFIXES
+from lesson_engine.model.ids import slug
+from lesson_engine.model.recordings import AUDIO_SUFFIXES, looks_like_recording
 from lesson_engine.script.parser import check_lesson_bytes, check_lesson_file
 
 MANIFEST = "pack.toml"
@@ -29,12 +30,6 @@ MAX_MEMBER_BYTES = 50_000_000
 MAX_TOTAL_BYTES = 300_000_000
 MAX_RATIO = 100
 TEXT_SUFFIXES = (".lesson", ".md", ".txt")
-_AUDIO_MAGIC = {
-    ".wav": (b"RIFF",),
-    ".ogg": (b"OggS",),
-    ".flac": (b"fLaC",),
-    ".mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa"),
-}
 
 
 class PackError(Exception):
@@ -62,7 +57,7 @@ class Manifest:
 
     @property
     def slug(self) -> str:
-        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "pack"
+        return slug(self.title, "pack")
 
 
 @dataclass(frozen=True)
@@ -248,7 +243,7 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
         problems.append(f"{shown}: the pack holds no lessons")
     for name, data in contents.items():
         suffix = PurePosixPath(name).suffix.lower()
-        if suffix in AUDIO_SUFFIXES and not data.startswith(_AUDIO_MAGIC[suffix]):
+        if suffix in AUDIO_SUFFIXES and not looks_like_recording(suffix, data):
             problems.append(f"{shown}:{name}: this is not a {suffix[1:].upper()} recording")
     with tempfile.TemporaryDirectory() as scratch:
         for name in lesson_names:

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lesson_engine.model.lesson import Bell, Count, Pause, Repeat, Rest, Section, Sides, Speak, Step
+from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.arguments import DirectiveArguments
 from lesson_engine.script.diagnostics import Diagnostic, Severity, did_you_mean
 from lesson_engine.script.lines import (
-    AUDIO_SUFFIXES,
     DIRECTIVES,
     IMPLICIT_SECTION,
     MAX_EXPANDED_STEPS,
@@ -25,7 +25,7 @@ from lesson_engine.script.lines import (
     Line,
 )
 
-__all__ = ["AUDIO_SUFFIXES", "DIRECTIVES", "BodyParser"]
+__all__ = ["DIRECTIVES", "BodyParser"]
 
 
 class BodyParser(DirectiveArguments):

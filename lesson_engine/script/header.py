@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lesson_engine.model.header import Header
+from lesson_engine.model.ids import ID_PATTERN, slug
 from lesson_engine.script.diagnostics import Diagnostic, Severity, did_you_mean
 from lesson_engine.script.durations import DurationError, parse_duration_ms
 
@@ -33,7 +34,6 @@ KEYS = (
     "author",
 )
 REQUIRED = ("id", "title")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)\s*:(?P<sep>\s*)(?P<value>.*)$")
 
 
@@ -47,8 +47,8 @@ class HeaderParse:
 
 
 def slug_for(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug or "my-lesson"
+    """The id a lesson called ``name`` would have."""
+    return slug(name, "my-lesson")
 
 
 def _split_list(value: str, separator: str) -> tuple[str, ...]:
@@ -123,7 +123,7 @@ def parse_header(
                 f"write it like '{key}: …' or remove the line",
             )
             continue
-        if key == "id" and not _ID.match(value):
+        if key == "id" and not ID_PATTERN.match(value):
             error(
                 number,
                 column,

@@ -10,7 +10,6 @@ from lesson_engine.model.lesson import Step
 
 DIRECTIVES = ("pause", "rest", "repeat", "sides", "count", "audio", "metronome", "bell")
 PLACEHOLDERS = ("side", "other")
-AUDIO_SUFFIXES = (".wav", ".ogg", ".mp3", ".flac")
 IMPLICIT_SECTION = "Introduction"
 MAX_REPEAT = 100
 MAX_EXPANDED_STEPS = 20_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from lesson_engine.script.header import slug_for
 
 TEMPLATE = """\
 id: {id}
@@ -42,6 +42,6 @@ Slowly come up to standing and walk around. Notice how you stand on each foot.
 
 def new_lesson_text(name: str) -> str:
     """A template for a lesson called ``name``; its id is made from the name."""
-    lesson_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "my-lesson"
+    lesson_id = slug_for(name)
     title = name.strip() or "My lesson"
     return TEMPLATE.format(id=lesson_id, title=title[:1].upper() + title[1:])

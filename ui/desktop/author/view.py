@@ -8,9 +8,7 @@ recovery file on the same pause, so a crash loses at most the last few keystroke
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.model.lesson import Lesson
-from lesson_engine.script.body import AUDIO_SUFFIXES
+from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.script.templates import new_lesson_text
+from lesson_engine.storage import ensure_private_dir, write_atomically
 from lesson_engine.timeline import compile_timeline
 from ui.desktop.author.highlighter import LessonHighlighter
 from ui.desktop.widgets.shortcuts import bind
@@ -260,12 +259,7 @@ class AuthorView(QWidget):
         data = self.editor.toPlainText().encode("utf-8")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".saving")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
+            write_atomically(path, data, private=False)
         except OSError as exc:
             self._status(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.")
             return False
@@ -400,14 +394,9 @@ class AuthorView(QWidget):
 
     def _write_recovery(self, text: str) -> None:
         try:
-            self.recovery_dir.mkdir(parents=True, exist_ok=True)
-            target = self._recovery_file()
-            tmp = target.with_suffix(".tmp")
-            tmp.write_text(
-                json.dumps({"path": str(self.path) if self.path else None, "text": text}),
-                encoding="utf-8",
-            )
-            os.replace(tmp, target)
+            ensure_private_dir(self.recovery_dir)
+            record = {"path": str(self.path) if self.path else None, "text": text}
+            write_atomically(self._recovery_file(), json.dumps(record).encode("utf-8"))
         except OSError:
             pass  # recovery is a safety net; failing to write it must not disturb typing
 
