@@ -7,6 +7,7 @@ window on the developer's screen, plays through their speakers, or touches their
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from lesson_engine.journal.journal import Journal
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -29,3 +32,11 @@ def _private_seesaw_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    """The real journal, in a folder of this test's own; closed (and unlocked) afterwards."""
+    opened = Journal.open(tmp_path / "journal")
+    yield opened
+    opened.close()

@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 
+from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.timeline import compile_timeline
 from ui.desktop.app import build
 from ui.desktop.author.view import AuthorDialogs, AuthorView
 from ui.desktop.player.view import PlayerView
-from ui.desktop.ports import MemoryJournal, SilentAudio
+from ui.desktop.ports import SilentAudio
 
 GOOD = "id: draft\ntitle: Draft\n---\n# One\nLie down.\n[pause 5s]\n\n# Two\nStand up.\n[pause 5s]\nWalk.\n"
 
@@ -168,9 +169,11 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
 
 
 def test_play_from_here_runs_in_the_real_player_without_touching_the_journal(
-    qtbot, tmp_path: Path, answers: Answers
+    qtbot, tmp_path: Path, answers: Answers, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    journal = MemoryJournal()
+    saved: list[object] = []
+    keep = journal.save_checkpoint
+    monkeypatch.setattr(journal, "save_checkpoint", lambda data: (saved.append(data), keep(data)))
     clock = ManualClock()
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     app = build(
@@ -193,15 +196,15 @@ def test_play_from_here_runs_in_the_real_player_without_touching_the_journal(
     clock.advance(60_000)
     app.flow.controller.tick()
     assert app.window.pages.currentWidget() is author
-    assert journal.checkpoint_writes == 0 and journal.sessions() == []
+    assert saved == [] and journal.sessions() == [] and journal.load_checkpoint() is None
 
 
 def test_closing_the_window_with_unsaved_text_asks_and_can_be_cancelled(
-    qtbot, tmp_path: Path, answers: Answers
+    qtbot, tmp_path: Path, answers: Answers, journal: Journal
 ) -> None:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     app = build(
-        journal=MemoryJournal(),
+        journal=journal,
         audio=SilentAudio(),
         settings=settings,
         folders=[],

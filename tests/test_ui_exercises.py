@@ -9,17 +9,16 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog, SessionEntry, Soreness
 from ui.desktop.exercises.view import ExercisesView
-from ui.desktop.ports import MemoryJournal
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def view(qtbot) -> ExercisesView:
-    journal = MemoryJournal()
+def view(qtbot, journal: Journal) -> ExercisesView:
     widget = ExercisesView(
         load_catalogue(REPO / "lessons/catalogue"),
         REPO / "lessons/catalogue/illustrations",
@@ -99,7 +98,7 @@ def test_logging_a_set_is_one_click_and_shows_in_my_results(view: ExercisesView)
     view.table.setCurrentCell(row_of(view, "clamshell"), 0)
     assert view.log_button.text() == "Log today's set (3 × 15)"
     view.log_button.click()
-    assert journal.exercise_logs() == [ExerciseLog("clamshell", TODAY, 3, 15, id="e-1")]
+    assert journal.exercise_logs() == [ExerciseLog("clamshell", TODAY, 3, 15, id="2026-1")]
     assert "no rated days yet (0)" in view.mine.text() and "5.0 (1 day)" in view.mine.text()
     assert "not evidence" in view.mine.text()
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
+
 from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import Note
+from lesson_engine.journal.validation import JournalInputError
 from tests.journal_fixtures import clock, session
 from ui.desktop.app import open_journal
-from ui.desktop.ports import MemoryJournal
 
 
 def test_a_damaged_journal_is_repaired_from_its_backup_and_the_learner_told(tmp_path: Path) -> None:
@@ -25,7 +29,7 @@ def test_a_damaged_journal_is_repaired_from_its_backup_and_the_learner_told(tmp_
         journal.close()
 
 
-def test_a_journal_that_cannot_be_opened_gives_a_working_memory_journal_and_a_notice(
+def test_a_journal_that_cannot_be_opened_gives_a_journal_in_memory_and_a_notice(
     tmp_path: Path,
 ) -> None:
     folder = tmp_path / "journal"
@@ -34,5 +38,9 @@ def test_a_journal_that_cannot_be_opened_gives_a_working_memory_journal_and_a_no
         journal, notices = open_journal(folder)
     finally:
         holder.close()
-    assert isinstance(journal, MemoryJournal)
+    assert not journal.on_disk
     assert notices[0].startswith("Your journal could not be opened")
+    journal.add_session(session(1, note="kept until Seesaw closes"))
+    assert [s.note for s in journal.sessions()] == ["kept until Seesaw closes"]
+    with pytest.raises(JournalInputError, match="in the future"):  # the same checks as on disk
+        journal.add_note(Note(date(2999, 1, 1), "from the future"))

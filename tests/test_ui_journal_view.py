@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry, Soreness
 from ui.desktop.journal.chart import sessions_per_week
 from ui.desktop.journal.view import JournalView
-from ui.desktop.ports import MemoryJournal
 
 TODAY = date(2026, 11, 20)  # a Friday
 
@@ -32,7 +32,7 @@ def session(
     )
 
 
-def make_view(qtbot, journal: MemoryJournal, **kwargs) -> JournalView:
+def make_view(qtbot, journal: Journal, **kwargs) -> JournalView:
     view = JournalView(journal, today=lambda: TODAY, **kwargs)
     qtbot.addWidget(view)
     view.refresh()
@@ -51,8 +51,7 @@ def test_sessions_per_week_counts_the_last_weeks_oldest_first() -> None:
     assert weeks[-1][0] == date(2026, 11, 16)
 
 
-def test_chart_and_list_show_each_session_newest_first(qtbot) -> None:
-    journal = MemoryJournal()
+def test_chart_and_list_show_each_session_newest_first(qtbot, journal: Journal) -> None:
     for days_ago, before, after, note in [
         (9, 6, 5, "stiff"),
         (2, 4, 2, "easier on the stairs"),
@@ -67,8 +66,7 @@ def test_chart_and_list_show_each_session_newest_first(qtbot) -> None:
     assert "easier on the stairs" in view.sessions.item(1).text()
 
 
-def test_search_hides_what_does_not_match(qtbot) -> None:
-    journal = MemoryJournal()
+def test_search_hides_what_does_not_match(qtbot, journal: Journal) -> None:
     journal.add_session(session(3, 5, 4, "knee ached downhill"))
     journal.add_session(session(1, 3, 2, "felt light"))
     view = make_view(qtbot, journal)
@@ -81,8 +79,7 @@ def test_search_hides_what_does_not_match(qtbot) -> None:
     assert len(visible) == 1 and "downhill" in visible[0]
 
 
-def test_editing_a_session_note_is_saved_to_the_journal(qtbot) -> None:
-    journal = MemoryJournal()
+def test_editing_a_session_note_is_saved_to_the_journal(qtbot, journal: Journal) -> None:
     journal.add_session(session(1, 5, 4, "first thought"))
     view = make_view(qtbot, journal, text_dialog=lambda _p, _t, initial: initial + ", then better")
     view.sessions.setCurrentRow(0)
@@ -91,8 +88,7 @@ def test_editing_a_session_note_is_saved_to_the_journal(qtbot) -> None:
     assert "then better" in view.sessions.item(0).text()
 
 
-def test_cancelled_edit_changes_nothing(qtbot) -> None:
-    journal = MemoryJournal()
+def test_cancelled_edit_changes_nothing(qtbot, journal: Journal) -> None:
     journal.add_session(session(1, 5, 4, "keep me"))
     view = make_view(qtbot, journal, text_dialog=lambda *_: None)
     view.sessions.setCurrentRow(0)
@@ -100,8 +96,7 @@ def test_cancelled_edit_changes_nothing(qtbot) -> None:
     assert journal.sessions()[0].note == "keep me"
 
 
-def test_free_note_is_dated_today(qtbot) -> None:
-    journal = MemoryJournal()
+def test_free_note_is_dated_today(qtbot, journal: Journal) -> None:
     view = make_view(qtbot, journal, text_dialog=lambda *_: "Pain started at 7 km today. ")
     view.add_note_button.click()
     (note,) = journal.notes()
@@ -109,8 +104,7 @@ def test_free_note_is_dated_today(qtbot) -> None:
     assert view.notes.item(0).text() == "Fri 20 Nov 2026\nPain started at 7 km today."
 
 
-def test_export_writes_where_the_learner_chose(qtbot, tmp_path: Path) -> None:
-    journal = MemoryJournal()
+def test_export_writes_where_the_learner_chose(qtbot, tmp_path: Path, journal: Journal) -> None:
     journal.add_session(session(1, 5, 4, "ok"))
     target = tmp_path / "for-physio.md"
     view = make_view(qtbot, journal, save_dialog=lambda *_: str(target))
@@ -119,8 +113,7 @@ def test_export_writes_where_the_learner_chose(qtbot, tmp_path: Path) -> None:
     assert view.status.text() == f"Saved {target}"
 
 
-def test_export_failure_is_reported_not_raised(qtbot, tmp_path: Path) -> None:
-    journal = MemoryJournal()
+def test_export_failure_is_reported_not_raised(qtbot, tmp_path: Path, journal: Journal) -> None:
     view = make_view(
         qtbot, journal, save_dialog=lambda *_: str(tmp_path / "missing-folder" / "x.csv")
     )
@@ -128,6 +121,6 @@ def test_export_failure_is_reported_not_raised(qtbot, tmp_path: Path) -> None:
     assert view.status.text().startswith("Could not export to")
 
 
-def test_empty_journal_explains_itself(qtbot) -> None:
-    view = make_view(qtbot, MemoryJournal())
+def test_empty_journal_explains_itself(qtbot, journal: Journal) -> None:
+    view = make_view(qtbot, journal)
     assert view.summary.text().startswith("Nothing here yet")

@@ -11,12 +11,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.state import PlayerState
 from ui.desktop.app import SeesawApp, build
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.view import PlayerView
-from ui.desktop.ports import MemoryJournal, SilentAudio
+from ui.desktop.ports import SilentAudio
 
 
 class Wall:
@@ -39,8 +40,7 @@ def lessons(tmp_path: Path, repo: Path) -> Path:
 
 
 @pytest.fixture
-def rig(qtbot, tmp_path: Path, lessons: Path):
-    journal = MemoryJournal()
+def rig(qtbot, tmp_path: Path, lessons: Path, journal: Journal):
     clock = ManualClock()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     answers: list[bool] = []
@@ -64,10 +64,26 @@ def rig(qtbot, tmp_path: Path, lessons: Path):
     return app, journal, clock, answers
 
 
-def restart(
-    qtbot, tmp_path: Path, journal: MemoryJournal, lessons: Path, clock: ManualClock
+@pytest.fixture
+def restart(qtbot, tmp_path: Path, lessons: Path):
+    """Seesaw started again on the same journal folder, read back from disk, as after a crash or a
+    closed window. Returns the new app; its journal is ``again.flow.journal``."""
+    reopened: list[Journal] = []
+
+    def start_again(journal: Journal, clock: ManualClock) -> SeesawApp:
+        assert journal.folder is not None
+        journal.close()  # the first Seesaw has gone: its lock with it
+        reopened.append(Journal.open(journal.folder))
+        return _build_again(qtbot, tmp_path, reopened[-1], lessons, clock)
+
+    yield start_again
+    for journal in reopened:
+        journal.close()
+
+
+def _build_again(
+    qtbot, tmp_path: Path, journal: Journal, lessons: Path, clock: ManualClock
 ) -> SeesawApp:
-    """Seesaw started again on the same journal, as after a crash or a closed window."""
     settings = QSettings(str(tmp_path / "after-restart.ini"), QSettings.Format.IniFormat)
     again = build(
         journal=journal,
@@ -154,18 +170,16 @@ def test_start_pause_rest_resume_stop_and_note_by_keyboard(qtbot, rig) -> None:
     press(qtbot, app, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     assert current(app) is app.library_view
-    (session,) = journal.stored
+    (session,) = journal.sessions()
     assert (session.lesson_id, session.completed) == ("weight-shift-1", False)
     assert session.before.level == 3 and session.after.level == 2
     assert session.note == "Knee felt easier after the rest."
     assert (session.rests_taken, session.rested_ms) == (1, 75_000)
     assert 0 < session.completed_fraction < 0.5
-    assert journal.checkpoint is None
+    assert journal.load_checkpoint() is None
 
 
-def test_closing_mid_lesson_offers_resume_at_the_same_cue(
-    qtbot, rig, tmp_path: Path, lessons: Path
-) -> None:
+def test_closing_mid_lesson_offers_resume_at_the_same_cue(qtbot, rig, restart) -> None:
     app, journal, clock, _ = rig
     app.flow.start("weight-shift-1")
     current(app).submitted.emit(current(app).current())
@@ -173,9 +187,10 @@ def test_closing_mid_lesson_offers_resume_at_the_same_cue(
     cue_caption = app.flow.player.current_cue.caption
     cue_id = app.flow.player.current_cue.id
     app.window.close()  # or a crash: the last checkpoint is at most a few seconds old
-    assert journal.checkpoint is not None and journal.checkpoint["cue_id"] == cue_id
+    saved = journal.load_checkpoint()
+    assert saved is not None and saved["cue_id"] == cue_id
 
-    again = restart(qtbot, tmp_path, journal, lessons, clock)
+    again = restart(journal, clock)
     offer = again.library_view
     assert offer.resume_card.isVisibleTo(again.window)
     assert (
@@ -190,9 +205,7 @@ def test_closing_mid_lesson_offers_resume_at_the_same_cue(
     assert again.flow.player.state is PlayerState.PLAYING
 
 
-def test_finished_lesson_never_checked_out_is_saved_on_next_start(
-    qtbot, rig, tmp_path: Path, lessons: Path
-) -> None:
+def test_finished_lesson_never_checked_out_is_saved_on_next_start(qtbot, rig, restart) -> None:
     app, journal, clock, _ = rig
     app.flow.start("weight-shift-1")
     current(app).rate(4)
@@ -200,12 +213,12 @@ def test_finished_lesson_never_checked_out_is_saved_on_next_start(
     advance(app, clock, 10 * 60_000)
     assert isinstance(current(app), CheckInView)  # the lesson ended; the check-out form is up
     app.window.close()  # and the app is closed without saving it
-    assert journal.stored == []
+    assert journal.sessions() == []
 
-    again = restart(qtbot, tmp_path, journal, lessons, clock)
-    (session,) = journal.stored
+    again = restart(journal, clock)
+    (session,) = again.flow.journal.sessions()
     assert session.completed and session.before.level == 4 and session.completed_fraction == 1.0
-    assert journal.checkpoint is None
+    assert again.flow.journal.load_checkpoint() is None
     assert any("was saved to the journal" in m for m in again.window.banner.messages)
 
 
@@ -226,7 +239,7 @@ def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
     advance(app, clock, 1_000)
     current(app).request_stop()
     current(app).skip.click()
-    (session,) = journal.stored
+    (session,) = journal.sessions()
     assert session.before.level is None and session.after.level is None
 
 
@@ -238,11 +251,11 @@ def test_a_wrong_pick_is_undone_with_esc_and_nothing_is_recorded(qtbot, rig) -> 
     press(qtbot, app, Qt.Key.Key_Escape)
     assert current(app) is app.library_view
     assert all(button.isEnabled() for button in app.window.nav.values())
-    assert journal.stored == [] and journal.load_checkpoint() is None
+    assert journal.sessions() == [] and journal.load_checkpoint() is None
 
     app.flow.start("weight-shift-1")  # the same lesson can still be started afterwards
     current(app).back.click()
-    assert current(app) is app.library_view and journal.stored == []
+    assert current(app) is app.library_view and journal.sessions() == []
 
 
 def test_the_journal_records_where_the_lesson_was_stopped_not_how_far_it_was_skipped(
@@ -263,7 +276,7 @@ def test_the_journal_records_where_the_lesson_was_stopped_not_how_far_it_was_ski
     assert stopped_at < skipped_to, player.state
     current(app).request_stop()
     current(app).skip.click()
-    (session,) = journal.stored
+    (session,) = journal.sessions()
     assert not session.completed
     assert session.completed_fraction == pytest.approx(stopped_at / total, abs=0.002)
 

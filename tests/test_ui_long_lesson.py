@@ -15,21 +15,22 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
 from ui.desktop.app import build
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.view import PlayerView
-from ui.desktop.ports import MemoryJournal, SilentAudio
+from ui.desktop.ports import SilentAudio
 
 TICKS = 400  # 100 s of lesson at the player's 250 ms tick; the leak cost ~10 references a tick
 
 
 def test_minutes_of_a_lesson_leave_nones_reference_count_where_it_was(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, journal: Journal
 ) -> None:
     clock = ManualClock()
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(journal=MemoryJournal(), audio=SilentAudio(), settings=settings, clock=clock)
+    app = build(journal=journal, audio=SilentAudio(), settings=settings, clock=clock)
     qtbot.addWidget(app.window)
     app.window.show()
     app.flow.start("weight-shift-1")

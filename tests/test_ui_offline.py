@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.state import PlayerState
 from ui.desktop.app import build
-from ui.desktop.ports import MemoryJournal, SilentAudio
+from ui.desktop.ports import SilentAudio
 
 _watching: list[list[str]] = []
 
@@ -24,7 +25,9 @@ def _audit(event: str, args: tuple) -> None:
 sys.addaudithook(_audit)  # audit hooks cannot be removed; this one only listens while a test asks
 
 
-def test_a_whole_lesson_opens_no_socket(qtbot, tmp_path: Path, repo: Path) -> None:
+def test_a_whole_lesson_opens_no_socket(
+    qtbot, tmp_path: Path, repo: Path, journal: Journal
+) -> None:
     folder = tmp_path / "lessons"
     folder.mkdir()
     shutil.copy(repo / "tests/data/sample.lesson", folder)
@@ -35,7 +38,7 @@ def test_a_whole_lesson_opens_no_socket(qtbot, tmp_path: Path, repo: Path) -> No
         clock = ManualClock()
         settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
         app = build(
-            journal=MemoryJournal(),
+            journal=journal,
             audio=SilentAudio(),
             settings=settings,
             folders=[("Seesaw", folder)],
@@ -50,7 +53,7 @@ def test_a_whole_lesson_opens_no_socket(qtbot, tmp_path: Path, repo: Path) -> No
             clock.advance(500)
             controller.tick()
         app.flow.view.submitted.emit(app.flow.view.current())
-        assert app.flow.journal.stored[0].completed
+        assert journal.sessions()[0].completed
     finally:
         _watching.pop()
     assert seen == []

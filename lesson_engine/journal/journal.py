@@ -3,6 +3,10 @@
 Records are kept in one file per year (``2026.json``): a write rewrites only the current year, so
 the durable write stays fast after ten years of daily use. The saved place (the checkpoint) lives
 in its own small file because it is written every few seconds during a lesson.
+
+When the journal on disk cannot be opened (another Seesaw holds it, a newer Seesaw wrote it, the
+disk fails), ``Journal.in_memory`` runs this same code, with the same checks, over memory only,
+so the app behaves exactly alike and only forgets at exit.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
 
 from lesson_engine.journal.codec import (
     log_from_doc,
@@ -48,21 +53,30 @@ Now = Callable[[], datetime]
 __all__ = ["Journal", "JournalInputError", "JournalLocked", "JournalTooNew", "LoadReport"]
 
 
+def _year_name(year: int) -> str:
+    return f"{year}.json"
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
 class Journal:
     def __init__(
-        self, folder: Path, *, now: Now = _utc_now, known_exercises: Collection[str] | None = None
+        self,
+        folder: Path | None,
+        *,
+        now: Now = _utc_now,
+        known_exercises: Collection[str] | None = None,
     ) -> None:
-        """Use ``Journal.open``; this constructor only sets fields."""
+        """Use ``Journal.open`` or ``Journal.in_memory``; this constructor only sets fields."""
         self.folder = folder
         self._now = now
         self.known_exercises = known_exercises
         self.report = LoadReport()
         self._years: dict[int, TinyDB] = {}
-        self._lock = FolderLock(folder)
+        self._lock = FolderLock(folder) if folder is not None else None
+        self._place_in_memory: dict[str, Any] | None = None
 
     @classmethod
     def open(
@@ -71,19 +85,33 @@ class Journal:
         """Lock the folder and load every year; raises JournalLocked or JournalTooNew."""
         ensure_private_dir(folder)
         journal = cls(folder, now=now, known_exercises=known_exercises)
-        journal._lock.acquire()
+        lock = FolderLock(folder)
+        lock.acquire()
+        journal._lock = lock
         try:
-            journal._load()
+            journal._load(folder)
         except BaseException:
-            journal._lock.release()
+            lock.release()
             raise
         return journal
+
+    @classmethod
+    def in_memory(
+        cls, *, now: Now = _utc_now, known_exercises: Collection[str] | None = None
+    ) -> Journal:
+        """A journal that starts empty and keeps nothing past ``close``."""
+        return cls(None, now=now, known_exercises=known_exercises)
+
+    @property
+    def on_disk(self) -> bool:
+        return self.folder is not None
 
     def close(self) -> None:
         for db in self._years.values():
             db.close()
         self._years.clear()
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Journal:
         return self
@@ -93,9 +121,9 @@ class Journal:
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _load(self) -> None:
+    def _load(self, folder: Path) -> None:
         now = self._now()
-        meta_path = self.folder / "meta.json"
+        meta_path = folder / "meta.json"
         meta = load_file(meta_path, now, self.report) or {}
         version = (
             int(meta.get("_default", {}).get("1", {}).get("schema", SCHEMA_VERSION))
@@ -103,18 +131,15 @@ class Journal:
             else SCHEMA_VERSION
         )
         years: dict[int, dict[str, dict[str, Any]]] = {}
-        for path in sorted(self.folder.iterdir()):
+        for path in sorted(folder.iterdir()):
             match = _YEAR_FILE.match(path.name)
             if match:
                 years[int(match.group(1))] = load_file(path, now, self.report) or {}
         if version != SCHEMA_VERSION:
             years = migrate(version, years)  # raises JournalTooNew for a newer file
             for year, data in years.items():
-                write_atomically(
-                    self._year_path(year),
-                    json.dumps(data, indent=1).encode(),
-                    backup_of(self._year_path(year)),
-                )
+                path = folder / _year_name(year)
+                write_atomically(path, json.dumps(data, indent=1).encode(), backup_of(path))
         if version != SCHEMA_VERSION or not meta_path.exists():
             write_atomically(
                 meta_path, json.dumps({"_default": {"1": {"schema": SCHEMA_VERSION}}}).encode()
@@ -122,11 +147,10 @@ class Journal:
         for year, data in years.items():
             self._years[year] = self._db(year, data)
 
-    def _year_path(self, year: int) -> Path:
-        return self.folder / f"{year}.json"
-
     def _db(self, year: int, data: dict[str, dict[str, Any]] | None) -> TinyDB:
-        path = self._year_path(year)
+        if self.folder is None:
+            return TinyDB(storage=MemoryStorage)
+        path = self.folder / _year_name(year)
         return TinyDB(path, storage=AtomicJSONStorage, backup=backup_of(path), initial=data)
 
     def _year(self, year: int) -> TinyDB:
@@ -190,24 +214,25 @@ class Journal:
 
     # -- the saved place -------------------------------------------------------------------
 
-    @property
-    def _checkpoint_path(self) -> Path:
-        return checkpoint_path(self.folder)
-
     def save_checkpoint(self, data: dict[str, Any]) -> None:
         record = {**data, "saved_at": self._now().isoformat()}
-        write_atomically(
-            self._checkpoint_path,
-            json.dumps(record).encode("utf-8"),
-            backup_of(self._checkpoint_path),
-        )
+        if self.folder is None:
+            self._place_in_memory = json.loads(json.dumps(record))  # stored as on disk: plain JSON
+            return
+        path = checkpoint_path(self.folder)
+        write_atomically(path, json.dumps(record).encode("utf-8"), backup_of(path))
 
     def load_checkpoint(self) -> dict[str, Any] | None:
+        if self.folder is None:
+            return self._place_in_memory
         return read_saved_place(self.folder)
 
     def clear_checkpoint(self) -> None:
-        for candidate in (self._checkpoint_path, backup_of(self._checkpoint_path)):
-            candidate.unlink(missing_ok=True)
+        self._place_in_memory = None
+        if self.folder is not None:
+            path = checkpoint_path(self.folder)
+            for candidate in (path, backup_of(path)):
+                candidate.unlink(missing_ok=True)
 
     # -- export ------------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from lesson_engine.journal.records import PLACES, SIDES, ExerciseLog, Note, SessionEntry, Soreness
 
 MAX_NOTE_CHARS = 5_000
+MAX_SORENESS = 10
+"""Ratings run from 0 (no pain) to this."""
 MAX_TEXT_CHARS = 200
 
 
@@ -25,9 +27,9 @@ def check_level(level: int | None, what: str) -> None:
         return
     _check(
         isinstance(level, int) and not isinstance(level, bool),
-        f"{what} must be a whole number from 0 to 10",
+        f"{what} must be a whole number from 0 to {MAX_SORENESS}",
     )
-    _check(0 <= level <= 10, f"{what} must be from 0 to 10, not {level}")
+    _check(0 <= level <= MAX_SORENESS, f"{what} must be from 0 to {MAX_SORENESS}, not {level}")
 
 
 def check_note(text: str, what: str = "a note") -> None:

@@ -31,6 +31,7 @@ from lesson_engine.paths import (
 )
 from lesson_engine.playback.clock import Clock
 from lesson_engine.script.diagnostics import LessonScriptError
+from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
 from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
@@ -38,7 +39,7 @@ from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_fr
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
 from ui.desktop.player.view import PlayerView, ask_to_stop
-from ui.desktop.ports import AudioPort, JournalPort, MemoryJournal, lesson_status
+from ui.desktop.ports import AudioPort
 from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
@@ -61,7 +62,9 @@ class SeesawApp:
     notices: list[str] = field(default_factory=list)
 
     def refresh_library(self) -> None:
-        self.library_view.show_library(self.library, lesson_status(self.flow.journal))
+        journal = self.flow.journal
+        status = lesson_status(journal.sessions(), journal.load_checkpoint())
+        self.library_view.show_library(self.library, status)
         self.library_view.show_resume(self.flow.resume_offer())
 
 
@@ -76,7 +79,7 @@ def problem_page(text: str) -> QWidget:
 
 def build(
     *,
-    journal: JournalPort,
+    journal: Journal,
     audio: AudioPort,
     settings: QSettings,
     folders: list[tuple[str, Path]] | None = None,
@@ -124,8 +127,7 @@ def build(
         catalogue_problem = f"The exercise comparison could not be loaded: {exc.diagnostics[0].location()}: {exc.diagnostics[0].message}"
     else:
         catalogue_problem = ""
-        if isinstance(journal, Journal):
-            journal.known_exercises = catalogue.exercise_ids
+        journal.known_exercises = catalogue.exercise_ids
         exercises_view = ExercisesView(
             catalogue,
             catalogue_dir / "illustrations",
@@ -230,8 +232,7 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
             audio.reconfigure(now.choice, now.speed, now.sound_on)
 
     app.settings_view.changed.connect(voice_setting_changed)
-    if isinstance(journal, Journal):
-        app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
+    app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
 
     def open_sound() -> None:
         problem = audio.open_output()
@@ -242,11 +243,11 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
     return app
 
 
-def open_journal(folder: Path) -> tuple[JournalPort, list[str]]:
+def open_journal(folder: Path) -> tuple[Journal, list[str]]:
     """The journal on disk, or one in memory with a notice saying why; the app starts either way."""
     try:
         journal = Journal.open(folder)
     except (JournalTooNew, JournalLocked, OSError) as exc:
         message = f"Your journal could not be opened ({exc}). Notes from this session are kept only until you close Seesaw."
-        return MemoryJournal(), [message]
+        return Journal.in_memory(), [message]
     return journal, list(journal.report.messages)

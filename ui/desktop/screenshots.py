@@ -16,11 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QApplication
 
+from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry, Soreness
 from lesson_engine.paths import bundled_lessons_dir
 from lesson_engine.playback.clock import ManualClock
 from ui.desktop.app import build
-from ui.desktop.ports import MemoryJournal, SilentAudio
+from ui.desktop.ports import SilentAudio
 from ui.desktop.theme import apply_theme, pick_theme
 
 
@@ -29,9 +30,9 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def sample_journal() -> MemoryJournal:
+def sample_journal() -> Journal:
     """Eight weeks of made-up sessions, easing slowly, so the journal chart has something to show."""
-    journal = MemoryJournal()
+    journal = Journal.in_memory()
     today = datetime.now(UTC).replace(hour=7, minute=0, second=0, microsecond=0)
     for days_ago in range(56, 0, -1):
         if days_ago % 7 in (1, 4) or days_ago % 5 == 0:

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 from lesson_engine.catalogue.comparison import disputed, filter_entries, side_by_side
 from lesson_engine.catalogue.model import Catalogue, Entry, School, Stance
 from lesson_engine.catalogue.personal import my_results
+from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
 from lesson_engine.journal.validation import JournalInputError
 from ui.desktop.player.view import MEDICAL_NOTE
-from ui.desktop.ports import JournalPort
 
 MARKS = {
     Stance.RECOMMENDED: ("✔", "#2e7d4f"),
@@ -63,7 +63,7 @@ class ExercisesView(QWidget):
         self,
         catalogue: Catalogue,
         illustrations: Path,
-        journal: JournalPort,
+        journal: Journal,
         *,
         has_lesson: Callable[[str], bool] = lambda _id: False,
         today: Callable[[], date] = date.today,

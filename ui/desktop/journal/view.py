@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import Note, SessionEntry
 from lesson_engine.script.durations import format_clock
 from ui.desktop.journal.chart import SorenessChart, SorenessPoint, sessions_per_week
-from ui.desktop.ports import JournalPort
 
 SaveDialog = Callable[[QWidget, str, str], str]
 
@@ -74,7 +74,7 @@ def describe(session: SessionEntry) -> str:
 class JournalView(QWidget):
     def __init__(
         self,
-        journal: JournalPort,
+        journal: Journal,
         *,
         today: Callable[[], date] = date.today,
         save_dialog: SaveDialog = ask_save_path,

@@ -6,9 +6,6 @@ in progress. Rows are real list items, so arrow keys and Enter work without a mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,41 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.library.listing import Library, LibraryEntry
-from lesson_engine.playback.checkpoint import Checkpoint
-from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
+from lesson_engine.session.resume import ResumeOffer
 from ui.desktop.widgets.shortcuts import bind
 
 
-@dataclass(frozen=True)
-class ResumeOffer:
-    lesson_id: str
-    title: str
-    section_title: str
-    position_ms: int
-    total_ms: int
-
-    def text(self) -> str:
-        return (
-            f"Resume <b>{self.title}</b> at <b>{self.section_title}</b> "
-            f"({format_clock(self.position_ms)} of {format_clock(self.total_ms)})"
-        )
-
-
-def offer_to_resume(saved: dict[str, Any] | None, library: Library) -> ResumeOffer | None:
-    """What to offer for a saved place: nothing when it is finished, unreadable or not listed."""
-    if not saved:
-        return None
-    try:
-        checkpoint = Checkpoint.from_dict(saved)
-    except ValueError:
-        return None
-    entry = library.by_id(checkpoint.lesson_id)
-    if entry is None or checkpoint.state == PlayerState.FINISHED.value:
-        return None
-    total = entry.length_ms
-    return ResumeOffer(
-        entry.id, entry.title, checkpoint.section_title, min(checkpoint.position_ms, total), total
+def resume_text(offer: ResumeOffer) -> str:
+    return (
+        f"Resume <b>{offer.title}</b> at <b>{offer.section_title}</b> "
+        f"({format_clock(offer.position_ms)} of {format_clock(offer.total_ms)})"
     )
 
 
@@ -178,7 +149,7 @@ class LibraryView(QWidget):
         if offer is None:
             self.resume_card.hide()
             return
-        self.resume_text.setText(offer.text())
+        self.resume_text.setText(resume_text(offer))
         self.resume_card.show()
 
     def _add_row(self, entry: LibraryEntry, status: str) -> None:

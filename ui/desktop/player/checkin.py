@@ -8,8 +8,6 @@ is typed, so Save always succeeds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lesson_engine.journal.records import PLACES, SIDES
+from lesson_engine.journal.validation import MAX_NOTE_CHARS, MAX_SORENESS
+from lesson_engine.session.record import CheckIn
 from ui.desktop.widgets.shortcuts import bind
 
-MAX_NOTE_CHARS = 5_000
-PLACES = (("outside-knee", "Outside of the knee"), ("hip", "Hip"), ("other", "Somewhere else"))
+PLACE_LABELS = {"outside-knee": "Outside of the knee", "hip": "Hip", "other": "Somewhere else"}
+"""How each of the journal's places (``journal.records.PLACES``) is named on the form."""
 STRONG_PAIN = 8  # "strong" and worse on the scale below
-SIDES = (("left", "Left"), ("right", "Right"), ("both", "Both"))
 SORENESS_WORDS = {
     0: "no pain at all",
     1: "barely there",
@@ -43,14 +43,6 @@ SORENESS_WORDS = {
     9: "severe",
     10: "the worst you can imagine",
 }
-
-
-@dataclass(frozen=True)
-class CheckIn:
-    soreness: int | None
-    places: tuple[str, ...] = ()
-    side: str | None = None
-    note: str = ""
 
 
 class CheckInView(QWidget):
@@ -74,7 +66,7 @@ class CheckInView(QWidget):
         question.setWordWrap(True)
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, 10)
+        self.slider.setRange(0, MAX_SORENESS)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
@@ -110,7 +102,8 @@ class CheckInView(QWidget):
         where = QLabel("Where?")
         self.places: dict[str, QCheckBox] = {}
         places_row = QHBoxLayout()
-        for key, text in PLACES:
+        for key in PLACES:
+            text = _label(key, PLACE_LABELS)
             box = QCheckBox(text)
             box.setAccessibleName(f"Sore at: {text}")
             self.places[key] = box
@@ -119,7 +112,8 @@ class CheckInView(QWidget):
         self.side_group = QButtonGroup(self)
         sides_row = QHBoxLayout()
         self.sides: dict[str, QRadioButton] = {}
-        for key, text in SIDES:
+        for key in SIDES:
+            text = _label(key, {})
             radio = QRadioButton(text)
             radio.setAccessibleName(f"Side: {text}")
             self.side_group.addButton(radio)
@@ -235,3 +229,8 @@ class CheckInView(QWidget):
 
     def _submit(self) -> None:
         self.submitted.emit(self.current())
+
+
+def _label(key: str, labels: dict[str, str]) -> str:
+    """A place or side as shown: its own label, or the value itself in words."""
+    return labels.get(key) or key.replace("-", " ").capitalize()

@@ -10,57 +10,33 @@ already done is ever lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from lesson_engine.journal.records import SessionEntry, Soreness
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import SessionEntry
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.library.listing import Library
 from lesson_engine.model.lesson import Lesson
-from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
 from lesson_engine.playback.player import Player
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.diagnostics import LessonScriptError
+from lesson_engine.session.record import CheckIn, SessionDraft, session_entry
+from lesson_engine.session.resume import ResumeOffer, offer_to_resume
+from lesson_engine.session.saved_place import SavedPlace, entry_for_finished
 from lesson_engine.timeline import Timeline, compile_timeline
-from ui.desktop.library.view import ResumeOffer, offer_to_resume
-from ui.desktop.player.checkin import CheckIn, CheckInView
+from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.controller import SessionController
 from ui.desktop.player.view import PlayerView, ask_to_stop
-from ui.desktop.ports import AudioPort, JournalPort
-
-
-def _checkin_to_dict(checkin: CheckIn) -> dict[str, Any]:
-    return {
-        "soreness": checkin.soreness,
-        "places": list(checkin.places),
-        "side": checkin.side,
-        "note": checkin.note,
-    }
-
+from ui.desktop.ports import AudioPort
 
 RETIME_EVERY_MS = 400
-
-
-def _soreness(checkin: CheckIn) -> Soreness:
-    return Soreness(checkin.soreness, checkin.places, checkin.side)
-
-
-def _checkin_from_dict(data: object) -> CheckIn:
-    if not isinstance(data, dict):
-        return CheckIn(None)
-    soreness = data.get("soreness")
-    return CheckIn(
-        soreness if isinstance(soreness, int) and 0 <= soreness <= 10 else None,
-        tuple(p for p in data.get("places", ()) if isinstance(p, str)),
-        data.get("side") if isinstance(data.get("side"), str) else None,
-        str(data.get("note", ""))[:5000],
-    )
 
 
 class LessonFlow(QObject):
@@ -74,7 +50,7 @@ class LessonFlow(QObject):
         self,
         *,
         library: Library,
-        journal: JournalPort,
+        journal: Journal,
         audio: AudioPort,
         show: Callable[[QWidget], None],
         clock: Clock | None = None,
@@ -96,8 +72,7 @@ class LessonFlow(QObject):
         self.controller: SessionController | None = None
         self.view: QWidget | None = None
         self._detach: list[Callable[[], None]] = []
-        self._started_at = now()
-        self._before = CheckIn(None)
+        self._draft = SessionDraft(title="", started_at=now())
         self._completed = False
         self._lesson: Lesson | None = None
         self._preview = False
@@ -131,19 +106,12 @@ class LessonFlow(QObject):
 
     def resume(self) -> bool:
         """Continue the saved lesson at the start of its cue; False when there is nothing to resume."""
-        saved = self.journal.load_checkpoint()
-        if not saved:
+        place = SavedPlace.from_dict(self.journal.load_checkpoint())
+        entry = self.library.by_id(place.lesson_id) if place else None
+        if place is None or entry is None:
             return False
-        entry = self.library.by_id(str(saved.get("lesson_id", "")))
-        try:
-            checkpoint = Checkpoint.from_dict(saved)
-        except ValueError:
-            checkpoint = None
-        if entry is None or checkpoint is None:
-            return False
-        session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
-        self._started_at = _parse_time(session.get("started_at")) or self._now()
-        self._before = _checkin_from_dict(session.get("before"))
+        checkpoint = place.checkpoint
+        self._draft = place.draft or SessionDraft(title=entry.title, started_at=self._now())
         try:
             self._lesson = entry.load()
         except LessonScriptError as exc:
@@ -161,24 +129,18 @@ class LessonFlow(QObject):
 
     def settle_finished_checkpoint(self) -> SessionEntry | None:
         """A lesson that ended but was never checked out (the app closed on the last form)."""
-        saved = self.journal.load_checkpoint()
-        if not saved or saved.get("state") != PlayerState.FINISHED.value:
+        place = SavedPlace.from_dict(self.journal.load_checkpoint())
+        if place is None:
             return None
-        session = saved.get("session", {}) if isinstance(saved.get("session"), dict) else {}
-        entry = self.library.by_id(str(saved.get("lesson_id", "")))
-        stopped_at = int(saved.get("position_ms", 0))
-        total = entry.length_ms if entry else max(int(saved.get("furthest_ms", 0)), stopped_at, 1)
-        record = SessionEntry(
-            lesson_id=str(saved.get("lesson_id", "")),
-            lesson_title=entry.title if entry else str(session.get("title", "")),
-            started_at=_parse_time(session.get("started_at")) or self._now(),
-            ended_at=_parse_time(session.get("ended_at")) or self._now(),
-            completed=bool(session.get("completed", False)),
-            completed_fraction=1.0 if session.get("completed") else min(stopped_at / total, 1.0),
-            rests_taken=int(saved.get("rests_taken", 0)),
-            rested_ms=int(saved.get("rested_ms", 0)),
-            before=_soreness(_checkin_from_dict(session.get("before"))),
+        entry = self.library.by_id(place.lesson_id)
+        record = entry_for_finished(
+            place,
+            title=entry.title if entry else None,
+            total_ms=entry.length_ms if entry else None,
+            now=self._now(),
         )
+        if record is None:
+            return None
         stored = self._store(record)
         if stored is not None:
             self.journal.clear_checkpoint()
@@ -194,8 +156,8 @@ class LessonFlow(QObject):
 
     def _begin(self, lesson_id: str, before: CheckIn) -> None:
         self._preview = False
-        self._started_at = self._now()
-        self._before = before
+        assert self._lesson is not None
+        self._draft = SessionDraft(title=self._lesson.title, started_at=self._now(), before=before)
         player = Player(self._timeline(), self._clock)
         self._run(player)
         if self.controller:
@@ -257,16 +219,11 @@ class LessonFlow(QObject):
                 self._check_out()
             return
         if isinstance(event, CheckpointDue):
-            data = event.checkpoint.to_dict()
-            data["session"] = {
-                "started_at": self._started_at.isoformat(),
-                "before": _checkin_to_dict(self._before),
-                "title": self.player.timeline.title if self.player else "",
-            }
-            if event.checkpoint.state == PlayerState.FINISHED.value:
-                data["session"]["ended_at"] = self._now().isoformat()
-                data["session"]["completed"] = self._completed
-            self.journal.save_checkpoint(data)
+            place = SavedPlace(event.checkpoint, self._draft)
+            if place.finished:
+                ended = replace(self._draft, ended_at=self._now(), completed=self._completed)
+                place = SavedPlace(event.checkpoint, ended)
+            self.journal.save_checkpoint(place.to_dict())
         elif isinstance(event, Finished):
             self._completed = event.completed
             if event.completed:
@@ -291,19 +248,16 @@ class LessonFlow(QObject):
         self._present(view)
 
     def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
-        record = SessionEntry(
+        record = session_entry(
             lesson_id=player.timeline.lesson_id,
-            lesson_title=player.timeline.title,
-            started_at=self._started_at,
+            draft=replace(self._draft, title=player.timeline.title),
             ended_at=ended,
             completed=self._completed,
-            # Where they stopped, as the journal says "stopped at …%"; a skip ahead is not work done.
-            completed_fraction=min(player.position_ms / max(player.timeline.total_ms, 1), 1.0),
+            position_ms=player.position_ms,
+            total_ms=player.timeline.total_ms,
             rests_taken=player.rests_taken,
             rested_ms=player.rested_ms,
-            before=_soreness(self._before),
-            after=_soreness(after),
-            note=after.note,
+            after=after,
         )
         stored = self._store(record)
         if stored is not None:
@@ -332,12 +286,3 @@ class LessonFlow(QObject):
         if self.controller:
             self.controller.shutdown()
             self.controller = None
-
-
-def _parse_time(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None

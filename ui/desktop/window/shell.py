@@ -15,7 +15,8 @@ from lesson_engine.journal.files import read_saved_place
 from lesson_engine.library.index import LibraryIndex
 from lesson_engine.library.listing import load_library
 from lesson_engine.paths import cache_dir, journal_folder, lesson_folders
-from ui.desktop.library.view import LibraryView, offer_to_resume
+from lesson_engine.session.resume import offer_to_resume
+from ui.desktop.library.view import LibraryView
 from ui.desktop.window.main_window import MainWindow
 
 PAGES = (

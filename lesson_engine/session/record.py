@@ -1,0 +1,140 @@
+"""What a session records: the check-ins, and the journal entry built when a lesson ends.
+
+The rules a learner would ask about live here and nowhere else: a rating is 0–10 or skipped,
+places and sides come from the journal's own lists, a note is capped as the journal caps it, and
+"completed part" is where the lesson was stopped (a skip ahead is not work done) or all of it once
+the lesson finished. The desktop app and the saved place (``saved_place``) both build the journal
+entry through ``session_entry``, so a session saved at once and one settled after a crash agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from lesson_engine.journal.records import PLACES, SIDES, SessionEntry, Soreness
+from lesson_engine.journal.validation import MAX_NOTE_CHARS, MAX_SORENESS
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """What the learner said before or after a lesson; every part is optional (Skip is always there)."""
+
+    soreness: int | None = None
+    places: tuple[str, ...] = ()
+    side: str | None = None
+    note: str = ""
+
+    def rating(self) -> Soreness:
+        return Soreness(self.soreness, self.places, self.side)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "soreness": self.soreness,
+            "places": list(self.places),
+            "side": self.side,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> CheckIn:
+        """A saved check-in; anything the journal would refuse is dropped, never raised."""
+        if not isinstance(data, dict):
+            return cls()
+        level = data.get("soreness")
+        places = data.get("places")
+        side = data.get("side")
+        note = data.get("note")
+        return cls(
+            level
+            if isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= MAX_SORENESS
+            else None,
+            tuple(p for p in places if p in PLACES) if isinstance(places, list) else (),
+            side if side in SIDES else None,
+            note[:MAX_NOTE_CHARS] if isinstance(note, str) else "",
+        )
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """The session being followed, saved inside every checkpoint so that a crash loses none of it."""
+
+    title: str
+    started_at: datetime
+    before: CheckIn = field(default_factory=CheckIn)
+    ended_at: datetime | None = None
+    """Set once the lesson has finished (the learner may still be on the check-out form)."""
+    completed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "title": self.title,
+            "started_at": self.started_at.isoformat(),
+            "before": self.before.to_dict(),
+        }
+        if self.ended_at is not None:
+            data["ended_at"] = self.ended_at.isoformat()
+            data["completed"] = self.completed
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> SessionDraft | None:
+        """None when there is no readable start time: the caller then starts the record anew."""
+        if not isinstance(data, dict):
+            return None
+        started = _time(data.get("started_at"))
+        if started is None:
+            return None
+        title = data.get("title")
+        return cls(
+            title=title if isinstance(title, str) else "",
+            started_at=started,
+            before=CheckIn.from_dict(data.get("before")),
+            ended_at=_time(data.get("ended_at")),
+            completed=data.get("completed") is True,
+        )
+
+
+def completed_fraction(completed: bool, position_ms: int, total_ms: int) -> float:
+    """The journal's "stopped at …%": all of it once finished, else where the lesson stood."""
+    if completed:
+        return 1.0
+    return min(max(position_ms, 0) / max(total_ms, 1), 1.0)
+
+
+def session_entry(
+    *,
+    lesson_id: str,
+    draft: SessionDraft,
+    ended_at: datetime,
+    completed: bool,
+    position_ms: int,
+    total_ms: int,
+    rests_taken: int,
+    rested_ms: int,
+    after: CheckIn | None = None,
+) -> SessionEntry:
+    after = after or CheckIn()
+    return SessionEntry(
+        lesson_id=lesson_id,
+        lesson_title=draft.title,
+        started_at=draft.started_at,
+        ended_at=ended_at,
+        completed=completed,
+        completed_fraction=completed_fraction(completed, position_ms, total_ms),
+        rests_taken=rests_taken,
+        rested_ms=rested_ms,
+        before=draft.before.rating(),
+        after=after.rating(),
+        note=after.note,
+    )
+
+
+def _time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,79 @@
+"""The saved place: where a learner is in a lesson, and the session around it, as the journal keeps it.
+
+Written on every player transition and every few seconds, so a closed laptop or a crash costs at
+most a few seconds. It is the player's checkpoint plus the session draft (``record``). Reading it
+never raises: a place that cannot be read is no place, and the app starts as if there were none.
+A lesson that finished but was never checked out (the app closed on the last form) is turned into
+a journal entry on the next start by ``entry_for_finished``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from lesson_engine.journal.records import SessionEntry
+from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.state import PlayerState
+from lesson_engine.session.record import SessionDraft, session_entry
+
+
+@dataclass(frozen=True)
+class SavedPlace:
+    checkpoint: Checkpoint
+    draft: SessionDraft | None = None
+    """None for a place saved without its session (then the session starts anew on resume)."""
+
+    @property
+    def lesson_id(self) -> str:
+        return self.checkpoint.lesson_id
+
+    @property
+    def finished(self) -> bool:
+        return self.checkpoint.state == PlayerState.FINISHED.value
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.checkpoint.to_dict()
+        if self.draft is not None:
+            data["session"] = self.draft.to_dict()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> SavedPlace | None:
+        if not isinstance(data, dict):
+            return None
+        try:
+            checkpoint = Checkpoint.from_dict(data)
+        except ValueError:
+            return None
+        return cls(checkpoint, SessionDraft.from_dict(data.get("session")))
+
+
+def entry_for_finished(
+    place: SavedPlace, *, title: str | None, total_ms: int | None, now: datetime
+) -> SessionEntry | None:
+    """The journal entry for a lesson that ended without check-out; None if it has not ended.
+
+    ``title`` and ``total_ms`` come from the library when the lesson is still listed; otherwise
+    the draft's title and the furthest point reached stand in.
+    """
+    if not place.finished:
+        return None
+    checkpoint = place.checkpoint
+    draft = place.draft or SessionDraft(title="", started_at=now)
+    if title is not None:
+        draft = SessionDraft(title, draft.started_at, draft.before, draft.ended_at, draft.completed)
+    total = (
+        total_ms if total_ms is not None else max(checkpoint.furthest_ms, checkpoint.position_ms, 1)
+    )
+    return session_entry(
+        lesson_id=checkpoint.lesson_id,
+        draft=draft,
+        ended_at=draft.ended_at or now,
+        completed=draft.completed,
+        position_ms=checkpoint.position_ms,
+        total_ms=total,
+        rests_taken=checkpoint.rests_taken,
+        rested_ms=checkpoint.rested_ms,
+    )

@@ -1,0 +1,126 @@
+"""The session rules, in the engine: what a check-in keeps, what a saved place holds, what is
+settled after a crash, which lesson is done or in progress, and what the library offers to resume."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import SessionEntry
+from lesson_engine.library.listing import load_library
+from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.session.record import CheckIn, SessionDraft, completed_fraction, session_entry
+from lesson_engine.session.resume import offer_to_resume
+from lesson_engine.session.saved_place import SavedPlace, entry_for_finished
+from lesson_engine.session.status import DONE, IN_PROGRESS, lesson_status
+
+START = datetime(2026, 11, 2, 7, 30, tzinfo=UTC)
+
+
+def checkpoint(state: str = "paused", position_ms: int = 30_000, **extra: int) -> Checkpoint:
+    return Checkpoint(
+        lesson_id="weight-shift-1",
+        digest="abc",
+        position_ms=position_ms,
+        cue_id="lifting-the-knee/1",
+        cue_index=4,
+        section_index=1,
+        section_title="Lifting the knee",
+        state=state,
+        **extra,
+    )
+
+
+def draft(ended_at: datetime | None = None, completed: bool = False) -> SessionDraft:
+    before = CheckIn(4, ("outside-knee",), "right")
+    return SessionDraft("Weight shift 1", START, before, ended_at, completed)
+
+
+def test_a_saved_check_in_keeps_only_what_the_journal_accepts() -> None:
+    saved = {"soreness": 11, "places": ["hip", "elbow", 3], "side": "up", "note": "x" * 6000}
+    checkin = CheckIn.from_dict(saved)
+    assert checkin == CheckIn(None, ("hip",), None, "x" * 5000)
+    assert CheckIn.from_dict({"soreness": True}).soreness is None  # JSON true is not a rating
+    assert CheckIn.from_dict("not a mapping") == CheckIn()
+
+
+def test_a_saved_place_comes_back_as_it_was_saved_through_the_journal(tmp_path: Path) -> None:
+    place = SavedPlace(checkpoint(rests_taken=1, rested_ms=60_000), draft())
+    with Journal.open(tmp_path / "journal") as journal:
+        journal.save_checkpoint(place.to_dict())
+    with Journal.open(tmp_path / "journal") as journal:
+        assert SavedPlace.from_dict(journal.load_checkpoint()) == place
+
+
+def test_an_unreadable_place_is_no_place_and_a_missing_session_starts_anew() -> None:
+    assert SavedPlace.from_dict({"lesson_id": "x", "position_ms": "soon"}) is None
+    assert SavedPlace.from_dict(None) is None
+    data = checkpoint().to_dict() | {"session": {"started_at": "yesterday"}}
+    place = SavedPlace.from_dict(data)
+    assert place is not None and place.draft is None
+
+
+def test_completed_part_is_where_the_lesson_stood_or_all_of_it_once_finished() -> None:
+    assert completed_fraction(False, 30_000, 120_000) == 0.25
+    assert completed_fraction(False, 500_000, 120_000) == 1.0
+    assert completed_fraction(True, 10_000, 120_000) == 1.0
+
+
+def test_the_session_entry_carries_both_check_ins_and_the_rests() -> None:
+    entry = session_entry(
+        lesson_id="weight-shift-1",
+        draft=draft(),
+        ended_at=START + timedelta(minutes=20),
+        completed=False,
+        position_ms=60_000,
+        total_ms=240_000,
+        rests_taken=2,
+        rested_ms=90_000,
+        after=CheckIn(2, note="Easier after the rest."),
+    )
+    assert (entry.before.level, entry.before.places, entry.after.level) == (4, ("outside-knee",), 2)
+    assert (entry.note, entry.rests_taken, entry.completed_fraction) == (
+        "Easier after the rest.",
+        2,
+        0.25,
+    )
+
+
+def test_a_finished_lesson_never_checked_out_becomes_its_journal_entry() -> None:
+    ended = START + timedelta(minutes=18)
+    place = SavedPlace(
+        checkpoint("finished", 200_000, rests_taken=1), draft(ended_at=ended, completed=True)
+    )
+    entry = entry_for_finished(place, title="Weight shift 1", total_ms=200_000, now=START)
+    assert entry is not None
+    assert (entry.completed, entry.completed_fraction, entry.ended_at) == (True, 1.0, ended)
+    assert entry.before.level == 4 and entry.rests_taken == 1
+    unfinished = SavedPlace(checkpoint("paused"), draft())
+    assert entry_for_finished(unfinished, title=None, total_ms=None, now=START) is None
+
+
+def test_status_is_done_after_a_completed_session_and_in_progress_while_a_place_is_saved() -> None:
+    done = SessionEntry("set-clamshell", "Clamshell", START, START, True, 1.0)
+    stopped = SessionEntry("pelvic-seesaw-1", "Seesaw 1", START, START, False, 0.4)
+    saved = SavedPlace(checkpoint(), draft()).to_dict()
+    assert lesson_status([done, stopped], saved) == {
+        "set-clamshell": DONE,
+        "weight-shift-1": IN_PROGRESS,
+    }
+    finished = SavedPlace(checkpoint("finished"), draft()).to_dict()
+    assert lesson_status([], finished) == {}
+
+
+def test_the_library_offers_to_resume_a_listed_unfinished_lesson_only(repo: Path) -> None:
+    library = load_library([("Seesaw", repo / "tests/data")])
+    offer = offer_to_resume(SavedPlace(checkpoint(), draft()).to_dict(), library)
+    assert offer is not None
+    assert (offer.lesson_id, offer.section_title, offer.position_ms) == (
+        "weight-shift-1",
+        "Lifting the knee",
+        30_000,
+    )
+    assert offer_to_resume(SavedPlace(checkpoint("finished"), draft()).to_dict(), library) is None
+    gone = SavedPlace(Checkpoint("deleted", "d", 0, "c", 0, 0, "S", "paused"), draft())
+    assert offer_to_resume(gone.to_dict(), library) is None
