@@ -18,6 +18,7 @@ from pathlib import Path
 from lesson_engine.journal.codec import log_to_doc, session_to_doc
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.trend import soreness_series
 
 NOW = datetime(2026, 11, 20, 18, tzinfo=UTC)
 DAYS = 3650
@@ -124,7 +125,7 @@ def main() -> None:
 
         def open_and_series() -> None:
             with Journal.open(folder, now=_now) as journal:
-                assert len(journal.soreness_series()) == DAYS
+                assert len(soreness_series(journal.sessions())) == DAYS
 
         def sqlite_open_and_series() -> None:
             db = sqlite3.connect(sqlite_path)

@@ -168,10 +168,6 @@ class Timeline:
         index = self.cue_at(ms).index + 1
         return self.cues[index] if index < len(self.cues) else None
 
-    def previous_cue(self, ms: int) -> Cue | None:
-        index = self.cue_at(ms).index - 1
-        return self.cues[index] if index >= 0 else None
-
 
 _COUNT_WORDS = [
     "zero",

@@ -93,8 +93,8 @@ def test_pack_then_import_from_the_command_line(
 def test_import_of_a_hostile_pack_lists_every_problem_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from lesson_engine.library.packs import pack_bytes
     from lesson_engine.paths import data_dir
+    from tests.pack_fixtures import pack_bytes
 
     bad = tmp_path / "bad.zip"
     bad.write_bytes(

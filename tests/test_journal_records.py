@@ -13,6 +13,7 @@ from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew, migrate
 from lesson_engine.journal.records import ExerciseLog, Note, Soreness
+from lesson_engine.journal.trend import soreness_series
 from lesson_engine.journal.validation import JournalInputError
 from tests.journal_fixtures import NOW, clock, day, session
 
@@ -63,12 +64,17 @@ def test_session_note_can_be_edited(folder: Path) -> None:
             journal.update_session_note("2026-99", "x")
 
 
-def test_soreness_series_lists_rated_sessions_oldest_first(folder: Path) -> None:
+def test_the_soreness_trend_lists_every_session_oldest_first(folder: Path) -> None:
     with Journal.open(folder, now=clock()) as journal:
         journal.add_session(session(1, 4, 2))
         journal.add_session(session(5, 6, None))
         journal.add_session(session(3, None, None))
-        assert journal.soreness_series() == [(day(5), 6, None), (day(1), 4, 2)]
+        series = soreness_series(journal.sessions())
+    assert [(p.day, p.before, p.after) for p in series] == [
+        (day(5), 6, None),
+        (day(3), None, None),
+        (day(1), 4, 2),
+    ]
 
 
 @pytest.mark.parametrize(

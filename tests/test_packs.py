@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack, pack_bytes
+from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack
+from tests.pack_fixtures import pack_bytes
 
 MANIFEST = (
     b'title = "Trail weight shift"\nauthor = "A. Teacher"\nversion = "1.0"\nlicence = "CC BY 4.0"\n'

@@ -228,14 +228,6 @@ def test_jump_while_paused_updates_captions_but_plays_no_sound() -> None:
     assert rig.of(EventStarted) == []
 
 
-def test_seek_cue_by_id() -> None:
-    rig = make_rig()
-    target = rig.player.timeline.cues[3]
-    assert rig.player.seek_cue(target.id)
-    assert rig.player.position_ms == target.start_ms
-    assert not rig.player.seek_cue("no/such#cue")
-
-
 def test_cue_and_event_announcements_in_order_at_exact_times() -> None:
     rig = make_rig()
     starts: list[tuple[int, int]] = []

@@ -132,7 +132,6 @@ def test_sections_and_queries(repo: Path) -> None:
     assert timeline.section_at(second.start_ms - 1) == first
     cue = timeline.cue_at(500)
     assert timeline.next_cue(500) == timeline.cues[cue.index + 1]
-    assert timeline.previous_cue(500) is None
     assert timeline.event_at(timeline.total_ms + 10) == timeline.events[-1]
     assert timeline.cue_by_id(cue.id) == cue
 

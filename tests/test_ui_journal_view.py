@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry, Soreness
-from ui.desktop.journal.chart import sessions_per_week
+from lesson_engine.journal.trend import sessions_per_week
 from ui.desktop.journal.view import JournalView
 
 TODAY = date(2026, 11, 20)  # a Friday

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.journal.journal import Journal
-from lesson_engine.library.packs import pack_bytes
+from tests.pack_fixtures import pack_bytes
 from ui.desktop.app import build
 from ui.desktop.ports import SilentAudio
 

@@ -6,9 +6,10 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.trend import week_start
 
 
 def _level(value: int | None) -> str:
@@ -101,7 +102,7 @@ def to_markdown(
     ]
     if not ordered and not logs and not notes:
         return "\n".join([*lines, "Nothing recorded yet.", ""])
-    weeks = Counter(s.started_at.date() - timedelta(days=s.started_at.weekday()) for s in ordered)
+    weeks = Counter(week_start(s.started_at.date()) for s in ordered)
     if ordered:
         first, last = ordered[0].started_at.date(), ordered[-1].started_at.date()
         finished = sum(1 for s in ordered if s.completed)

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -101,10 +101,6 @@ class Journal:
     ) -> Journal:
         """A journal that starts empty and keeps nothing past ``close``."""
         return cls(None, now=now, known_exercises=known_exercises)
-
-    @property
-    def on_disk(self) -> bool:
-        return self.folder is not None
 
     def close(self) -> None:
         for db in self._years.values():
@@ -201,16 +197,6 @@ class Journal:
 
     def notes(self) -> list[Note]:
         return sorted((note_from_doc(doc, i) for i, doc in self._all(NOTES)), key=lambda n: n.day)
-
-    def soreness_series(self) -> list[tuple[date, int | None, int | None]]:
-        """(day, before, after) for every session with a rating, oldest first: the trend chart."""
-        series = []
-        for _, doc in self._all(SESSIONS):
-            before = (doc.get("before") or {}).get("level")
-            after = (doc.get("after") or {}).get("level")
-            if before is not None or after is not None:
-                series.append((datetime.fromisoformat(doc["started_at"]).date(), before, after))
-        return sorted(series, key=lambda row: row[0])
 
     # -- the saved place -------------------------------------------------------------------
 

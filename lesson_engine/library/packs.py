@@ -8,7 +8,6 @@ installed pack is never replaced unless the caller says so.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import stat
@@ -85,13 +84,6 @@ def read_manifest(data: bytes, where: str) -> Manifest:
     if problems:
         raise PackError(problems)
     return Manifest(*(str(raw[key]).strip() for key in MANIFEST_KEYS))
-
-
-def manifest_text(manifest: Manifest) -> str:
-    def quoted(value: str) -> str:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    return "".join(f"{key} = {quoted(getattr(manifest, key))}\n" for key in MANIFEST_KEYS)
 
 
 def create_pack(folder: Path, out: Path) -> list[str]:
@@ -264,12 +256,3 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
     if problems:
         raise PackError(problems)
     return contents, manifest
-
-
-def pack_bytes(files: dict[str, bytes]) -> bytes:
-    """A zip in memory from name → bytes: for tests and for building packs programmatically."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()

@@ -230,10 +230,6 @@ class Player:
     def seek(self, position_ms: int) -> bool:
         return self._jump(self._clamp(position_ms))
 
-    def seek_cue(self, cue_id: str) -> bool:
-        cue = self.timeline.cue_by_id(cue_id)
-        return cue is not None and self._jump(cue.start_ms)
-
     def stop(self) -> bool:
         """End the session early; the journal records it as partial."""
         if self._state is PlayerState.FINISHED:

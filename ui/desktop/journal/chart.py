@@ -2,40 +2,18 @@
 
 Drawn by hand rather than with a plotting library: two small series do not justify a dependency,
 and painting from the palette keeps the chart right in light and dark themes. The chart draws
-what it is given; choosing the period is the journal view's job.
+what it is given (``lesson_engine.journal.trend``); choosing the period is the journal view's job.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-
-@dataclass(frozen=True)
-class SorenessPoint:
-    day: date
-    before: int | None
-    after: int | None
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def sessions_per_week(days: list[date], weeks: int, today: date) -> list[tuple[date, int]]:
-    """Counts for the last ``weeks`` weeks ending with the week of ``today``, oldest first."""
-    last = week_start(today)
-    starts = [last - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
-    counts = dict.fromkeys(starts, 0)
-    for day in days:
-        start = week_start(day)
-        if start in counts:
-            counts[start] += 1
-    return list(counts.items())
+from lesson_engine.journal.trend import SorenessPoint
 
 
 class SorenessChart(QWidget):

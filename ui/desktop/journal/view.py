@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import Note, SessionEntry
+from lesson_engine.journal.trend import sessions_per_week, soreness_series
 from lesson_engine.script.durations import format_clock
-from ui.desktop.journal.chart import SorenessChart, SorenessPoint, sessions_per_week
+from ui.desktop.journal.chart import SorenessChart
 
 SaveDialog = Callable[[QWidget, str, str], str]
 
@@ -154,10 +155,7 @@ class JournalView(QWidget):
 
     def refresh(self) -> None:
         sessions = sorted(self.journal.sessions(), key=lambda s: s.started_at, reverse=True)
-        points = [
-            SorenessPoint(s.started_at.date(), s.before.level, s.after.level)
-            for s in sorted(sessions, key=lambda s: s.started_at)
-        ]
+        points = soreness_series(sessions)
         today = self._today()
         self.chart.set_data(
             points, sessions_per_week([s.started_at.date() for s in sessions], 12, today)
