@@ -2,14 +2,15 @@
 
 Everything else receives what it needs. ``ui.launch`` puts the window on screen first and then
 calls ``finish_start``, which opens the journal and the audio and wires them in with ``build``;
-tests build the same graph with ``build`` and in-memory parts. Every optional part that fails
+tests build the same graph with ``build``, a journal in a temporary folder and silent audio.
+``build`` is a list of small named steps, one per part, so each connection is found in one hop. Every optional part that fails
 (sound, voice, journal) is replaced by a working fallback and reported in the banner: the app
 always starts and a lesson can always be followed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from audio.lesson_audio import LessonAudio
 from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.catalogue.model import Catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
@@ -77,6 +79,33 @@ def problem_page(text: str) -> QWidget:
     return label
 
 
+@dataclass(frozen=True)
+class Exercises:
+    """The exercise catalogue as loaded at start: the catalogue, or why it could not be."""
+
+    catalogue: Catalogue | None
+    problem: str = ""
+
+    @property
+    def exercise_ids(self) -> frozenset[str] | None:
+        return self.catalogue.exercise_ids if self.catalogue else None
+
+
+def load_exercises() -> Exercises:
+    try:
+        return Exercises(load_catalogue(catalogue_dir()))
+    except LessonScriptError as exc:
+        first = exc.diagnostics[0]
+        return Exercises(
+            None,
+            f"The exercise comparison could not be loaded: {first.location()}: {first.message}",
+        )
+
+
+def catalogue_dir() -> Path:
+    return bundled_lessons_dir() / "catalogue"
+
+
 def build(
     *,
     journal: Journal,
@@ -90,11 +119,53 @@ def build(
     ask_pack_path: Callable[[QWidget], str] = ask_pack_path,
     ask_replace: Callable[[QWidget, Path], bool] = ask_replace,
     shell: Shell | None = None,
+    exercises: Exercises | None = None,
 ) -> SeesawApp:
-    """Wire everything into ``shell`` (the window already on screen), or into a new window."""
+    """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
+    Each step below connects one part; together they are every connection the app has.
+    """
     shell = shell or open_shell(settings)
-    window, library_view = shell.window, shell.library_view
+    exercises = exercises or load_exercises()
+    lessons = _lesson_loader(folders, audio, shell)
+    library = lessons()
+    flow = LessonFlow(
+        library=library,
+        journal=journal,
+        audio=audio,
+        show=shell.window.show_session,
+        clock=clock,
+        caption_pt=lambda: caption_size(settings),
+        confirm_stop=confirm_stop,
+        parent=shell.window,
+    )
+    app = SeesawApp(
+        window=shell.window,
+        flow=flow,
+        library_view=shell.library_view,
+        library=library,
+        author_view=AuthorView(data_dir() / "recovery", dialogs=author_dialogs),
+        journal_view=JournalView(journal),
+        exercises_view=_exercises_view(exercises, journal, flow),
+        settings_view=SettingsView(settings),
+        notices=list(notices or []),
+    )
+    _place_pages(app, exercises)
+    _settle_last_session(app)
+    _connect_library(app, journal)
+    _connect_author(app)
+    _connect_settings(app, settings)
+    _connect_packs(app, lessons, ask_pack_path, ask_replace)
+    app.refresh_library()
+    for notice in app.notices:
+        app.window.banner.add(notice)
+    return app
+
+
+def _lesson_loader(
+    folders: list[tuple[str, Path]] | None, audio: AudioPort, shell: Shell
+) -> Callable[[], Library]:
+    """Reads the library as the voice times it; called at start and after a pack is imported."""
 
     def load() -> Library:
         return load_library(
@@ -104,126 +175,141 @@ def build(
             timing=audio.timing_key,
         )
 
-    library = load()
+    return load
 
-    def caption_pt() -> int:
-        return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
 
-    flow = LessonFlow(
-        library=library,
-        journal=journal,
-        audio=audio,
-        show=window.show_session,
-        clock=clock,
-        caption_pt=caption_pt,
-        confirm_stop=confirm_stop,
-        parent=window,
+def _exercises_view(
+    exercises: Exercises, journal: Journal, flow: LessonFlow
+) -> ExercisesView | None:
+    if exercises.catalogue is None:
+        return None
+    view = ExercisesView(
+        exercises.catalogue,
+        catalogue_dir() / "illustrations",
+        journal,
+        has_lesson=lambda lesson_id: flow.library.by_id(lesson_id) is not None,
     )
-    catalogue_dir = bundled_lessons_dir() / "catalogue"
-    exercises_view: ExercisesView | None = None
-    try:
-        catalogue = load_catalogue(catalogue_dir)
-    except LessonScriptError as exc:
-        catalogue_problem = f"The exercise comparison could not be loaded: {exc.diagnostics[0].location()}: {exc.diagnostics[0].message}"
+    view.do_set_requested.connect(flow.start)
+    return view
+
+
+def _place_pages(app: SeesawApp, exercises: Exercises) -> None:
+    """Fill the places the first paint kept; a page whose data failed says why instead."""
+    window = app.window
+    if app.exercises_view is not None:
+        window.set_page("exercises", app.exercises_view)
     else:
-        catalogue_problem = ""
-        journal.known_exercises = catalogue.exercise_ids
-        exercises_view = ExercisesView(
-            catalogue,
-            catalogue_dir / "illustrations",
-            journal,
-            has_lesson=lambda i: flow.library.by_id(i) is not None,
-        )
-        window.set_page("exercises", exercises_view)
-    if catalogue_problem:
-        window.set_page("exercises", problem_page(catalogue_problem))
-    journal_view = JournalView(journal)
-    window.set_page("journal", journal_view)
-    author_view = AuthorView(data_dir() / "recovery", dialogs=author_dialogs)
-    window.set_page("author", author_view)
-    settings_view = SettingsView(settings)
-    window.set_page("settings", settings_view)
+        window.set_page("exercises", problem_page(exercises.problem))
+        app.notices.append(exercises.problem)
+    window.set_page("journal", app.journal_view)
+    window.set_page("author", app.author_view)
+    window.set_page("settings", app.settings_view)
 
-    app = SeesawApp(
-        window,
-        flow,
-        library_view,
-        library,
-        author_view,
-        journal_view,
-        exercises_view,
-        settings_view,
-        list(notices or []),
-    )
-    settled = flow.settle_finished_checkpoint()
+
+def _settle_last_session(app: SeesawApp) -> None:
+    """A lesson that finished while the app closed on its last form goes to the journal now."""
+    settled = app.flow.settle_finished_checkpoint()
     if settled:
         app.notices.append(
             f"Your last session of “{settled.lesson_title}” was saved to the journal."
         )
+
+
+def _connect_library(app: SeesawApp, journal: Journal) -> None:
+    flow, library_view, window = app.flow, app.library_view, app.window
 
     def back_to_library() -> None:
         window.end_session("library")
         app.refresh_library()
 
     flow.finished.connect(back_to_library)
-    if catalogue_problem:
-        app.notices.append(catalogue_problem)
-    if exercises_view is not None:
-        exercises_view.do_set_requested.connect(flow.start)
+    flow.problem.connect(window.banner.add)
     library_view.start_requested.connect(flow.start)
     library_view.resume_requested.connect(lambda _id: flow.resume())
     library_view.discard_resume.connect(lambda _id: journal.clear_checkpoint())
     window.closing.connect(flow.shutdown)
-    window.close_guards.append(author_view.confirm_leave)
-    author_view.play_requested.connect(flow.preview)
+
+
+def _connect_author(app: SeesawApp) -> None:
+    author, flow, window = app.author_view, app.flow, app.window
+    window.close_guards.append(author.confirm_leave)
+    author.play_requested.connect(flow.preview)
     flow.preview_ended.connect(lambda: window.end_session("author"))
-    recovered = author_view.recoverable()
+    recovered = author.recoverable()
     if recovered:
-        author_view.restore(recovered[-1])
+        author.restore(recovered[-1])
         app.notices.append(
             "Unsaved lesson text from last time was recovered: it is on the Author page."
         )
-    flow.problem.connect(window.banner.add)
+
+
+def _connect_settings(app: SeesawApp, settings: QSettings) -> None:
+    flow, settings_view = app.flow, app.settings_view
 
     def setting_changed(key: str) -> None:
         qt_app = QApplication.instance()
         if key == "appearance/theme" and isinstance(qt_app, QApplication):
             apply_theme(qt_app, pick_theme(read_choice(settings, key, THEMES)))
         elif key == "captions/size" and isinstance(flow.view, PlayerView):
-            flow.view.set_caption_size(caption_pt())
+            flow.view.set_caption_size(caption_size(settings))
 
     settings_view.changed.connect(setting_changed)
-    # Through the Settings slider, so the size is kept and the slider shows it.
-    flow.caption_step.connect(
-        lambda step: settings_view.caption_size.setValue(settings_view.caption_size.value() + step)
-    )
+    # Through the Settings page, so the size is kept and its slider shows it.
+    flow.caption_step.connect(settings_view.step_caption_size)
+
+
+def _connect_packs(
+    app: SeesawApp,
+    lessons: Callable[[], Library],
+    ask_pack_path: Callable[[QWidget], str],
+    ask_replace: Callable[[QWidget, Path], bool],
+) -> None:
+    window = app.window
 
     def import_pack_file(path: str) -> None:
         imported, message = import_from_app(Path(path), data_dir() / "packs", window, ask_replace)
         window.banner.add(message)
         if imported:
-            app.library = flow.library = load()
+            app.library = app.flow.library = lessons()
             app.refresh_library()
 
-    library_view.import_requested.connect(
+    app.library_view.import_requested.connect(
         lambda: (chosen := ask_pack_path(window)) and import_pack_file(chosen)
     )
     window.pack_dropped.connect(import_pack_file)
-    app.refresh_library()
-    for notice in app.notices:
-        window.banner.add(notice)
-    return app
+
+
+def caption_size(settings: QSettings) -> int:
+    return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
 
 
 def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
     """Open the journal and the audio and wire them into the window already on screen."""
-    journal, notices = open_journal(journal_folder())
+    exercises = load_exercises()
+    journal, notices = open_journal(journal_folder(), exercises.exercise_ids)
+    audio = _open_audio(settings)
+    notices.extend(audio.notices)
+    app = build(
+        journal=journal,
+        audio=audio,
+        settings=settings,
+        notices=notices,
+        shell=shell,
+        exercises=exercises,
+    )
+    _connect_audio(app, audio, settings)
+    app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
+    return app
+
+
+def _open_audio(settings: QSettings) -> LessonAudio:
     wanted = read_voice_settings(settings)
-    audio = LessonAudio.from_settings(
+    return LessonAudio.from_settings(
         cache_dir() / "voice", wanted.choice, wanted.speed, wanted.sound_on
     )
-    notices.extend(audio.notices)
-    app = build(journal=journal, audio=audio, settings=settings, notices=notices, shell=shell)
+
+
+def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> None:
     app.window.closing.connect(audio.close)
 
     def voice_setting_changed(key: str) -> None:
@@ -232,7 +318,6 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
             audio.reconfigure(now.choice, now.speed, now.sound_on)
 
     app.settings_view.changed.connect(voice_setting_changed)
-    app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
 
     def open_sound() -> None:
         problem = audio.open_output()
@@ -240,14 +325,18 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
             app.window.banner.add(problem)
 
     QTimer.singleShot(OPEN_SOUND_AFTER_MS, open_sound)  # pygame loads slowly: after the rest
-    return app
 
 
-def open_journal(folder: Path) -> tuple[Journal, list[str]]:
-    """The journal on disk, or one in memory with a notice saying why; the app starts either way."""
+def open_journal(
+    folder: Path, known_exercises: Collection[str] | None = None
+) -> tuple[Journal, list[str]]:
+    """The journal on disk, or the same journal in memory with a notice saying why.
+
+    The app starts either way.
+    """
     try:
-        journal = Journal.open(folder)
+        journal = Journal.open(folder, known_exercises=known_exercises)
     except (JournalTooNew, JournalLocked, OSError) as exc:
         message = f"Your journal could not be opened ({exc}). Notes from this session are kept only until you close Seesaw."
-        return Journal.in_memory(), [message]
+        return Journal.in_memory(known_exercises=known_exercises), [message]
     return journal, list(journal.report.messages)

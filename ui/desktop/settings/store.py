@@ -9,15 +9,18 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
+from audio.voices.choice import CHOICES
 from lesson_engine.paths import config_dir
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
-VOICES = (
-    ("auto", "Best available"),
-    ("piper", "Natural voice (offline)"),
-    ("espeak", "eSpeak (robotic, small)"),
-    ("captions", "Captions only, no voice"),
-)
+VOICE_LABELS = {
+    "auto": "Best available",
+    "piper": "Natural voice (offline)",
+    "espeak": "eSpeak (robotic, small)",
+    "captions": "Captions only, no voice",
+}
+VOICES = tuple((choice, VOICE_LABELS.get(choice, choice)) for choice in CHOICES)
+"""The voice choices ``audio.voices.choice`` knows, as the Settings page names them."""
 SPEED_RANGE = (80, 120)  # percent
 
 

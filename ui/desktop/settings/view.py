@@ -98,6 +98,10 @@ class SettingsView(QWidget):
         self.settings.sync()
         self.changed.emit(key)
 
+    def step_caption_size(self, step: int) -> None:
+        """Bigger or smaller captions by ``step`` points (Ctrl+Plus/Minus mid-lesson), kept."""
+        self.caption_size.setValue(self.caption_size.value() + step)
+
     def _caption_size_changed(self, value: int) -> None:
         self._show_sample(value)
         self._store("captions/size", value)

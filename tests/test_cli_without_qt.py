@@ -1,0 +1,83 @@
+"""The command line never loads Qt: ``seesaw check`` must work on a server with no display, and
+in an instructor's editor integration, quickly. Each command runs in a fresh process through the
+real entry point, and the modules it loaded are read back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LESSON = "id: quiet\ntitle: Quiet\n---\n# Start\nLie down and rest.\n[pause 2s]\n[bell]\n"
+MANIFEST = 'title = "Quiet days"\nauthor = "Sam"\nversion = "1"\nlicence = "CC BY 4.0"\n'
+
+RUN = """
+import json, sys
+from ui.main import main
+code = main(sys.argv[2:])
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "ui"))
+with open(sys.argv[1], "w") as out:
+    json.dump({"code": code, "loaded": loaded}, out)
+"""
+
+
+def run_seesaw(repo: Path, tmp_path: Path, *args: str) -> dict[str, object]:
+    report = tmp_path / "report.json"
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["SEESAW_HOME"] = str(tmp_path / "home")
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, str(report), *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert report.exists(), done.stderr
+    result: dict[str, object] = json.loads(report.read_text())
+    return result
+
+
+@pytest.fixture
+def lessons(tmp_path: Path) -> Path:
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "quiet.lesson").write_text(LESSON, encoding="utf-8")
+    (folder / "pack.toml").write_text(MANIFEST, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "{lesson}"],
+        ["timeline", "{lesson}"],
+        ["render", "{lesson}", "-o", "{tmp}/quiet.wav", "--voice", "captions"],
+        ["pack", "{folder}", "-o", "{tmp}/quiet.zip"],
+        ["journal", "show"],
+        ["journal", "export", "--csv", "{tmp}/journal.csv"],
+        ["lessons"],
+    ],
+    ids=lambda command: command[0] if command[0] != "journal" else f"journal-{command[1]}",
+)
+def test_a_command_loads_no_qt(repo: Path, tmp_path: Path, lessons: Path, command: list[str]) -> None:
+    values = {"lesson": str(lessons / "quiet.lesson"), "folder": str(lessons), "tmp": str(tmp_path)}
+    result = run_seesaw(repo, tmp_path, *(part.format(**values) for part in command))
+    assert result["code"] == 0
+    loaded = result["loaded"]
+    assert isinstance(loaded, list)
+    assert not [m for m in loaded if m.startswith(("PySide6", "shiboken6", "ui.desktop"))]
+
+
+def test_importing_a_pack_loads_no_qt(repo: Path, tmp_path: Path, lessons: Path) -> None:
+    pack = tmp_path / "quiet.zip"
+    assert run_seesaw(repo, tmp_path, "pack", str(lessons), "-o", str(pack))["code"] == 0
+    result = run_seesaw(repo, tmp_path, "import", str(pack))
+    assert result["code"] == 0
+    loaded = result["loaded"]
+    assert isinstance(loaded, list) and not [m for m in loaded if m.startswith("PySide6")]
