@@ -65,7 +65,9 @@ def lessons(tmp_path: Path) -> Path:
     ],
     ids=lambda command: command[0] if command[0] != "journal" else f"journal-{command[1]}",
 )
-def test_a_command_loads_no_qt(repo: Path, tmp_path: Path, lessons: Path, command: list[str]) -> None:
+def test_a_command_loads_no_qt(
+    repo: Path, tmp_path: Path, lessons: Path, command: list[str]
+) -> None:
     values = {"lesson": str(lessons / "quiet.lesson"), "folder": str(lessons), "tmp": str(tmp_path)}
     result = run_seesaw(repo, tmp_path, *(part.format(**values) for part in command))
     assert result["code"] == 0
