@@ -16,7 +16,7 @@ BELL_HZ = (523.25, 1046.5)
 CLICK_HZ = 2_000.0
 
 
-def _tone(ms: int, partials: tuple[float, ...], decay_s: float, peak: float) -> array:
+def _tone(ms: int, partials: tuple[float, ...], decay_s: float, peak: float) -> array[int]:
     frames = ms_to_frames(ms)
     samples = array("h", bytes(frames * 2))
     fade = max(int(RATE * 0.004), 1)
@@ -34,7 +34,7 @@ def bell(ms: int = 2_500) -> Clip:
 
 
 @lru_cache(maxsize=1)
-def _click() -> array:
+def _click() -> array[int]:
     return _tone(25, (CLICK_HZ,), 0.006, 0.6)
 
 

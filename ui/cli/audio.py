@@ -59,7 +59,7 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_audio_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_audio_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render = commands.add_parser(
         "render", help=f"export a lesson as one audio file ({formats_in_words()})"
     )

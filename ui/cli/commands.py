@@ -132,7 +132,7 @@ def _outline(_: argparse.Namespace) -> int:
     """Check and outline the bundled lessons: what a learner would find in the library."""
     folder = bundled_lessons_dir()
     status = _check(argparse.Namespace(paths=[str(folder)]))
-    files, _ = find_lesson_files([folder])
+    files, _missing = find_lesson_files([folder])
     print("\nBundled lessons:")
     for path in files:
         result = check_lesson_file(path)

@@ -63,7 +63,7 @@ def _show(_: argparse.Namespace) -> int:
     return 0
 
 
-def add_journal_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_journal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     journal = commands.add_parser("journal", help="show (the default) or export your journal")
     journal.set_defaults(func=_show)
     sub = journal.add_subparsers(title="journal commands", metavar="ACTION")

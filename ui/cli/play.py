@@ -25,6 +25,7 @@ from lesson_engine.playback.events import (
     SectionStarted,
 )
 from lesson_engine.playback.player import Player
+from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
 
 KEYS = "Space pause/resume · r rest · b back · n next · q quit"
@@ -119,7 +120,7 @@ def run_in_terminal(player: Player, out: TextIO | None = None, keys: TextIO | No
     out.write(f"{player.timeline.title} — {format_clock(player.timeline.total_ms)}\n{KEYS}\n")
     player.play()
     with raw_keys(keys or sys.stdin) as read:
-        while not session.quit and player.state.value != "finished":
+        while not session.quit and player.state is not PlayerState.FINISHED:
             wait = player.ms_until_next_boundary()
             key = read(0.25 if wait is None else min(max(wait, 1) / 1000, 0.25))
             if key is not None:
