@@ -273,9 +273,12 @@ def _connect_packs(
             app.library = app.flow.library = lessons()
             app.refresh_library()
 
-    app.library_view.import_requested.connect(
-        lambda: (chosen := ask_pack_path(window)) and import_pack_file(chosen)
-    )
+    def choose_pack() -> None:
+        chosen = ask_pack_path(window)
+        if chosen:
+            import_pack_file(chosen)
+
+    app.library_view.import_requested.connect(choose_pack)
     window.pack_dropped.connect(import_pack_file)
 
 

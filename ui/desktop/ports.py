@@ -15,10 +15,15 @@ from lesson_engine.timeline import Timeline, Utterance, estimate_speech_ms
 
 
 class AudioPort(Protocol):
-    description: str
-    """Which voice and output are in use, in words, e.g. "Voice: Joe (offline)"."""
-    timing_key: str
-    """Names how speech is timed, so cached lesson lengths of one voice are not shown for another."""
+    @property
+    def description(self) -> str:
+        """Which voice and output are in use, in words, e.g. "Voice: Joe (offline)"."""
+        ...
+
+    @property
+    def timing_key(self) -> str:
+        """Names how speech is timed, so cached lesson lengths of one voice are not shown for another."""
+        ...
 
     def duration_of(self, utterance: Utterance) -> int: ...
     def attach(self, player: Player) -> Callable[[], None]: ...

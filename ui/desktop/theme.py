@@ -63,7 +63,7 @@ def system_prefers_dark() -> bool:
     hints = QGuiApplication.styleHints()
     scheme = getattr(hints, "colorScheme", None)
     if scheme is not None:
-        return scheme() == Qt.ColorScheme.Dark
+        return bool(scheme() == Qt.ColorScheme.Dark)
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 

@@ -120,8 +120,8 @@ class ExercisesView(QWidget):
         )
         self.compare_button.clicked.connect(self.compare_selected)
         filters = QHBoxLayout()
-        for widget in (self.school, self.kind, self.position, self.equipment):
-            filters.addWidget(widget)
+        for control in (self.school, self.kind, self.position, self.equipment):
+            filters.addWidget(control)
         filters.addStretch(1)
         filters.addWidget(self.compare_button)
 
@@ -212,9 +212,9 @@ class ExercisesView(QWidget):
         headers = ["Exercise or treatment"] + [f"{s.key}\n{s.school.value}" for s in sources]
         self.table.setHorizontalHeaderLabels(headers)
         for column, source in enumerate(sources, start=1):
-            self.table.horizontalHeaderItem(column).setToolTip(
-                f"{source.title} — {source.publisher} ({source.school.label})"
-            )
+            label = self.table.horizontalHeaderItem(column)
+            if label is not None:
+                label.setToolTip(f"{source.title} — {source.publisher} ({source.school.label})")
         for row, entry in enumerate(self.entries):
             name = QTableWidgetItem(entry.name + ("  ⚖" if disputed(entry) else ""))
             name.setToolTip(

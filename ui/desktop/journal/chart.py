@@ -42,7 +42,7 @@ class SorenessChart(QWidget):
             self.setAccessibleDescription("No soreness recorded yet")
         self.update()
 
-    def paintEvent(self, _: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()

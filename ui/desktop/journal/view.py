@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -176,7 +176,7 @@ class JournalView(QWidget):
             self.notes.addItem(QListWidgetItem(f"{note.day:%a %d %b %Y}\n{note.text}"))
         self._filter(self.search.text())
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
 

@@ -9,6 +9,8 @@ directly, so they hear every event in order, before any widget does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from lesson_engine.playback.events import (
@@ -16,13 +18,13 @@ from lesson_engine.playback.events import (
     EventStarted,
     Finished,
     PlayerEvent,
-    PlayerState,
     RestEnded,
     RestStarted,
     SectionStarted,
     StateChanged,
 )
 from lesson_engine.playback.player import Player
+from lesson_engine.playback.state import PlayerState
 from lesson_engine.timeline import Timeline
 
 DISPLAY_REFRESH_MS = 200
@@ -94,7 +96,7 @@ class SessionController(QObject):
         self._display.stop()
         self._unsubscribe()
 
-    def _command(self, action) -> bool:
+    def _command(self, action: Callable[[], object]) -> bool:
         done = bool(action())
         self.clock_changed.emit()
         self._schedule()

@@ -170,7 +170,7 @@ class PlayerView(QWidget):
             self.buttons[key] = button
         controls.addStretch(1)
 
-        shortcuts = [
+        shortcuts: list[tuple[str | QKeySequence, Callable[[], object]]] = [
             ("Space", controller.toggle),
             (QKeySequence(Qt.Key.Key_MediaTogglePlayPause), controller.toggle),
             (QKeySequence(Qt.Key.Key_MediaPlay), controller.toggle),
@@ -184,8 +184,8 @@ class PlayerView(QWidget):
             ("Ctrl+=", lambda: self.caption_step.emit(2)),
             (QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.caption_step.emit(-2)),
         ]
-        for keys, action in shortcuts:
-            bind(self, keys, action)
+        for keys, command in shortcuts:
+            bind(self, keys, command)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

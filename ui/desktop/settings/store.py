@@ -26,7 +26,7 @@ SPEED_RANGE = (80, 120)  # percent
 
 def read_int(settings: QSettings, key: str, default: int, bounds: tuple[int, int]) -> int:
     try:
-        value = int(settings.value(key, default))
+        value = int(str(settings.value(key, default)))
     except (TypeError, ValueError):
         return default
     return min(max(value, bounds[0]), bounds[1])

@@ -88,12 +88,12 @@ class MainWindow(QMainWindow):
         self._nav_row.insertWidget(self._nav_row.count() - 1, button)
         self.pages.addWidget(widget)
         button.clicked.connect(lambda: self.show_page(key))
-        bind(
-            self,
-            shortcut,
-            lambda: button.isEnabled() and button.click(),
-            Qt.ShortcutContext.WindowShortcut,
-        )
+
+        def press() -> None:
+            if button.isEnabled():
+                button.click()
+
+        bind(self, shortcut, press, Qt.ShortcutContext.WindowShortcut)
         widget.setProperty("page-key", key)
         if len(self.nav) == 1:
             self.show_page(key)
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget | None:
         for index in range(self.pages.count()):
             widget = self.pages.widget(index)
-            if widget.property("page-key") == key:
+            if widget is not None and widget.property("page-key") == key:
                 return widget
         return None
 
