@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
     "lesson_engine": {"PySide6", "pygame", "pydub", "audio", "ui"},
     "audio": {"PySide6", "ui"},
+    "ui/cli": {"PySide6", "shiboken6"},
 }
 
 

@@ -1,6 +1,6 @@
 """The one place that wires the window, the lesson flow, the audio and the journal together.
 
-Everything else receives what it needs. ``ui.launch`` puts the window on screen first and then
+Everything else receives what it needs. ``ui.desktop.launch`` puts the window on screen first and then
 calls ``finish_start``, which opens the journal and the audio and wires them in with ``build``;
 tests build the same graph with ``build``, a journal in a temporary folder and silent audio.
 ``build`` is a list of small named steps, one per part, so each connection is found in one hop. Every optional part that fails

@@ -1,7 +1,7 @@
 """Starting Seesaw: one copy at a time, the window on screen at once, everything else just after.
 
 What a learner waits for after a double-click is the window. So the window is shown as soon as
-Qt, the settings and the library index allow (``window_shell``), and only after its first paint
+Qt, the settings and the library index allow (``window.shell``), and only after its first paint
 are the lesson engine, the journal and the audio imported and wired in (``app.finish_start``).
 That second step starts in the event loop's first turn after the paint, tens of milliseconds
 before anyone could react to the window; input made while it runs waits for it.

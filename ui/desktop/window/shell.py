@@ -1,7 +1,7 @@
 """The window as first painted: the whole navigation, and the lessons listed from the index.
 
 Seesaw should be on screen as soon as Qt can draw it. Everything here comes from Qt, the settings
-and the library index; ``ui.app`` then imports the lesson engine, the journal and the audio layer
+and the library index; ``ui.desktop.app`` then imports the lesson engine, the journal and the audio layer
 and fills the kept places, in the event loop's first turn after the paint.
 """
 
