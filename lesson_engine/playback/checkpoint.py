@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
+from lesson_engine.playback.state import PlayerState
+
 CHECKPOINT_VERSION = 1
 
 
@@ -26,6 +28,11 @@ class Checkpoint:
     rests_taken: int = 0
     rested_ms: int = 0
     furthest_ms: int = 0
+
+    @property
+    def finished(self) -> bool:
+        """The lesson ended (finished or stopped): there is nothing left to resume."""
+        return self.state == PlayerState.FINISHED.value
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": CHECKPOINT_VERSION, **asdict(self)}

@@ -15,7 +15,6 @@ from typing import Any
 
 from lesson_engine.journal.records import SessionEntry
 from lesson_engine.playback.checkpoint import Checkpoint
-from lesson_engine.playback.state import PlayerState
 from lesson_engine.session.record import SessionDraft, session_entry
 
 
@@ -31,7 +30,7 @@ class SavedPlace:
 
     @property
     def finished(self) -> bool:
-        return self.checkpoint.state == PlayerState.FINISHED.value
+        return self.checkpoint.finished
 
     def to_dict(self) -> dict[str, Any]:
         data = self.checkpoint.to_dict()
