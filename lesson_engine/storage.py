@@ -27,7 +27,19 @@ SHARED_FILE_MODE = 0o644
 
 
 def ensure_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, durably.
+
+    A new folder is an entry in its parent: until the parent is fsynced a power cut can take the
+    folder away, with every file later written and fsynced inside it.
+    """
+    created = []
+    for missing in (folder, *folder.parents):
+        if missing.exists():
+            break
+        created.append(missing)
     folder.mkdir(parents=True, exist_ok=True)
+    for new in reversed(created):
+        fsync_dir(new.parent)
     with contextlib.suppress(OSError):
         os.chmod(folder, DIR_MODE)
 

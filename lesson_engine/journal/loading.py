@@ -30,13 +30,17 @@ class LoadReport:
         return not self.messages
 
 
-def _move_aside(path: Path, stamp: str, report: LoadReport) -> Path:
+def _move_aside(path: Path, stamp: str, report: LoadReport, *, link: bool = False) -> Path:
+    """Rename ``path`` aside; with ``link`` give it the new name as well and leave it in place."""
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix}")
-    os.replace(path, target)
+    if link:
+        os.link(path, target)
+    else:
+        os.replace(path, target)
     report.moved_aside.append(target)
     return target
 
@@ -50,24 +54,29 @@ def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[s
     except (DamagedFile, OSError) as problem:
         reason = str(problem)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    aside = _move_aside(path, stamp, report)
     backup = backup_of(path)
-    if backup.exists():
-        try:
-            data = parse_database(backup.read_bytes(), backup)
-        except (DamagedFile, OSError) as backup_problem:
-            kept = _move_aside(backup, stamp, report)
-            report.messages.append(
-                f"Part of your journal could not be read ({reason}; its backup: {backup_problem}). "
-                f"Both files were kept as {aside.name} and {kept.name}; that part starts empty."
-            )
-            return None
+    try:
+        data = parse_database(backup.read_bytes(), backup) if backup.exists() else None
+    except (DamagedFile, OSError) as backup_problem:
+        aside = _move_aside(path, stamp, report)
+        kept = _move_aside(backup, stamp, report)
+        report.messages.append(
+            f"Part of your journal could not be read ({reason}; its backup: {backup_problem}). "
+            f"Both files were kept as {aside.name} and {kept.name}; that part starts empty."
+        )
+        return None
+    if data is not None:
+        # The damaged file is kept under a second name and replaced in one rename. Moving it away
+        # first would leave a moment with no year file: a journal opened after a power cut there
+        # would not see that year at all, and its next write would replace the good backup.
+        aside = _move_aside(path, stamp, report, link=True)
         write_atomically(path, backup.read_bytes())
         report.messages.append(
             f"Part of your journal was damaged ({reason}). It was kept as {aside.name}, and the "
             "last good copy was loaded: the most recent change may be missing."
         )
         return data
+    aside = _move_aside(path, stamp, report)
     report.messages.append(
         f"Part of your journal could not be read ({reason}). It was kept as {aside.name}; that part starts empty."
     )
