@@ -7,7 +7,7 @@ temporary file in the same folder, are flushed and fsynced, and replace the old 
 the old file is first hard-linked as the backup, so the backup is always the previous good version
 and costs no copying. On any failure the temporary file is removed and the old file is untouched.
 
-What must not be broken (``tests/test_storage_crash.py`` rebuilds every state a power cut could
+What must not be broken (``tests/test_journal_crash.py`` rebuilds every state a power cut could
 leave and fails if any step below is dropped): the data fsync before the rename, the directory
 fsync after it, the backup made by link before the swap, and never writing into the file in place.
 """

@@ -48,8 +48,9 @@ Writer = Callable[..., None]
 
 
 def write_the_journal(root: Path, recorder: Recorder) -> None:
-    """A fresh journal, a session, a note, two saved places and another note: each kind of write
-    (first file of a year, a year rewritten with its backup, the saved place and its backup)."""
+    """A fresh journal, a session, a note, two saved places, another note, and the saved place
+    cleared (as after a session is saved): each kind of write (first file of a year, a year
+    rewritten with its backup, the saved place and its backup, and its removal)."""
     with Journal.open(root / "journal", now=clock()) as journal:
         recorder.acknowledge("open")
         journal.add_session(session(1, note="s1"))
@@ -61,6 +62,9 @@ def write_the_journal(root: Path, recorder: Recorder) -> None:
             recorder.acknowledge("checkpoint", position)
         journal.add_note(Note(day(0), "n2"))
         recorder.acknowledge("note", "n2")
+        recorder.acknowledge("clearing")  # from here the place may be gone, as asked
+        journal.clear_checkpoint()
+        recorder.acknowledge("cleared")
 
 
 @contextlib.contextmanager
@@ -89,19 +93,29 @@ def record(
 
 @dataclass(frozen=True)
 class Promise:
-    """What the acknowledged calls guarantee: these records, and a saved place at least this far."""
+    """What the acknowledged calls guarantee: these records, and a saved place at least this far,
+    or none at all once it was cleared (a cleared place that came back would be offered again,
+    and a finished one saved twice)."""
 
     sessions: frozenset[str]
     notes: frozenset[str]
     position: int
+    cleared: bool = False
+    clearing: bool = False
 
     @staticmethod
     def of(acks: Iterable[Ack]) -> Promise:
         acks = list(acks)
+        places = [a for a in acks if a.what in ("checkpoint", "clearing", "cleared")]
+        position = 0
+        for ack in places:  # the furthest place saved since the last completed clear
+            position = 0 if ack.what == "cleared" else max(position, ack.value or 0)
         return Promise(
             frozenset(a.value for a in acks if a.what == "session"),
             frozenset(a.value for a in acks if a.what == "note"),
-            max((a.value for a in acks if a.what == "checkpoint"), default=0),
+            position,
+            cleared=bool(places) and places[-1].what == "cleared",
+            clearing=bool(places) and places[-1].what == "clearing",
         )
 
     @staticmethod
@@ -151,8 +165,10 @@ def broken_promises(seen: Seen, promise: Promise) -> Iterator[tuple[str, str]]:
     ):
         for value in sorted(wanted - found):
             yield "lost", f"acknowledged {kind} {value} is missing"
-    if seen.position < promise.position:
+    if seen.position < promise.position and not (promise.clearing and seen.position == 0):
         yield "lost", f"saved place {seen.position} is older than acknowledged {promise.position}"
+    if promise.cleared and seen.position:
+        yield "lost", f"the cleared saved place came back at {seen.position}"
     if not (seen.sessions <= SESSIONS and seen.notes <= NOTES and seen.position in POSITIONS):
         yield "invented", f"records nobody wrote: {seen}"
 

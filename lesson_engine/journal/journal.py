@@ -44,7 +44,7 @@ from lesson_engine.journal.validation import (
     check_note,
     check_session,
 )
-from lesson_engine.storage import ensure_private_dir, write_atomically
+from lesson_engine.storage import ensure_private_dir, fsync_dir, write_atomically
 
 SESSIONS, LOGS, NOTES = "sessions", "exercise_logs", "notes"
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
@@ -216,9 +216,13 @@ class Journal:
     def clear_checkpoint(self) -> None:
         self._place_in_memory = None
         if self.folder is not None:
+            # The backup goes first, durably: were the saved place removed first, a power cut
+            # could leave its older backup to be offered again. Then the place itself, durably,
+            # so a session already saved is never settled a second time from it.
             path = checkpoint_path(self.folder)
-            for candidate in (path, backup_of(path)):
+            for candidate in (backup_of(path), path):
                 candidate.unlink(missing_ok=True)
+                fsync_dir(self.folder)
 
     # -- export ------------------------------------------------------------------------------
 
