@@ -30,10 +30,29 @@ def journal_folder() -> Path:
     return data_dir() / "journal"
 
 
+def packs_dir() -> Path:
+    """Each imported lesson pack, in a folder of its own."""
+    return data_dir() / "packs"
+
+
+def recovery_dir() -> Path:
+    """Copies of the Author page's unsaved text, kept while it is typed."""
+    return data_dir() / "recovery"
+
+
 def cache_dir() -> Path:
     """Synthesised speech lives here; deleting it loses nothing but time."""
     home = _home_override()
     return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def voice_cache_dir() -> Path:
+    return cache_dir() / "voice"
+
+
+def library_index_path() -> Path:
+    """The list of lessons as last read, so the first paint need not parse any."""
+    return cache_dir() / "library-index.json"
 
 
 def config_dir() -> Path:
@@ -48,10 +67,15 @@ def bundled_lessons_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "lessons"
 
 
+def catalogue_dir() -> Path:
+    """The exercise catalogue and its drawings, bundled with the lessons."""
+    return bundled_lessons_dir() / "catalogue"
+
+
 def lesson_folders() -> list[tuple[str, Path]]:
     """(origin, folder) for the bundled lessons, then each imported pack in name order."""
     folders = [("Seesaw", bundled_lessons_dir())]
-    packs = data_dir() / "packs"
+    packs = packs_dir()
     if packs.is_dir():
         folders.extend(
             (p.name, p)

@@ -1,7 +1,9 @@
 """The one way Seesaw writes a file: a crash or a full disk leaves the old file or the new, whole.
 
-Every writer calls ``write_atomically``: the journal and its saved place, the library index, the
-clip cache, the Author page's lessons and recovery copies, exports. The new bytes go to a
+Every file Seesaw keeps calls ``write_atomically``: the journal and its saved place, the journal's
+exports, the library index, the clip cache, the Author page's lessons and recovery copies. (Files
+made on request that may be large, a rendered lesson or a lesson pack, are written in place: a
+crash leaves a partial file the author can simply make again.) The new bytes go to a
 temporary file in the same folder, are flushed and fsynced, and replace the old file with
 ``os.replace``; then the folder itself is fsynced so the rename is durable too. With ``backup``,
 the old file is first hard-linked as the backup, so the backup is always the previous good version
@@ -20,10 +22,8 @@ import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
-"""Health notes are private: journal files are readable by their owner only."""
+"""Health notes are private: what Seesaw writes is readable by its owner only."""
 DIR_MODE = 0o700
-SHARED_FILE_MODE = 0o644
-"""A document the user keeps and shares (a lesson they wrote, an export): readable as usual."""
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -54,29 +54,13 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _mode_for(path: Path, private: bool) -> int:
-    if private:
-        return FILE_MODE
-    try:
-        return path.stat().st_mode & 0o777  # saving over a document keeps its permissions
-    except OSError:
-        return SHARED_FILE_MODE
-
-
-def write_atomically(
-    path: Path, data: bytes, backup: Path | None = None, *, private: bool = True
-) -> None:
-    """Replace ``path`` with ``data`` durably; raises OSError and leaves ``path`` untouched on failure.
-
-    ``private`` files are made readable by their owner only; a shared document keeps the mode it
-    had (or gets the usual 0644 when new).
-    """
-    mode = _mode_for(path, private)
+def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> None:
+    """Replace ``path`` with ``data`` durably; raises OSError and leaves ``path`` untouched on failure."""
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
+            os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -16,7 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.journal.journal import Journal
+from lesson_engine.paths import catalogue_dir
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,9 +36,15 @@ def repo() -> Path:
     return REPO
 
 
+@pytest.fixture(scope="session")
+def exercise_ids() -> frozenset[str]:
+    return load_catalogue(catalogue_dir()).exercise_ids
+
+
 @pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    """The real journal, in a folder of this test's own; closed (and unlocked) afterwards."""
-    opened = Journal.open(tmp_path / "journal")
+def journal(tmp_path: Path, exercise_ids: frozenset[str]) -> Iterator[Journal]:
+    """The real journal as the app opens it (knowing the catalogue's exercises), in a folder of
+    this test's own; closed (and unlocked) afterwards."""
+    opened = Journal.open(tmp_path / "journal", known_exercises=exercise_ids)
     yield opened
     opened.close()

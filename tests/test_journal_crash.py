@@ -312,7 +312,7 @@ def writer_without(safeguard: str) -> Writer:
             os.link(path, link)
             os.replace(link, backup)
 
-    def write(path: Path, data: bytes, backup: Path | None = None, *, private: bool = True) -> None:
+    def write(path: Path, data: bytes, backup: Path | None = None) -> None:
         if safeguard == "temporary file":
             take_backup(path, backup)  # the backup is the same inode: overwritten with it
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, storage.FILE_MODE)

@@ -12,7 +12,7 @@ from lesson_engine.library.listing import load_library
 from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.session.record import CheckIn, SessionDraft, completed_fraction, session_entry
 from lesson_engine.session.resume import offer_to_resume
-from lesson_engine.session.saved_place import SavedPlace, entry_for_finished
+from lesson_engine.session.saved_place import SavedPlace, entry_for_finished, place_to_save
 from lesson_engine.session.status import DONE, IN_PROGRESS, lesson_status
 
 START = datetime(2026, 11, 2, 7, 30, tzinfo=UTC)
@@ -50,15 +50,55 @@ def test_a_saved_place_comes_back_as_it_was_saved_through_the_journal(tmp_path: 
     with Journal.open(tmp_path / "journal") as journal:
         journal.save_checkpoint(place.to_dict())
     with Journal.open(tmp_path / "journal") as journal:
-        assert SavedPlace.from_dict(journal.load_checkpoint()) == place
+        assert SavedPlace.from_dict(journal.load_checkpoint(), START) == place
 
 
-def test_an_unreadable_place_is_no_place_and_a_missing_session_starts_anew() -> None:
-    assert SavedPlace.from_dict({"lesson_id": "x", "position_ms": "soon"}) is None
-    assert SavedPlace.from_dict(None) is None
-    data = checkpoint().to_dict() | {"session": {"started_at": "yesterday"}}
-    place = SavedPlace.from_dict(data)
-    assert place is not None and place.draft is None
+def test_an_unreadable_place_is_no_place_and_an_unreadable_session_keeps_what_it_can() -> None:
+    assert SavedPlace.from_dict({"lesson_id": "x", "position_ms": "soon"}, START) is None
+    assert SavedPlace.from_dict(None, START) is None
+    session = {"started_at": "yesterday", "before": {"soreness": 6}, "completed": True}
+    place = SavedPlace.from_dict(checkpoint().to_dict() | {"session": session}, START)
+    assert place is not None
+    assert (place.draft.started_at, place.draft.before.soreness, place.draft.completed) == (
+        START,
+        6,
+        True,
+    )
+
+
+def test_a_place_saved_by_the_previous_release_still_loads() -> None:
+    saved = {
+        "version": 1,
+        "lesson_id": "weight-shift-1",
+        "digest": "abc",
+        "position_ms": 30_000,
+        "cue_id": "lifting-the-knee/1",
+        "cue_index": 4,
+        "section_index": 1,
+        "section_title": "Lifting the knee",
+        "state": "paused",
+        "rests_taken": 1,
+        "rested_ms": 60_000,
+        "furthest_ms": 30_000,
+        "session": {
+            "started_at": "2026-11-02T07:30:00+00:00",
+            "before": {"soreness": 4, "places": ["outside-knee"], "side": "right", "note": ""},
+            "title": "Weight shift 1",
+        },
+        "saved_at": "2026-11-02T07:45:00+00:00",
+    }
+    place = SavedPlace.from_dict(saved, START + timedelta(days=1))
+    assert place == SavedPlace(
+        checkpoint(rests_taken=1, rested_ms=60_000, furthest_ms=30_000), draft()
+    )
+
+
+def test_the_place_saved_at_the_end_says_when_and_whether_the_lesson_was_completed() -> None:
+    ended = START + timedelta(minutes=18)
+    playing = place_to_save(checkpoint("playing"), draft(), now=ended, completed=False)
+    assert playing.draft.ended_at is None
+    done = place_to_save(checkpoint("finished"), draft(), now=ended, completed=True)
+    assert (done.draft.ended_at, done.draft.completed) == (ended, True)
 
 
 def test_completed_part_is_where_the_lesson_stood_or_all_of_it_once_finished() -> None:

@@ -110,7 +110,7 @@ def test_voice_decides_speech_length_and_receives_the_recording(repo: Path) -> N
 
 def test_estimate_reads_about_150_words_a_minute_plus_a_breath() -> None:
     thirty_words = " ".join(["word"] * 30)
-    assert estimate_speech_ms(Utterance(thirty_words)) == 12_000 + 700
+    assert estimate_speech_ms(Utterance(thirty_words)) == 12_000 + 650
     assert estimate_speech_ms(Utterance("Rest.")) == 1200
 
 

@@ -101,7 +101,7 @@ def test_play_from_here_starts_at_the_cue_under_the_cursor(author: AuthorView, q
     lesson, start = signal.args
     assert lesson.id == "draft"
     timeline = compile_timeline(lesson)
-    assert start == timeline.sections[1].start_ms == 6_500  # "Lie down." 1.5 s, then a 5 s pause
+    assert start == timeline.sections[1].start_ms == 6_450  # "Lie down." 1.45 s, then a 5 s pause
 
 
 def test_unsaved_changes_are_asked_about_before_opening_another(

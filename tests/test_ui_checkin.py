@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from ui.desktop.player.checkin import CheckIn, CheckInView
+from lesson_engine.session.record import CheckIn
+from ui.desktop.player.checkin import CheckInView
 
 
 def test_strong_pain_before_a_lesson_brings_a_caution_and_the_lesson_can_still_start(

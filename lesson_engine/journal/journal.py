@@ -75,7 +75,7 @@ class Journal:
         self.known_exercises = known_exercises
         self.report = LoadReport()
         self._years: dict[int, TinyDB] = {}
-        self._lock = FolderLock(folder) if folder is not None else None
+        self._lock: FolderLock | None = None  # held from ``open`` to ``close``
         self._place_in_memory: dict[str, Any] | None = None
 
     @classmethod

@@ -1,7 +1,7 @@
 """What a lesson says about itself: the part of a lesson the library lists.
 
 Apart from the rest of the model so the library screen can be drawn from the index without
-loading the lesson model (see ``library_index``).
+loading the lesson model (see ``lesson_engine.library.index``).
 """
 
 from __future__ import annotations

@@ -9,12 +9,13 @@ entry through ``session_entry``, so a session saved at once and one settled afte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from lesson_engine.journal.records import PLACES, SIDES, SessionEntry, Soreness
-from lesson_engine.journal.validation import MAX_NOTE_CHARS, MAX_SORENESS
+from lesson_engine.journal.validation import MAX_NOTE_CHARS, JournalInputError, check_level
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,7 @@ class CheckIn:
         side = data.get("side")
         note = data.get("note")
         return cls(
-            level
-            if isinstance(level, int) and not isinstance(level, bool) and 0 <= level <= MAX_SORENESS
-            else None,
+            level if _accepted(check_level, level) else None,
             tuple(p for p in places if p in PLACES) if isinstance(places, list) else (),
             side if side in SIDES else None,
             note[:MAX_NOTE_CHARS] if isinstance(note, str) else "",
@@ -79,21 +78,22 @@ class SessionDraft:
         return data
 
     @classmethod
-    def from_dict(cls, data: object) -> SessionDraft | None:
-        """None when there is no readable start time: the caller then starts the record anew."""
+    def from_dict(cls, data: object, now: datetime) -> SessionDraft:
+        """Each part read on its own; what cannot be read is left out (an unreadable start: ``now``)."""
         if not isinstance(data, dict):
-            return None
-        started = _time(data.get("started_at"))
-        if started is None:
-            return None
+            data = {}
         title = data.get("title")
         return cls(
             title=title if isinstance(title, str) else "",
-            started_at=started,
+            started_at=_time(data.get("started_at")) or now,
             before=CheckIn.from_dict(data.get("before")),
             ended_at=_time(data.get("ended_at")),
             completed=data.get("completed") is True,
         )
+
+    def ended(self, at: datetime, completed: bool) -> SessionDraft:
+        """The draft once the lesson is over (the learner may still be on the check-out form)."""
+        return replace(self, ended_at=at, completed=completed)
 
 
 def completed_fraction(completed: bool, position_ms: int, total_ms: int) -> float:
@@ -129,6 +129,15 @@ def session_entry(
         after=after.rating(),
         note=after.note,
     )
+
+
+def _accepted(check: Callable[[Any, str], None], value: object) -> bool:
+    """Whether the journal's own check takes ``value``: its rules, not a copy of them."""
+    try:
+        check(value, "")
+    except JournalInputError:
+        return False
+    return True
 
 
 def _time(value: object) -> datetime | None:

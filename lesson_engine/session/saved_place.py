@@ -2,14 +2,15 @@
 
 Written on every player transition and every few seconds, so a closed laptop or a crash costs at
 most a few seconds. It is the player's checkpoint plus the session draft (``record``). Reading it
-never raises: a place that cannot be read is no place, and the app starts as if there were none.
+never raises: a place whose checkpoint cannot be read is no place, and the app starts as if there
+were none; a session draft that cannot be read in part keeps the parts that can.
 A lesson that finished but was never checked out (the app closed on the last form) is turned into
 a journal entry on the next start by ``entry_for_finished``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -21,8 +22,7 @@ from lesson_engine.session.record import SessionDraft, session_entry
 @dataclass(frozen=True)
 class SavedPlace:
     checkpoint: Checkpoint
-    draft: SessionDraft | None = None
-    """None for a place saved without its session (then the session starts anew on resume)."""
+    draft: SessionDraft
 
     @property
     def lesson_id(self) -> str:
@@ -33,20 +33,27 @@ class SavedPlace:
         return self.checkpoint.finished
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.checkpoint.to_dict()
-        if self.draft is not None:
-            data["session"] = self.draft.to_dict()
-        return data
+        return {**self.checkpoint.to_dict(), "session": self.draft.to_dict()}
 
     @classmethod
-    def from_dict(cls, data: object) -> SavedPlace | None:
+    def from_dict(cls, data: object, now: datetime) -> SavedPlace | None:
         if not isinstance(data, dict):
             return None
         try:
             checkpoint = Checkpoint.from_dict(data)
         except ValueError:
             return None
-        return cls(checkpoint, SessionDraft.from_dict(data.get("session")))
+        return cls(checkpoint, SessionDraft.from_dict(data.get("session"), now))
+
+
+def place_to_save(
+    checkpoint: Checkpoint, draft: SessionDraft, *, now: datetime, completed: bool
+) -> SavedPlace:
+    """What goes to the journal for ``checkpoint``: once the lesson is over, the draft says when
+    it ended and whether it was completed, so a crash on the check-out form loses neither."""
+    if checkpoint.finished:
+        draft = draft.ended(now, completed)
+    return SavedPlace(checkpoint, draft)
 
 
 def entry_for_finished(
@@ -60,9 +67,7 @@ def entry_for_finished(
     if not place.finished:
         return None
     checkpoint = place.checkpoint
-    draft = place.draft or SessionDraft(title="", started_at=now)
-    if title is not None:
-        draft = SessionDraft(title, draft.started_at, draft.before, draft.ended_at, draft.completed)
+    draft = place.draft if title is None else replace(place.draft, title=title)
     total = (
         total_ms if total_ms is not None else max(checkpoint.furthest_ms, checkpoint.position_ms, 1)
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from lesson_engine.journal.records import SessionEntry
-from lesson_engine.session.saved_place import SavedPlace
+from lesson_engine.playback.checkpoint import Checkpoint
 
 DONE = "done"
 IN_PROGRESS = "in progress"
@@ -16,7 +16,10 @@ IN_PROGRESS = "in progress"
 def lesson_status(sessions: Iterable[SessionEntry], saved: dict[str, Any] | None) -> dict[str, str]:
     """Lesson id → ``DONE`` or ``IN_PROGRESS``; lessons not mentioned have no status yet."""
     status = {s.lesson_id: DONE for s in sessions if s.completed}
-    place = SavedPlace.from_dict(saved)
-    if place is not None and not place.finished:
-        status[place.lesson_id] = IN_PROGRESS
+    try:
+        checkpoint = Checkpoint.from_dict(saved)
+    except ValueError:
+        return status
+    if not checkpoint.finished:
+        status[checkpoint.lesson_id] = IN_PROGRESS
     return status

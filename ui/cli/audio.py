@@ -12,7 +12,7 @@ from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain, timed_by_voice
 from audio.voices.choice import CHOICES
 from audio.voices.synthesis import pick_voice
-from lesson_engine.paths import cache_dir
+from lesson_engine.paths import voice_cache_dir
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import load_lesson
@@ -46,7 +46,7 @@ def _render(args: argparse.Namespace) -> int:
             "note: no voice is available; the track will hold bells, clicks and silences only",
             file=sys.stderr,
         )
-    chain = VoiceChain(voice, ClipCache(cache_dir() / "voice"), args.speed)
+    chain = VoiceChain(voice, ClipCache(voice_cache_dir()), args.speed)
     timeline = timed_by_voice(lesson, chain, lambda d, t: _bar("voice ", d, t))
     try:
         render_to_file(timeline, chain, out, lambda d, t: _bar("render", d, t))

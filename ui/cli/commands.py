@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lesson_engine.library.files import find_lesson_files
 from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack
-from lesson_engine.paths import bundled_lessons_dir, data_dir
+from lesson_engine.paths import bundled_lessons_dir, packs_dir
 from lesson_engine.playback.clock import MonotonicClock
 from lesson_engine.playback.player import Player
 from lesson_engine.script.diagnostics import LessonScriptError
@@ -109,7 +109,7 @@ def _pack(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     try:
-        result = import_pack(Path(args.pack), data_dir() / "packs", replace=args.replace)
+        result = import_pack(Path(args.pack), packs_dir(), replace=args.replace)
     except PackExists as exc:
         print(f"{exc.problems[0]} (add --replace)", file=sys.stderr)
         return 1

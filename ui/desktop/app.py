@@ -25,11 +25,12 @@ from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import (
-    bundled_lessons_dir,
-    cache_dir,
-    data_dir,
+    catalogue_dir,
     journal_folder,
     lesson_folders,
+    packs_dir,
+    recovery_dir,
+    voice_cache_dir,
 )
 from lesson_engine.playback.clock import Clock
 from lesson_engine.script.diagnostics import LessonScriptError
@@ -102,10 +103,6 @@ def load_exercises() -> Exercises:
         )
 
 
-def catalogue_dir() -> Path:
-    return bundled_lessons_dir() / "catalogue"
-
-
 def build(
     *,
     journal: Journal,
@@ -144,7 +141,7 @@ def build(
         flow=flow,
         library_view=shell.library_view,
         library=library,
-        author_view=AuthorView(data_dir() / "recovery", dialogs=author_dialogs),
+        author_view=AuthorView(recovery_dir(), dialogs=author_dialogs),
         journal_view=JournalView(journal),
         exercises_view=_exercises_view(exercises, journal, flow),
         settings_view=SettingsView(settings),
@@ -267,7 +264,7 @@ def _connect_packs(
     window = app.window
 
     def import_pack_file(path: str) -> None:
-        imported, message = import_from_app(Path(path), data_dir() / "packs", window, ask_replace)
+        imported, message = import_from_app(Path(path), packs_dir(), window, ask_replace)
         window.banner.add(message)
         if imported:
             app.library = app.flow.library = lessons()
@@ -308,7 +305,7 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
 def _open_audio(settings: QSettings) -> LessonAudio:
     wanted = read_voice_settings(settings)
     return LessonAudio.from_settings(
-        cache_dir() / "voice", wanted.choice, wanted.speed, wanted.sound_on
+        voice_cache_dir(), wanted.choice, wanted.speed, wanted.sound_on
     )
 
 

@@ -28,7 +28,8 @@ from lesson_engine.session.record import CheckIn
 from ui.desktop.widgets.shortcuts import bind
 
 PLACE_LABELS = {"outside-knee": "Outside of the knee", "hip": "Hip", "other": "Somewhere else"}
-"""How each of the journal's places (``journal.records.PLACES``) is named on the form."""
+SIDE_LABELS = {"left": "Left", "right": "Right", "both": "Both"}
+"""How each of the journal's places and sides (``journal.records``) is named on the form."""
 STRONG_PAIN = 8  # "strong" and worse on the scale below
 SORENESS_WORDS = {
     0: "no pain at all",
@@ -103,7 +104,7 @@ class CheckInView(QWidget):
         self.places: dict[str, QCheckBox] = {}
         places_row = QHBoxLayout()
         for key in PLACES:
-            text = _label(key, PLACE_LABELS)
+            text = PLACE_LABELS[key]
             box = QCheckBox(text)
             box.setAccessibleName(f"Sore at: {text}")
             self.places[key] = box
@@ -113,7 +114,7 @@ class CheckInView(QWidget):
         sides_row = QHBoxLayout()
         self.sides: dict[str, QRadioButton] = {}
         for key in SIDES:
-            text = _label(key, {})
+            text = SIDE_LABELS[key]
             radio = QRadioButton(text)
             radio.setAccessibleName(f"Side: {text}")
             self.side_group.addButton(radio)
@@ -229,8 +230,3 @@ class CheckInView(QWidget):
 
     def _submit(self) -> None:
         self.submitted.emit(self.current())
-
-
-def _label(key: str, labels: dict[str, str]) -> str:
-    """A place or side as shown: its own label, or the value itself in words."""
-    return labels.get(key) or key.replace("-", " ").capitalize()

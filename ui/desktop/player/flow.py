@@ -29,7 +29,7 @@ from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.record import CheckIn, SessionDraft, session_entry
 from lesson_engine.session.resume import ResumeOffer, offer_to_resume
-from lesson_engine.session.saved_place import SavedPlace, entry_for_finished
+from lesson_engine.session.saved_place import SavedPlace, entry_for_finished, place_to_save
 from lesson_engine.timeline import Timeline, compile_timeline
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.controller import SessionController
@@ -106,12 +106,12 @@ class LessonFlow(QObject):
 
     def resume(self) -> bool:
         """Continue the saved lesson at the start of its cue; False when there is nothing to resume."""
-        place = SavedPlace.from_dict(self.journal.load_checkpoint())
+        place = SavedPlace.from_dict(self.journal.load_checkpoint(), self._now())
         entry = self.library.by_id(place.lesson_id) if place else None
         if place is None or entry is None:
             return False
         checkpoint = place.checkpoint
-        self._draft = place.draft or SessionDraft(title=entry.title, started_at=self._now())
+        self._draft = replace(place.draft, title=entry.title)
         try:
             self._lesson = entry.load()
         except LessonScriptError as exc:
@@ -129,7 +129,7 @@ class LessonFlow(QObject):
 
     def settle_finished_checkpoint(self) -> SessionEntry | None:
         """A lesson that ended but was never checked out (the app closed on the last form)."""
-        place = SavedPlace.from_dict(self.journal.load_checkpoint())
+        place = SavedPlace.from_dict(self.journal.load_checkpoint(), self._now())
         if place is None:
             return None
         entry = self.library.by_id(place.lesson_id)
@@ -219,10 +219,9 @@ class LessonFlow(QObject):
                 self._check_out()
             return
         if isinstance(event, CheckpointDue):
-            place = SavedPlace(event.checkpoint, self._draft)
-            if place.finished:
-                ended = replace(self._draft, ended_at=self._now(), completed=self._completed)
-                place = SavedPlace(event.checkpoint, ended)
+            place = place_to_save(
+                event.checkpoint, self._draft, now=self._now(), completed=self._completed
+            )
             self.journal.save_checkpoint(place.to_dict())
         elif isinstance(event, Finished):
             self._completed = event.completed

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from lesson_engine.journal.files import read_saved_place
 from lesson_engine.library.index import LibraryIndex
 from lesson_engine.library.listing import load_library
-from lesson_engine.paths import cache_dir, journal_folder, lesson_folders
+from lesson_engine.paths import journal_folder, lesson_folders, library_index_path
 from lesson_engine.session.resume import offer_to_resume
 from ui.desktop.library.view import LibraryView
 from ui.desktop.window.main_window import MainWindow
@@ -37,7 +37,7 @@ class Shell:
 
 
 def library_index() -> LibraryIndex:
-    return LibraryIndex(cache_dir() / "library-index.json")
+    return LibraryIndex(library_index_path())
 
 
 def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
