@@ -2,7 +2,9 @@
 
 Each check runs in its own process because SDL reads its driver settings once, when the mixer
 starts. The child plays for real (the disk driver runs in real time), so these are the only tests
-where wall-clock time passes; the bounds allow a loaded machine a few buffers of slack.
+where wall-clock time passes. The mixer's own check allows a loaded machine a few buffers of
+slack; the lesson runs on the output stream's own clock, so a busy machine cannot move sound
+against the timeline.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import sys
 from array import array
 from pathlib import Path
 
+from audio.output.mixer import BUFFER_FRAMES
 from audio.pcm import RATE
+from tests.audio_fixtures import tone
 
 CHILD = r"""
 import json, sys, time
@@ -89,34 +93,61 @@ from audio.voices.cache import ClipCache
 from audio.output.mixer import PygameOutput
 from audio.output.session import SessionAudio
 from audio.voices.chain import VoiceChain, timed_by_voice
-from lesson_engine.playback.clock import MonotonicClock
 from lesson_engine.script.parser import parse_lesson_text
+from lesson_engine.playback.events import EventStarted
 from lesson_engine.playback.player import Player
-from tests.audio_fixtures import ToneVoice
+from tests.audio_fixtures import MixedFramesClock, ToneVoice
 
 chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
 lesson = "id: t\ntitle: T\n---\nOne two.\n[pause 1s]\nThree.\n[pause 1s]\nFour five six.\n[pause 1s]\n"
 timeline = timed_by_voice(parse_lesson_text(lesson), chain)
 output = PygameOutput()
-player = Player(timeline, MonotonicClock())
+clock = MixedFramesClock()
+player = Player(timeline, clock, start_ms=int(sys.argv[2]))
 SessionAudio(chain, output).attach(player)
-time.sleep(0.3)  # let the device settle before the first cue
+started = []  # (cue start, offset into it) each time the player starts a cue's sound
+def note(event):
+    if isinstance(event, EventStarted) and event.event.kind.value == "speech":
+        started.append((event.event.start_ms, event.offset_ms))
+player.subscribe(note)
+began = clock.frames
 player.play()
-while player.state.value != "finished":
+while player.state.value != "finished":  # ticks as the app's timer does, on the stream's clock
     wait = player.ms_until_next_boundary()
     time.sleep(min(wait or 5, 5) / 1000)
     player.tick()
-time.sleep(0.3)
 output.close()
-print(json.dumps([e.start_ms for e in timeline.events if e.kind.value == "speech"]))
+speech = [(e.start_ms, e.end_ms) for e in timeline.events if e.kind.value == "speech"]
+print(json.dumps({"speech": speech, "started": started, "began": began, "mixed": clock.frames}))
 """
 
+# Where the lesson begins: inside its first cue, "One two." (0-200 ms), as after a resume. The
+# 440 Hz tone repeats exactly every 100 ms; 150 ms is half-way between repeats, so a clip played
+# from its beginning instead would be placed 50 ms off, beyond the tolerance.
+BEGIN_MS = 150
 
-def test_cues_start_in_the_mixed_output_where_the_timeline_says(tmp_path: Path, repo: Path) -> None:
+
+def clip_frames_playing(sound: array[int], clip: array[int]) -> list[int]:
+    """Every frame of the clip from which it plays exactly ``sound``: the mixer copies samples."""
+    n = len(sound)
+    return [k for k in range(len(clip) - n + 1) if clip[k] == sound[0] and clip[k : k + n] == sound]
+
+
+def test_each_cue_is_heard_where_the_timeline_places_it_on_the_streams_own_clock(
+    tmp_path: Path, repo: Path
+) -> None:
+    """Samples, start and end of every cue line up with the timeline, in stream time.
+
+    The player runs on the count of frames mixed so far (``MixedFramesClock``), so positions in
+    the timeline and sound in the output share one time however far the disk driver falls behind
+    the wall clock. Then each cue's clip must sit where the timeline places it, to within a buffer
+    plus a tick, and start within that of the tick that started it. Nothing here bounds how late
+    the OS runs this child's tick loop: a late tick starts the clip mid-way, still in step.
+    """
     raw = tmp_path / "lesson.raw"
     env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
     done = subprocess.run(
-        [sys.executable, "-c", LESSON_CHILD, str(tmp_path / "cache")],
+        [sys.executable, "-c", LESSON_CHILD, str(tmp_path / "cache"), str(BEGIN_MS)],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -124,14 +155,41 @@ def test_cues_start_in_the_mixed_output_where_the_timeline_says(tmp_path: Path, 
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    starts = json.loads(done.stdout.strip().splitlines()[-1])
-    onsets = [start for start, _ in loud_runs(array("h", raw.read_bytes()))]
-    assert len(onsets) == len(starts) == 3
-    buffer_ms = 512 * 1000 / RATE
-    for i in (1, 2):  # the distance between cues in the output is the distance in the timeline
-        heard = (onsets[i] - onsets[0]) * 1000 / RATE
-        planned = starts[i] - starts[0]
-        assert abs(heard - planned) <= buffer_ms + 15, (i, heard, planned)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    samples = array("h", raw.read_bytes())
+    # The file also holds what SDL wrote before the clock counted (silence while the device was
+    # still paused); from there on, frame for frame, it is what the clock counted.
+    uncounted = len(samples) - result["mixed"]
+    assert uncounted >= 0
+
+    def position_ms(frame: int) -> float:
+        """Where a frame of the file falls in the lesson, by the stream's clock."""
+        return BEGIN_MS + (frame - uncounted - result["began"]) * 1000 / RATE
+
+    runs = loud_runs(samples)
+    speech, started = result["speech"], result["started"]
+    assert [start for start, _ in started] == [start for start, _ in speech]  # each cue, once
+    assert len(runs) == len(speech) == 3
+    tolerance_ms = BUFFER_FRAMES * 1000 / RATE + 15  # one mixer buffer, plus a tick
+    placed: list[float] = []
+    for i, ((first, last), (start, end), (_, offset)) in enumerate(
+        zip(runs, speech, started, strict=True)
+    ):
+        # The sound is exactly the cue's clip (ToneVoice: a tone as long as the cue), and where
+        # those samples put the clip's first frame is where the timeline puts the cue.
+        clip = array("h", tone(end - start).pcm)
+        sound = samples[first : last + 1]
+        candidates = [position_ms(first - k) for k in clip_frames_playing(sound, clip)]
+        assert candidates, ("not the cue's clip", i)
+        placed.append(min(candidates, key=lambda p: abs(p - start)))
+        assert abs(placed[i] - start) <= tolerance_ms, ("placed", i, candidates, start)
+        # It starts with the tick that started it, and ends where the timeline ends the cue.
+        heard = position_ms(first), position_ms(last + 1)
+        assert abs(heard[0] - (start + offset)) <= tolerance_ms, ("start", i, heard, offset)
+        assert abs(heard[1] - end) <= tolerance_ms, ("end", i, heard, end)
+        # The distance from the first cue is the distance in the timeline, as it always was.
+        apart = placed[i] - placed[0]
+        assert abs(apart - (start - speech[0][0])) <= tolerance_ms, ("apart", i, apart)
 
 
 HOLD_MIXER = r"""
