@@ -49,9 +49,6 @@ class PygameOutput:
     def stop(self) -> None:
         self._channel.stop()
 
-    def is_playing(self) -> bool:
-        return bool(self._channel.get_busy())
-
     def close(self) -> None:
         self._channel.stop()
         self._pygame.mixer.quit()

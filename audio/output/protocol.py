@@ -17,7 +17,6 @@ class AudioOutput(Protocol):
 
     def play(self, clip: Clip, from_ms: int = 0) -> None: ...
     def stop(self) -> None: ...
-    def is_playing(self) -> bool: ...
     def close(self) -> None: ...
 
 
@@ -38,9 +37,6 @@ class NullOutput:
         if self._playing:
             self.calls.append(("stop", 0, 0))
         self._playing = False
-
-    def is_playing(self) -> bool:
-        return self._playing
 
     def close(self) -> None:
         self._playing = False
