@@ -115,6 +115,11 @@ script_lines = st.lists(
                 "---",
                 "id: x",
                 "title: y",
+                "[repeat ²]",
+                "[metronome ① for 5s]",
+                "[pause 99999999999999999999999999s]",
+                "[repeat 1]",
+                "\r",
             ]
         ),
     ),
@@ -129,6 +134,10 @@ def test_parser_never_raises_anything_but_its_own_error(
 ) -> None:
     text = ("id: fuzz\ntitle: Fuzz\n---\n" if with_header else "") + "\n".join(lines)
     result = check_lesson_bytes(text.encode("utf-8", errors="surrogatepass"))
+    shown = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for diagnostic in result.diagnostics:  # every place is one an editor can show
+        assert 1 <= diagnostic.line <= len(shown), diagnostic
+        assert 1 <= diagnostic.column <= len(shown[diagnostic.line - 1]) + 1, diagnostic
     if result.lesson is not None:
         assert not result.errors
         timeline = compile_timeline(result.lesson)
@@ -144,3 +153,5 @@ def test_parser_never_raises_anything_but_its_own_error(
 def test_parser_survives_arbitrary_bytes(data: bytes) -> None:
     result = check_lesson_bytes(data)
     assert (result.lesson is None) == bool(result.errors)
+    lines = max(len(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")), 1)
+    assert all(1 <= d.line <= lines and d.column >= 1 for d in result.diagnostics)

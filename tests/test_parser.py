@@ -283,3 +283,65 @@ def test_unreadable_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
 def test_oversized_unrolling_is_refused() -> None:
     text = HEADER + "[repeat 100]\n    [repeat 100]\n        [repeat 3]\n            Lift.\n"
     assert first_line(text) == "t.lesson:4:1: error: the lesson unrolls into more than 20000 steps"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[repeat ²]\n    Lift.", "t.lesson:4:9: error: '²' is not a number of rounds"),
+        (
+            "[metronome ① for 5s]",
+            "t.lesson:4:12: error: the tempo '①' is not a number of steps a minute from 40 to 240",
+        ),
+        ("[repeat ٣]\n    Lift.", "t.lesson:4:9: error: '٣' is not a number of rounds"),
+        (
+            "[pause " + "9" * 300 + "s]",
+            "t.lesson:4:8: error: bad duration: '9999999999999999…' is too long to be a duration "
+            "(8s, 90s, 1m30s or 2m)",
+        ),
+        (
+            "[pause " + "9" * 5000 + "s]",
+            "t.lesson:4:8: error: bad duration: '9999999999999999…' is too long to be a duration "
+            "(8s, 90s, 1m30s or 2m)",
+        ),
+    ],
+)
+def test_hostile_numbers_get_the_parsers_own_message(body: str, expected: str) -> None:
+    """Digits int() would take or choke on (superscripts, other scripts, thousands of digits)."""
+    assert first_line(HEADER + body + "\n") == expected
+
+
+def test_blocks_nested_past_the_limit_are_one_error_not_a_crash() -> None:
+    deep = "".join("    " * level + "[repeat 1]\n" for level in range(400)) + "    " * 400 + "Hi.\n"
+    found = check_lesson_bytes((HEADER + deep).encode(), Path("t.lesson")).diagnostics
+    assert [d.message for d in found] == ["blocks nested more than 8 deep"]
+    assert found[0].line == 4 + 8
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("id: x\ntitle: X", (2, 1)),  # no '---' and nothing to say: at the last line
+        ("id: x", (1, 1)),
+        ("id: x\n", (2, 1)),
+        ("", (1, 1)),
+    ],
+)
+def test_a_problem_at_the_end_of_the_file_is_shown_on_its_last_line(
+    text: str, where: tuple[int, int]
+) -> None:
+    found = check_lesson_bytes(text.encode(), Path("t.lesson")).diagnostics
+    assert found and {(d.line, d.column) for d in found} == {where}
+
+
+def test_columns_count_a_tab_as_one_character_as_editors_show_it() -> None:
+    found = messages(HEADER + "Hi.\n\tthere.\n")
+    assert [m.splitlines()[0] for m in found] == [
+        "t.lesson:5:1: error: a tab in the indentation",
+        "t.lesson:5:2: error: unexpected indentation",
+    ]
+
+
+def test_cr_only_line_endings_count_lines_like_lf() -> None:
+    found = messages((HEADER + "Hi.\n[pasue 5s]\n").replace("\n", "\r"))
+    assert found[0].splitlines()[0] == "t.lesson:5:2: error: unknown directive [pasue 5s]"

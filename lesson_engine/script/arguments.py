@@ -15,7 +15,14 @@ from lesson_engine.script.durations import (
     format_duration,
     parse_duration_ms,
 )
-from lesson_engine.script.lines import BPM_RANGE, EXAMPLES, LIMITS_MS, MAX_REPEAT, Line
+from lesson_engine.script.lines import (
+    BPM_RANGE,
+    EXAMPLES,
+    LIMITS_MS,
+    MAX_REPEAT,
+    Line,
+    whole_number,
+)
 
 
 class DirectiveArguments:
@@ -71,7 +78,8 @@ class DirectiveArguments:
             self._error(line.number, column, "[metronome] needs a tempo and a duration", message)
             return None
         bpm_text, _, duration_text = tokens
-        if not bpm_text.isdigit() or not BPM_RANGE[0] <= int(bpm_text) <= BPM_RANGE[1]:
+        bpm = whole_number(bpm_text)
+        if bpm is None or not BPM_RANGE[0] <= bpm <= BPM_RANGE[1]:
             self._error(
                 line.number,
                 column,
@@ -82,7 +90,7 @@ class DirectiveArguments:
         duration = self._duration(
             line, duration_text, column + args.rfind(duration_text), "metronome"
         )
-        return Metronome(int(bpm_text), duration, line.number) if duration else None
+        return Metronome(bpm, duration, line.number) if duration else None
 
     def _repeat_arguments(
         self, line: Line, args: str, column: int
@@ -94,7 +102,8 @@ class DirectiveArguments:
             )
             return None
         count_text = tokens[0]
-        if not count_text.lstrip("-").isdigit():
+        times = whole_number(count_text)
+        if times is None:
             self._error(
                 line.number,
                 column,
@@ -102,7 +111,6 @@ class DirectiveArguments:
                 "e.g. [repeat 6 every 7s]",
             )
             return None
-        times = int(count_text)
         if not 1 <= times <= MAX_REPEAT:
             self._error(
                 line.number,

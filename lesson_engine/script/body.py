@@ -18,6 +18,7 @@ from lesson_engine.script.lines import (
     DIRECTIVES,
     IMPLICIT_SECTION,
     MAX_EXPANDED_STEPS,
+    MAX_NESTING,
     PLACEHOLDER,
     PLACEHOLDERS,
     Block,
@@ -67,7 +68,7 @@ class BodyParser(DirectiveArguments):
                 "a tab in the indentation",
                 "indent with spaces (four per level): tabs look different in every editor",
             )
-        return Line(number, len(leading.replace("\t", "    ")), stripped.rstrip())
+        return Line(number, len(leading.replace("\t", "    ")), stripped.rstrip(), len(leading))
 
     # -- structure -------------------------------------------------------------------------
 
@@ -120,7 +121,7 @@ class BodyParser(DirectiveArguments):
             if line.indent > indent:
                 self._error(
                     line.number,
-                    line.indent + 1,
+                    line.lead + 1,
                     "unexpected indentation",
                     "a paragraph's lines start in the same column"
                     if block.paragraph
@@ -133,7 +134,7 @@ class BodyParser(DirectiveArguments):
                     break
                 self._error(
                     line.number,
-                    line.indent + 1,
+                    line.lead + 1,
                     "a section heading cannot be inside a [repeat] or [sides] block",
                     "move the heading above the block, without indentation",
                 )
@@ -143,7 +144,7 @@ class BodyParser(DirectiveArguments):
                 self._flush_paragraph(block, ctx)
                 pos = self._directive(pos, indent, ctx, block)
                 continue
-            block.paragraph.append((line, line.indent, line.content))
+            block.paragraph.append((line, line.lead, line.content))
             pos += 1
         self._flush_paragraph(block, ctx)
         if block.audio is not None:
@@ -187,7 +188,7 @@ class BodyParser(DirectiveArguments):
     def _audio_without_cue(self, line: Line) -> None:
         self._error(
             line.number,
-            line.indent + 1,
+            line.lead + 1,
             "[audio] has no cue after it",
             "write the cue's text on the same line after ']' or on the next line: it stays the caption",
         )
@@ -200,7 +201,7 @@ class BodyParser(DirectiveArguments):
         if close < 0:
             self._error(
                 line.number,
-                line.indent + 1,
+                line.lead + 1,
                 "unclosed bracket: '[' has no ']'",
                 "close the directive with ']', e.g. [pause 5s]",
             )
@@ -208,24 +209,24 @@ class BodyParser(DirectiveArguments):
         inner = line.content[1:close]
         name = inner.split(maxsplit=1)[0].lower() if inner.strip() else ""
         args = inner.strip()[len(name) :].strip()
-        args_column = line.indent + 2 + inner.find(args) if args else line.indent + close + 1
+        args_column = line.lead + 2 + inner.find(args) if args else line.lead + close + 1
         trailing = line.content[close + 1 :].strip()
         trailing_column = (
-            line.indent
+            line.lead
             + close
             + 2
             + (len(line.content[close + 1 :]) - len(line.content[close + 1 :].lstrip()))
         )
         if not name:
             self._error(
-                line.number, line.indent + 1, "empty directive '[]'", "e.g. [pause 5s] or [bell]"
+                line.number, line.lead + 1, "empty directive '[]'", "e.g. [pause 5s] or [bell]"
             )
             return pos + 1
         if name not in DIRECTIVES:
             guess = did_you_mean(name, DIRECTIVES)
             self._error(
                 line.number,
-                line.indent + 2,
+                line.lead + 2,
                 f"unknown directive [{inner.strip()}]",
                 f"did you mean [{guess}]?"
                 if guess
@@ -262,7 +263,7 @@ class BodyParser(DirectiveArguments):
             elif not ctx.in_repeat:
                 self._error(
                     line.number,
-                    line.indent + 1,
+                    line.lead + 1,
                     "[count] only works inside [repeat]",
                     "it says the round number aloud: put it in the indented block under [repeat]",
                 )
@@ -302,7 +303,7 @@ class BodyParser(DirectiveArguments):
                 continue
             if nxt.is_blank or nxt.indent != indent or nxt.content.startswith(("[", "#")):
                 break
-            parts.append((nxt, nxt.indent, nxt.content))
+            parts.append((nxt, nxt.lead, nxt.content))
             pos += 1
         for part_line, offset, text in parts:
             self._check_placeholders(part_line, offset, text, ctx)
@@ -371,7 +372,7 @@ class BodyParser(DirectiveArguments):
             if ctx.in_sides:
                 self._error(
                     line.number,
-                    line.indent + 1,
+                    line.lead + 1,
                     "[sides] inside [sides]",
                     "one [sides] block already runs everything once per side; remove the inner one",
                 )
@@ -388,11 +389,19 @@ class BodyParser(DirectiveArguments):
         if body_pos >= len(self._lines) or self._lines[body_pos].indent <= indent:
             self._error(
                 line.number,
-                line.indent + 1,
+                line.lead + 1,
                 f"[{line.content[1 : line.content.find(']')].strip()}] needs an indented block under it",
                 f"indent the lines to {'repeat' if name == 'repeat' else 'run on each side'} by four spaces under [{name}]",
             )
             return pos + 1
+        if ctx.depth + 1 > MAX_NESTING:
+            self._error(
+                line.number,
+                line.lead + 1,
+                f"blocks nested more than {MAX_NESTING} deep",
+                "a [repeat] or [sides] inside another is fine once or twice; flatten the rest",
+            )
+            return self._skip_block(body_pos, indent)
         inner = Context(
             depth=ctx.depth + 1,
             in_repeat=ctx.in_repeat or name == "repeat",
@@ -405,6 +414,16 @@ class BodyParser(DirectiveArguments):
             else:
                 block.steps.append(Sides(sides, tuple(body), line.number))
         return end
+
+    def _skip_block(self, pos: int, indent: int) -> int:
+        """Past every line indented deeper than ``indent``, read no further (it is in error)."""
+        while pos < len(self._lines) and (
+            self._lines[pos].is_blank
+            or self._lines[pos].is_comment
+            or self._lines[pos].indent > indent
+        ):
+            pos += 1
+        return pos
 
     def _check_size(self, sections: list[Section]) -> None:
         total = 0

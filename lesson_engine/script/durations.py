@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 ACCEPTED_FORMS = "8s, 90s, 1m30s or 2m"
-_DURATION = re.compile(r"^(?:(?P<m>\d+)m)?(?:(?P<s>\d+(?:\.\d+)?)s)?$")
+_DURATION = re.compile(r"^(?:(?P<m>\d+)m)?(?:(?P<s>\d+(?:\.\d+)?)s)?$", re.ASCII)
+MAX_CHARS = 16
+"""Longer than any real duration ("1234m59.999s"): refused before any number is converted."""
 
 
 class DurationError(ValueError):
@@ -17,11 +19,13 @@ def parse_duration_ms(text: str) -> int:
     raw = text.strip()
     if not raw:
         raise DurationError(f"a duration is missing (write it like {ACCEPTED_FORMS})")
+    if len(raw) > MAX_CHARS:
+        raise DurationError(f"'{raw[:MAX_CHARS]}…' is too long to be a duration ({ACCEPTED_FORMS})")
     if raw.startswith("-"):
         raise DurationError(f"'{raw}' is negative: a duration must be longer than zero")
     match = _DURATION.match(raw.lower())
     if not match or not (match["m"] or match["s"]):
-        if re.fullmatch(r"\d+(\.\d+)?", raw):
+        if re.fullmatch(r"\d+(\.\d+)?", raw, re.ASCII):
             raise DurationError(
                 f"'{raw}' has no unit: write {raw}s for seconds or {raw}m for minutes"
             )

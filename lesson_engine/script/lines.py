@@ -12,6 +12,9 @@ DIRECTIVES = ("pause", "rest", "repeat", "sides", "count", "audio", "metronome",
 PLACEHOLDERS = ("side", "other")
 IMPLICIT_SECTION = "Introduction"
 MAX_REPEAT = 100
+MAX_NESTING = 8
+"""How deep [repeat] and [sides] blocks may nest: deeper is a mistake, and parsing it costs."""
+MAX_NUMBER_DIGITS = 9
 MAX_EXPANDED_STEPS = 20_000
 BPM_RANGE = (40, 240)
 LIMITS_MS = {"pause": 600_000, "rest": 1_800_000, "every": 600_000, "metronome": 1_800_000}
@@ -28,11 +31,30 @@ EXAMPLES = {
 }
 
 
+def whole_number(text: str) -> int | None:
+    """``text`` as a whole number (a leading minus allowed), or None.
+
+    Only ASCII digits count: ``int()`` also takes "²" as text to reject, or "٣" as three, which no
+    editor shows as a number a lesson means. At most ``MAX_NUMBER_DIGITS`` digits, so a hostile
+    file cannot make the checker convert a number of thousands of digits.
+    """
+    digits = text.removeprefix("-")
+    if not digits or not digits.isascii() or not digits.isdigit():
+        return None
+    if len(digits) > MAX_NUMBER_DIGITS:
+        return None
+    return int(text)
+
+
 @dataclass(frozen=True)
 class Line:
     number: int
     indent: int
+    """Width of the indentation, a tab as four spaces: what nests blocks."""
     content: str
+    lead: int = 0
+    """Characters before ``content`` (a tab is one): ``lead + 1`` is the content's column, as
+    editors count columns in diagnostics."""
 
     @property
     def is_blank(self) -> bool:

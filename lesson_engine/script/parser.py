@@ -26,7 +26,7 @@ Warnings (a missing recording, an empty section) do not stop a lesson from loadi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lesson_engine.model.lesson import Count, Lesson, Repeat, Rest, Section, Sides, Speak, Step
@@ -73,11 +73,28 @@ def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
                 script.lines[head.end_line - 1] if head.end_line <= len(script.lines) else "",
             )
         )
-    diagnostics.sort(key=lambda d: (d.line, d.column))
+    diagnostics = sorted(
+        (_inside(d, script.lines) for d in diagnostics), key=lambda d: (d.line, d.column)
+    )
     if head.header is None or any(d.is_error for d in diagnostics):
         return CheckResult(None, tuple(diagnostics))
     lesson = Lesson(header=head.header, sections=sections, digest=script.digest, path=path)
     return CheckResult(lesson, tuple(diagnostics))
+
+
+def _inside(diagnostic: Diagnostic, lines: tuple[str, ...]) -> Diagnostic:
+    """The diagnostic at a place an editor can show.
+
+    Something missing at the end of the file (no '---', no title, nothing to say) is found "after
+    the last line"; an editor cannot go there, so it is shown at the end of the last line instead.
+    """
+    if not lines:
+        return replace(diagnostic, line=1, column=1)
+    line = min(max(diagnostic.line, 1), len(lines))
+    column = min(max(diagnostic.column, 1), len(lines[line - 1]) + 1)
+    if (line, column) == (diagnostic.line, diagnostic.column):
+        return diagnostic
+    return replace(diagnostic, line=line, column=column, source_line=lines[line - 1])
 
 
 def check_lesson_file(path: Path) -> CheckResult:
