@@ -345,3 +345,16 @@ def test_columns_count_a_tab_as_one_character_as_editors_show_it() -> None:
 def test_cr_only_line_endings_count_lines_like_lf() -> None:
     found = messages((HEADER + "Hi.\n[pasue 5s]\n").replace("\n", "\r"))
     assert found[0].splitlines()[0] == "t.lesson:5:2: error: unknown directive [pasue 5s]"
+
+
+def test_checking_stops_after_two_hundred_problems_and_says_so() -> None:
+    """A file of thousands of mistakes is the wrong file, or one mistake repeated."""
+    found = check_lesson_bytes((HEADER + "[pasue 5s]\n" * 1000).encode(), Path("t.lesson"))
+    assert found.lesson is None and len(found.diagnostics) == 201
+    last = found.diagnostics[-1]
+    assert (last.line, last.message) == (203, "more than 200 problems: checking stopped here")
+
+
+def test_a_file_of_undecodable_lines_stops_at_the_limit_too() -> None:
+    found = check_lesson_bytes(b"\xff\n" * 5000, Path("t.lesson")).diagnostics
+    assert len(found) == 201 and found[-1].message.startswith("more than 200 problems")

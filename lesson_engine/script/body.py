@@ -59,6 +59,8 @@ class BodyParser(DirectiveArguments):
         self._report(Diagnostic(severity, self._path, line, column, message, hint, source))
 
     def _measure(self, number: int, raw: str) -> Line:
+        if not raw or raw[0] not in " \t":  # most lines: nothing to measure
+            return Line(number, 0, raw.rstrip(), 0)
         stripped = raw.lstrip(" \t")
         leading = raw[: len(raw) - len(stripped)]
         if "\t" in leading and stripped:

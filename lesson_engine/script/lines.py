@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from lesson_engine.model.lesson import Step
 
@@ -46,8 +47,10 @@ def whole_number(text: str) -> int | None:
     return int(text)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One body line as the parser sees it; a named tuple because a large file has many, and a
+    frozen dataclass costs several times more to build."""
+
     number: int
     indent: int
     """Width of the indentation, a tab as four spaces: what nests blocks."""

@@ -26,6 +26,7 @@ Warnings (a missing recording, an empty section) do not stop a lesson from loadi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,7 +34,9 @@ from lesson_engine.model.lesson import Count, Lesson, Repeat, Rest, Section, Sid
 from lesson_engine.script.body import BodyParser
 from lesson_engine.script.diagnostics import Diagnostic, LessonScriptError, Severity
 from lesson_engine.script.header import header_stem, parse_header
-from lesson_engine.script.text import decode_script
+from lesson_engine.script.text import ScriptText, decode_script
+
+MAX_DIAGNOSTICS = 200
 
 
 @dataclass(frozen=True)
@@ -50,19 +53,62 @@ class CheckResult:
         return tuple(d for d in self.diagnostics if not d.is_error)
 
 
+class _Enough(Exception):
+    """Raised by the reporter at ``MAX_DIAGNOSTICS``: the rest of the file is not read."""
+
+
 def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
-    """Parse and report; the lesson is None whenever any error was found."""
+    """Parse and report; the lesson is None whenever any error was found.
+
+    At most ``MAX_DIAGNOSTICS`` problems are reported, then checking stops, as compilers do: a
+    file with thousands of problems is the wrong file or one mistake repeated, and reporting them
+    all would make checking a hostile file take seconds instead of milliseconds.
+    """
     shown = str(path) if path else "<lesson>"
     diagnostics: list[Diagnostic] = []
-    script = decode_script(data, diagnostics.append, shown)
-    if script is None:
-        return CheckResult(None, tuple(diagnostics))
-    head = parse_header(script.lines, diagnostics.append, shown, header_stem(path))
+    lines: tuple[str, ...] = ()
+
+    def report(diagnostic: Diagnostic) -> None:
+        diagnostics.append(diagnostic)
+        if len(diagnostics) >= MAX_DIAGNOSTICS:
+            raise _Enough
+
+    try:
+        script = decode_script(data, report, shown)
+        if script is None:
+            return CheckResult(None, tuple(diagnostics))
+        lines = script.lines
+        return _check_script(script, path, shown, report, diagnostics)
+    except _Enough:
+        last = diagnostics[-1]
+        diagnostics.append(
+            Diagnostic(
+                Severity.ERROR,
+                shown,
+                last.line,
+                last.column,
+                f"more than {MAX_DIAGNOSTICS} problems: checking stopped here",
+                "fix the problems above (or check that this is really a lesson script), then "
+                "check again",
+            )
+        )
+        found = (_inside(d, lines) for d in diagnostics) if lines else iter(diagnostics)
+        return CheckResult(None, tuple(sorted(found, key=lambda d: (d.line, d.column))))
+
+
+def _check_script(
+    script: ScriptText,
+    path: Path | None,
+    shown: str,
+    report: Callable[[Diagnostic], None],
+    diagnostics: list[Diagnostic],
+) -> CheckResult:
+    head = parse_header(script.lines, report, shown, header_stem(path))
     base_dir = path.parent if path else None
-    body = BodyParser(script.lines, head.body_start, diagnostics.append, shown, base_dir)
+    body = BodyParser(script.lines, head.body_start, report, shown, base_dir)
     sections = body.parse()
     if not any(_speaks(section.steps) for section in sections) and body.parsed_cleanly:
-        diagnostics.append(
+        report(
             Diagnostic(
                 Severity.ERROR,
                 shown,
