@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import stat
+import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack
-from tests.pack_fixtures import pack_bytes
+from tests.pack_fixtures import (
+    pack_bytes,
+    with_broken_deflate,
+    with_name_not_utf8,
+    with_size_that_lies,
+    with_wrong_crc,
+)
 
 MANIFEST = (
     b'title = "Trail weight shift"\nauthor = "A. Teacher"\nversion = "1.0"\nlicence = "CC BY 4.0"\n'
@@ -173,3 +181,56 @@ def test_create_pack_refuses_broken_lessons_and_explains_a_missing_manifest(tmp_
         f"{folder / 'a.lesson'}:4:1: error: unclosed bracket: '[' has no ']'"
     ]
     assert not (tmp_path / "out.zip").exists()
+
+
+LONG_LESSON = b"id: trail-1\ntitle: Trail 1\n---\n" + b"Lie down and rest quietly now.\n" * 20
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (
+            lambda p: with_wrong_crc(p, "trail-1.lesson"),
+            "trail-1.lesson: damaged in the zip (Bad CRC-32",
+        ),
+        (lambda p: with_size_that_lies(p, "trail-1.lesson"), "trail-1.lesson: damaged in the zip"),
+        (lambda p: with_broken_deflate(p, "trail-1.lesson"), "trail-1.lesson: damaged in the zip"),
+    ],
+    ids=["wrong-crc", "size-lies", "broken-deflate"],
+)
+def test_a_damaged_member_is_named_and_nothing_is_written(
+    tmp_path: Path, damage: Callable[[bytes], bytes], expected: str
+) -> None:
+    files = {"pack.toml": MANIFEST, "trail-1.lesson": LONG_LESSON}
+    archive = tmp_path / "damaged.zip"
+    archive.write_bytes(damage(pack_bytes(files)))
+    with pytest.raises(PackError) as refused:
+        import_pack(archive, tmp_path / "packs")
+    assert any(p.startswith(f"damaged.zip:{expected}") for p in refused.value.problems)
+    assert not (tmp_path / "packs").exists()
+
+
+def test_a_member_name_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "names.zip"
+    archive.write_bytes(
+        with_name_not_utf8({"pack.toml": MANIFEST, "trail-1.lesson": LESSON}, "xy.md")
+    )
+    with pytest.raises(PackError, match="list of files is damaged"):
+        import_pack(archive, tmp_path / "packs")
+    assert not (tmp_path / "packs").exists()
+
+
+def test_a_member_that_appears_twice_is_refused_not_the_last_one_winning(tmp_path: Path) -> None:
+    archive = tmp_path / "twice.zip"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns of the duplicate: the point
+        with zipfile.ZipFile(archive, "w") as out:
+            out.writestr("pack.toml", MANIFEST)
+            out.writestr("trail-1.lesson", LONG_LESSON)
+            out.writestr("pack.toml", MANIFEST.replace(b"Trail weight shift", b"Something else"))
+    with pytest.raises(PackError) as refused:
+        import_pack(archive, tmp_path / "packs")
+    assert refused.value.problems == [
+        "twice.zip:pack.toml: appears twice in the pack; which one is meant is unclear"
+    ]
+    assert not (tmp_path / "packs").exists()

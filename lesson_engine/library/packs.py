@@ -14,6 +14,7 @@ import stat
 import tempfile
 import tomllib
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -29,6 +30,16 @@ MAX_MEMBER_BYTES = 50_000_000
 MAX_TOTAL_BYTES = 300_000_000
 MAX_RATIO = 100
 TEXT_SUFFIXES = (".lesson", ".md", ".txt")
+UNREADABLE_MEMBER = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
+"""What reading a damaged, encrypted or oddly compressed member raises (a bad CRC, a broken
+deflate stream, a cut file, a password, an unknown method): each becomes a message."""
 
 
 class PackError(Exception):
@@ -137,7 +148,13 @@ def import_pack(archive_path: Path, packs_dir: Path, *, replace: bool = False) -
         raise PackError(
             [f"{archive_path}: not a zip file; a lesson pack is a .zip made with 'seesaw pack'"]
         )
-    with zipfile.ZipFile(archive_path) as archive:
+    try:
+        archive = zipfile.ZipFile(archive_path)
+    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, EOFError, OSError) as exc:
+        raise PackError(
+            [f"{archive_path}: the zip's list of files is damaged ({exc}); ask for the pack again"]
+        ) from None
+    with archive:
         contents, manifest = _checked_members(archive, archive_path.name)
     target = packs_dir / manifest.slug
     if target.exists() and not replace:
@@ -170,9 +187,14 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
         raise PackError([f"{shown}: {len(infos)} files; a pack may hold at most {MAX_MEMBERS}"])
     total = 0
     safe: list[zipfile.ZipInfo] = []
+    seen: set[str] = set()
     for info in infos:
         name = info.filename
         where = f"{shown}:{name}"
+        if name in seen:
+            problems.append(f"{where}: appears twice in the pack; which one is meant is unclear")
+            continue
+        seen.add(name)
         path = PurePosixPath(name)
         if (
             "\\" in name
@@ -216,8 +238,14 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
 
     contents: dict[str, bytes] = {}
     for info in safe:
-        with archive.open(info) as member:
-            data = member.read(MAX_MEMBER_BYTES + 1)
+        try:
+            with archive.open(info) as member:
+                data = member.read(MAX_MEMBER_BYTES + 1)
+        except UNREADABLE_MEMBER as exc:
+            problems.append(
+                f"{shown}:{info.filename}: damaged in the zip ({exc}); make the pack again"
+            )
+            continue
         if len(data) != info.file_size:
             problems.append(f"{shown}:{info.filename}: its size does not match the zip directory")
             continue
