@@ -7,18 +7,26 @@ fall back (a WAV recording or export still works).
 
 from __future__ import annotations
 
+import os
 import warnings
 from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
 def ffmpeg_path() -> str | None:
+    """The ffmpeg binary to use, or None when there is none that can run.
+
+    ``imageio-ffmpeg`` answers with whatever ``IMAGEIO_FFMPEG_EXE`` names, even a file that does
+    not exist, so the answer is checked here: a missing binary must be found before any work
+    that would need it, not after minutes of synthesis.
+    """
     try:
         import imageio_ffmpeg
 
-        return str(imageio_ffmpeg.get_ffmpeg_exe())
+        path = str(imageio_ffmpeg.get_ffmpeg_exe())
     except Exception:  # the package raises RuntimeError or OSError when its binary is absent
         return None
+    return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
 
 
 def use_bundled_ffmpeg() -> None:

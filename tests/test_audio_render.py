@@ -88,3 +88,25 @@ def test_unknown_format_and_missing_encoder_are_explained(
     monkeypatch.setattr(encode, "ffmpeg_path", lambda: None)
     with pytest.raises(EncodingUnavailable, match=r"write a \.wav instead"):
         write_track(bytes(SAMPLE_BYTES), tmp_path / "x.ogg")
+
+
+def test_render_to_mp3_without_a_working_ffmpeg_says_so_before_any_synthesis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
+    from audio.ffmpeg import ffmpeg_path
+    from ui.cli import audio as cli_audio
+    from ui.cli.commands import main
+
+    monkeypatch.setenv("IMAGEIO_FFMPEG_EXE", str(tmp_path / "no-such-ffmpeg"))
+    ffmpeg_path.cache_clear()
+    monkeypatch.setattr(cli_audio, "timed_by_voice", lambda *_: pytest.fail("synthesised first"))
+    try:
+        code = main(
+            ["render", str(repo / "tests/data/sample.lesson"), "-o", str(tmp_path / "x.mp3")]
+        )
+    finally:
+        ffmpeg_path.cache_clear()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "MP3 needs ffmpeg" in err and "write a .wav instead" in err
+    assert not (tmp_path / "x.mp3").exists()

@@ -27,10 +27,27 @@ class EncodingUnavailable(RuntimeError):
     pass
 
 
-def write_track(pcm: bytes | bytearray, path: Path) -> None:
+def check_can_write(path: Path) -> None:
+    """Raise now what ``write_track`` would raise at the end: before any work is done.
+
+    ValueError for a format Seesaw cannot write, EncodingUnavailable when it needs ffmpeg and
+    there is none that runs.
+    """
     kind = path.suffix.lstrip(".").lower()
     if kind not in FORMATS:
-        raise ValueError(f"cannot write '{path.suffix}' files; use {formats_in_words()}")
+        raise ValueError(
+            f"cannot write '{path.suffix or path.name}' files; use {formats_in_words()}"
+        )
+    if kind != "wav" and ffmpeg_path() is None:
+        raise EncodingUnavailable(
+            f"{kind.upper()} needs ffmpeg (from the imageio-ffmpeg package, or the program "
+            "IMAGEIO_FFMPEG_EXE names), and none can run here; write a .wav instead"
+        )
+
+
+def write_track(pcm: bytes | bytearray, path: Path) -> None:
+    check_can_write(path)
+    kind = path.suffix.lstrip(".").lower()
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "wav":
         with wave.open(str(path), "wb") as out:
@@ -39,10 +56,6 @@ def write_track(pcm: bytes | bytearray, path: Path) -> None:
             out.setframerate(RATE)
             out.writeframes(pcm)
         return
-    if ffmpeg_path() is None:
-        raise EncodingUnavailable(
-            f"{kind.upper()} needs ffmpeg, which is not available here; write a .wav instead"
-        )
     use_bundled_ffmpeg()
     from pydub import AudioSegment  # already imported, quietly, by use_bundled_ffmpeg
 

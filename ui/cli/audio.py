@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from audio.render.encode import FORMATS, EncodingUnavailable, formats_in_words
+from audio.render.encode import EncodingUnavailable, check_can_write, formats_in_words
 from audio.render.track import render_to_file
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain, timed_by_voice
@@ -29,12 +29,14 @@ def _bar(label: str, done: int, total: int) -> None:
 
 def _render(args: argparse.Namespace) -> int:
     out = Path(args.output)
-    if out.suffix.lower().lstrip(".") not in FORMATS:
-        print(
-            f"seesaw: cannot write '{out.suffix or out.name}'; use {formats_in_words()}",
-            file=sys.stderr,
-        )
+    try:
+        check_can_write(out)  # before minutes of synthesis, not after
+    except ValueError as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
         return 2
+    except EncodingUnavailable as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 1
     try:
         lesson = load_lesson(Path(args.lesson))
     except LessonScriptError as exc:
