@@ -114,6 +114,9 @@ class LessonAudio:
     def take_new_lengths(self) -> bool:
         return self.worker.take_finished() > 0
 
+    def take_problems(self) -> list[str]:
+        return self.chain.take_problems()
+
     def progress(self) -> tuple[int, int]:
         return self.worker.progress()
 

