@@ -70,3 +70,16 @@ def test_timeline_of_a_broken_lesson_shows_errors(
     path = write(tmp_path, "bad.lesson", "id: bad\n---\nHi.\n")
     assert main(["timeline", str(path)]) == 1
     assert "the header has no 'title'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["timeline"], ["play"], ["render", "-o", "x.wav"]])
+def test_a_broken_lesson_is_reported_with_its_place_by_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    path = write(tmp_path, "bad.lesson", "id: bad\ntitle: Bad\n---\n[pasue 5s]\nHi.\n")
+    name, *options = command
+    assert (
+        main([name, str(path), *[str(tmp_path / o) if o.endswith(".wav") else o for o in options]])
+        == 1
+    )
+    assert f"{path}:4:2: error: unknown directive [pasue 5s]" in capsys.readouterr().err

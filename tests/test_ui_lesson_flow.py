@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
@@ -48,15 +49,7 @@ def rig(qtbot, tmp_path: Path, lessons: Path, journal: Journal):
     def confirm(_parent) -> bool:
         return answers.pop(0) if answers else True
 
-    app = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[("Seesaw", lessons)],
-        clock=clock,
-        confirm_stop=confirm,
-    )
-    qtbot.addWidget(app.window)
+    app = open_app(qtbot, settings, journal, lessons, clock, confirm_stop=confirm)
     app.window.show()
     qtbot.waitExposed(app.window)
     with qtbot.waitActive(app.window):
@@ -74,26 +67,36 @@ def restart(qtbot, tmp_path: Path, lessons: Path):
         assert journal.folder is not None
         journal.close()  # the first Seesaw has gone: its lock with it
         reopened.append(Journal.open(journal.folder))
-        return _build_again(qtbot, tmp_path, reopened[-1], lessons, clock)
+        settings = QSettings(str(tmp_path / "after-restart.ini"), QSettings.Format.IniFormat)
+        return open_app(qtbot, settings, reopened[-1], lessons, clock)
 
     yield start_again
     for journal in reopened:
         journal.close()
 
 
-def _build_again(
-    qtbot, tmp_path: Path, journal: Journal, lessons: Path, clock: ManualClock
+def open_app(
+    qtbot,
+    settings: QSettings,
+    journal: Journal,
+    lessons: Path,
+    clock: ManualClock,
+    *,
+    audio: SilentAudio | None = None,
+    confirm_stop: Callable[[QWidget], bool] | None = None,
 ) -> SeesawApp:
-    settings = QSettings(str(tmp_path / "after-restart.ini"), QSettings.Format.IniFormat)
-    again = build(
+    """The whole app wired as Seesaw wires it, on the test's lessons, journal and clock."""
+    extra = {"confirm_stop": confirm_stop} if confirm_stop else {}
+    app = build(
         journal=journal,
-        audio=SilentAudio(),
+        audio=audio or SilentAudio(),
         settings=settings,
         folders=[("Seesaw", lessons)],
         clock=clock,
+        **extra,
     )
-    qtbot.addWidget(again.window)
-    return again
+    qtbot.addWidget(app.window)
+    return app
 
 
 def current(app: SeesawApp):
@@ -351,14 +354,7 @@ def test_a_voice_that_stops_working_is_told_in_the_banner_and_the_lesson_goes_on
 ) -> None:
     clock = ManualClock()
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=VoiceThatFails(),
-        settings=settings,
-        folders=[("Seesaw", lessons)],
-        clock=clock,
-    )
-    qtbot.addWidget(app.window)
+    app = open_app(qtbot, settings, journal, lessons, clock, audio=VoiceThatFails())
     start_without_check_in(app)
     app.flow.apply_voice_updates()  # what the flow's timer does every 400 ms
     app.flow.apply_voice_updates()

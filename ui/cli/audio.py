@@ -13,9 +13,8 @@ from audio.voices.chain import VoiceChain, timed_by_voice
 from audio.voices.choice import CHOICES
 from audio.voices.synthesis import pick_voice
 from lesson_engine.paths import voice_cache_dir
-from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.script.durations import format_clock
-from lesson_engine.script.parser import load_lesson
+from ui.cli.reading import lesson_or_report
 
 
 def _bar(label: str, done: int, total: int) -> None:
@@ -37,10 +36,8 @@ def _render(args: argparse.Namespace) -> int:
     except EncodingUnavailable as exc:
         print(f"seesaw: {exc}", file=sys.stderr)
         return 1
-    try:
-        lesson = load_lesson(Path(args.lesson))
-    except LessonScriptError as exc:
-        print(exc, file=sys.stderr)
+    lesson = lesson_or_report(args.lesson)
+    if lesson is None:
         return 1
     voice = pick_voice(args.voice)
     if voice is None and args.voice != "captions":

@@ -16,14 +16,14 @@ from lesson_engine.library.packs import PackError, PackExists, create_pack, impo
 from lesson_engine.paths import bundled_lessons_dir, packs_dir
 from lesson_engine.playback.clock import MonotonicClock
 from lesson_engine.playback.player import Player
-from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.script.durations import format_clock
-from lesson_engine.script.parser import check_lesson_file, load_lesson
+from lesson_engine.script.parser import check_lesson_file
 from lesson_engine.script.templates import new_lesson_text
 from lesson_engine.timeline import EventKind, compile_timeline
 from ui.cli.audio import add_audio_commands
 from ui.cli.journal import add_journal_commands
 from ui.cli.play import run_in_terminal
+from ui.cli.reading import lesson_or_report
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -46,10 +46,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    try:
-        lesson = load_lesson(Path(args.lesson))
-    except LessonScriptError as exc:
-        print(exc, file=sys.stderr)
+    lesson = lesson_or_report(args.lesson)
+    if lesson is None:
         return 1
     timeline = compile_timeline(lesson)
     print(
@@ -86,10 +84,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _play(args: argparse.Namespace) -> int:
-    try:
-        lesson = load_lesson(Path(args.lesson))
-    except LessonScriptError as exc:
-        print(exc, file=sys.stderr)
+    lesson = lesson_or_report(args.lesson)
+    if lesson is None:
         return 1
     timeline = compile_timeline(lesson)
     start = timeline.cue_for_line(args.from_line).start_ms if args.from_line else 0
