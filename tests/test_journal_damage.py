@@ -98,3 +98,77 @@ def test_damaged_checkpoint_falls_back_to_its_backup(tmp_path: Path) -> None:
     with Journal.open(folder, now=clock()) as journal:
         saved = journal.load_checkpoint()
     assert saved is not None and saved["position_ms"] == 1000
+
+
+@pytest.mark.parametrize("stated", ['"two"', "0", "-3", "true", "null", "1.5"])
+def test_a_version_file_with_no_usable_version_is_kept_and_the_journal_still_opens(
+    tmp_path: Path, stated: str
+) -> None:
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    meta = folder / "meta.json"
+    meta.write_text(f'{{"_default": {{"1": {{"schema": {stated}}}}}}}')
+    with Journal.open(folder, now=clock()) as journal:
+        assert [s.note for s in journal.sessions()] == ["first", "second"]
+        (notice,) = journal.report.messages
+        assert "not a version Seesaw knows" in notice
+    (kept,) = folder.glob("meta.damaged-*.json")
+    assert stated in kept.read_text()  # what it held is still there to look at
+    with Journal.open(folder, now=clock()) as again:  # told once
+        assert again.report.clean
+
+
+def test_a_record_of_the_wrong_shape_is_set_aside_and_the_others_load(tmp_path: Path) -> None:
+    """The note from a bug report: a day that is no date, which once crashed the Journal page."""
+    import json
+
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    year = folder / "2026.json"
+    data = json.loads(year.read_text())
+    data["notes"] = {"1": {"day": "yesterday", "text": "x"}}
+    data["sessions"]["7"] = {"lesson_id": "weight-shift-1"}
+    year.write_text(json.dumps(data))
+    with Journal.open(folder, now=clock()) as journal:
+        assert [s.note for s in journal.sessions()] == ["first", "second"]
+        assert journal.notes() == []
+        (notice,) = journal.report.messages
+    assert notice.startswith("2 records in your journal could not be read, the first a session")
+    aside = json.loads((folder / "set-aside.json").read_text())
+    assert {(e["table"], e["id"], e["reason"]) for e in aside} == {
+        ("sessions", "7", "'started_at' is missing"),
+        ("notes", "1", "'day' is not a date: 'yesterday'"),
+    }
+    assert {"day": "yesterday", "text": "x"} in [e["record"] for e in aside]
+
+
+def test_a_file_seesaw_may_not_read_is_not_treated_as_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from ui.desktop.app import open_journal
+
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    year = folder / "2026.json"
+    before = sorted(p.name for p in folder.iterdir())
+    if os.geteuid() == 0:  # root reads any file: refuse this one at the read call instead
+        real = Path.read_bytes
+
+        def read_bytes(self: Path) -> bytes:
+            if self.name == "2026.json":
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    else:
+        year.chmod(0)
+    journal, notices = open_journal(folder)
+    monkeypatch.undo()
+    year.chmod(0o600)
+    assert journal.folder is None  # in memory for now, and said so
+    assert "not allowed to read" in notices[0] and "Nothing in it was changed" in notices[0]
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing renamed aside
+    with Journal.open(folder, now=clock()) as again:  # permissions fixed: all of it is back
+        assert [s.note for s in again.sessions()] == ["first", "second"]

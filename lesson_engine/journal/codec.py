@@ -1,4 +1,9 @@
-"""Records to plain JSON documents and back. Dates are ISO strings, so the file stays readable."""
+"""Records to plain JSON documents and back. Dates are ISO strings, so the file stays readable.
+
+Reading back is strict: a file edited by hand, damaged, or written by a buggy version may hold a
+field of the wrong type, and a value that came from disk must never reach the app unchecked. Each
+reader raises ``BadRecord`` naming the field; ``screening`` sets such a record aside.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,72 @@ from typing import Any
 from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
 
 
+class BadRecord(ValueError):
+    """A stored record that cannot be read back; the message names the field and its value."""
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _field(doc: dict[str, Any], key: str) -> Any:
+    if key not in doc:
+        raise BadRecord(f"'{key}' is missing")
+    return doc[key]
+
+
+def _text(doc: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = doc.get(key, default) if default is not None else _field(doc, key)
+    if not isinstance(value, str):
+        raise BadRecord(f"'{key}' is not text: {_shown(value)}")
+    return value
+
+
+def _whole(doc: dict[str, Any], key: str, default: int | None = None) -> int:
+    value = doc.get(key, default) if default is not None else _field(doc, key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise BadRecord(f"'{key}' is not a whole number: {_shown(value)}")
+    return value
+
+
+def _optional_whole(doc: dict[str, Any], key: str) -> int | None:
+    value = doc.get(key)
+    return None if value is None else _whole(doc, key)
+
+
+def _moment(doc: dict[str, Any], key: str) -> datetime:
+    value = _text(doc, key)
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BadRecord(f"'{key}' is not a date and time: {_shown(value)}") from None
+
+
+def _day(doc: dict[str, Any], key: str) -> date:
+    value = _text(doc, key)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRecord(f"'{key}' is not a date: {_shown(value)}") from None
+
+
 def _soreness(value: Soreness) -> dict[str, Any]:
     return {"level": value.level, "places": list(value.places), "side": value.side}
 
 
-def _soreness_from(data: Any) -> Soreness:
-    if not isinstance(data, dict):
+def _soreness_from(data: Any, key: str) -> Soreness:
+    if data is None:
         return Soreness()
-    return Soreness(data.get("level"), tuple(data.get("places", ())), data.get("side"))
+    if not isinstance(data, dict):
+        raise BadRecord(f"'{key}' is not a soreness rating: {_shown(data)}")
+    places = data.get("places", [])
+    if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+        raise BadRecord(f"'{key}' places are not a list of places: {_shown(places)}")
+    side = data.get("side")
+    if side is not None and not isinstance(side, str):
+        raise BadRecord(f"'{key}' side is not text: {_shown(side)}")
+    return Soreness(_optional_whole(data, "level"), tuple(places), side)
 
 
 def session_to_doc(entry: SessionEntry) -> dict[str, Any]:
@@ -35,18 +98,24 @@ def session_to_doc(entry: SessionEntry) -> dict[str, Any]:
 
 
 def session_from_doc(doc: dict[str, Any], doc_id: str) -> SessionEntry:
+    fraction = doc.get("completed_fraction", 0.0)
+    if not isinstance(fraction, (int, float)) or isinstance(fraction, bool):
+        raise BadRecord(f"'completed_fraction' is not a number: {_shown(fraction)}")
+    completed = doc.get("completed", False)
+    if not isinstance(completed, bool):
+        raise BadRecord(f"'completed' is not true or false: {_shown(completed)}")
     return SessionEntry(
-        lesson_id=str(doc["lesson_id"]),
-        lesson_title=str(doc.get("lesson_title", "")),
-        started_at=datetime.fromisoformat(doc["started_at"]),
-        ended_at=datetime.fromisoformat(doc["ended_at"]),
-        completed=bool(doc.get("completed", False)),
-        completed_fraction=float(doc.get("completed_fraction", 0.0)),
-        rests_taken=int(doc.get("rests_taken", 0)),
-        rested_ms=int(doc.get("rested_ms", 0)),
-        before=_soreness_from(doc.get("before")),
-        after=_soreness_from(doc.get("after")),
-        note=str(doc.get("note", "")),
+        lesson_id=_text(doc, "lesson_id"),
+        lesson_title=_text(doc, "lesson_title", ""),
+        started_at=_moment(doc, "started_at"),
+        ended_at=_moment(doc, "ended_at"),
+        completed=completed,
+        completed_fraction=float(fraction),
+        rests_taken=_whole(doc, "rests_taken", 0),
+        rested_ms=_whole(doc, "rested_ms", 0),
+        before=_soreness_from(doc.get("before"), "before"),
+        after=_soreness_from(doc.get("after"), "after"),
+        note=_text(doc, "note", ""),
         id=doc_id,
     )
 
@@ -66,14 +135,14 @@ def log_to_doc(log: ExerciseLog) -> dict[str, Any]:
 
 def log_from_doc(doc: dict[str, Any], doc_id: str) -> ExerciseLog:
     return ExerciseLog(
-        exercise_id=str(doc["exercise_id"]),
-        day=date.fromisoformat(doc["day"]),
-        sets=int(doc["sets"]),
-        reps=doc.get("reps"),
-        hold_s=doc.get("hold_s"),
-        load=str(doc.get("load", "")),
-        soreness=doc.get("soreness"),
-        note=str(doc.get("note", "")),
+        exercise_id=_text(doc, "exercise_id"),
+        day=_day(doc, "day"),
+        sets=_whole(doc, "sets"),
+        reps=_optional_whole(doc, "reps"),
+        hold_s=_optional_whole(doc, "hold_s"),
+        load=_text(doc, "load", ""),
+        soreness=_optional_whole(doc, "soreness"),
+        note=_text(doc, "note", ""),
         id=doc_id,
     )
 
@@ -83,4 +152,4 @@ def note_to_doc(note: Note) -> dict[str, Any]:
 
 
 def note_from_doc(doc: dict[str, Any], doc_id: str) -> Note:
-    return Note(date.fromisoformat(doc["day"]), str(doc["text"]), doc_id)
+    return Note(_day(doc, "day"), _text(doc, "text"), doc_id)

@@ -30,13 +30,14 @@ from lesson_engine.journal.codec import (
     session_from_doc,
     session_to_doc,
 )
-from lesson_engine.journal.database import AtomicJSONStorage
+from lesson_engine.journal.database import AtomicJSONStorage, encode_database
 from lesson_engine.journal.export import to_csv, to_markdown
 from lesson_engine.journal.files import backup_of, checkpoint_path, read_saved_place
-from lesson_engine.journal.loading import LoadReport, load_file
+from lesson_engine.journal.loading import LoadReport, load_file, move_aside
 from lesson_engine.journal.lock import FolderLock, JournalLocked
 from lesson_engine.journal.migrations import SCHEMA_VERSION, JournalTooNew, migrate
 from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
+from lesson_engine.journal.screening import SetAside, keep_set_aside, screen, set_aside_message
 from lesson_engine.journal.validation import (
     JournalInputError,
     check_exercise_log,
@@ -120,12 +121,7 @@ class Journal:
     def _load(self, folder: Path) -> None:
         now = self._now()
         meta_path = folder / "meta.json"
-        meta = load_file(meta_path, now, self.report) or {}
-        version = (
-            int(meta.get("_default", {}).get("1", {}).get("schema", SCHEMA_VERSION))
-            if meta
-            else SCHEMA_VERSION
-        )
+        version, meta_ok = self._schema(meta_path, now)
         years: dict[int, dict[str, dict[str, Any]]] = {}
         for path in sorted(folder.iterdir()):
             match = _YEAR_FILE.match(path.name)
@@ -133,15 +129,59 @@ class Journal:
                 years[int(match.group(1))] = load_file(path, now, self.report) or {}
         if version != SCHEMA_VERSION:
             years = migrate(version, years)  # raises JournalTooNew for a newer file
-            for year, data in years.items():
-                path = folder / _year_name(year)
-                write_atomically(path, json.dumps(data, indent=1).encode(), backup_of(path))
-        if version != SCHEMA_VERSION or not meta_path.exists():
+            for year in years:
+                self._rewrite(year, years[year])
+        if version != SCHEMA_VERSION or not meta_ok:
             write_atomically(
                 meta_path, json.dumps({"_default": {"1": {"schema": SCHEMA_VERSION}}}).encode()
             )
+        self._set_aside_unreadable(folder, years, now)
         for year, data in years.items():
             self._years[year] = self._db(year, data)
+
+    def _schema(self, meta_path: Path, now: datetime) -> tuple[int, bool]:
+        """The journal's schema version, and whether ``meta.json`` said so in a usable way.
+
+        A missing file means a new journal. A version that is not a whole number from 1 up (hand
+        edited, damaged) cannot be trusted either way: the file is kept aside, the learner told,
+        and the journal read as this version's, which is what every Seesaw so far has written.
+        """
+        meta = load_file(meta_path, now, self.report)
+        if meta is None:
+            return SCHEMA_VERSION, False
+        stated = meta.get("_default", {}).get("1", {}).get("schema")
+        if isinstance(stated, int) and not isinstance(stated, bool) and stated >= 1:
+            return stated, True
+        aside = move_aside(meta_path, now.strftime("%Y%m%d-%H%M%S"), self.report)
+        self.report.messages.append(
+            f"Your journal's version file held {stated!r}, which is not a version Seesaw knows. "
+            f"It was kept as {aside.name}, and the journal was read as this version's."
+        )
+        return SCHEMA_VERSION, False
+
+    def _set_aside_unreadable(
+        self, folder: Path, years: dict[int, dict[str, dict[str, Any]]], now: datetime
+    ) -> None:
+        """Move every record that cannot be read back out of its year, kept (``screening``)."""
+        found: list[SetAside] = []
+        changed: list[int] = []
+        for year, data in years.items():
+            kept, bad = screen(_year_name(year), data)
+            if bad:
+                found.extend(bad)
+                years[year] = kept
+                changed.append(year)
+        if not found:
+            return
+        keep_set_aside(folder, found, now)  # first: the records are safe before they leave
+        for year in changed:
+            self._rewrite(year, years[year])
+        self.report.messages.append(set_aside_message(found))
+
+    def _rewrite(self, year: int, data: dict[str, dict[str, Any]]) -> None:
+        assert self.folder is not None
+        path = self.folder / _year_name(year)
+        write_atomically(path, encode_database(data), backup_of(path))
 
     def _db(self, year: int, data: dict[str, dict[str, Any]] | None) -> TinyDB:
         if self.folder is None:

@@ -3,6 +3,8 @@
 A file that will not parse is renamed aside with a timestamp (never deleted), the backup is
 tried, and the caller gets sentences to show the learner. When the backup is damaged too, the
 journal starts that file empty and both damaged files stay on disk for someone to rescue.
+A file Seesaw is not allowed to read is not damaged: opening stops with ``JournalUnreadable``
+and nothing is moved, so fixing the permissions brings everything back.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ class LoadReport:
         return not self.messages
 
 
-def _move_aside(path: Path, stamp: str, report: LoadReport, *, link: bool = False) -> Path:
+def move_aside(path: Path, stamp: str, report: LoadReport, *, link: bool = False) -> Path:
     """Rename ``path`` aside; with ``link`` give it the new name as well and leave it in place."""
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     n = 1
@@ -45,21 +47,43 @@ def _move_aside(path: Path, stamp: str, report: LoadReport, *, link: bool = Fals
     return target
 
 
+class JournalUnreadable(PermissionError):
+    """A journal file Seesaw is not allowed to read: not damage, so nothing is moved or changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Seesaw is not allowed to read {path}; check that folder's permissions. "
+            "Nothing in it was changed"
+        )
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes; a permission problem stops the opening, other read errors are damage."""
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise JournalUnreadable(path) from None
+
+
 def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[str, Any]] | None:
     """The parsed file, its backup when the file is damaged, or None to start it empty."""
     if not path.exists():
         return None
     try:
-        return parse_database(path.read_bytes(), path)
+        return parse_database(_read(path), path)
+    except JournalUnreadable:
+        raise
     except (DamagedFile, OSError) as problem:
         reason = str(problem)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     backup = backup_of(path)
     try:
-        data = parse_database(backup.read_bytes(), backup) if backup.exists() else None
+        data = parse_database(_read(backup), backup) if backup.exists() else None
+    except JournalUnreadable:
+        raise
     except (DamagedFile, OSError) as backup_problem:
-        aside = _move_aside(path, stamp, report)
-        kept = _move_aside(backup, stamp, report)
+        aside = move_aside(path, stamp, report)
+        kept = move_aside(backup, stamp, report)
         report.messages.append(
             f"Part of your journal could not be read ({reason}; its backup: {backup_problem}). "
             f"Both files were kept as {aside.name} and {kept.name}; that part starts empty."
@@ -69,14 +93,14 @@ def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[s
         # The damaged file is kept under a second name and replaced in one rename. Moving it away
         # first would leave a moment with no year file: a journal opened after a power cut there
         # would not see that year at all, and its next write would replace the good backup.
-        aside = _move_aside(path, stamp, report, link=True)
+        aside = move_aside(path, stamp, report, link=True)
         write_atomically(path, backup.read_bytes())
         report.messages.append(
             f"Part of your journal was damaged ({reason}). It was kept as {aside.name}, and the "
             "last good copy was loaded: the most recent change may be missing."
         )
         return data
-    aside = _move_aside(path, stamp, report)
+    aside = move_aside(path, stamp, report)
     report.messages.append(
         f"Part of your journal could not be read ({reason}). It was kept as {aside.name}; that part starts empty."
     )

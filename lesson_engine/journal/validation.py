@@ -52,11 +52,13 @@ def check_soreness(soreness: Soreness, what: str) -> None:
     )
 
 
-def check_day(day: date, today: date, what: str) -> None:
-    _check(day <= today, f"{what} {day.isoformat()} is in the future")
+def check_day(day: date, today: date | None, what: str) -> None:
+    """``today`` None: a record read back from disk, where a clock set wrong once is no reason
+    to hide it."""
+    _check(today is None or day <= today, f"{what} {day.isoformat()} is in the future")
 
 
-def check_session(entry: SessionEntry, now: datetime) -> None:
+def check_session(entry: SessionEntry, now: datetime | None) -> None:
     _check(bool(entry.lesson_id.strip()), "a session needs a lesson id")
     _check(len(entry.lesson_title) <= MAX_TEXT_CHARS, "the lesson title is too long")
     _check(
@@ -65,7 +67,7 @@ def check_session(entry: SessionEntry, now: datetime) -> None:
     )
     _check(entry.started_at <= entry.ended_at, "a session cannot end before it starts")
     _check(
-        entry.started_at <= now,
+        now is None or entry.started_at <= now,
         f"the session start {entry.started_at.isoformat()} is in the future",
     )
     _check(0.0 <= entry.completed_fraction <= 1.0, "the completed part must be between 0 and 1")
@@ -75,7 +77,7 @@ def check_session(entry: SessionEntry, now: datetime) -> None:
     check_note(entry.note)
 
 
-def check_exercise_log(log: ExerciseLog, today: date, known: Collection[str] | None) -> None:
+def check_exercise_log(log: ExerciseLog, today: date | None, known: Collection[str] | None) -> None:
     if known is not None:
         _check(log.exercise_id in known, f"unknown exercise {log.exercise_id!r}")
     check_day(log.day, today, "the date")
@@ -94,7 +96,7 @@ def check_exercise_log(log: ExerciseLog, today: date, known: Collection[str] | N
     check_note(log.note)
 
 
-def check_free_note(note: Note, today: date) -> None:
+def check_free_note(note: Note, today: date | None) -> None:
     check_day(note.day, today, "the date")
     _check(bool(note.text.strip()), "the note is empty")
     check_note(note.text)

@@ -1,0 +1,145 @@
+"""Reading every stored record back before the app sees it, and setting aside the ones that fail.
+
+One record edited by hand, cut short by a failing disk or written by a buggy version must never
+cost the others, nor stop Seesaw from starting: each record of each year file is decoded and
+checked as the journal would check it on the way in (apart from dates in the future: a clock set
+wrong once is no reason to hide a note). A record that fails is copied, with the reason and where
+it was, into ``set-aside.json`` beside the journal (durably, and before anything else changes),
+then removed from its year file. The learner is told once, in words; the record itself stays on
+disk for ``seesaw journal check`` or a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from lesson_engine.journal.codec import BadRecord, log_from_doc, note_from_doc, session_from_doc
+from lesson_engine.journal.validation import (
+    JournalInputError,
+    check_exercise_log,
+    check_free_note,
+    check_session,
+)
+from lesson_engine.storage import write_atomically
+
+SET_ASIDE_NAME = "set-aside.json"
+
+
+def _session(doc: dict[str, Any]) -> None:
+    check_session(session_from_doc(doc, ""), None)
+
+
+def _log(doc: dict[str, Any]) -> None:
+    check_exercise_log(log_from_doc(doc, ""), None, None)  # a retired exercise is still history
+
+
+def _note(doc: dict[str, Any]) -> None:
+    check_free_note(note_from_doc(doc, ""), None)
+
+
+READERS: dict[str, tuple[str, Callable[[dict[str, Any]], None]]] = {
+    "sessions": ("a session", _session),
+    "exercise_logs": ("an exercise log", _log),
+    "notes": ("a note", _note),
+}
+"""Each table the journal keeps, what one of its records is called, and how it is read back."""
+
+
+@dataclass(frozen=True)
+class SetAside:
+    file: str
+    table: str
+    doc_id: str
+    reason: str
+    record: Any
+
+    @property
+    def described(self) -> str:
+        what = READERS[self.table][0] if self.table in READERS else f"a {self.table} record"
+        return f"{what} in {self.file} ({self.reason})"
+
+    def to_dict(self, when: datetime) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "table": self.table,
+            "id": self.doc_id,
+            "reason": self.reason,
+            "record": self.record,
+            "set_aside_at": when.isoformat(),
+        }
+
+
+def problem_with(table: str, doc_id: str, doc: Any) -> str | None:
+    """Why this stored record cannot be used, or None when it can."""
+    if not doc_id.isdecimal():
+        return f"its number {doc_id!r} is not a record number"
+    if not isinstance(doc, dict):
+        return "it is not a record"
+    try:
+        READERS[table][1](doc)
+    except (BadRecord, JournalInputError) as exc:
+        return str(exc)
+    return None
+
+
+def screen(file: str, data: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], list[SetAside]]:
+    """``data`` without its unusable records, and those records. Unknown tables pass untouched."""
+    kept: dict[str, Any] = {}
+    found: list[SetAside] = []
+    for table, docs in data.items():
+        if table not in READERS:
+            kept[table] = docs
+            continue
+        kept[table] = {}
+        for doc_id, doc in docs.items():
+            reason = problem_with(table, doc_id, doc)
+            if reason is None:
+                kept[table][doc_id] = doc
+            else:
+                found.append(SetAside(file, table, doc_id, reason, doc))
+    return kept, found
+
+
+def keep_set_aside(folder: Path, records: list[SetAside], when: datetime) -> Path:
+    """Add ``records`` to the journal's set-aside file (once each), durably; returns its path."""
+    path = folder / SET_ASIDE_NAME
+    existing: list[Any] = []
+    if path.exists():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            loaded = None  # damaged itself: keep it under another name, start a new list
+            path.replace(path.with_name(f"set-aside.damaged-{when:%Y%m%d-%H%M%S}.json"))
+        if isinstance(loaded, list):
+            existing = loaded
+    seen = {
+        (e.get("file"), e.get("table"), e.get("id"), json.dumps(e.get("record"), sort_keys=True))
+        for e in existing
+        if isinstance(e, dict)
+    }
+    for record in records:
+        key = (record.file, record.table, record.doc_id, json.dumps(record.record, sort_keys=True))
+        if key not in seen:
+            seen.add(key)
+            existing.append(record.to_dict(when))
+    write_atomically(path, json.dumps(existing, ensure_ascii=False, indent=1).encode("utf-8"))
+    return path
+
+
+def set_aside_message(records: list[SetAside]) -> str:
+    """What the learner reads, once: how many, which, and that they were kept."""
+    first = records[0].described
+    if len(records) == 1:
+        return (
+            f"One record in your journal could not be read: {first}. It was set aside, kept in "
+            f"{SET_ASIDE_NAME} in the journal folder; everything else is here."
+        )
+    return (
+        f"{len(records)} records in your journal could not be read, the first {first}. They "
+        f"were set aside, kept in {SET_ASIDE_NAME} in the journal folder; everything else is here."
+    )
