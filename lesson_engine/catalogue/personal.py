@@ -32,7 +32,7 @@ def daily_soreness(
     for s in sessions:
         level = s.after.level if s.after.level is not None else s.before.level
         if level is not None:
-            day = s.started_at.date()
+            day = s.day
             days[day] = min(days.get(day, level), level)
     for log in logs:
         if log.soreness is not None and log.day not in days:

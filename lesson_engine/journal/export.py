@@ -50,7 +50,7 @@ def to_csv(sessions: Sequence[SessionEntry], logs: Sequence[ExerciseLog]) -> str
         writer.writerow(
             [
                 "session",
-                s.started_at.date().isoformat(),
+                s.day.isoformat(),
                 s.lesson_title or s.lesson_id,
                 f"{round(s.completed_fraction * 100)}%",
                 _level(s.before.level),
@@ -102,9 +102,9 @@ def to_markdown(
     ]
     if not ordered and not logs and not notes:
         return "\n".join([*lines, "Nothing recorded yet.", ""])
-    weeks = Counter(week_start(s.started_at.date()) for s in ordered)
+    weeks = Counter(week_start(s.day) for s in ordered)
     if ordered:
-        first, last = ordered[0].started_at.date(), ordered[-1].started_at.date()
+        first, last = ordered[0].day, ordered[-1].day
         finished = sum(1 for s in ordered if s.completed)
         lines += [
             "## Summary",
@@ -127,7 +127,7 @@ def to_markdown(
         for s in ordered:
             note = s.note.replace("|", "/").replace("\n", " ")
             lines.append(
-                f"| {s.started_at:%d %b %Y} | {s.lesson_title} | {_level(s.before.level) or '–'} | "
+                f"| {s.day:%d %b %Y} | {s.lesson_title} | {_level(s.before.level) or '–'} | "
                 f"{_level(s.after.level) or '–'} | {_where(s.after) or _where(s.before)} | {note} |"
             )
         lines.append("")

@@ -36,7 +36,7 @@ from lesson_engine.journal.files import backup_of, checkpoint_path, read_saved_p
 from lesson_engine.journal.loading import LoadReport, load_file, move_aside
 from lesson_engine.journal.lock import FolderLock, JournalLocked
 from lesson_engine.journal.migrations import SCHEMA_VERSION, JournalTooNew, migrate
-from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, learner_day
 from lesson_engine.journal.screening import SetAside, keep_set_aside, screen, set_aside_message
 from lesson_engine.journal.validation import (
     JournalInputError,
@@ -223,7 +223,7 @@ class Journal:
     # -- exercise logs and notes -------------------------------------------------------------
 
     def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
-        check_exercise_log(log, self._now().date(), self.known_exercises)
+        check_exercise_log(log, learner_day(self._now()), self.known_exercises)
         doc_id = self._year(log.day.year).table(LOGS).insert(log_to_doc(log))
         return replace(log, id=f"{log.day.year}-{doc_id}")
 
@@ -231,7 +231,7 @@ class Journal:
         return sorted((log_from_doc(doc, i) for i, doc in self._all(LOGS)), key=lambda log: log.day)
 
     def add_note(self, note: Note) -> Note:
-        check_free_note(note, self._now().date())
+        check_free_note(note, learner_day(self._now()))
         doc_id = self._year(note.day.year).table(NOTES).insert(note_to_doc(note))
         return replace(note, id=f"{note.day.year}-{doc_id}")
 
@@ -270,7 +270,9 @@ class Journal:
         write_atomically(path, to_csv(self.sessions(), self.exercise_logs()).encode("utf-8"))
 
     def export_markdown(self, path: Path) -> None:
-        text = to_markdown(self.sessions(), self.exercise_logs(), self.notes(), self._now().date())
+        text = to_markdown(
+            self.sessions(), self.exercise_logs(), self.notes(), learner_day(self._now())
+        )
         write_atomically(path, text.encode("utf-8"))
 
     @staticmethod

@@ -1,4 +1,9 @@
-"""What the journal holds, as values. Times are timezone-aware; dates are the learner's local days."""
+"""What the journal holds, as values. Times are timezone-aware; dates are the learner's local days.
+
+``learner_day`` is the one rule for turning a moment into a day: a session at 7 in the morning in
+Auckland is on that Auckland day in the journal, its chart, its exports and its checks, although
+it is stored in UTC, where it is still the evening before.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,11 @@ from datetime import date, datetime
 
 PLACES = ("outside-knee", "hip", "other")
 SIDES = ("left", "right", "both")
+
+
+def learner_day(moment: datetime) -> date:
+    """The day on the learner's calendar (this computer's time zone) when ``moment`` happened."""
+    return moment.astimezone().date()
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,10 @@ class SessionEntry:
     after: Soreness = field(default_factory=Soreness)
     note: str = ""
     id: str = ""
+
+    @property
+    def day(self) -> date:
+        return learner_day(self.started_at)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ class SorenessPoint:
 def soreness_series(sessions: Iterable[SessionEntry]) -> list[SorenessPoint]:
     """One point per session, oldest first; a skipped rating is None (drawn as a gap)."""
     ordered = sorted(sessions, key=lambda s: s.started_at)
-    return [SorenessPoint(s.started_at.date(), s.before.level, s.after.level) for s in ordered]
+    return [SorenessPoint(s.day, s.before.level, s.after.level) for s in ordered]
 
 
 def week_start(day: date) -> date:

@@ -55,7 +55,7 @@ def _show(_: argparse.Namespace) -> int:
             after = "–" if s.after.level is None else s.after.level
             done = "finished" if s.completed else f"{round(s.completed_fraction * 100)}%"
             print(
-                f"{s.started_at:%Y-%m-%d}  {s.lesson_title}  {done}  soreness {before} → {after}  {s.note}".rstrip()
+                f"{s.day:%Y-%m-%d}  {s.lesson_title}  {done}  soreness {before} → {after}  {s.note}".rstrip()
             )
         print(
             f"{len(sessions)} sessions, {len(journal.exercise_logs())} exercise logs, {len(journal.notes())} notes"

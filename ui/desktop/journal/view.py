@@ -68,7 +68,7 @@ def describe(session: SessionEntry) -> str:
         if session.rests_taken
         else ""
     )
-    line = f"{session.started_at:%a %d %b %Y}  ·  {session.lesson_title}  ·  {done}{rests}  ·  soreness {before} → {after}"
+    line = f"{session.day:%a %d %b %Y}  ·  {session.lesson_title}  ·  {done}{rests}  ·  soreness {before} → {after}"
     return line + (f"\n{session.note}" if session.note else "")
 
 
@@ -157,9 +157,7 @@ class JournalView(QWidget):
         sessions = sorted(self.journal.sessions(), key=lambda s: s.started_at, reverse=True)
         points = soreness_series(sessions)
         today = self._today()
-        self.chart.set_data(
-            points, sessions_per_week([s.started_at.date() for s in sessions], 12, today)
-        )
+        self.chart.set_data(points, sessions_per_week([s.day for s in sessions], 12, today))
         finished = sum(1 for s in sessions if s.completed)
         self.summary.setText(
             f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}, {finished} finished."

@@ -1,0 +1,92 @@
+"""The learner's calendar day, everywhere: checks, chart, exports, results, in any time zone.
+
+The journal stores moments in UTC, but a runner in Kiritimati (UTC+14) or on Baker Island
+(UTC−12) lives by their own day. Each row is a moment at one end of the learner's day, where the
+UTC date differs from theirs: a note for their today must be accepted, one for their tomorrow
+refused, and a session at that moment must appear on their day in every summary.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from lesson_engine.catalogue.personal import daily_soreness
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.trend import sessions_per_week, soreness_series
+from lesson_engine.journal.validation import JournalInputError
+
+ROWS = [
+    # zone, the moment in UTC, the learner's date at that moment
+    ("Pacific/Kiritimati", datetime(2026, 11, 20, 10, 1, tzinfo=UTC), date(2026, 11, 21)),
+    ("Pacific/Kiritimati", datetime(2026, 11, 20, 9, 59, tzinfo=UTC), date(2026, 11, 20)),
+    ("Etc/GMT+12", datetime(2026, 11, 20, 11, 59, tzinfo=UTC), date(2026, 11, 19)),
+    ("Etc/GMT+12", datetime(2026, 11, 20, 12, 1, tzinfo=UTC), date(2026, 11, 20)),
+]
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Switch this process's time zone, as the learner's computer would be set."""
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
+
+
+def session_at(moment: datetime) -> SessionEntry:
+    return SessionEntry(
+        lesson_id="weight-shift-1",
+        lesson_title="Weight shift 1",
+        started_at=moment - timedelta(minutes=1),
+        ended_at=moment,
+        completed=True,
+        completed_fraction=1.0,
+        before=Soreness(4),
+        after=Soreness(2),
+    )
+
+
+@pytest.mark.parametrize(("name", "now", "today"), ROWS)
+def test_the_learners_today_is_accepted_and_their_tomorrow_refused(
+    tmp_path: Path, zone, name: str, now: datetime, today: date
+) -> None:
+    zone(name)
+    with Journal.open(tmp_path / "journal", now=lambda: now, known_exercises={"clamshell"}) as j:
+        j.add_note(Note(today, "knee quiet on the stairs"))
+        j.add_exercise_log(ExerciseLog("clamshell", today, 2, reps=10))
+        tomorrow = today + timedelta(days=1)
+        with pytest.raises(JournalInputError, match=f"the date {tomorrow} is in the future"):
+            j.add_note(Note(tomorrow, "not yet"))
+        with pytest.raises(JournalInputError, match="in the future"):
+            j.add_exercise_log(ExerciseLog("clamshell", tomorrow, 2, reps=10))
+        assert [n.day for n in j.notes()] == [today]
+
+
+@pytest.mark.parametrize(("name", "now", "today"), ROWS)
+def test_a_session_is_on_the_learners_day_in_the_chart_exports_and_results(
+    tmp_path: Path, zone, name: str, now: datetime, today: date
+) -> None:
+    zone(name)
+    with Journal.open(tmp_path / "journal", now=lambda: now) as journal:
+        journal.add_session(session_at(now))
+        (stored,) = journal.sessions()
+        assert stored.day == today
+        assert [p.day for p in soreness_series(journal.sessions())] == [today]
+        assert sessions_per_week([s.day for s in journal.sessions()], 1, today)[0][1] == 1
+        assert daily_soreness(journal.sessions(), []) == {today: 2}
+        journal.export_csv(tmp_path / "journal.csv")
+        journal.export_markdown(tmp_path / "journal.md")
+    assert f"session,{today.isoformat()}," in (tmp_path / "journal.csv").read_text()
+    markdown = (tmp_path / "journal.md").read_text()
+    assert f"| {today:%d %b %Y} | Weight shift 1 |" in markdown
+    assert f"Exported {today:%d %B %Y}" in markdown
