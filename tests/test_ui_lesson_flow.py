@@ -46,7 +46,7 @@ def rig(qtbot, tmp_path: Path, lessons: Path, journal: Journal):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     answers: list[bool] = []
 
-    def confirm(_parent) -> bool:
+    def confirm(_parent, question: str) -> bool:
         return answers.pop(0) if answers else True
 
     app = open_app(qtbot, settings, journal, lessons, clock, confirm_stop=confirm)
@@ -83,7 +83,7 @@ def open_app(
     clock: ManualClock,
     *,
     audio: SilentAudio | None = None,
-    confirm_stop: Callable[[QWidget], bool] | None = None,
+    confirm_stop: Callable[[QWidget, str], bool] | None = None,
 ) -> SeesawApp:
     """The whole app wired as Seesaw wires it, on the test's lessons, journal and clock."""
     extra = {"confirm_stop": confirm_stop} if confirm_stop else {}
@@ -179,7 +179,60 @@ def test_start_pause_rest_resume_stop_and_note_by_keyboard(qtbot, rig) -> None:
     assert session.note == "Knee felt easier after the rest."
     assert (session.rests_taken, session.rested_ms) == (1, 75_000)
     assert 0 < session.completed_fraction < 0.5
-    assert journal.load_checkpoint() is None
+    assert app.library_view.resume_card.isVisibleTo(app.window)  # stopped on purpose: kept
+
+
+def test_after_a_deliberate_stop_continue_stays_offered_and_counts_nothing_twice(
+    qtbot, rig, restart
+) -> None:
+    app, journal, clock, _ = rig
+    start_without_check_in(app)
+    advance(app, clock, 24_000)
+    app.flow.controller.rest()
+    advance(app, clock, 30_000)
+    app.flow.controller.toggle()
+    advance(app, clock, 3_000)
+    stopped_at = app.flow.player.current_cue.id
+    app.flow.view.request_stop()
+    current(app).submitted.emit(current(app).current())  # the check-out, saved
+    (first,) = journal.sessions()
+    assert (first.completed, first.rests_taken) == (False, 1)
+
+    again = restart(journal, clock)  # even days later, after a restart
+    offer = again.library_view
+    assert offer.resume_card.isVisibleTo(again.window)
+    offer.resume_button.click()
+    assert again.flow.player.current_cue.id == stopped_at  # from where they stopped
+    advance(again, clock, 10 * 60_000)
+    current(again).submitted.emit(current(again).current())
+    first_again, second = again.flow.journal.sessions()
+    assert first_again == first  # the stopped session is as it was
+    assert second.completed and second.rests_taken == 0  # its rest is not counted again
+    assert second.started_at > first.ended_at
+    assert not again.library_view.resume_card.isVisibleTo(again.window)  # finished: nothing left
+
+
+def test_stopping_a_lesson_and_a_preview_ask_different_questions(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    asked: list[str] = []
+
+    def confirm(_parent, question: str) -> bool:
+        asked.append(question)
+        return True
+
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = open_app(qtbot, settings, journal, lessons, clock, confirm_stop=confirm)
+    start_without_check_in(app)
+    app.flow.view.request_stop()
+    current(app).submitted.emit(current(app).current())
+    app.flow.preview(app.library.by_id("weight-shift-1").load(), 0)
+    app.flow.view.request_stop()
+    lesson_question, preview_question = asked
+    assert "keeps your place" in lesson_question
+    assert "Nothing from a preview goes to the journal" in preview_question
+    assert "saved" not in preview_question and "place" not in preview_question
 
 
 def test_closing_mid_lesson_offers_resume_at_the_same_cue(qtbot, rig, restart) -> None:

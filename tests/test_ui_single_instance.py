@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ui.desktop.single_instance import acquire_instance_lock
+import pytest
+
+from ui.desktop.single_instance import LockUnavailable, acquire_instance_lock
 
 HOLD = """
 import sys, time
@@ -50,3 +52,34 @@ def test_lock_of_a_crashed_copy_is_taken_over(tmp_path: Path, repo: Path) -> Non
     lock = acquire_instance_lock(tmp_path)
     assert lock is not None
     assert os.getpid() == int((tmp_path / "seesaw.lock").read_text().split()[0])
+
+
+def test_a_lock_that_cannot_be_made_says_why_instead_of_already_open(tmp_path: Path) -> None:
+    (tmp_path / "seesaw.lock").mkdir()  # something in the way that is not a lock file
+    with pytest.raises(LockUnavailable, match="could not make its lock file") as caught:
+        acquire_instance_lock(tmp_path)
+    assert "already open" not in str(caught.value)
+    blocked = tmp_path / "a-file"
+    blocked.touch()
+    with pytest.raises(LockUnavailable, match="Not a directory"):
+        acquire_instance_lock(blocked / "data")
+
+
+def test_seesaw_starts_where_it_cannot_write_and_says_what_it_could_not_do(
+    tmp_path: Path, repo: Path
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.touch()
+    start = (
+        "from ui.desktop.launch import run_until_ready\n"
+        "launch = run_until_ready()\n"
+        "assert launch.app is not None, launch.failed\n"
+        "print('\\n'.join(launch.app.window.banner.messages))\n"
+    )
+    env = {**os.environ, "SEESAW_HOME": str(blocked / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", start], env=env, capture_output=True, text=True, cwd=repo, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "could not make its lock file" in done.stdout
+    assert "Your journal could not be opened" in done.stdout

@@ -16,6 +16,7 @@ from typing import Any
 
 from lesson_engine.journal.records import SessionEntry
 from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.state import PlayerState
 from lesson_engine.session.record import SessionDraft, session_entry
 
 
@@ -44,6 +45,17 @@ class SavedPlace:
         except ValueError:
             return None
         return cls(checkpoint, SessionDraft.from_dict(data.get("session"), now))
+
+
+def place_to_continue(checkpoint: Checkpoint) -> dict[str, Any]:
+    """What stays saved after a deliberate Stop, once that session is in the journal.
+
+    The place alone, paused, so the library keeps offering to continue from it. It carries no
+    session draft and no rests: those were recorded with the session just saved, so continuing
+    starts a new session and nothing is counted twice.
+    """
+    paused = replace(checkpoint, state=PlayerState.PAUSED.value, rests_taken=0, rested_ms=0)
+    return paused.to_dict()
 
 
 def place_to_save(

@@ -41,7 +41,7 @@ from ui.desktop.journal.view import JournalView
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
-from ui.desktop.player.view import PlayerView, ask_to_stop
+from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
 from ui.desktop.settings.view import SettingsView
@@ -110,7 +110,7 @@ def build(
     settings: QSettings,
     folders: list[tuple[str, Path]] | None = None,
     clock: Clock | None = None,
-    confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
+    confirm_stop: ConfirmStop = ask_to_stop,
     notices: list[str] | None = None,
     author_dialogs: AuthorDialogs = DEFAULT_DIALOGS,
     ask_pack_path: Callable[[QWidget], str] = ask_pack_path,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
 from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, settings_store
-from ui.desktop.single_instance import ALREADY_OPEN, acquire_instance_lock
+from ui.desktop.single_instance import ALREADY_OPEN, LockUnavailable, acquire_instance_lock
 from ui.desktop.theme import apply_theme, pick_theme
 from ui.desktop.window.shell import Shell, open_shell
 
@@ -82,8 +82,12 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
         if isinstance(existing, QApplication)
         else QApplication(list(argv) if argv is not None else sys.argv[:1])
     )
-    lock = acquire_instance_lock(data_dir())
-    if lock is None:
+    lock_problem = ""
+    try:
+        lock = acquire_instance_lock(data_dir())
+    except LockUnavailable as exc:
+        lock, lock_problem = None, str(exc)
+    if lock is None and not lock_problem:
         from PySide6.QtWidgets import QMessageBox  # each Qt class costs on first use: only here
 
         QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
@@ -95,9 +99,9 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
     wanted = read_voice_settings(settings)
     voice_name = chosen_voice_name(wanted.choice)
     shell = open_shell(settings, timing_key(voice_name, wanted.speed))
-    notice = missing_voice_notice(wanted.choice, voice_name)
-    if notice:  # known now, so the banner does not push the list down a moment later
-        shell.window.banner.add(notice)
+    for notice in (lock_problem, missing_voice_notice(wanted.choice, voice_name)):
+        if notice:  # known now, so the banner does not push the list down a moment later
+            shell.window.banner.add(notice)
     launch = Launch(qt_app, shell, lock)
 
     def finish() -> None:

@@ -29,11 +29,22 @@ from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.record import CheckIn, SessionDraft, session_entry
 from lesson_engine.session.resume import ResumeOffer, offer_to_resume
-from lesson_engine.session.saved_place import SavedPlace, entry_for_finished, place_to_save
+from lesson_engine.session.saved_place import (
+    SavedPlace,
+    entry_for_finished,
+    place_to_continue,
+    place_to_save,
+)
 from lesson_engine.timeline import Timeline, compile_timeline
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.controller import SessionController
-from ui.desktop.player.view import PlayerView, ask_to_stop
+from ui.desktop.player.view import (
+    STOP_LESSON,
+    STOP_PREVIEW,
+    ConfirmStop,
+    PlayerView,
+    ask_to_stop,
+)
 from ui.desktop.ports import AudioPort
 
 RETIME_EVERY_MS = 400
@@ -56,7 +67,7 @@ class LessonFlow(QObject):
         clock: Clock | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         caption_pt: Callable[[], int] = lambda: 30,
-        confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
+        confirm_stop: ConfirmStop = ask_to_stop,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -190,6 +201,7 @@ class LessonFlow(QObject):
             caption_pt=self._caption_pt(),
             voice_note=self.audio.description,
             confirm_stop=self._confirm_stop,
+            stop_question=STOP_PREVIEW if self._preview else STOP_LESSON,
         )
         view.stop_confirmed.connect(self._check_out)
         view.caption_step.connect(self.caption_step)
@@ -263,7 +275,10 @@ class LessonFlow(QObject):
         )
         stored = self._store(record)
         if stored is not None:
-            self.journal.clear_checkpoint()
+            if self._completed:
+                self.journal.clear_checkpoint()
+            else:  # stopped on purpose: "Continue" stays offered from where they stopped
+                self.journal.save_checkpoint(place_to_continue(player.checkpoint()))
             self.session_saved.emit(stored)
         self._release()
         self.finished.emit()

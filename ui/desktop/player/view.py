@@ -37,11 +37,20 @@ MEDICAL_NOTE = (
 )
 
 
-def ask_to_stop(parent: QWidget) -> bool:
+STOP_LESSON = (
+    "Stop here? Next you can note how it felt. The library keeps your place and offers to "
+    "continue from it until you start a lesson from its beginning."
+)
+STOP_PREVIEW = "Stop the preview? Nothing from a preview goes to the journal."
+ConfirmStop = Callable[[QWidget, str], bool]
+"""Asks the learner ``question`` over ``parent``; True to stop. Tests answer without a dialog."""
+
+
+def ask_to_stop(parent: QWidget, question: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Stop the lesson?",
-        "Stop here? Your place and your rests are saved, and you can note how it felt next.",
+        "Stop?",
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -58,12 +67,14 @@ class PlayerView(QWidget):
         *,
         caption_pt: int = DEFAULT_CAPTION_PT,
         voice_note: str = "",
-        confirm_stop: Callable[[QWidget], bool] = ask_to_stop,
+        confirm_stop: ConfirmStop = ask_to_stop,
+        stop_question: str = STOP_LESSON,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._confirm_stop = confirm_stop
+        self._stop_question = stop_question
         timeline = controller.player.timeline
         self.setAccessibleName("Lesson player")
         # The screen itself takes focus, so Space and the arrows work the moment it appears.
@@ -243,7 +254,7 @@ class PlayerView(QWidget):
         was_playing = player.state is PlayerState.PLAYING
         if was_playing:
             self.controller.toggle()  # nothing plays while the question is asked
-        if self._confirm_stop(self):
+        if self._confirm_stop(self, self._stop_question):
             self.controller.stop()
             self.stop_confirmed.emit()
         elif was_playing:
