@@ -17,6 +17,7 @@ fsync after it, the backup made by link before the swap, and never writing into 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -75,3 +76,18 @@ def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> Non
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+_WRITE_PROBLEMS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "Seesaw is not allowed to write there",
+    errno.EPERM: "Seesaw is not allowed to write there",
+    errno.EIO: "the disk reported an error",
+}
+
+
+def write_problem_in_words(exc: OSError) -> str:
+    """Why a write failed, as a learner can act on it ("the disk is full"), not an errno."""
+    return _WRITE_PROBLEMS.get(exc.errno or 0, exc.strerror or str(exc))

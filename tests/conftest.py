@@ -7,6 +7,7 @@ window on the developer's screen, plays through their speakers, or touches their
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,3 +49,13 @@ def journal(tmp_path: Path, exercise_ids: frozenset[str]) -> Iterator[Journal]:
     opened = Journal.open(tmp_path / "journal", known_exercises=exercise_ids)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def lessons(tmp_path: Path, repo: Path) -> Path:
+    """A library folder with the sample lesson (Weight shift 1) and its clips."""
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    shutil.copy(repo / "tests/data/sample.lesson", folder / "sample.lesson")
+    shutil.copytree(repo / "tests/data/clips", folder / "clips")
+    return folder

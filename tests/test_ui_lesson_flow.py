@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,15 +28,6 @@ class Wall:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture
-def lessons(tmp_path: Path, repo: Path) -> Path:
-    folder = tmp_path / "lessons"
-    folder.mkdir()
-    shutil.copy(repo / "tests/data/sample.lesson", folder / "sample.lesson")
-    shutil.copytree(repo / "tests/data/clips", folder / "clips")
-    return folder
 
 
 @pytest.fixture

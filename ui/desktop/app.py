@@ -41,6 +41,7 @@ from ui.desktop.journal.view import JournalView
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
+from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
@@ -115,6 +116,7 @@ def build(
     author_dialogs: AuthorDialogs = DEFAULT_DIALOGS,
     ask_pack_path: Callable[[QWidget], str] = ask_pack_path,
     ask_replace: Callable[[QWidget, Path], bool] = ask_replace,
+    unsaved_dialogs: UnsavedDialogs = ASK_THE_LEARNER,
     shell: Shell | None = None,
     exercises: Exercises | None = None,
 ) -> SeesawApp:
@@ -151,6 +153,7 @@ def build(
     _settle_last_session(app)
     _connect_library(app, journal)
     _connect_author(app)
+    _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     app.refresh_library()
@@ -238,6 +241,14 @@ def _connect_author(app: SeesawApp) -> None:
         app.notices.append(
             "Unsaved lesson text from last time was recovered: it is on the Author page."
         )
+
+
+def _guard_unsaved_sessions(app: SeesawApp, dialogs: UnsavedDialogs) -> None:
+    """Sessions a full or read-only disk refused are not lost when the window closes."""
+    flow, window = app.flow, app.window
+    window.close_guards.append(
+        lambda: may_close(window, flow.pending, flow.retry_saving, dialogs, window.banner.add)
+    )
 
 
 def _connect_settings(app: SeesawApp, settings: QSettings) -> None:

@@ -9,10 +9,12 @@ already done is ever lost.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -27,6 +29,7 @@ from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
 from lesson_engine.playback.player import Player
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.diagnostics import LessonScriptError
+from lesson_engine.session.pending import PendingSessions
 from lesson_engine.session.record import CheckIn, SessionDraft, session_entry
 from lesson_engine.session.resume import ResumeOffer, offer_to_resume
 from lesson_engine.session.saved_place import (
@@ -35,6 +38,7 @@ from lesson_engine.session.saved_place import (
     place_to_continue,
     place_to_save,
 )
+from lesson_engine.storage import write_problem_in_words
 from lesson_engine.timeline import Timeline, compile_timeline
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.controller import SessionController
@@ -48,6 +52,7 @@ from ui.desktop.player.view import (
 from ui.desktop.ports import AudioPort
 
 RETIME_EVERY_MS = 400
+RETRY_SAVING_MS = 60_000
 
 
 class LessonFlow(QObject):
@@ -90,6 +95,11 @@ class LessonFlow(QObject):
         self._retime = QTimer(self)
         self._retime.setInterval(RETIME_EVERY_MS)
         self._retime.timeout.connect(self.apply_voice_updates)
+        self.pending = PendingSessions()
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_SAVING_MS)
+        self._retry.timeout.connect(self.retry_saving)
+        self._place_problem = ""
 
     # -- entry points --------------------------------------------------------------------
 
@@ -152,10 +162,7 @@ class LessonFlow(QObject):
         )
         if record is None:
             return None
-        stored = self._store(record)
-        if stored is not None:
-            self.journal.clear_checkpoint()
-        return stored
+        return self._store(record, self._clear_place)
 
     def shutdown(self) -> None:
         """The window is closing: pause so the place is saved, and let go of timers and audio."""
@@ -237,7 +244,7 @@ class LessonFlow(QObject):
             place = place_to_save(
                 event.checkpoint, self._draft, now=self._now(), completed=self._completed
             )
-            self.journal.save_checkpoint(place.to_dict())
+            self._save_place(place.to_dict())
         elif isinstance(event, Finished):
             self._completed = event.completed
             if event.completed:
@@ -273,23 +280,75 @@ class LessonFlow(QObject):
             rested_ms=player.rested_ms,
             after=after,
         )
-        stored = self._store(record)
-        if stored is not None:
-            if self._completed:
-                self.journal.clear_checkpoint()
+        completed = self._completed
+        continue_from = place_to_continue(player.checkpoint())
+
+        def settle_place() -> None:
+            if completed:
+                self._clear_place()
             else:  # stopped on purpose: "Continue" stays offered from where they stopped
-                self.journal.save_checkpoint(place_to_continue(player.checkpoint()))
-            self.session_saved.emit(stored)
+                self._save_place(continue_from)
+
+        self._store(record, settle_place)
         self._release()
         self.finished.emit()
 
-    def _store(self, record: SessionEntry) -> SessionEntry | None:
-        """Add to the journal; on failure the checkpoint stays, so the next start can try again."""
+    def _store(
+        self, record: SessionEntry, then: Callable[[], None] = lambda: None
+    ) -> SessionEntry | None:
+        """Add to the journal, then settle the saved place. If the disk refuses, the record
+        waits in memory (the saved place stays as it is) and is tried again every minute."""
         try:
-            return self.journal.add_session(record)
-        except (JournalInputError, OSError) as exc:
+            stored = self.pending.store(self.journal, record, then)
+        except JournalInputError as exc:
+            self.pending.let_go()  # refused for what it says: trying again cannot help
             self.problem.emit(f"The session could not be saved to the journal: {exc}")
             return None
+        if stored is None:
+            self.problem.emit(
+                f"This session could not be saved to your journal yet ({self.pending.problem}). "
+                "Seesaw keeps it and tries again every minute; if you close Seesaw first, it "
+                "asks where to keep it."
+            )
+            self._retry.start()
+            return None
+        self.session_saved.emit(stored)
+        return stored
+
+    def retry_saving(self) -> None:
+        """Try the waiting sessions again (every minute, and when asked at closing time)."""
+        for stored in self.pending.retry(self.journal):
+            self.problem.emit(
+                f"The session of {stored.day:%d %B} ({stored.lesson_title}) is saved in your "
+                "journal now."
+            )
+            self.session_saved.emit(stored)
+        if not self.pending.waiting:
+            self._retry.stop()
+
+    def _save_place(self, place: dict[str, Any]) -> None:
+        """Write the saved place; when the disk refuses, say so once and let the lesson go on."""
+        try:
+            self.journal.save_checkpoint(place)
+        except OSError as exc:
+            problem = write_problem_in_words(exc)
+            if problem != self._place_problem:
+                self._place_problem = problem
+                folder = self.journal.folder or "memory"
+                self.problem.emit(
+                    f"Seesaw cannot save your place in the lesson ({problem}, in {folder}). "
+                    "The lesson goes on; only a crash now would lose your place."
+                )
+        else:
+            if self._place_problem:
+                self._place_problem = ""
+                self.problem.emit("Your place in the lesson is being saved again.")
+
+    def _clear_place(self) -> None:
+        # Rare (the record's write just succeeded): the place would stay, and the next start
+        # would record that session a second time, which the learner can delete.
+        with contextlib.suppress(OSError):
+            self.journal.clear_checkpoint()
 
     def _present(self, view: QWidget) -> None:
         self.view = view

@@ -1,0 +1,85 @@
+"""Sessions the journal could not take yet: kept in memory, tried again, or written elsewhere.
+
+A full or read-only disk must not cost a learner the session they just finished, nor its note.
+When the journal's write fails, the record waits here (with what to do once it is stored: clear
+the saved place, or keep it to continue from) and is tried again later; if Seesaw is closed first,
+the learner can write the waiting records to a file of their choosing, in the journal's own record
+format, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lesson_engine.journal.codec import session_to_doc
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import SessionEntry
+from lesson_engine.storage import write_atomically, write_problem_in_words
+
+UNSAVED_FORMAT = "seesaw-unsaved-sessions"
+
+
+@dataclass(frozen=True)
+class Waiting:
+    record: SessionEntry
+    then: Callable[[], None]
+    """Run once the record is in the journal (the saved place is settled only after that)."""
+
+
+class PendingSessions:
+    def __init__(self) -> None:
+        self.waiting: list[Waiting] = []
+        self.problem = ""
+        """The last write problem, in words ("the disk is full"); empty when none is waiting."""
+
+    def __len__(self) -> int:
+        return len(self.waiting)
+
+    def store(
+        self, journal: Journal, record: SessionEntry, then: Callable[[], None]
+    ) -> SessionEntry | None:
+        """Add ``record`` and run ``then``; if the disk refuses, keep both for ``retry``.
+
+        Records wait in order: a new one never overtakes one still waiting. Input the journal
+        refuses (``JournalInputError``) is not a disk problem and is raised to the caller.
+        """
+        self.waiting.append(Waiting(record, then))
+        saved = self.retry(journal)
+        return saved[-1] if saved and saved[-1].started_at == record.started_at else None
+
+    def retry(self, journal: Journal) -> list[SessionEntry]:
+        """Store what waits, oldest first, until the disk refuses again; returns what was stored."""
+        stored: list[SessionEntry] = []
+        while self.waiting:
+            first = self.waiting[0]
+            try:
+                stored.append(journal.add_session(first.record))
+            except OSError as exc:
+                self.problem = write_problem_in_words(exc)
+                break
+            self.waiting.pop(0)
+            first.then()
+        if not self.waiting:
+            self.problem = ""
+        return stored
+
+    def move_to(self, path: Path) -> None:
+        """Write the waiting records to a file the learner keeps; then they no longer wait here.
+
+        Raises OSError, with every record still waiting, if that write fails too.
+        """
+        data = {
+            "format": UNSAVED_FORMAT,
+            "version": 1,
+            "sessions": [session_to_doc(w.record) for w in self.waiting],
+        }
+        write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        self.let_go()
+
+    def let_go(self) -> None:
+        """The learner chose to close without these records (or they were kept elsewhere)."""
+        self.waiting.clear()
+        self.problem = ""
