@@ -251,7 +251,9 @@ def test_closing_mid_lesson_offers_resume_at_the_same_cue(qtbot, rig, restart) -
     assert again.flow.player.state is PlayerState.PLAYING
 
 
-def test_finished_lesson_never_checked_out_is_saved_on_next_start(qtbot, rig, restart) -> None:
+def test_finished_lesson_never_checked_out_is_offered_again_on_next_start(
+    qtbot, rig, restart
+) -> None:
     app, journal, clock, _ = rig
     app.flow.start("weight-shift-1")
     current(app).rate(4)
@@ -262,10 +264,14 @@ def test_finished_lesson_never_checked_out_is_saved_on_next_start(qtbot, rig, re
     assert journal.sessions() == []
 
     again = restart(journal, clock)
+    form = current(again)
+    assert isinstance(form, CheckInView) and form.after
+    assert any("as you left it" in m for m in again.window.banner.messages)
+    form.skip.click()  # Skip, too, puts the session in the journal
     (session,) = again.flow.journal.sessions()
     assert session.completed and session.before.level == 4 and session.completed_fraction == 1.0
     assert again.flow.journal.load_checkpoint() is None
-    assert any("was saved to the journal" in m for m in again.window.banner.messages)
+    assert current(again) is again.library_view
 
 
 def test_declining_stop_keeps_playing(qtbot, rig) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from lesson_engine.journal.codec import session_to_doc
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry
+from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_atomically, write_problem_in_words
 
 UNSAVED_FORMAT = "seesaw-unsaved-sessions"
@@ -34,6 +35,8 @@ class PendingSessions:
         self.waiting: list[Waiting] = []
         self.problem = ""
         """The last write problem, in words ("the disk is full"); empty when none is waiting."""
+        self.refused: list[tuple[SessionEntry, str]] = []
+        """Records the journal will never take, and why; the app tells the learner and empties it."""
 
     def __len__(self) -> int:
         return len(self.waiting)
@@ -43,8 +46,8 @@ class PendingSessions:
     ) -> SessionEntry | None:
         """Add ``record`` and run ``then``; if the disk refuses, keep both for ``retry``.
 
-        Records wait in order: a new one never overtakes one still waiting. Input the journal
-        refuses (``JournalInputError``) is not a disk problem and is raised to the caller.
+        Records wait in order: a new one never overtakes one still waiting. A record the journal
+        refuses for what it holds (not for the disk) lands in ``refused``, with the reason.
         """
         self.waiting.append(Waiting(record, then))
         saved = self.retry(journal)
@@ -60,6 +63,10 @@ class PendingSessions:
             except OSError as exc:
                 self.problem = write_problem_in_words(exc)
                 break
+            except JournalInputError as exc:
+                self.refused.append((first.record, str(exc)))
+                self.waiting.pop(0)
+                continue
             self.waiting.pop(0)
             first.then()
         if not self.waiting:

@@ -65,6 +65,8 @@ class SessionDraft:
     ended_at: datetime | None = None
     """Set once the lesson has finished (the learner may still be on the check-out form)."""
     completed: bool = False
+    after: CheckIn | None = None
+    """The check-out as typed so far (saved within a second of each change), or None."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -75,6 +77,8 @@ class SessionDraft:
         if self.ended_at is not None:
             data["ended_at"] = self.ended_at.isoformat()
             data["completed"] = self.completed
+        if self.after is not None:
+            data["after"] = self.after.to_dict()
         return data
 
     @classmethod
@@ -89,6 +93,7 @@ class SessionDraft:
             before=CheckIn.from_dict(data.get("before")),
             ended_at=_time(data.get("ended_at")),
             completed=data.get("completed") is True,
+            after=CheckIn.from_dict(data["after"]) if "after" in data else None,
         )
 
     def ended(self, at: datetime, completed: bool) -> SessionDraft:

@@ -92,4 +92,5 @@ def entry_for_finished(
         total_ms=total,
         rests_taken=checkpoint.rests_taken,
         rested_ms=checkpoint.rested_ms,
+        after=draft.after,
     )

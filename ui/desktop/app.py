@@ -207,11 +207,12 @@ def _place_pages(app: SeesawApp, exercises: Exercises) -> None:
 
 
 def _settle_last_session(app: SeesawApp) -> None:
-    """A lesson that finished while the app closed on its last form goes to the journal now."""
-    settled = app.flow.settle_finished_checkpoint()
-    if settled:
+    """A lesson that ended while Seesaw closed on its check-out: that form again, as it was."""
+    title = app.flow.check_out_again()
+    if title:
         app.notices.append(
-            f"Your last session of “{settled.lesson_title}” was saved to the journal."
+            f"Seesaw closed before your check-out of “{title}” was saved. Here it is again, "
+            "as you left it; Save or Skip puts the session in your journal."
         )
 
 
@@ -247,7 +248,9 @@ def _guard_unsaved_sessions(app: SeesawApp, dialogs: UnsavedDialogs) -> None:
     """Sessions a full or read-only disk refused are not lost when the window closes."""
     flow, window = app.flow, app.window
     window.close_guards.append(
-        lambda: may_close(window, flow.pending, flow.retry_saving, dialogs, window.banner.add)
+        lambda: may_close(
+            window, flow.saving.pending, flow.saving.retry, dialogs, window.banner.add
+        )
     )
 
 

@@ -49,6 +49,7 @@ SORENESS_WORDS = {
 class CheckInView(QWidget):
     submitted = Signal(object)  # CheckIn
     cancelled = Signal()  # before a lesson only: back to the list, nothing recorded
+    changed = Signal()  # anything on the form changed: the flow keeps a draft of it on disk
 
     def __init__(
         self, lesson_title: str, *, after: bool, voice_note: str = "", parent: QWidget | None = None
@@ -129,6 +130,11 @@ class CheckInView(QWidget):
         self.note.setAccessibleName("Note")
         self.note.setMaximumHeight(140)
         self.note.textChanged.connect(self._cap_note)
+        self.note.textChanged.connect(self.changed)
+        self.slider.valueChanged.connect(self.changed)
+        for box in self.places.values():
+            box.toggled.connect(self.changed)
+        self.side_group.buttonToggled.connect(self.changed)
         self.note.setVisible(after)
         self.note_count = QLabel("")
         self.note_count.setProperty("role", "muted")
@@ -197,6 +203,16 @@ class CheckInView(QWidget):
             side=side,
             note=self.note.toPlainText().strip() if self.after else "",
         )
+
+    def fill(self, draft: CheckIn) -> None:
+        """Show a check-in as it was typed before Seesaw closed (its draft)."""
+        if draft.soreness is not None:
+            self.rate(draft.soreness)
+        for key, box in self.places.items():
+            box.setChecked(key in draft.places)
+        if draft.side in self.sides:
+            self.sides[draft.side].setChecked(True)
+        self.note.setPlainText(draft.note)
 
     def rate(self, value: int) -> None:
         self.slider.setValue(value)

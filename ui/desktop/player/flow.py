@@ -9,27 +9,23 @@ already done is ever lost.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.records import SessionEntry
-from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.library.listing import Library
 from lesson_engine.model.lesson import Lesson
+from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
 from lesson_engine.playback.player import Player
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.diagnostics import LessonScriptError
-from lesson_engine.session.pending import PendingSessions
 from lesson_engine.session.record import CheckIn, SessionDraft, session_entry
 from lesson_engine.session.resume import ResumeOffer, offer_to_resume
 from lesson_engine.session.saved_place import (
@@ -38,10 +34,10 @@ from lesson_engine.session.saved_place import (
     place_to_continue,
     place_to_save,
 )
-from lesson_engine.storage import write_problem_in_words
 from lesson_engine.timeline import Timeline, compile_timeline
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.controller import SessionController
+from ui.desktop.player.saving import JournalSaving
 from ui.desktop.player.view import (
     STOP_LESSON,
     STOP_PREVIEW,
@@ -52,12 +48,12 @@ from ui.desktop.player.view import (
 from ui.desktop.ports import AudioPort
 
 RETIME_EVERY_MS = 400
-RETRY_SAVING_MS = 60_000
+DRAFT_AFTER_MS = 500
+"""A change on the check-out form is on disk this long after the last key press, at most."""
 
 
 class LessonFlow(QObject):
     finished = Signal()  # back to the library
-    session_saved = Signal(object)  # SessionEntry
     problem = Signal(str)  # something the learner should know, for the banner
     preview_ended = Signal()  # back to the Author screen
     caption_step = Signal(int)  # the learner asked for bigger or smaller captions mid-lesson
@@ -95,11 +91,12 @@ class LessonFlow(QObject):
         self._retime = QTimer(self)
         self._retime.setInterval(RETIME_EVERY_MS)
         self._retime.timeout.connect(self.apply_voice_updates)
-        self.pending = PendingSessions()
-        self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_SAVING_MS)
-        self._retry.timeout.connect(self.retry_saving)
-        self._place_problem = ""
+        self.saving = JournalSaving(journal, self.problem.emit, self)
+        self._keep_draft: Callable[[], None] = lambda: None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_AFTER_MS)
+        self._draft_timer.timeout.connect(lambda: self._keep_draft())
 
     # -- entry points --------------------------------------------------------------------
 
@@ -148,21 +145,31 @@ class LessonFlow(QObject):
     def resume_offer(self) -> ResumeOffer | None:
         return offer_to_resume(self.journal.load_checkpoint(), self.library)
 
-    def settle_finished_checkpoint(self) -> SessionEntry | None:
-        """A lesson that ended but was never checked out (the app closed on the last form)."""
+    def check_out_again(self) -> str:
+        """A lesson that ended while Seesaw closed (or crashed) on its check-out: the form again,
+        as the learner left it. Returns the lesson's title, or "" when there is none to offer."""
         place = SavedPlace.from_dict(self.journal.load_checkpoint(), self._now())
-        if place is None:
-            return None
+        if place is None or not place.finished:
+            return ""
         entry = self.library.by_id(place.lesson_id)
-        record = entry_for_finished(
-            place,
-            title=entry.title if entry else None,
-            total_ms=entry.length_ms if entry else None,
-            now=self._now(),
-        )
-        if record is None:
-            return None
-        return self._store(record, self._clear_place)
+        title = entry.title if entry else place.draft.title
+
+        def save(after: CheckIn) -> None:
+            settled = replace(place, draft=replace(place.draft, after=after))
+            record = entry_for_finished(
+                settled,
+                title=title,
+                total_ms=entry.length_ms if entry else None,
+                now=self._now(),
+            )
+            assert record is not None  # the place is finished
+            self.saving.store(record, self.saving.clear_place)
+            self.finished.emit()
+
+        view = self._check_out_form(title, place.checkpoint, place.draft, save)
+        if place.draft.after is not None:
+            view.fill(place.draft.after)
+        return title
 
     def shutdown(self) -> None:
         """The window is closing: pause so the place is saved, and let go of timers and audio."""
@@ -244,7 +251,7 @@ class LessonFlow(QObject):
             place = place_to_save(
                 event.checkpoint, self._draft, now=self._now(), completed=self._completed
             )
-            self._save_place(place.to_dict())
+            self.saving.save_place(place.to_dict())
         elif isinstance(event, Finished):
             self._completed = event.completed
             if event.completed:
@@ -264,9 +271,38 @@ class LessonFlow(QObject):
             self._preview = False
             self.preview_ended.emit()
             return
-        view = CheckInView(player.timeline.title, after=True)
-        view.submitted.connect(lambda after: self._save(player, ended, after))
+        self._check_out_form(
+            player.timeline.title,
+            player.checkpoint(),
+            self._draft.ended(ended, self._completed),
+            lambda after: self._save(player, ended, after),
+        )
+
+    def _check_out_form(
+        self,
+        title: str,
+        checkpoint: Checkpoint,
+        draft: SessionDraft,
+        save: Callable[[CheckIn], None],
+    ) -> CheckInView:
+        """The check-out, whose every change is kept in the saved place within a second, so a
+        crash on this form loses nothing typed (``check_out_again`` offers it back)."""
+        view = CheckInView(title, after=True)
+
+        def keep() -> None:
+            after = view.current()
+            self.saving.save_place(SavedPlace(checkpoint, replace(draft, after=after)).to_dict())
+
+        def submitted(after: CheckIn) -> None:
+            self._draft_timer.stop()
+            self._keep_draft = lambda: None
+            save(after)
+
+        self._keep_draft = keep
+        view.changed.connect(self._draft_timer.start)
+        view.submitted.connect(submitted)
         self._present(view)
+        return view
 
     def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
         record = session_entry(
@@ -285,70 +321,13 @@ class LessonFlow(QObject):
 
         def settle_place() -> None:
             if completed:
-                self._clear_place()
+                self.saving.clear_place()
             else:  # stopped on purpose: "Continue" stays offered from where they stopped
-                self._save_place(continue_from)
+                self.saving.save_place(continue_from)
 
-        self._store(record, settle_place)
+        self.saving.store(record, settle_place)
         self._release()
         self.finished.emit()
-
-    def _store(
-        self, record: SessionEntry, then: Callable[[], None] = lambda: None
-    ) -> SessionEntry | None:
-        """Add to the journal, then settle the saved place. If the disk refuses, the record
-        waits in memory (the saved place stays as it is) and is tried again every minute."""
-        try:
-            stored = self.pending.store(self.journal, record, then)
-        except JournalInputError as exc:
-            self.pending.let_go()  # refused for what it says: trying again cannot help
-            self.problem.emit(f"The session could not be saved to the journal: {exc}")
-            return None
-        if stored is None:
-            self.problem.emit(
-                f"This session could not be saved to your journal yet ({self.pending.problem}). "
-                "Seesaw keeps it and tries again every minute; if you close Seesaw first, it "
-                "asks where to keep it."
-            )
-            self._retry.start()
-            return None
-        self.session_saved.emit(stored)
-        return stored
-
-    def retry_saving(self) -> None:
-        """Try the waiting sessions again (every minute, and when asked at closing time)."""
-        for stored in self.pending.retry(self.journal):
-            self.problem.emit(
-                f"The session of {stored.day:%d %B} ({stored.lesson_title}) is saved in your "
-                "journal now."
-            )
-            self.session_saved.emit(stored)
-        if not self.pending.waiting:
-            self._retry.stop()
-
-    def _save_place(self, place: dict[str, Any]) -> None:
-        """Write the saved place; when the disk refuses, say so once and let the lesson go on."""
-        try:
-            self.journal.save_checkpoint(place)
-        except OSError as exc:
-            problem = write_problem_in_words(exc)
-            if problem != self._place_problem:
-                self._place_problem = problem
-                folder = self.journal.folder or "memory"
-                self.problem.emit(
-                    f"Seesaw cannot save your place in the lesson ({problem}, in {folder}). "
-                    "The lesson goes on; only a crash now would lose your place."
-                )
-        else:
-            if self._place_problem:
-                self._place_problem = ""
-                self.problem.emit("Your place in the lesson is being saved again.")
-
-    def _clear_place(self) -> None:
-        # Rare (the record's write just succeeded): the place would stay, and the next start
-        # would record that session a second time, which the learner can delete.
-        with contextlib.suppress(OSError):
-            self.journal.clear_checkpoint()
 
     def _present(self, view: QWidget) -> None:
         self.view = view

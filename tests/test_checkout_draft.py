@@ -1,0 +1,117 @@
+"""A note typed on the check-out form survives Seesaw being killed: the form comes back, as it was.
+
+The first Seesaw is a real process, started as ``seesaw`` starts (its own folders, the bundled
+lessons, the wall clock). It stops a lesson, the check-out is filled in with keys, and once the
+form's draft is due on disk (half a second after the last key) it is killed with SIGKILL: no
+chance to save anything on the way out. The second Seesaw, opened on the same journal, must show
+that check-out again with the rating, place and note, and put them in the journal on Save.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from lesson_engine.journal.journal import Journal
+from lesson_engine.paths import journal_folder, lesson_folders
+from lesson_engine.playback.clock import ManualClock
+from tests.test_ui_lesson_flow import current, open_app
+from ui.desktop.app import build
+from ui.desktop.player.checkin import CheckInView
+from ui.desktop.ports import SilentAudio
+
+NOTE = "Left knee quiet; the second side felt stiff."
+
+FIRST_SEESAW = f"""
+from PySide6.QtCore import QEventLoop
+from PySide6.QtTest import QTest
+from ui.desktop.launch import run_until_ready
+
+launch = run_until_ready()
+app = launch.app
+app.flow.start("weight-shift-1")
+app.window.pages.currentWidget().skip.click()
+for _ in range(20):
+    launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+app.flow.view.stop_confirmed.emit()  # Stop, confirmed
+form = app.window.pages.currentWidget()
+form.rate(3)
+form.places["outside-knee"].setChecked(True)
+form.sides["left"].setChecked(True)
+QTest.keyClicks(form.note, {NOTE!r})
+while app.flow._draft_timer.isActive():  # the draft's half second, on the real clock
+    launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+print("typed", flush=True)
+input()  # and here it is killed
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is how a crash is made here")
+def test_a_check_out_typed_before_a_crash_is_offered_again_as_it_was(
+    qtbot, tmp_path: Path, repo: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"}
+    first = subprocess.Popen(
+        [sys.executable, "-c", FIRST_SEESAW],
+        env=env,
+        cwd=repo,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first.stdout is not None
+        line = first.stdout.readline().strip()
+        assert line == "typed", first.stderr.read() if first.stderr else ""
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+
+    with Journal.open(journal_folder()) as journal:
+        assert journal.sessions() == []  # nothing was saved before the crash...
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        app = build(
+            journal=journal,
+            audio=SilentAudio(),
+            settings=settings,
+            folders=lesson_folders(),
+            clock=ManualClock(),
+        )
+        qtbot.addWidget(app.window)
+        form = current(app)
+        assert isinstance(form, CheckInView) and form.after  # ...and the check-out is back
+        assert form.note.toPlainText() == NOTE
+        assert form.current().soreness == 3
+        assert form.places["outside-knee"].isChecked() and form.sides["left"].isChecked()
+        assert any("Here it is again, as you left it" in m for m in app.window.banner.messages)
+        form.go.click()
+        (session,) = journal.sessions()
+        assert session.note == NOTE and session.after.level == 3 and not session.completed
+        assert session.after.places == ("outside-knee",) and session.after.side == "left"
+        assert current(app) is app.library_view
+
+
+def test_the_check_out_form_is_kept_within_a_second_of_a_change(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    """The same draft, in one process: the saved place holds each change after the delay."""
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = open_app(qtbot, settings, journal, lessons, clock)
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    app.flow.view.stop_confirmed.emit()
+    form = current(app)
+    form.note.setPlainText("first words")
+    qtbot.waitUntil(lambda: not app.flow._draft_timer.isActive(), timeout=2_000)
+    saved = journal.load_checkpoint()
+    assert saved is not None and saved["session"]["after"]["note"] == "first words"
+    form.go.click()
+    assert journal.load_checkpoint() is None or "session" not in journal.load_checkpoint()
