@@ -410,3 +410,30 @@ def test_a_voice_that_stops_working_is_told_in_the_banner_and_the_lesson_goes_on
     assert sum("stopped working" in m for m in app.window.banner.messages) == 1
     advance(app, clock, 2_000)
     assert app.flow.player.state is PlayerState.PLAYING
+
+
+def test_the_check_out_shows_the_score_before_and_carries_place_and_side_over(qtbot, rig) -> None:
+    app, journal, _, _ = rig
+    app.flow.start("weight-shift-1")
+    before = current(app)
+    before.rate(5)
+    before.places["hip"].setChecked(True)
+    before.sides["right"].setChecked(True)
+    before.go.click()
+    app.flow.view.stop_confirmed.emit()
+    after = current(app)
+    assert after.after and after.before_score.isVisibleTo(after)
+    assert after.before_score.text() == "Before the lesson you said 5 (moderate)."
+    assert after.current().soreness is None  # the new score is the learner's to give
+    assert after.current().places == ("hip",) and after.current().side == "right"
+    after.places["hip"].setChecked(False)  # it moved: the learner changes it
+    after.places["outside-knee"].setChecked(True)
+    after.rate(3)
+    after.go.click()
+    (session,) = journal.sessions()
+    assert (session.before.level, session.before.places) == (5, ("hip",))
+    assert (session.after.level, session.after.places, session.after.side) == (
+        3,
+        ("outside-knee",),
+        "right",
+    )

@@ -52,8 +52,16 @@ class CheckInView(QWidget):
     changed = Signal()  # anything on the form changed: the flow keeps a draft of it on disk
 
     def __init__(
-        self, lesson_title: str, *, after: bool, voice_note: str = "", parent: QWidget | None = None
+        self,
+        lesson_title: str,
+        *,
+        after: bool,
+        voice_note: str = "",
+        before: CheckIn | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """``before``, on the check-out: the check-in, whose score is shown for comparison and
+        whose place and side are ticked already (the learner changes them if they moved)."""
         super().__init__(parent)
         self.after = after
         self._rated = False
@@ -177,6 +185,16 @@ class CheckInView(QWidget):
         card.addWidget(sub)
         card.addSpacing(16)
         card.addWidget(question)
+        self.before_score = QLabel("")
+        self.before_score.setProperty("role", "muted")
+        self.before_score.setAccessibleName("Your score before the lesson")
+        if after and before is not None and before.soreness is not None:
+            level = before.soreness
+            self.before_score.setText(
+                f"Before the lesson you said {level} ({SORENESS_WORDS[level]})."
+            )
+        self.before_score.setVisible(bool(self.before_score.text()))
+        card.addWidget(self.before_score)
         card.addLayout(rating)
         card.addWidget(self.caution)
         card.addSpacing(8)
@@ -193,6 +211,11 @@ class CheckInView(QWidget):
         outer.addLayout(card, 4)
         outer.addStretch(1)
         self.setFocusProxy(self.slider)
+        if after and before is not None:
+            for key in before.places:
+                self.places[key].setChecked(True)
+            if before.side in self.sides:
+                self.sides[before.side].setChecked(True)
 
     def current(self) -> CheckIn:
         places = tuple(key for key, box in self.places.items() if box.isChecked())

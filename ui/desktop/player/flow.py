@@ -287,7 +287,7 @@ class LessonFlow(QObject):
     ) -> CheckInView:
         """The check-out, whose every change is kept in the saved place within a second, so a
         crash on this form loses nothing typed (``check_out_again`` offers it back)."""
-        view = CheckInView(title, after=True)
+        view = CheckInView(title, after=True, before=draft.before)
 
         def keep() -> None:
             after = view.current()
