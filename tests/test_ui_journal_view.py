@@ -124,3 +124,55 @@ def test_export_failure_is_reported_not_raised(qtbot, tmp_path: Path, journal: J
 def test_empty_journal_explains_itself(qtbot, journal: Journal) -> None:
     view = make_view(qtbot, journal)
     assert view.summary.text().startswith("Nothing here yet")
+
+
+def test_strength_sets_are_listed_with_their_names_beside_the_sessions(
+    qtbot, tmp_path: Path, journal: Journal
+) -> None:
+    from lesson_engine.journal.records import ExerciseLog
+    from ui.desktop.app import load_exercises
+
+    journal.add_exercise_log(
+        ExerciseLog("clamshell", TODAY, 2, reps=8, load="light band", soreness=2, note="easy")
+    )
+    journal.add_exercise_log(
+        ExerciseLog("single-leg-bridge", TODAY - timedelta(days=1), 3, hold_s=20)
+    )
+    view = make_view(qtbot, journal, exercise_name=load_exercises().name_of)
+    rows = [view.logs.item(i).text() for i in range(view.logs.count())]
+    assert rows == [
+        "Fri 20 Nov 2026  ·  Clamshell (with band)  ·  2 × 8  ·  light band  ·  soreness 2\neasy",
+        "Thu 19 Nov 2026  ·  Single-leg bridge  ·  3 × 20 s",
+    ]
+    view.search.setText("band")
+    assert [view.logs.item(i).isHidden() for i in range(2)] == [False, True]
+
+
+def test_a_note_the_journal_cannot_take_keeps_its_words_for_the_next_try(
+    qtbot, journal: Journal, monkeypatch
+) -> None:
+    import errno
+    import tempfile
+
+    offered: list[str] = []
+    typed = "Ran 2 km, outside of the knee quiet until the hill."
+
+    def dialog(_parent, _title: str, initial: str) -> str:
+        offered.append(initial)
+        return initial or typed
+
+    view = make_view(qtbot, journal, text_dialog=dialog)
+    real = tempfile.mkstemp
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+    view.add_note_button.click()
+    assert journal.notes() == []
+    assert "could not be saved (the disk is full)" in view.status.text()
+    monkeypatch.setattr(tempfile, "mkstemp", real)
+    view.add_note_button.click()  # the dialog comes back with the words as typed
+    assert offered == ["", typed]
+    assert [n.text for n in journal.notes()] == [typed]
+    assert view.status.text() == ""

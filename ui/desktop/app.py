@@ -92,6 +92,11 @@ class Exercises:
     def exercise_ids(self) -> frozenset[str] | None:
         return self.catalogue.exercise_ids if self.catalogue else None
 
+    def name_of(self, exercise_id: str) -> str:
+        """The exercise's name, or its id when the catalogue cannot say (a retired exercise)."""
+        entry = self.catalogue.entry(exercise_id) if self.catalogue else None
+        return entry.name if entry else exercise_id
+
 
 def load_exercises() -> Exercises:
     try:
@@ -144,7 +149,7 @@ def build(
         library_view=shell.library_view,
         library=library,
         author_view=AuthorView(recovery_dir(), dialogs=author_dialogs),
-        journal_view=JournalView(journal),
+        journal_view=JournalView(journal, exercise_name=exercises.name_of),
         exercises_view=_exercises_view(exercises, journal, flow),
         settings_view=SettingsView(settings),
         notices=list(notices or []),

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.records import Note, SessionEntry
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
 from lesson_engine.journal.trend import sessions_per_week, soreness_series
+from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.script.durations import format_clock
+from lesson_engine.storage import write_problem_in_words
 from ui.desktop.journal.chart import SorenessChart
 
 SaveDialog = Callable[[QWidget, str, str], str]
@@ -72,6 +74,17 @@ def describe(session: SessionEntry) -> str:
     return line + (f"\n{session.note}" if session.note else "")
 
 
+def describe_log(log: ExerciseLog, name: str) -> str:
+    """A strength set as the learner logged it: what, how much, and how it felt."""
+    dose = f"{log.sets} × {log.reps}" if log.reps is not None else f"{log.sets} × {log.hold_s} s"
+    parts = [f"{log.day:%a %d %b %Y}", name, dose]
+    if log.load:
+        parts.append(log.load)
+    if log.soreness is not None:
+        parts.append(f"soreness {log.soreness}")
+    return "  ·  ".join(parts) + (f"\n{log.note}" if log.note else "")
+
+
 class JournalView(QWidget):
     def __init__(
         self,
@@ -80,10 +93,14 @@ class JournalView(QWidget):
         today: Callable[[], date] = date.today,
         save_dialog: SaveDialog = ask_save_path,
         text_dialog: Callable[[QWidget, str, str], str | None] = ask_text,
+        exercise_name: Callable[[str], str] = lambda exercise_id: exercise_id,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
+        self._exercise_name = exercise_name
+        self._unsaved_note = ""
+        """A note the journal could not take: offered again, as typed, by Add a note."""
         self._today = today
         self._save_dialog = save_dialog
         self._text_dialog = text_dialog
@@ -106,6 +123,9 @@ class JournalView(QWidget):
         self.notes = QListWidget()
         self.notes.setAccessibleName("Notes")
         self.notes.setWordWrap(True)
+        self.logs = QListWidget()
+        self.logs.setAccessibleName("Strength sets")
+        self.logs.setWordWrap(True)
         self.add_note_button = QPushButton("Add a note")
         self.add_note_button.setToolTip("A dated note, e.g. where pain started on today's run")
         self.add_note_button.clicked.connect(self._add_note)
@@ -138,6 +158,8 @@ class JournalView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel("Strength sets"))
+        right_layout.addWidget(self.logs)
         right_layout.addWidget(QLabel("Notes"))
         right_layout.addWidget(self.notes)
         lists.addWidget(left)
@@ -172,6 +194,11 @@ class JournalView(QWidget):
         self.notes.clear()
         for note in sorted(self.journal.notes(), key=lambda n: n.day, reverse=True):
             self.notes.addItem(QListWidgetItem(f"{note.day:%a %d %b %Y}\n{note.text}"))
+        self.logs.clear()
+        for log in sorted(self.journal.exercise_logs(), key=lambda g: g.day, reverse=True):
+            self.logs.addItem(
+                QListWidgetItem(describe_log(log, self._exercise_name(log.exercise_id)))
+            )
         self._filter(self.search.text())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -180,7 +207,7 @@ class JournalView(QWidget):
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
-        for widget in (self.sessions, self.notes):
+        for widget in (self.sessions, self.logs, self.notes):
             for row in range(widget.count()):
                 item = widget.item(row)
                 item.setHidden(bool(needle) and needle not in item.text().lower())
@@ -198,10 +225,22 @@ class JournalView(QWidget):
             self.refresh()
 
     def _add_note(self) -> None:
-        text = self._text_dialog(self, "A note for today", "")
-        if text and text.strip():
+        text = self._text_dialog(self, "A note for today", self._unsaved_note)
+        if not text or not text.strip():
+            return
+        try:
             self.journal.add_note(Note(self._today(), text.strip()))
-            self.refresh()
+        except (JournalInputError, OSError) as exc:
+            self._unsaved_note = text
+            reason = write_problem_in_words(exc) if isinstance(exc, OSError) else str(exc)
+            self.status.setText(
+                f"Your note could not be saved ({reason}). Your words are kept: "
+                "Add a note shows them again."
+            )
+            return
+        self._unsaved_note = ""
+        self.status.setText("")
+        self.refresh()
 
     def _export(self, kind: str) -> None:
         suggested = f"seesaw-journal-{self._today():%Y-%m-%d}.{kind}"
