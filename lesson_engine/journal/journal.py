@@ -22,6 +22,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from lesson_engine.journal.backups import back_up_today
 from lesson_engine.journal.codec import (
     log_from_doc,
     log_to_doc,
@@ -45,7 +46,12 @@ from lesson_engine.journal.validation import (
     check_note,
     check_session,
 )
-from lesson_engine.storage import ensure_private_dir, fsync_dir, write_atomically
+from lesson_engine.storage import (
+    ensure_private_dir,
+    fsync_dir,
+    write_atomically,
+    write_problem_in_words,
+)
 
 SESSIONS, LOGS, NOTES = "sessions", "exercise_logs", "notes"
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
@@ -94,7 +100,17 @@ class Journal:
         except BaseException:
             lock.release()
             raise
+        journal._back_up_today(folder)
         return journal
+
+    def _back_up_today(self, folder: Path) -> None:
+        """Today's copy (``backups``); a disk that refuses it does not stop the journal opening."""
+        try:
+            back_up_today(folder, learner_day(self._now()))
+        except OSError as exc:
+            self.report.messages.append(
+                f"Today's backup of your journal could not be made ({write_problem_in_words(exc)})."
+            )
 
     @classmethod
     def in_memory(

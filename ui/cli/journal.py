@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from lesson_engine.journal.backups import restore
+from lesson_engine.journal.check import check_journal
 from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.lock import JournalLocked
+from lesson_engine.journal.lock import FolderLock, JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.paths import journal_folder
 
@@ -63,6 +66,42 @@ def _show(_: argparse.Namespace) -> int:
     return 0
 
 
+def _check(_: argparse.Namespace) -> int:
+    """Read every file and record, change nothing; exit 1 when something needs attention."""
+    report = check_journal(journal_folder())
+    print("\n".join(report.lines))
+    if report.problems:
+        print(
+            f"{report.problems} problem(s). Seesaw sets unreadable records aside when it opens "
+            "the journal; 'seesaw journal restore DAY' puts back a daily backup.",
+        )
+    return 1 if report.problems else 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    try:
+        day = date.fromisoformat(args.day)
+    except ValueError:
+        print(f"seesaw: {args.day!r} is not a day; write it as 2026-11-20", file=sys.stderr)
+        return 2
+    folder = journal_folder()
+    lock = FolderLock(folder)
+    try:
+        lock.acquire()
+    except (JournalLocked, OSError) as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 1
+    try:
+        replaced = restore(folder, day, datetime.now(UTC))
+    except (FileNotFoundError, OSError) as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        lock.release()
+    print(f"restored the journal as it was on {day:%d %B %Y}; what it replaced is in {replaced}")
+    return 0
+
+
 def add_journal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     journal = commands.add_parser("journal", help="show (the default) or export your journal")
     journal.set_defaults(func=_show)
@@ -73,3 +112,8 @@ def add_journal_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     export.set_defaults(func=_export)
     show = sub.add_parser("show", help="list the latest sessions")
     show.set_defaults(func=_show)
+    check = sub.add_parser("check", help="read every file and record; change nothing")
+    check.set_defaults(func=_check)
+    back = sub.add_parser("restore", help="put back the journal as it was on a day (a backup)")
+    back.add_argument("day", metavar="DAY", help="the day of a backup, e.g. 2026-11-20")
+    back.set_defaults(func=_restore)

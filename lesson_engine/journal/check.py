@@ -1,0 +1,104 @@
+"""Checking the journal without changing it: every file, every record, and the backups there are.
+
+What ``seesaw journal check`` prints (and the Settings page shows): a line per file saying how
+many records it holds and which could not be read and why, the same reading the journal does when
+it opens (``screening``), but here nothing is moved or rewritten, so it is safe while Seesaw runs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lesson_engine.journal.backups import backup_days
+from lesson_engine.journal.database import DamagedFile, parse_database
+from lesson_engine.journal.files import backup_of, checkpoint_path
+from lesson_engine.journal.screening import SET_ASIDE_NAME, screen
+
+
+@dataclass
+class JournalCheck:
+    lines: list[str] = field(default_factory=list)
+    problems: int = 0
+
+    def ok(self, line: str) -> None:
+        self.lines.append(line)
+
+    def problem(self, line: str) -> None:
+        self.lines.append(line)
+        self.problems += 1
+
+
+def _records_line(name: str, raw: bytes, where: Path) -> tuple[str, int]:
+    data = parse_database(raw, where)
+    _kept, bad = screen(name, data)
+    count = sum(len(table) for table in data.values())
+    if not bad:
+        return f"{name}: {count} records, all readable", 0
+    reasons = "; ".join(b.described for b in bad[:3]) + ("; …" if len(bad) > 3 else "")
+    return f"{name}: {count} records; {len(bad)} cannot be read: {reasons}", len(bad)
+
+
+def check_journal(folder: Path) -> JournalCheck:
+    report = JournalCheck()
+    if not folder.is_dir():
+        report.ok(f"There is no journal in {folder} yet.")
+        return report
+    _check_meta(folder / "meta.json", report)
+    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9].json")):
+        try:
+            line, bad = _records_line(path.name, path.read_bytes(), path)
+        except PermissionError:
+            report.problem(f"{path.name}: Seesaw is not allowed to read it (permissions)")
+            continue
+        except (DamagedFile, OSError) as exc:
+            backup = backup_of(path)
+            state = "readable" if _readable(backup) else "missing or damaged too"
+            report.problem(f"{path.name}: damaged ({exc}); its backup {backup.name}: {state}")
+            continue
+        (report.problem if bad else report.ok)(line)
+    place = checkpoint_path(folder)
+    if place.exists():
+        try:
+            saved = json.loads(place.read_text(encoding="utf-8"))
+            report.ok(f"{place.name}: the place saved in “{saved['lesson_id']}”")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            report.problem(f"{place.name}: damaged ({exc}); the app uses its backup if it can")
+    aside = folder / SET_ASIDE_NAME
+    if aside.exists():
+        try:
+            count = len(json.loads(aside.read_text(encoding="utf-8")))
+            report.ok(f"{aside.name}: {count} records set aside earlier, kept for you to read")
+        except (OSError, ValueError, TypeError):
+            report.problem(f"{aside.name}: damaged")
+    days = backup_days(folder)
+    if days:
+        span = f"{days[0].isoformat()} to {days[-1].isoformat()}" if len(days) > 1 else ""
+        report.ok(f"backups: {len(days)} days {span}".rstrip())
+    else:
+        report.ok("backups: none yet (one is made each day Seesaw opens the journal)")
+    return report
+
+
+def _check_meta(path: Path, report: JournalCheck) -> None:
+    try:
+        meta = parse_database(path.read_bytes(), path)
+    except FileNotFoundError:
+        return
+    except (DamagedFile, OSError) as exc:
+        report.problem(f"{path.name}: damaged ({exc}); Seesaw sets it aside when it opens")
+        return
+    schema = meta.get("_default", {}).get("1", {}).get("schema")
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema >= 1:
+        report.ok(f"{path.name}: journal version {schema}")
+    else:
+        report.problem(f"{path.name}: holds {schema!r}, which is not a journal version")
+
+
+def _readable(path: Path) -> bool:
+    try:
+        parse_database(path.read_bytes(), path)
+    except (DamagedFile, OSError):
+        return False
+    return True

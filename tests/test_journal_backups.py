@@ -1,0 +1,118 @@
+"""Daily backups (the last fourteen days), putting one back, and checking the journal in place."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from lesson_engine.journal.backups import KEEP, backup_days
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import Note
+from lesson_engine.paths import journal_folder
+from tests.journal_fixtures import NOW, clock, session
+from ui.cli.commands import main
+
+
+def day_at(n: int) -> datetime:
+    return NOW + timedelta(days=n)
+
+
+def test_a_copy_is_kept_each_day_the_journal_opens_and_the_last_fourteen_stay(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "journal"
+    for n in range(20):
+        for _ in range(2):  # opened twice that day: one copy
+            with Journal.open(folder, now=clock(day_at(n))) as journal:
+                if not journal.notes() or journal.notes()[-1].text != f"day {n}":
+                    journal.add_note(Note(day_at(n).date(), f"day {n}"))
+    days = backup_days(folder)
+    assert len(days) == KEEP
+    assert days[0] == day_at(6).date() and days[-1] == day_at(19).date()
+    kept = json.loads((folder / "backups" / days[0].isoformat() / "2026.json").read_text())
+    texts = [doc["text"] for doc in kept["notes"].values()]
+    assert texts[-1] == "day 5"  # copied as the journal opened that day, before its new note
+
+
+def test_restore_puts_a_day_back_and_keeps_what_it_replaced(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = journal_folder()
+    with Journal.open(folder, now=clock(day_at(0))) as journal:
+        journal.add_session(session(1, note="the good one"))
+    with Journal.open(folder, now=clock(day_at(1))) as journal:  # the next day's copy
+        journal.add_session(session(0, note="a mistake"))
+    assert main(["journal", "restore", day_at(1).date().isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "restored the journal as it was on" in out
+    with Journal.open(folder, now=clock(day_at(1))) as journal:
+        assert [s.note for s in journal.sessions()] == ["the good one"]
+    (replaced,) = (folder / "backups").glob("replaced-*")
+    assert "a mistake" in (replaced / "2026.json").read_text()  # the restore can be undone
+
+
+def test_restore_refuses_a_day_without_a_backup_and_a_journal_in_use(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = journal_folder()
+    with Journal.open(folder, now=clock()) as journal:
+        journal.add_session(session(1))
+        assert main(["journal", "restore", NOW.date().isoformat()]) == 1
+        assert "open in another copy of Seesaw" in capsys.readouterr().err
+    assert main(["journal", "restore", "2020-01-01"]) == 1
+    assert "there is no backup of 2020-01-01" in capsys.readouterr().err
+    assert main(["journal", "restore", "last tuesday"]) == 2
+
+
+def test_check_reports_each_file_and_each_unreadable_record_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = journal_folder()
+    with Journal.open(folder, now=clock()) as journal:
+        journal.add_session(session(1, note="fine"))
+        journal.add_note(Note(NOW.date(), "also fine"))
+        journal.save_checkpoint({"lesson_id": "weight-shift-1", "position_ms": 1000})
+    assert main(["journal", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "2026.json: 2 records, all readable" in out
+    assert "meta.json: journal version 1" in out and "backups: 1 days" in out
+
+    year = folder / "2026.json"
+    data = json.loads(year.read_text())
+    data["notes"]["9"] = {"day": "yesterday", "text": "x"}
+    year.write_text(json.dumps(data))
+    (folder / "checkpoint.json").write_bytes(b"\x00" * 40)
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert main(["journal", "check"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "2026.json: 3 records; 1 cannot be read: a note in 2026.json ('day' is not a date: "
+        "'yesterday')" in out
+    )
+    assert "checkpoint.json: damaged" in out and "2 problem(s)" in out
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+
+def test_check_of_no_journal_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["journal", "check"]) == 0
+    assert "There is no journal" in capsys.readouterr().out
+
+
+def test_a_backup_the_disk_refuses_does_not_stop_the_journal_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from lesson_engine.journal import journal as journal_module
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal_module, "back_up_today", refuse)
+    with Journal.open(tmp_path / "journal", now=lambda: datetime(2026, 11, 20, tzinfo=UTC)) as j:
+        assert "Today's backup of your journal could not be made (the disk is full)." in (
+            j.report.messages
+        )
