@@ -12,7 +12,14 @@ from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry
 from lesson_engine.library.listing import load_library
 from lesson_engine.playback.checkpoint import Checkpoint
-from lesson_engine.session.record import CheckIn, SessionDraft, completed_fraction, session_entry
+from lesson_engine.session.record import (
+    CheckIn,
+    SessionDraft,
+    completed_fraction,
+    is_a_session,
+    is_finished,
+    session_entry,
+)
 from lesson_engine.session.resume import offer_to_resume
 from lesson_engine.session.saved_place import SavedPlace, entry_for_finished, place_to_save
 from lesson_engine.session.status import DONE, IN_PROGRESS, lesson_status
@@ -103,10 +110,20 @@ def test_the_place_saved_at_the_end_says_when_and_whether_the_lesson_was_complet
     assert (done.draft.ended_at, done.draft.completed) == (ended, True)
 
 
-def test_completed_part_is_where_the_lesson_stood_or_all_of_it_once_finished() -> None:
-    assert completed_fraction(False, 30_000, 120_000) == 0.25
-    assert completed_fraction(False, 500_000, 120_000) == 1.0
-    assert completed_fraction(True, 10_000, 120_000) == 1.0
+def test_the_share_is_what_was_heard_and_finished_needs_the_end_and_half_of_it() -> None:
+    assert completed_fraction(30_000, 120_000) == 0.25
+    assert completed_fraction(500_000, 120_000) == 1.0  # never more than all of it
+    assert is_finished(True, 60_000, 120_000)
+    assert not is_finished(True, 59_999, 120_000)  # skipped to the end
+    assert not is_finished(False, 120_000, 120_000)  # heard it all, but stopped before the end
+
+
+def test_a_start_left_at_once_with_nothing_typed_is_not_a_session() -> None:
+    assert not is_a_session(False, 59_999, CheckIn(), CheckIn())
+    assert is_a_session(False, 60_000, CheckIn(), CheckIn())
+    assert is_a_session(False, 5_000, CheckIn(3), CheckIn())  # rated before: kept
+    assert is_a_session(False, 5_000, CheckIn(), CheckIn(note="knee hurt, stopped"))
+    assert is_a_session(True, 5_000, CheckIn(), CheckIn())
 
 
 def test_the_session_entry_carries_both_check_ins_and_the_rests() -> None:
@@ -114,8 +131,8 @@ def test_the_session_entry_carries_both_check_ins_and_the_rests() -> None:
         lesson_id="weight-shift-1",
         draft=draft(),
         ended_at=START + timedelta(minutes=20),
-        completed=False,
-        position_ms=60_000,
+        reached_end=False,
+        heard_ms=60_000,
         total_ms=240_000,
         rests_taken=2,
         rested_ms=90_000,
@@ -132,11 +149,12 @@ def test_the_session_entry_carries_both_check_ins_and_the_rests() -> None:
 def test_a_finished_lesson_never_checked_out_becomes_its_journal_entry() -> None:
     ended = START + timedelta(minutes=18)
     place = SavedPlace(
-        checkpoint("finished", 200_000, rests_taken=1), draft(ended_at=ended, completed=True)
+        checkpoint("finished", 200_000, rests_taken=1, heard_ms=190_000),
+        draft(ended_at=ended, completed=True),
     )
     entry = entry_for_finished(place, title="Weight shift 1", total_ms=200_000, now=START)
     assert entry is not None
-    assert (entry.completed, entry.completed_fraction, entry.ended_at) == (True, 1.0, ended)
+    assert (entry.completed, entry.completed_fraction, entry.ended_at) == (True, 0.95, ended)
     assert entry.before.level == 4 and entry.rests_taken == 1
     unfinished = SavedPlace(checkpoint("paused"), draft())
     assert entry_for_finished(unfinished, title=None, total_ms=None, now=START) is None

@@ -177,7 +177,7 @@ def test_after_a_deliberate_stop_continue_stays_offered_and_counts_nothing_twice
 ) -> None:
     app, journal, clock, _ = rig
     start_without_check_in(app)
-    advance(app, clock, 24_000)
+    advance(app, clock, 64_000)
     app.flow.controller.rest()
     advance(app, clock, 30_000)
     app.flow.controller.toggle()
@@ -288,11 +288,22 @@ def test_declining_stop_keeps_playing(qtbot, rig) -> None:
 def test_skipped_check_in_records_no_soreness(qtbot, rig) -> None:
     app, journal, clock, _ = rig
     start_without_check_in(app)
-    advance(app, clock, 1_000)
+    advance(app, clock, 61_000)
     current(app).request_stop()
     current(app).skip.click()
     (session,) = journal.sessions()
     assert session.before.level is None and session.after.level is None
+
+
+def test_a_start_left_in_its_first_minute_with_nothing_typed_is_not_a_session(qtbot, rig) -> None:
+    app, journal, clock, _ = rig
+    start_without_check_in(app)
+    advance(app, clock, 20_000)
+    current(app).request_stop()
+    current(app).skip.click()
+    assert journal.sessions() == [] and journal.load_checkpoint() is None
+    assert "Nothing was recorded" in app.window.banner.messages[-1]
+    assert current(app) is app.library_view
 
 
 def test_a_wrong_pick_is_undone_with_esc_and_nothing_is_recorded(qtbot, rig) -> None:
@@ -310,27 +321,36 @@ def test_a_wrong_pick_is_undone_with_esc_and_nothing_is_recorded(qtbot, rig) -> 
     assert current(app) is app.library_view and journal.sessions() == []
 
 
-def test_the_journal_records_where_the_lesson_was_stopped_not_how_far_it_was_skipped(
-    qtbot, rig
-) -> None:
+def test_the_journal_counts_what_was_heard_not_how_far_it_was_skipped(qtbot, rig) -> None:
     app, journal, clock, _ = rig
     start_without_check_in(app)
-    advance(app, clock, 2_000)
+    advance(app, clock, 5_000)
     player = app.flow.player
     total = player.timeline.total_ms
-    press(qtbot, app, Qt.Key.Key_PageDown)  # on to the second (last) section
-    advance(app, clock, 3_000)
-    skipped_to = player.position_ms
-    press(qtbot, app, Qt.Key.Key_PageUp)
-    press(qtbot, app, Qt.Key.Key_PageUp)
-    advance(app, clock, 1_000)
-    stopped_at = player.position_ms
-    assert stopped_at < skipped_to, player.state
+    first_section = player.timeline.sections[0].title
+    press(qtbot, app, Qt.Key.Key_PageDown)  # on to the second section; the first, unheard
+    advance(app, clock, 60_000)
+    press(qtbot, app, Qt.Key.Key_Left)  # back to the start of the cue: heard again
+    advance(app, clock, 5_000)
     current(app).request_stop()
     current(app).skip.click()
     (session,) = journal.sessions()
     assert not session.completed
-    assert session.completed_fraction == pytest.approx(stopped_at / total, abs=0.002)
+    heard = 5_000 + 60_000  # the replayed seconds are not counted twice
+    assert session.completed_fraction == pytest.approx(heard / total, abs=0.01)
+    assert first_section in session.skipped_sections  # less than half of it was heard
+
+
+def test_skipping_to_the_end_is_not_finishing(qtbot, rig) -> None:
+    app, journal, clock, _ = rig
+    start_without_check_in(app)
+    advance(app, clock, 10_000)
+    for _ in range(3):
+        press(qtbot, app, Qt.Key.Key_PageDown)  # past the last section: the end
+    current(app).skip.click()
+    (session,) = journal.sessions()
+    assert not session.completed and session.completed_fraction < 0.1
+    assert app.library_view.list.currentItem() is not None
 
 
 def test_pausing_says_paused_in_large_type_and_a_long_rest_explains_its_timer(qtbot, rig) -> None:

@@ -94,6 +94,7 @@ def session_to_doc(entry: SessionEntry) -> dict[str, Any]:
         "before": _soreness(entry.before),
         "after": _soreness(entry.after),
         "note": entry.note,
+        "skipped_sections": list(entry.skipped_sections),
     }
 
 
@@ -117,7 +118,14 @@ def session_from_doc(doc: dict[str, Any], doc_id: str) -> SessionEntry:
         after=_soreness_from(doc.get("after"), "after"),
         note=_text(doc, "note", ""),
         id=doc_id,
+        skipped_sections=_titles(doc.get("skipped_sections", [])),
     )
+
+
+def _titles(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise BadRecord(f"'skipped_sections' is not a list of titles: {_shown(value)}")
+    return tuple(value)
 
 
 def log_to_doc(log: ExerciseLog) -> dict[str, Any]:

@@ -42,6 +42,8 @@ class SessionEntry:
     after: Soreness = field(default_factory=Soreness)
     note: str = ""
     id: str = ""
+    skipped_sections: tuple[str, ...] = ()
+    """Sections of which less than half was heard (skipped with Page Down, or stopped early)."""
 
     @property
     def day(self) -> date:

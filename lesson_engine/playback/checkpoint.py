@@ -28,6 +28,7 @@ class Checkpoint:
     rests_taken: int = 0
     rested_ms: int = 0
     furthest_ms: int = 0
+    heard_ms: int = 0
 
     @property
     def finished(self) -> bool:

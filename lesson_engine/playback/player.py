@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock
+from lesson_engine.playback.coverage import Coverage
 from lesson_engine.playback.events import (
     CheckpointDue,
     CueStarted,
@@ -76,6 +77,9 @@ class Player:
         self._earlier_rests = (0, 0)
         self.furthest_ms = self._pos
         self._last_checkpoint_clock = self._anchor_clock
+        self._heard = Coverage()
+        self._earlier_heard_ms = 0
+        self._started_ms = self._pos
 
     # -- reading -------------------------------------------------------------------------
 
@@ -153,9 +157,29 @@ class Player:
         self._start_playing(announce_all=True)
         return True
 
+    @property
+    def heard_ms(self) -> int:
+        """How much of the lesson was heard, each part once (skips and replays not counted),
+        including what was heard before a restore."""
+        live = self.position_ms - self._pos if self._state is PlayerState.PLAYING else 0
+        playing = self._pos, self._pos + live
+        return self._earlier_heard_ms + self._heard.total_ms + live - self._heard.within(*playing)
+
+    def skipped_sections(self) -> tuple[str, ...]:
+        """Titles of the sections, from where this player started, of which less than half was
+        heard (the whole lesson when it started at the beginning)."""
+        self._settle_heard()
+        return tuple(
+            s.title
+            for s in self.timeline.sections
+            if s.end_ms > self._started_ms
+            and self._heard.within(s.start_ms, s.end_ms) * 2 < s.end_ms - s.start_ms
+        )
+
     def pause(self) -> bool:
         if self._state is not PlayerState.PLAYING:
             return False
+        self._settle_heard()
         self._pos = self.position_ms
         self._set_state(PlayerState.PAUSED)
         self._emit(Paused(self._pos))
@@ -184,6 +208,7 @@ class Player:
     def rest(self) -> bool:
         if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.READY):
             return False
+        self._settle_heard()
         self._pos = self.position_ms
         self._event_index = self.timeline.event_index_at(self._pos)
         event, cue = self.current_event, self.current_cue
@@ -236,6 +261,7 @@ class Player:
             return False
         if self._state is PlayerState.RESTING:
             self._rests.append(RestRecord(self._rest_cue_id, self.rest_elapsed_ms))
+        self._settle_heard()
         self._pos = self.position_ms
         self._finish(completed=False)
         return True
@@ -247,6 +273,7 @@ class Player:
         position = self.position_ms
         self.furthest_ms = max(self.furthest_ms, position)
         if position >= self.timeline.total_ms:
+            self._settle_heard()
             self._pos = self.timeline.total_ms
             self._finish(completed=True)
             return
@@ -303,6 +330,7 @@ class Player:
             rests_taken=self.rests_taken,
             rested_ms=self.rested_ms,
             furthest_ms=max(self.furthest_ms, position),
+            heard_ms=min(self.heard_ms, self.timeline.total_ms),
         )
 
     @classmethod
@@ -328,10 +356,19 @@ class Player:
             start = section.start_ms if section else 0
         player = cls(timeline, clock, start_ms=start, **options)
         player._earlier_rests = (checkpoint.rests_taken, checkpoint.rested_ms)
+        player._earlier_heard_ms = checkpoint.heard_ms
         player.furthest_ms = min(max(checkpoint.furthest_ms, start), timeline.total_ms)
         return player
 
     # -- internals -----------------------------------------------------------------------
+
+    def _settle_heard(self) -> None:
+        """Add what has been heard since playing last started here, before the position moves."""
+        if self._state is PlayerState.PLAYING:
+            position = self.position_ms
+            self._heard.add(self._pos, position)
+            self._pos = position
+            self._anchor_clock = self._clock.now_ms()
 
     def _clamp(self, position_ms: int) -> int:
         return max(0, min(position_ms, self.timeline.total_ms))
@@ -382,6 +419,7 @@ class Player:
     def _jump(self, position_ms: int) -> bool:
         if self._state is PlayerState.FINISHED:
             return False
+        self._settle_heard()
         if position_ms >= self.timeline.total_ms and self._state is not PlayerState.RESTING:
             self._pos = self.timeline.total_ms
             self.furthest_ms = self._pos

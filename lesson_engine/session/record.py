@@ -101,11 +101,25 @@ class SessionDraft:
         return replace(self, ended_at=at, completed=completed)
 
 
-def completed_fraction(completed: bool, position_ms: int, total_ms: int) -> float:
-    """The journal's "stopped at …%": all of it once finished, else where the lesson stood."""
-    if completed:
-        return 1.0
-    return min(max(position_ms, 0) / max(total_ms, 1), 1.0)
+FINISHED_SHARE = 0.5
+"""A lesson is finished when its end was reached with at least half of it heard: a learner may
+skip a section they know well, but skipping to the end is not doing the lesson."""
+NOT_A_SESSION_MS = 60_000
+"""A start left within its first minute of sound, with nothing rated or typed, is not recorded."""
+
+
+def completed_fraction(heard_ms: int, total_ms: int) -> float:
+    """The journal's share of the lesson: what was heard, each part once, not where it stood."""
+    return min(max(heard_ms, 0) / max(total_ms, 1), 1.0)
+
+
+def is_finished(reached_end: bool, heard_ms: int, total_ms: int) -> bool:
+    return reached_end and completed_fraction(heard_ms, total_ms) >= FINISHED_SHARE
+
+
+def is_a_session(reached_end: bool, heard_ms: int, before: CheckIn, after: CheckIn) -> bool:
+    """False for a start abandoned at once (a wrong pick, a phone call) with nothing to keep."""
+    return reached_end or heard_ms >= NOT_A_SESSION_MS or before != CheckIn() or after != CheckIn()
 
 
 def session_entry(
@@ -113,12 +127,13 @@ def session_entry(
     lesson_id: str,
     draft: SessionDraft,
     ended_at: datetime,
-    completed: bool,
-    position_ms: int,
+    reached_end: bool,
+    heard_ms: int,
     total_ms: int,
     rests_taken: int,
     rested_ms: int,
     after: CheckIn | None = None,
+    skipped_sections: tuple[str, ...] = (),
 ) -> SessionEntry:
     after = after or CheckIn()
     return SessionEntry(
@@ -126,8 +141,9 @@ def session_entry(
         lesson_title=draft.title,
         started_at=draft.started_at,
         ended_at=ended_at,
-        completed=completed,
-        completed_fraction=completed_fraction(completed, position_ms, total_ms),
+        completed=is_finished(reached_end, heard_ms, total_ms),
+        completed_fraction=completed_fraction(heard_ms, total_ms),
+        skipped_sections=skipped_sections,
         rests_taken=rests_taken,
         rested_ms=rested_ms,
         before=draft.before.rating(),

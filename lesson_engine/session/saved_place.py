@@ -54,7 +54,9 @@ def place_to_continue(checkpoint: Checkpoint) -> dict[str, Any]:
     session draft and no rests: those were recorded with the session just saved, so continuing
     starts a new session and nothing is counted twice.
     """
-    paused = replace(checkpoint, state=PlayerState.PAUSED.value, rests_taken=0, rested_ms=0)
+    paused = replace(
+        checkpoint, state=PlayerState.PAUSED.value, rests_taken=0, rested_ms=0, heard_ms=0
+    )
     return paused.to_dict()
 
 
@@ -87,8 +89,8 @@ def entry_for_finished(
         lesson_id=checkpoint.lesson_id,
         draft=draft,
         ended_at=draft.ended_at or now,
-        completed=draft.completed,
-        position_ms=checkpoint.position_ms,
+        reached_end=draft.completed,
+        heard_ms=checkpoint.heard_ms,
         total_ms=total,
         rests_taken=checkpoint.rests_taken,
         rested_ms=checkpoint.rested_ms,

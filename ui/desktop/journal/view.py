@@ -60,17 +60,15 @@ def ask_text(parent: QWidget, title: str, initial: str) -> str | None:
 def describe(session: SessionEntry) -> str:
     before = "–" if session.before.level is None else str(session.before.level)
     after = "–" if session.after.level is None else str(session.after.level)
-    done = (
-        "finished"
-        if session.completed
-        else f"stopped at {round(session.completed_fraction * 100)}%"
-    )
+    done = "finished" if session.completed else f"{round(session.completed_fraction * 100)}% heard"
     rests = (
         f", {session.rests_taken} rest{'s' if session.rests_taken != 1 else ''} ({format_clock(session.rested_ms)})"
         if session.rests_taken
         else ""
     )
     line = f"{session.day:%a %d %b %Y}  ·  {session.lesson_title}  ·  {done}{rests}  ·  soreness {before} → {after}"
+    if session.skipped_sections:
+        line += f"\nskipped: {', '.join(session.skipped_sections)}"
     return line + (f"\n{session.note}" if session.note else "")
 
 

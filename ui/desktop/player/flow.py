@@ -26,7 +26,7 @@ from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
 from lesson_engine.playback.player import Player
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.diagnostics import LessonScriptError
-from lesson_engine.session.record import CheckIn, SessionDraft, session_entry
+from lesson_engine.session.record import CheckIn, SessionDraft, is_a_session, session_entry
 from lesson_engine.session.resume import ResumeOffer, offer_to_resume
 from lesson_engine.session.saved_place import (
     SavedPlace,
@@ -305,18 +305,25 @@ class LessonFlow(QObject):
         return view
 
     def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
+        completed = self._completed  # the end was reached: nothing is left to continue
+        if not is_a_session(completed, player.heard_ms, self._draft.before, after):
+            self.saving.clear_place()  # a wrong pick, left at once: nothing to keep
+            self.problem.emit("Nothing was recorded: the lesson was left in its first minute.")
+            self._release()
+            self.finished.emit()
+            return
         record = session_entry(
             lesson_id=player.timeline.lesson_id,
             draft=replace(self._draft, title=player.timeline.title),
             ended_at=ended,
-            completed=self._completed,
-            position_ms=player.position_ms,
+            reached_end=completed,
+            heard_ms=player.heard_ms,
             total_ms=player.timeline.total_ms,
             rests_taken=player.rests_taken,
             rested_ms=player.rested_ms,
             after=after,
+            skipped_sections=player.skipped_sections(),
         )
-        completed = self._completed
         continue_from = place_to_continue(player.checkpoint())
 
         def settle_place() -> None:
