@@ -141,8 +141,8 @@ def test_strength_sets_are_listed_with_their_names_beside_the_sessions(
     view = make_view(qtbot, journal, exercise_name=load_exercises().name_of)
     rows = [view.logs.item(i).text() for i in range(view.logs.count())]
     assert rows == [
-        "Fri 20 Nov 2026  ·  Clamshell (with band)  ·  2 × 8  ·  light band  ·  soreness 2\neasy",
-        "Thu 19 Nov 2026  ·  Single-leg bridge  ·  3 × 20 s",
+        "Fri 20 Nov 2026  ·  Clamshell (with band)  ·  2\u00a0×\u00a08  ·  light band  ·  soreness 2\neasy",
+        "Thu 19 Nov 2026  ·  Single-leg bridge  ·  3\u00a0×\u00a020\u00a0s",
     ]
     view.search.setText("band")
     assert [view.logs.item(i).isHidden() for i in range(2)] == [False, True]

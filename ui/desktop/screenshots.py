@@ -17,10 +17,12 @@ from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.records import SessionEntry, Soreness
+from lesson_engine.journal.records import ExerciseLog, SessionEntry, Soreness
 from lesson_engine.paths import bundled_lessons_dir
 from lesson_engine.playback.clock import ManualClock
 from ui.desktop.app import build
+from ui.desktop.player.checkin import CheckInView
+from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
 from ui.desktop.theme import apply_theme, pick_theme
 
@@ -55,6 +57,14 @@ def sample_journal() -> Journal:
                     note,
                 )
             )
+    sets = [("clamshell", 2, 10, "light band"), ("single-leg-bridge", 3, 8, "")]
+    for days_ago in range(20, 0, -3):
+        exercise_id, rounds, reps, load = sets[days_ago % 2]
+        day = (today - timedelta(days=days_ago)).date()
+        note = "Felt it in the side of the hip, not the knee." if days_ago == 5 else ""
+        journal.add_exercise_log(
+            ExerciseLog(exercise_id, day, rounds, reps=reps, load=load, soreness=2, note=note)
+        )
     return journal
 
 
@@ -97,7 +107,15 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         clock.advance(38_000)
         controller.tick()
         shot("rest")
-        controller.stop()
+        view = app.flow.view
+        assert isinstance(view, PlayerView)
+        view.stop_confirmed.emit()  # Stop, confirmed: the check-out, with the score before
+        checkout = app.flow.view
+        assert isinstance(checkout, CheckInView)
+        checkout.rate(2)
+        checkout.note.setPlainText("Knee quieter after the rest; the hip did more of the work.")
+        shot("check-out")
+        checkout.submitted.emit(checkout.current())
     window.end_session("library")
     window.show_page("journal")
     shot("journal")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -74,7 +75,8 @@ def describe(session: SessionEntry) -> str:
 
 def describe_log(log: ExerciseLog, name: str) -> str:
     """A strength set as the learner logged it: what, how much, and how it felt."""
-    dose = f"{log.sets} × {log.reps}" if log.reps is not None else f"{log.sets} × {log.hold_s} s"
+    count = f"{log.reps}" if log.reps is not None else f"{log.hold_s}\u00a0s"
+    dose = f"{log.sets}\u00a0×\u00a0{count}"  # kept on one line when the list wraps
     parts = [f"{log.day:%a %d %b %Y}", name, dose]
     if log.load:
         parts.append(log.load)
@@ -124,6 +126,9 @@ class JournalView(QWidget):
         self.logs = QListWidget()
         self.logs.setAccessibleName("Strength sets")
         self.logs.setWordWrap(True)
+        for listing in (self.sessions, self.notes, self.logs):  # wrap, never scroll sideways
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setResizeMode(QListView.ResizeMode.Adjust)
         self.add_note_button = QPushButton("Add a note")
         self.add_note_button.setToolTip("A dated note, e.g. where pain started on today's run")
         self.add_note_button.clicked.connect(self._add_note)
@@ -162,7 +167,7 @@ class JournalView(QWidget):
         right_layout.addWidget(self.notes)
         lists.addWidget(left)
         lists.addWidget(right)
-        lists.setSizes([640, 360])
+        lists.setSizes([600, 440])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 18)
