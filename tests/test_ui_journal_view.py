@@ -176,3 +176,33 @@ def test_a_note_the_journal_cannot_take_keeps_its_words_for_the_next_try(
     assert offered == ["", typed]
     assert [n.text for n in journal.notes()] == [typed]
     assert view.status.text() == ""
+
+
+def test_a_session_a_set_and_a_note_can_be_deleted_and_put_back(qtbot, journal: Journal) -> None:
+    from lesson_engine.journal.records import ExerciseLog, Note
+
+    journal.add_session(session(2, 5, 3, note="keep me"))
+    journal.add_session(session(1, 4, 2, note="a mistake"))
+    journal.add_exercise_log(ExerciseLog("clamshell", TODAY, 2, reps=8))
+    journal.add_note(Note(TODAY, "a note"))
+    view = make_view(qtbot, journal)
+    view.sessions.setCurrentRow(0)  # newest first: "a mistake"
+    view.sessions.setFocus()
+    view.delete_button.click()
+    assert [s.note for s in journal.sessions()] == ["keep me"]
+    assert view.undo_button.isVisibleTo(view) and "Deleted" in view.status.text()
+    view.logs.setCurrentRow(0)
+    view.logs.setFocus()
+    view.delete_button.click()
+    view.notes.setCurrentRow(0)
+    view.notes.setFocus()
+    view.delete_button.click()
+    assert journal.exercise_logs() == [] and journal.notes() == []
+    for _ in range(3):
+        view.undo_button.click()  # newest deletion first
+    assert [s.note for s in journal.sessions()] == ["keep me", "a mistake"]
+    assert len(journal.exercise_logs()) == 1 and [n.text for n in journal.notes()] == ["a note"]
+    assert not view.undo_button.isVisibleTo(view)
+    journal.close()
+    with Journal.open(journal.folder) as again:  # on disk, both ways
+        assert len(again.sessions()) == 2 and len(again.notes()) == 1

@@ -21,6 +21,7 @@ from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
+from tinydb.table import Document
 
 from lesson_engine.journal.backups import back_up_today
 from lesson_engine.journal.codec import (
@@ -37,7 +38,7 @@ from lesson_engine.journal.files import backup_of, checkpoint_path, read_saved_p
 from lesson_engine.journal.loading import LoadReport, load_file, move_aside
 from lesson_engine.journal.lock import FolderLock, JournalLocked
 from lesson_engine.journal.migrations import SCHEMA_VERSION, JournalTooNew, migrate
-from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, learner_day
+from lesson_engine.journal.records import ExerciseLog, Note, Removed, SessionEntry, learner_day
 from lesson_engine.journal.screening import SetAside, keep_set_aside, screen, set_aside_message
 from lesson_engine.journal.validation import (
     JournalInputError,
@@ -235,6 +236,26 @@ class Journal:
         if not table.contains(doc_id=doc_id):
             raise JournalInputError(f"no session {session_id!r} in the journal")
         table.update({"note": text}, doc_ids=[doc_id])
+
+    # -- removing, and putting back ---------------------------------------------------------
+
+    def remove(self, table: str, record_id: str) -> Removed:
+        """Take a session, set or note out; what is returned lets ``put_back`` undo it exactly."""
+        year, doc_id = self._split_id(record_id)
+        records = self._year(year).table(table)
+        doc = records.get(doc_id=doc_id)
+        if not isinstance(doc, dict):
+            raise JournalInputError(f"no record {record_id!r} in the journal")
+        records.remove(doc_ids=[doc_id])
+        return Removed(table, year, doc_id, dict(doc))
+
+    def put_back(self, removed: Removed) -> None:
+        """Undo ``remove``: the record returns under its own number (a new one if that was reused)."""
+        records = self._year(removed.year).table(removed.table)
+        if records.contains(doc_id=removed.doc_id):
+            records.insert(removed.doc)
+        else:
+            records.insert(Document(removed.doc, doc_id=removed.doc_id))
 
     # -- exercise logs and notes -------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 PLACES = ("outside-knee", "hip", "other")
 SIDES = ("left", "right", "both")
@@ -61,6 +62,16 @@ class ExerciseLog:
     soreness: int | None = None
     note: str = ""
     id: str = ""
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A record taken out of the journal, kept whole so that Undo can put it back as it was."""
+
+    table: str
+    year: int
+    doc_id: int
+    doc: dict[str, Any]
 
 
 @dataclass(frozen=True)

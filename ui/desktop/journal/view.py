@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
+from lesson_engine.journal.journal import LOGS, NOTES, SESSIONS, Journal
+from lesson_engine.journal.records import ExerciseLog, Note, Removed, SessionEntry
 from lesson_engine.journal.trend import sessions_per_week, soreness_series
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.script.durations import format_clock
 from lesson_engine.storage import write_problem_in_words
 from ui.desktop.journal.chart import SorenessChart
+from ui.desktop.widgets.shortcuts import bind
 
 SaveDialog = Callable[[QWidget, str, str], str]
 
@@ -137,6 +138,18 @@ class JournalView(QWidget):
         self.edit_button.clicked.connect(
             lambda: self._edit_session_note(self.sessions.currentItem())
         )
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip(
+            "Delete the selected session, set or note (Delete); Undo (Ctrl+Z) brings it back"
+        )
+        self.delete_button.clicked.connect(self._delete)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setToolTip("Put back what was deleted last (Ctrl+Z)")
+        self.undo_button.clicked.connect(self._undo)
+        self.undo_button.hide()
+        self._removed: list[tuple[Removed, str]] = []
+        bind(self, "Delete", self._delete)
+        bind(self, "Ctrl+Z", self._undo)
         self.export_csv = QPushButton("Export CSV…")
         self.export_csv.setToolTip("One row per session, for a spreadsheet")
         self.export_csv.clicked.connect(lambda: self._export("csv"))
@@ -150,6 +163,8 @@ class JournalView(QWidget):
         tools.addWidget(self.search, 1)
         tools.addWidget(self.edit_button)
         tools.addWidget(self.add_note_button)
+        tools.addWidget(self.delete_button)
+        tools.addWidget(self.undo_button)
         tools.addWidget(self.export_csv)
         tools.addWidget(self.export_md)
         lists = QSplitter(Qt.Orientation.Horizontal)
@@ -196,12 +211,14 @@ class JournalView(QWidget):
             self.sessions.addItem(item)
         self.notes.clear()
         for note in sorted(self.journal.notes(), key=lambda n: n.day, reverse=True):
-            self.notes.addItem(QListWidgetItem(f"{note.day:%a %d %b %Y}\n{note.text}"))
+            item = QListWidgetItem(f"{note.day:%a %d %b %Y}\n{note.text}")
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            self.notes.addItem(item)
         self.logs.clear()
         for log in sorted(self.journal.exercise_logs(), key=lambda g: g.day, reverse=True):
-            self.logs.addItem(
-                QListWidgetItem(describe_log(log, self._exercise_name(log.exercise_id)))
-            )
+            item = QListWidgetItem(describe_log(log, self._exercise_name(log.exercise_id)))
+            item.setData(Qt.ItemDataRole.UserRole, log.id)
+            self.logs.addItem(item)
         self._filter(self.search.text())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -214,6 +231,47 @@ class JournalView(QWidget):
             for row in range(widget.count()):
                 item = widget.item(row)
                 item.setHidden(bool(needle) and needle not in item.text().lower())
+
+    def _selected(self) -> tuple[str, QListWidgetItem] | None:
+        """The table and item to delete: the list with focus first, else any with a selection."""
+        lists = {SESSIONS: self.sessions, LOGS: self.logs, NOTES: self.notes}
+        ordered = sorted(lists.items(), key=lambda pair: not pair[1].hasFocus())
+        for table, listing in ordered:
+            item = listing.currentItem()
+            if item is not None and item.isSelected():
+                return table, item
+        return None
+
+    def _delete(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            self.status.setText("Select a session, set or note to delete.")
+            return
+        table, item = chosen
+        what = item.text().splitlines()[0]
+        try:
+            removed = self.journal.remove(table, item.data(Qt.ItemDataRole.UserRole))
+        except (JournalInputError, OSError) as exc:
+            self.status.setText(f"Could not delete it: {exc}")
+            return
+        self._removed.append((removed, what))
+        self.refresh()
+        self.undo_button.show()
+        self.status.setText(f"Deleted {what}. Undo (Ctrl+Z) puts it back.")
+
+    def _undo(self) -> None:
+        if not self._removed:
+            return
+        removed, what = self._removed[-1]
+        try:
+            self.journal.put_back(removed)
+        except OSError as exc:
+            self.status.setText(f"Could not put it back: {exc}")
+            return
+        self._removed.pop()
+        self.undo_button.setVisible(bool(self._removed))
+        self.refresh()
+        self.status.setText(f"Put back {what}.")
 
     def _edit_session_note(self, item: QListWidgetItem | None) -> None:
         if item is None:
