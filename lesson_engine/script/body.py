@@ -209,9 +209,14 @@ class BodyParser(DirectiveArguments):
             )
             return pos + 1
         inner = line.content[1:close]
-        name = inner.split(maxsplit=1)[0].lower() if inner.strip() else ""
-        args = inner.strip()[len(name) :].strip()
-        args_column = line.lead + 2 + inner.find(args) if args else line.lead + close + 1
+        token = inner.split(maxsplit=1)[0] if inner.strip() else ""
+        name = token.lower()
+        name_at = len(inner) - len(inner.lstrip())
+        after = inner[name_at + len(token) :]
+        args = after.strip()
+        args_column = line.lead + 2 + name_at + len(token) + len(after) - len(after.lstrip())
+        if not args:
+            args_column = line.lead + close + 1
         trailing = line.content[close + 1 :].strip()
         trailing_column = (
             line.lead
@@ -285,12 +290,12 @@ class BodyParser(DirectiveArguments):
         trailing_column: int,
     ) -> int:
         line = self._lines[pos]
-        tokens = args.split()
+        tokens = args.split(maxsplit=1)
         duration = self._duration(line, tokens[0] if tokens else "", args_column, "rest")
         if len(tokens) > 1:
             self._error(
                 line.number,
-                args_column + args.find(tokens[1]),
+                args_column + len(args) - len(tokens[1]),
                 "[rest] takes one duration",
                 "put the words after ']', e.g. [rest 60s] Roll onto your back and rest.",
             )
@@ -348,7 +353,7 @@ class BodyParser(DirectiveArguments):
             )
             return
         resolved = self._base_dir / relative if self._base_dir else relative
-        if self._base_dir and not resolved.is_file():
+        if self._base_dir and not _is_file(resolved):
             self._warn(
                 line.number,
                 column,
@@ -448,3 +453,12 @@ def _expanded_size(step: Step) -> int:
     if isinstance(step, Sides):
         return 2 * sum(_expanded_size(s) for s in step.body)
     return 1
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a recording is there. A path the system cannot look up at all (a name too long
+    for it, a folder it may not enter) has no recording either: a warning, never a crash."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
