@@ -401,3 +401,20 @@ def test_parse_lesson_bytes_raises_only_the_parsers_own_error() -> None:
     assert parse_lesson_bytes((HEADER + "Hi.\n").encode()).sections[0].steps == (Speak("Hi.", 4),)
     with pytest.raises(LessonScriptError):
         parse_lesson_bytes(b"\xff\xfe")
+
+
+def test_checking_stops_at_the_step_where_the_lesson_unrolls_past_the_limit() -> None:
+    """Past 20000 steps the lesson is refused whatever follows, so the rest is not read."""
+    found = check_lesson_bytes((HEADER + "Hi.\n\n" * 20_001 + "[pasue]\n").encode()).diagnostics
+    assert [(d.line, d.message) for d in found] == [
+        (4 + 2 * 20_000, "the lesson unrolls into more than 20000 steps")
+    ]
+    assert "checking stopped here" in found[0].hint
+
+
+def test_a_block_too_long_to_unroll_is_reported_at_its_directive() -> None:
+    text = HEADER + "Hi.\n[repeat 2]\n" + " x\n\n" * 20_001 + "[pasue]\n"
+    found = check_lesson_bytes(text.encode()).diagnostics
+    assert [(d.line, d.message) for d in found] == [
+        (5, "the lesson unrolls into more than 20000 steps")
+    ]
