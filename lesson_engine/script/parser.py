@@ -90,6 +90,7 @@ def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
                 f"more than {MAX_DIAGNOSTICS} problems: checking stopped here",
                 "fix the problems above (or check that this is really a lesson script), then "
                 "check again",
+                last.source_line,
             )
         )
         found = (_inside(d, lines) for d in diagnostics) if lines else iter(diagnostics)
