@@ -12,6 +12,7 @@ from lesson_engine.script.parser import (
     check_lesson_bytes,
     check_lesson_file,
     load_lesson,
+    parse_lesson_bytes,
     parse_lesson_text,
 )
 
@@ -243,7 +244,7 @@ def test_huge_file_is_refused_with_its_size() -> None:
     data = (HEADER + "Lie down. " * 120_000).encode()
     assert (
         first_line(data)
-        == "t.lesson:1:1: error: the file is 1.2 MB; a lesson script may be at most 1 MB"
+        == "t.lesson:1:1: error: the file is 1.2 MB; a lesson script may be at most 128 kB"
     )
 
 
@@ -312,7 +313,7 @@ def test_hostile_numbers_get_the_parsers_own_message(body: str, expected: str) -
 
 
 def test_blocks_nested_past_the_limit_are_one_error_not_a_crash() -> None:
-    deep = "".join("    " * level + "[repeat 1]\n" for level in range(400)) + "    " * 400 + "Hi.\n"
+    deep = "".join("    " * level + "[repeat 1]\n" for level in range(200)) + "    " * 200 + "Hi.\n"
     found = check_lesson_bytes((HEADER + deep).encode(), Path("t.lesson")).diagnostics
     assert [d.message for d in found] == ["blocks nested more than 8 deep"]
     assert found[0].line == 4 + 8
@@ -358,3 +359,62 @@ def test_checking_stops_after_two_hundred_problems_and_says_so() -> None:
 def test_a_file_of_undecodable_lines_stops_at_the_limit_too() -> None:
     found = check_lesson_bytes(b"\xff\n" * 5000, Path("t.lesson")).diagnostics
     assert len(found) == 201 and found[-1].message.startswith("more than 200 problems")
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_undecodable_bytes_are_located_whatever_ends_the_lines(ending: str) -> None:
+    data = (HEADER.replace("\n", ending) + "Fine.{0}Caf\xe9.{0}Fine.{0}Th\xe9.{0}").format(ending)
+    found = check_lesson_bytes(data.encode("latin-1"), Path("t.lesson")).diagnostics
+    assert [(d.line, d.column, d.source_line) for d in found] == [
+        (5, 4, "Caf\ufffd."),
+        (7, 3, "Th\ufffd."),
+    ]
+
+
+def test_a_second_byte_order_mark_is_text_as_editors_show_it() -> None:
+    found = check_lesson_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + HEADER.encode() + b"Hi.\n").diagnostics
+    assert found and found[0].line == 1 and found[0].source_line == "\ufeffid: test-lesson"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[repeat t]\n    Lift.", "t.lesson:4:9: error: 't' is not a number of rounds"),
+        ("[rest 5s s] Hi.", "t.lesson:4:10: error: [rest] takes one duration"),
+        ("[pause  e ]", "t.lesson:4:9: error: bad duration: 'e' is not a duration"),
+    ],
+)
+def test_an_argument_is_pointed_at_even_when_its_name_contains_it(body: str, expected: str) -> None:
+    assert first_line(HEADER + body + "\n").startswith(expected)
+
+
+def test_a_recording_path_the_system_cannot_look_up_is_only_a_warning(tmp_path: Path) -> None:
+    """A file name longer than any file system allows makes the lookup itself fail."""
+    path = tmp_path / "a.lesson"
+    path.write_text(HEADER + "[audio " + "a" * 300 + ".wav] Hello.\n")
+    result = check_lesson_file(path)
+    assert result.lesson is not None
+    assert [w.message.split(":")[0] for w in result.warnings] == ["recording not found"]
+
+
+def test_parse_lesson_bytes_raises_only_the_parsers_own_error() -> None:
+    assert parse_lesson_bytes((HEADER + "Hi.\n").encode()).sections[0].steps == (Speak("Hi.", 4),)
+    with pytest.raises(LessonScriptError):
+        parse_lesson_bytes(b"\xff\xfe")
+
+
+def test_checking_stops_at_the_step_where_the_lesson_unrolls_past_the_limit() -> None:
+    """Past 20000 steps the lesson is refused whatever follows, so the rest is not read."""
+    found = check_lesson_bytes((HEADER + "Hi.\n\n" * 20_001 + "[pasue]\n").encode()).diagnostics
+    assert [(d.line, d.message) for d in found] == [
+        (4 + 2 * 20_000, "the lesson unrolls into more than 20000 steps")
+    ]
+    assert "checking stopped here" in found[0].hint
+
+
+def test_a_block_too_long_to_unroll_is_reported_at_its_directive() -> None:
+    text = HEADER + "Hi.\n[repeat 2]\n" + " x\n\n" * 20_001 + "[pasue]\n"
+    found = check_lesson_bytes(text.encode()).diagnostics
+    assert [(d.line, d.message) for d in found] == [
+        (5, "the lesson unrolls into more than 20000 steps")
+    ]

@@ -1,35 +1,46 @@
-"""The body of a lesson script: sections, paragraphs and bracketed directives.
+"""The body of a lesson script: sections, blocks and the paragraphs that become spoken cues.
 
 Indentation carries structure (the steps under ``[repeat]`` and ``[sides]``), so every line is
-measured once up front. Errors are reported and parsing goes on, so an instructor sees every
-problem in one pass; ``parsed_cleanly`` tells the caller whether any were found.
+measured once up front (``BodyLines``). Errors are reported and parsing goes on, so an instructor
+sees every problem in one pass; ``parsed_cleanly`` tells the caller whether any were found. The
+bracketed directives are read in ``directives.py``.
+
+Checking time is linear in the file and small at the size cap: the loop over lines does as little
+as it can for the lines most files are made of (blank lines, comments, cue text), and steps stop
+being built once the lesson is known to unroll into more than ``MAX_EXPANDED_STEPS`` (a file
+past that is refused anyway, and building an object for every step of it is what costs).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
-from lesson_engine.model.lesson import Bell, Count, Pause, Repeat, Rest, Section, Sides, Speak, Step
-from lesson_engine.model.recordings import AUDIO_SUFFIXES
-from lesson_engine.script.arguments import DirectiveArguments
+from lesson_engine.model.lesson import Repeat, Section, Sides, Speak, Step
 from lesson_engine.script.diagnostics import Diagnostic, Severity, did_you_mean
+from lesson_engine.script.directives import Directives
 from lesson_engine.script.lines import (
     DIRECTIVES,
     IMPLICIT_SECTION,
     MAX_EXPANDED_STEPS,
-    MAX_NESTING,
     PLACEHOLDER,
     PLACEHOLDERS,
+    TOP_LEVEL,
     Block,
+    BodyLines,
     Context,
-    Line,
+    Part,
 )
 
 __all__ = ["DIRECTIVES", "BodyParser"]
 
 
-class BodyParser(DirectiveArguments):
+class _Unrolled(Exception):
+    """Raised once the lesson unrolls into too many steps: the rest of the body is not read."""
+
+
+class BodyParser(Directives):
     def __init__(
         self,
         lines: tuple[str, ...],
@@ -43,7 +54,21 @@ class BodyParser(DirectiveArguments):
         self._path = path
         self._base_dir = base_dir
         self.parsed_cleanly = True
-        self._lines = [self._measure(index + 1, lines[index]) for index in range(start, len(lines))]
+        self._lines = BodyLines(lines, start)
+        self._first = self._lines.first_number
+        self._unrolled = 0
+        """Steps the finished top-level steps unroll into (see ``_add``)."""
+        self._nested = 0
+        """Steps built inside the top-level block being parsed."""
+        self._top_line = 0
+        """Line of the top-level block being parsed."""
+        for index, column in self._lines.tabs:
+            self._error(
+                self._first + index,
+                column,
+                "a tab in the indentation",
+                "indent with spaces (four per level): tabs look different in every editor",
+            )
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -58,29 +83,21 @@ class BodyParser(DirectiveArguments):
         source = self._source[line - 1] if 0 < line <= len(self._source) else ""
         self._report(Diagnostic(severity, self._path, line, column, message, hint, source))
 
-    def _measure(self, number: int, raw: str) -> Line:
-        if not raw or raw[0] not in " \t":  # most lines: nothing to measure
-            return Line(number, 0, raw.rstrip(), 0)
-        stripped = raw.lstrip(" \t")
-        leading = raw[: len(raw) - len(stripped)]
-        if "\t" in leading and stripped:
-            self._error(
-                number,
-                leading.index("\t") + 1,
-                "a tab in the indentation",
-                "indent with spaces (four per level): tabs look different in every editor",
-            )
-        return Line(number, len(leading.replace("\t", "    ")), stripped.rstrip(), len(leading))
-
     # -- structure -------------------------------------------------------------------------
 
     def parse(self) -> tuple[Section, ...]:
         sections: list[Section] = []
+        with suppress(_Unrolled):  # reported where it happened; the rest is not read
+            self._parse_sections(sections)
+        return tuple(sections)
+
+    def _parse_sections(self, sections: list[Section]) -> None:
+        content = self._lines.content
         title, title_line, pos = IMPLICIT_SECTION, self._first_line_number(), 0
         while True:
-            steps, pos = self._parse_block(pos, 0, Context())
-            if steps:
-                sections.append(Section(title, title_line, tuple(steps)))
+            block, pos = self._parse_block(pos, 0, TOP_LEVEL)
+            if block.steps:
+                sections.append(Section(title, title_line, tuple(block.steps)))
             elif title != IMPLICIT_SECTION:
                 self._warn(
                     title_line,
@@ -88,363 +105,166 @@ class BodyParser(DirectiveArguments):
                     f"the section '{title}' is empty",
                     "add what the voice says under it, or remove the heading",
                 )
-            if pos >= len(self._lines):
-                break
-            heading = self._lines[pos]
-            title, title_line = heading.content.lstrip("#").strip(), heading.number
+            if pos >= len(content):
+                return
+            title, title_line = content[pos].lstrip("#").strip(), self._first + pos
             if not title:
                 self._error(
-                    heading.number,
-                    1,
-                    "a section heading needs a title",
-                    "e.g. '# Lifting the knee'",
+                    title_line, 1, "a section heading needs a title", "e.g. '# Lifting the knee'"
                 )
                 title = "Untitled section"
             pos += 1
-        self._check_size(sections)
-        return tuple(sections)
 
     def _first_line_number(self) -> int:
-        return self._lines[0].number if self._lines else len(self._source)
+        return self._first if len(self._lines) else len(self._source)
 
-    def _parse_block(self, pos: int, indent: int, ctx: Context) -> tuple[list[Step], int]:
+    def _parse_block(self, pos: int, indent: int, ctx: Context) -> tuple[Block, int]:
+        """The steps of one block, from ``pos`` to the first line indented less than ``indent``
+        (or a heading, at the top level); returns the block and where it ended.
+
+        The hot loop of the parser: a blank line, a comment or a line of cue text costs a few
+        list lookups and comparisons."""
+        lines = self._lines
+        content, indents, lead, first_number = lines.content, lines.indent, lines.lead, self._first
+        end = len(content)
         block = Block()
-        while pos < len(self._lines):
-            line = self._lines[pos]
-            if line.is_blank:
-                self._flush_paragraph(block, ctx)
+        paragraph = block.paragraph
+        while pos < end:
+            text = content[pos]
+            if not text:
+                if paragraph:
+                    self._flush_paragraph(block, ctx)
+                pos += 1
+                if pos < end and not content[pos]:
+                    pos = lines.next_text(pos)
+                continue
+            first = text[0]
+            if first == "/" and text.startswith("//"):
                 pos += 1
                 continue
-            if line.is_comment:
-                pos += 1
-                continue
-            if line.indent < indent:
-                break
-            if line.indent > indent:
+            if indents[pos] != indent:
+                if indents[pos] < indent:
+                    break
                 self._error(
-                    line.number,
-                    line.lead + 1,
+                    first_number + pos,
+                    lead[pos] + 1,
                     "unexpected indentation",
                     "a paragraph's lines start in the same column"
-                    if block.paragraph
+                    if paragraph
                     else "indent only the lines under [repeat] or [sides]",
                 )
                 pos += 1
                 continue
-            if line.content.startswith("#"):
+            if first == "#":
                 if ctx.depth == 0:
                     break
                 self._error(
-                    line.number,
-                    line.lead + 1,
+                    first_number + pos,
+                    lead[pos] + 1,
                     "a section heading cannot be inside a [repeat] or [sides] block",
                     "move the heading above the block, without indentation",
                 )
                 pos += 1
                 continue
-            if line.content.startswith("["):
-                self._flush_paragraph(block, ctx)
+            if first == "[":
+                if paragraph:
+                    self._flush_paragraph(block, ctx)
                 pos = self._directive(pos, indent, ctx, block)
                 continue
-            block.paragraph.append((line, line.lead, line.content))
+            paragraph.append((first_number + pos, lead[pos], text))
             pos += 1
-        self._flush_paragraph(block, ctx)
+        if paragraph:
+            self._flush_paragraph(block, ctx)
         if block.audio is not None:
             self._audio_without_cue(block.audio[1])
-        return block.steps, pos
+        return block, pos
 
     def _flush_paragraph(self, block: Block, ctx: Context) -> None:
-        if not block.paragraph:
-            return
-        first = block.paragraph[0][0]
-        for line, offset, text in block.paragraph:
-            self._check_placeholders(line, offset, text, ctx)
-        text = " ".join(part for _, _, part in block.paragraph)
+        """The paragraph gathered so far becomes a spoken cue (the caller knows it has lines)."""
+        parts = block.paragraph
+        text = parts[0][2] if len(parts) == 1 else " ".join([part for _, _, part in parts])
+        if "{" in text:
+            self._check_placeholders(parts, ctx)
         audio = block.audio[0] if block.audio else None
-        block.steps.append(Speak(text, first.number, audio))
-        block.paragraph.clear()
+        number = parts[0][0]
+        parts.clear()
         block.audio = None
+        self._add_step(block, Speak(text, number, audio), ctx)
 
-    def _check_placeholders(self, line: Line, offset: int, text: str, ctx: Context) -> None:
-        for match in PLACEHOLDER.finditer(text):
-            name = match.group(1).strip().lower()
-            column = offset + match.start() + 1
-            if name not in PLACEHOLDERS:
-                guess = did_you_mean(name, PLACEHOLDERS)
-                self._error(
-                    line.number,
-                    column,
-                    f"unknown placeholder {match.group(0)}",
-                    f"did you mean {{{guess}}}?"
-                    if guess
-                    else "the placeholders are {side} and {other}",
-                )
-            elif not ctx.in_sides:
-                self._error(
-                    line.number,
-                    column,
-                    f"{{{name}}} is only filled in inside a [sides] block",
-                    "put this cue under [sides left, right], indented",
-                )
+    def _check_placeholders(self, parts: list[Part], ctx: Context) -> None:
+        """Every ``{...}`` in the cue made of ``parts``."""
+        for number, offset, part in parts:
+            for match in PLACEHOLDER.finditer(part):
+                name = match.group(1).strip().lower()
+                column = offset + match.start() + 1
+                if name not in PLACEHOLDERS:
+                    guess = did_you_mean(name, PLACEHOLDERS)
+                    self._error(
+                        number,
+                        column,
+                        f"unknown placeholder {match.group(0)}",
+                        f"did you mean {{{guess}}}?"
+                        if guess
+                        else "the placeholders are {side} and {other}",
+                    )
+                elif not ctx.in_sides:
+                    self._error(
+                        number,
+                        column,
+                        f"{{{name}}} is only filled in inside a [sides] block",
+                        "put this cue under [sides left, right], indented",
+                    )
 
-    def _audio_without_cue(self, line: Line) -> None:
+    def _audio_without_cue(self, number: int) -> None:
         self._error(
-            line.number,
-            line.lead + 1,
+            number,
+            self._lines.lead[number - self._first] + 1,
             "[audio] has no cue after it",
             "write the cue's text on the same line after ']' or on the next line: it stays the caption",
         )
 
-    # -- directives ------------------------------------------------------------------------
+    # -- how many steps the lesson unrolls into ---------------------------------------------
 
-    def _directive(self, pos: int, indent: int, ctx: Context, block: Block) -> int:
-        line = self._lines[pos]
-        close = line.content.find("]")
-        if close < 0:
-            self._error(
-                line.number,
-                line.lead + 1,
-                "unclosed bracket: '[' has no ']'",
-                "close the directive with ']', e.g. [pause 5s]",
-            )
-            return pos + 1
-        inner = line.content[1:close]
-        name = inner.split(maxsplit=1)[0].lower() if inner.strip() else ""
-        args = inner.strip()[len(name) :].strip()
-        args_column = line.lead + 2 + inner.find(args) if args else line.lead + close + 1
-        trailing = line.content[close + 1 :].strip()
-        trailing_column = (
-            line.lead
-            + close
-            + 2
-            + (len(line.content[close + 1 :]) - len(line.content[close + 1 :].lstrip()))
-        )
-        if not name:
-            self._error(
-                line.number, line.lead + 1, "empty directive '[]'", "e.g. [pause 5s] or [bell]"
-            )
-            return pos + 1
-        if name not in DIRECTIVES:
-            guess = did_you_mean(name, DIRECTIVES)
-            self._error(
-                line.number,
-                line.lead + 2,
-                f"unknown directive [{inner.strip()}]",
-                f"did you mean [{guess}]?"
-                if guess
-                else f"known directives: {', '.join(DIRECTIVES)}",
-            )
-            return pos + 1
-        if block.audio is not None and name not in ("rest",):
-            self._audio_without_cue(block.audio[1])
-            block.audio = None
-        if trailing and name not in ("rest", "audio"):
-            self._error(
-                line.number,
-                trailing_column,
-                f"text after [{name}] on the same line",
-                "start the text on a new line; only [rest] and [audio] take text after ']'",
-            )
-        if name in ("repeat", "sides"):
-            return self._block_directive(pos, indent, ctx, block, name, args, args_column)
-        if name == "pause":
-            duration = self._duration(line, args, args_column, "pause")
-            if duration:
-                block.steps.append(Pause(duration, line.number))
-        elif name == "rest":
-            return self._rest(pos, indent, ctx, block, args, args_column, trailing, trailing_column)
-        elif name == "audio":
-            self._audio(line, args, args_column, block, trailing, trailing_column)
-        elif name == "metronome":
-            metronome = self._metronome(line, args, args_column)
-            if metronome:
-                block.steps.append(metronome)
-        elif self._no_arguments(line, name, args, args_column):
-            if name == "bell":
-                block.steps.append(Bell(line.number))
-            elif not ctx.in_repeat:
-                self._error(
-                    line.number,
-                    line.lead + 1,
-                    "[count] only works inside [repeat]",
-                    "it says the round number aloud: put it in the indented block under [repeat]",
-                )
-            else:
-                block.steps.append(Count(line.number))
-        return pos + 1
+    def _begin_top_level_block(self, number: int) -> None:
+        self._top_line, self._nested = number, 0
 
-    def _rest(
-        self,
-        pos: int,
-        indent: int,
-        ctx: Context,
-        block: Block,
-        args: str,
-        args_column: int,
-        trailing: str,
-        trailing_column: int,
-    ) -> int:
-        line = self._lines[pos]
-        tokens = args.split()
-        duration = self._duration(line, tokens[0] if tokens else "", args_column, "rest")
-        if len(tokens) > 1:
-            self._error(
-                line.number,
-                args_column + args.find(tokens[1]),
-                "[rest] takes one duration",
-                "put the words after ']', e.g. [rest 60s] Roll onto your back and rest.",
-            )
-        parts: list[tuple[Line, int, str]] = (
-            [(line, trailing_column - 1, trailing)] if trailing else []
-        )
-        pos += 1
-        while pos < len(self._lines):
-            nxt = self._lines[pos]
-            if nxt.is_comment:
-                pos += 1
-                continue
-            if nxt.is_blank or nxt.indent != indent or nxt.content.startswith(("[", "#")):
-                break
-            parts.append((nxt, nxt.lead, nxt.content))
-            pos += 1
-        for part_line, offset, text in parts:
-            self._check_placeholders(part_line, offset, text, ctx)
-        audio = block.audio[0] if block.audio else None
-        block.audio = None
-        if duration:
-            text = " ".join(text for _, _, text in parts)
-            block.steps.append(Rest(duration, text, line.number, audio))
-        return pos
+    def _add_step(self, block: Block, step: Step, ctx: Context) -> None:
+        """Keep ``step`` (one that is not a block), and stop reading once the lesson unrolls into
+        too many steps.
 
-    def _audio(
-        self,
-        line: Line,
-        args: str,
-        column: int,
-        block: Block,
-        trailing: str,
-        trailing_column: int,
-    ) -> None:
-        if not args:
-            self._error(
-                line.number, column, "[audio] needs a file path", "e.g. [audio clips/ending.ogg]"
-            )
+        A top-level step adds what it unrolls into; a step inside a block adds one, since every
+        round of a repeat runs it at least once. So the error is reported at the top-level step
+        where the count goes over the limit, and a block of a hundred thousand lines is not read
+        to the end to find that out.
+        """
+        block.steps.append(step)
+        block.unrolled += 1
+        if ctx.depth:
+            self._nested += 1
+            if self._unrolled + self._nested > MAX_EXPANDED_STEPS:
+                self._too_many_steps(self._top_line)
             return
-        relative = Path(args)
-        if relative.is_absolute() or args.startswith("~"):
-            self._error(
-                line.number,
-                column,
-                f"the audio path '{args}' is absolute",
-                "write it relative to the lesson file, e.g. [audio clips/ending.ogg], so the lesson can be shared",
-            )
-            return
-        if relative.suffix.lower() not in AUDIO_SUFFIXES:
-            self._error(
-                line.number,
-                column,
-                f"'{args}' is not a supported recording",
-                f"use a {', '.join(AUDIO_SUFFIXES[:-1])} or {AUDIO_SUFFIXES[-1]} file",
-            )
-            return
-        resolved = self._base_dir / relative if self._base_dir else relative
-        if self._base_dir and not resolved.is_file():
-            self._warn(
-                line.number,
-                column,
-                f"recording not found: {args}",
-                "the voice will read the cue's text instead; check the path, relative to the lesson file",
-            )
-        block.audio = (resolved, line)
-        if trailing:
-            block.paragraph.append((line, trailing_column - 1, trailing))
+        self._unrolled += 1
+        self._nested = 0
+        if self._unrolled > MAX_EXPANDED_STEPS:
+            self._too_many_steps(step.line)
 
-    def _block_directive(
-        self, pos: int, indent: int, ctx: Context, block: Block, name: str, args: str, column: int
-    ) -> int:
-        line = self._lines[pos]
-        header_ok = True
-        times, every, sides = 1, None, ("", "")
-        if name == "repeat":
-            parsed = self._repeat_arguments(line, args, column)
-            header_ok = parsed is not None
-            if parsed:
-                times, every = parsed
-        else:
-            if ctx.in_sides:
-                self._error(
-                    line.number,
-                    line.lead + 1,
-                    "[sides] inside [sides]",
-                    "one [sides] block already runs everything once per side; remove the inner one",
-                )
-                header_ok = False
-            parsed_sides = self._sides_arguments(line, args, column)
-            header_ok = header_ok and parsed_sides is not None
-            if parsed_sides:
-                sides = parsed_sides
-        body_pos = pos + 1
-        while body_pos < len(self._lines) and (
-            self._lines[body_pos].is_blank or self._lines[body_pos].is_comment
-        ):
-            body_pos += 1
-        if body_pos >= len(self._lines) or self._lines[body_pos].indent <= indent:
-            self._error(
-                line.number,
-                line.lead + 1,
-                f"[{line.content[1 : line.content.find(']')].strip()}] needs an indented block under it",
-                f"indent the lines to {'repeat' if name == 'repeat' else 'run on each side'} by four spaces under [{name}]",
-            )
-            return pos + 1
-        if ctx.depth + 1 > MAX_NESTING:
-            self._error(
-                line.number,
-                line.lead + 1,
-                f"blocks nested more than {MAX_NESTING} deep",
-                "a [repeat] or [sides] inside another is fine once or twice; flatten the rest",
-            )
-            return self._skip_block(body_pos, indent)
-        inner = Context(
-            depth=ctx.depth + 1,
-            in_repeat=ctx.in_repeat or name == "repeat",
-            in_sides=ctx.in_sides or name == "sides",
+    def _add_block(self, block: Block, step: Repeat | Sides, unrolled: int, ctx: Context) -> None:
+        """Keep the block ``step``, which unrolls into ``unrolled`` steps; see ``_add_step``."""
+        block.steps.append(step)
+        block.unrolled += unrolled
+        if not ctx.depth:
+            self._unrolled += unrolled
+            self._nested = 0
+            if self._unrolled > MAX_EXPANDED_STEPS:
+                self._too_many_steps(step.line)
+
+    def _too_many_steps(self, line: int) -> None:
+        self._error(
+            line,
+            1,
+            f"the lesson unrolls into more than {MAX_EXPANDED_STEPS} steps",
+            "lower the number of rounds, or split the lesson: one this long cannot be followed "
+            "(checking stopped here)",
         )
-        body, end = self._parse_block(body_pos, self._lines[body_pos].indent, inner)
-        if header_ok and body:
-            if name == "repeat":
-                block.steps.append(Repeat(times, every, tuple(body), line.number))
-            else:
-                block.steps.append(Sides(sides, tuple(body), line.number))
-        return end
-
-    def _skip_block(self, pos: int, indent: int) -> int:
-        """Past every line indented deeper than ``indent``, read no further (it is in error)."""
-        while pos < len(self._lines) and (
-            self._lines[pos].is_blank
-            or self._lines[pos].is_comment
-            or self._lines[pos].indent > indent
-        ):
-            pos += 1
-        return pos
-
-    def _check_size(self, sections: list[Section]) -> None:
-        total = 0
-        for section in sections:
-            for step in section.steps:
-                total += _expanded_size(step)
-                if total > MAX_EXPANDED_STEPS:
-                    self._error(
-                        step.line,
-                        1,
-                        f"the lesson unrolls into more than {MAX_EXPANDED_STEPS} steps",
-                        "lower the number of rounds; a lesson this long cannot be followed",
-                    )
-                    return
-
-
-def _expanded_size(step: Step) -> int:
-    if isinstance(step, Repeat):
-        return step.times * sum(_expanded_size(s) for s in step.body)
-    if isinstance(step, Sides):
-        return 2 * sum(_expanded_size(s) for s in step.body)
-    return 1
+        raise _Unrolled

@@ -90,6 +90,7 @@ def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
                 f"more than {MAX_DIAGNOSTICS} problems: checking stopped here",
                 "fix the problems above (or check that this is really a lesson script), then "
                 "check again",
+                last.source_line,
             )
         )
         found = (_inside(d, lines) for d in diagnostics) if lines else iter(diagnostics)
@@ -164,8 +165,13 @@ def check_lesson_file(path: Path) -> CheckResult:
     return check_lesson_bytes(data, path)
 
 
+def parse_lesson_bytes(data: bytes, path: Path | None = None) -> Lesson:
+    """The lesson in ``data``; raises ``LessonScriptError`` (and nothing else) with every problem."""
+    return _lesson_or_raise(check_lesson_bytes(data, path))
+
+
 def parse_lesson_text(text: str, path: Path | None = None) -> Lesson:
-    return _lesson_or_raise(check_lesson_bytes(text.encode("utf-8", errors="surrogatepass"), path))
+    return parse_lesson_bytes(text.encode("utf-8", errors="surrogatepass"), path)
 
 
 def load_lesson(path: Path) -> Lesson:
@@ -194,5 +200,6 @@ __all__ = [
     "check_lesson_bytes",
     "check_lesson_file",
     "load_lesson",
+    "parse_lesson_bytes",
     "parse_lesson_text",
 ]
