@@ -1,6 +1,6 @@
 """Colours for lesson scripts: header, sections, directives, placeholders and comments.
 
-Line-based on purpose, like the format itself, so highlighting a 1 MB script stays instant.
+Line-based on purpose, like the format itself, so highlighting a script at the size cap (128 kB) stays instant.
 """
 
 from __future__ import annotations
