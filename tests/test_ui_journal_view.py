@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry, Soreness
 from lesson_engine.journal.trend import sessions_per_week
@@ -81,7 +83,9 @@ def test_search_hides_what_does_not_match(qtbot, journal: Journal) -> None:
 
 def test_editing_a_session_note_is_saved_to_the_journal(qtbot, journal: Journal) -> None:
     journal.add_session(session(1, 5, 4, "first thought"))
-    view = make_view(qtbot, journal, text_dialog=lambda _p, _t, initial: initial + ", then better")
+    view = make_view(
+        qtbot, journal, text_dialog=lambda _p, _t, initial, _keep: initial + ", then better"
+    )
     view.sessions.setCurrentRow(0)
     view.edit_button.click()
     assert journal.sessions()[0].note == "first thought, then better"
@@ -157,7 +161,7 @@ def test_a_note_the_journal_cannot_take_keeps_its_words_for_the_next_try(
     offered: list[str] = []
     typed = "Ran 2 km, outside of the knee quiet until the hill."
 
-    def dialog(_parent, _title: str, initial: str) -> str:
+    def dialog(_parent, _title: str, initial: str, _keep) -> str:
         offered.append(initial)
         return initial or typed
 
@@ -206,3 +210,52 @@ def test_a_session_a_set_and_a_note_can_be_deleted_and_put_back(qtbot, journal: 
     journal.close()
     with Journal.open(journal.folder) as again:  # on disk, both ways
         assert len(again.sessions()) == 2 and len(again.notes()) == 1
+
+
+class Crash(Exception):
+    """Seesaw dying while the note dialog is open."""
+
+
+def test_a_note_being_typed_when_seesaw_dies_comes_back_in_the_dialog(
+    qtbot, journal: Journal
+) -> None:
+    typed = "Ran 3 km on the flat; outside of the knee quiet"
+
+    def typing_then_crash(_parent, _title: str, initial: str, keep) -> str:
+        for end in range(10, len(typed) + 1, 10):
+            keep(typed[:end])  # as the keys are pressed
+        keep(typed)
+        qtbot.waitUntil(lambda: not view._draft_timer.isActive(), timeout=2_000)
+        raise Crash
+
+    view = make_view(qtbot, journal, text_dialog=typing_then_crash)
+    with pytest.raises(Crash):
+        view._add_note()
+    folder = journal.folder
+    journal.close()
+
+    offered: list[str] = []
+
+    def save_what_is_offered(_parent, _title: str, initial: str, _keep) -> str:
+        offered.append(initial)
+        return initial
+
+    with Journal.open(folder) as again:  # the next Seesaw, on the same journal
+        view = make_view(qtbot, again, text_dialog=save_what_is_offered)
+        view.add_note_button.click()
+        assert offered == [typed]
+        assert [n.text for n in again.notes()] == [typed]
+        assert again.drafts.get("note:new") == ""  # saved: the draft is gone
+
+
+def test_the_start_says_a_note_was_kept(qtbot, tmp_path: Path, journal: Journal) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop.app import build
+    from ui.desktop.ports import SilentAudio
+
+    journal.drafts.keep("note:new", "half a sentence")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(journal=journal, audio=SilentAudio(), settings=settings, folders=[])
+    qtbot.addWidget(app.window)
+    assert any("A note you were writing" in m for m in app.window.banner.messages)

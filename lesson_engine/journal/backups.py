@@ -19,8 +19,8 @@ from lesson_engine.storage import ensure_private_dir, write_atomically
 KEEP = 14
 BACKUPS_NAME = "backups"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_KEPT_FILES = re.compile(r"^(\d{4}|meta|set-aside)\.json$")
-"""What a backup holds: the year files, the version file and the records set aside."""
+_KEPT_FILES = re.compile(r"^(\d{4}|meta|set-aside|drafts)\.json$")
+"""What a backup holds: the year files, the version file, the records set aside and the drafts."""
 
 
 def journal_files(folder: Path) -> list[Path]:

@@ -33,6 +33,7 @@ from lesson_engine.journal.codec import (
     session_to_doc,
 )
 from lesson_engine.journal.database import AtomicJSONStorage, encode_database
+from lesson_engine.journal.drafts import Drafts
 from lesson_engine.journal.export import to_csv, to_markdown
 from lesson_engine.journal.files import backup_of, checkpoint_path, read_saved_place
 from lesson_engine.journal.loading import LoadReport, load_file, move_aside
@@ -85,6 +86,8 @@ class Journal:
         self._years: dict[int, TinyDB] = {}
         self._lock: FolderLock | None = None  # held from ``open`` to ``close``
         self._place_in_memory: dict[str, Any] | None = None
+        self.drafts = Drafts(None)
+        """What is being typed into the journal's notes, kept as it is typed (``drafts``)."""
 
     @classmethod
     def open(
@@ -102,6 +105,7 @@ class Journal:
             lock.release()
             raise
         journal._back_up_today(folder)
+        journal.drafts = Drafts(folder)
         return journal
 
     def _back_up_today(self, folder: Path) -> None:

@@ -156,6 +156,11 @@ def build(
     )
     _place_pages(app, exercises)
     _settle_last_session(app)
+    if journal.drafts.keys():
+        app.notices.append(
+            "A note you were writing in the journal when Seesaw closed was kept: on the Journal "
+            "page, its dialog opens with your words."
+        )
     _connect_library(app, journal)
     _connect_author(app)
     _guard_unsaved_sessions(app, unsaved_dialogs)

@@ -6,6 +6,7 @@ copy; edits go straight to the journal, which writes them durably before the vie
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lesson_engine.journal.drafts import NEW_NOTE, session_note_key
 from lesson_engine.journal.journal import LOGS, NOTES, SESSIONS, Journal
 from lesson_engine.journal.records import ExerciseLog, Note, Removed, SessionEntry
 from lesson_engine.journal.trend import sessions_per_week, soreness_series
@@ -45,13 +47,20 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
     return path
 
 
-def ask_text(parent: QWidget, title: str, initial: str) -> str | None:
+TextDialog = Callable[[QWidget, str, str, Callable[[str], None]], "str | None"]
+"""Asks for a note: parent, title, the text to start from, and where to send each change (the
+draft). Returns the text, or None when cancelled. Tests answer without a dialog."""
+DRAFT_AFTER_MS = 500
+
+
+def ask_text(parent: QWidget, title: str, initial: str, keep: Callable[[str], None]) -> str | None:
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText("Note:")
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
     dialog.setTextValue(initial)
     dialog.resize(620, 360)  # room to read a paragraph, wrapped, not one long scrolling line
+    dialog.textValueChanged.connect(keep)
     for editor in dialog.findChildren(QPlainTextEdit):
         editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # Qt selects the whole note on show; one key press would replace it. Start at its end.
@@ -93,15 +102,19 @@ class JournalView(QWidget):
         *,
         today: Callable[[], date] = date.today,
         save_dialog: SaveDialog = ask_save_path,
-        text_dialog: Callable[[QWidget, str, str], str | None] = ask_text,
+        text_dialog: TextDialog = ask_text,
         exercise_name: Callable[[str], str] = lambda exercise_id: exercise_id,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
         self._exercise_name = exercise_name
-        self._unsaved_note = ""
-        """A note the journal could not take: offered again, as typed, by Add a note."""
+        self._draft_key = ""
+        self._draft_text = ""
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_AFTER_MS)
+        self._draft_timer.timeout.connect(self._keep_draft)
         self._today = today
         self._save_dialog = save_dialog
         self._text_dialog = text_dialog
@@ -280,28 +293,60 @@ class JournalView(QWidget):
         session = next((s for s in self.journal.sessions() if s.id == session_id), None)
         if session is None:
             return
-        text = self._text_dialog(self, f"Note for {session.lesson_title}", session.note)
-        if text is not None:
+        key = session_note_key(session_id)
+        text = self._ask(f"Note for {session.lesson_title}", key, session.note)
+        if text is None:
+            return
+        try:
             self.journal.update_session_note(session_id, text.strip())
-            self.refresh()
+        except (JournalInputError, OSError) as exc:
+            self._keep_for_later(key, text, exc)
+            return
+        self.journal.drafts.drop(key)
+        self.refresh()
 
     def _add_note(self) -> None:
-        text = self._text_dialog(self, "A note for today", self._unsaved_note)
+        text = self._ask("A note for today", NEW_NOTE, "")
         if not text or not text.strip():
             return
         try:
             self.journal.add_note(Note(self._today(), text.strip()))
         except (JournalInputError, OSError) as exc:
-            self._unsaved_note = text
-            reason = write_problem_in_words(exc) if isinstance(exc, OSError) else str(exc)
-            self.status.setText(
-                f"Your note could not be saved ({reason}). Your words are kept: "
-                "Add a note shows them again."
-            )
+            self._keep_for_later(NEW_NOTE, text, exc)
             return
-        self._unsaved_note = ""
+        self.journal.drafts.drop(NEW_NOTE)
         self.status.setText("")
         self.refresh()
+
+    def _ask(self, title: str, key: str, current: str) -> str | None:
+        """The note dialog, starting from the draft if one was left, keeping a draft as it is
+        typed; cancelling drops the draft (the learner chose to let those words go)."""
+        self._draft_key = key
+
+        def changed(text: str) -> None:
+            self._draft_text = text
+            self._draft_timer.start()
+
+        text = self._text_dialog(self, title, self.journal.drafts.get(key) or current, changed)
+        self._draft_timer.stop()
+        if text is None:
+            with contextlib.suppress(OSError):
+                self.journal.drafts.drop(key)
+        return text
+
+    def _keep_draft(self) -> None:
+        with contextlib.suppress(OSError):  # a draft is a safety net; the words are still here
+            self.journal.drafts.keep(self._draft_key, self._draft_text)
+
+    def _keep_for_later(self, key: str, text: str, exc: Exception) -> None:
+        """The journal refused the note: keep its words where the dialog will find them again."""
+        with contextlib.suppress(OSError):  # kept in memory first, so never lost this session
+            self.journal.drafts.keep(key, text)
+        reason = write_problem_in_words(exc) if isinstance(exc, OSError) else str(exc)
+        self.status.setText(
+            f"Your note could not be saved ({reason}). Your words are kept: "
+            "the note dialog shows them again."
+        )
 
     def _export(self, kind: str) -> None:
         suggested = f"seesaw-journal-{self._today():%Y-%m-%d}.{kind}"

@@ -1,0 +1,59 @@
+"""Words being typed into the journal, kept on disk as they are typed, so a crash never takes them.
+
+A note dialog open when the power goes, or when Seesaw is killed, leaves its text here
+(``drafts.json`` beside the journal, written durably); the next time that dialog opens, it opens
+with those words. Saving or cancelling the dialog drops the draft. A draft that cannot be written
+is only a lost safety net, never a lost note: the words are still in the dialog.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lesson_engine.storage import write_atomically
+
+DRAFTS_NAME = "drafts.json"
+NEW_NOTE = "note:new"
+
+
+def session_note_key(session_id: str) -> str:
+    return f"session-note:{session_id}"
+
+
+class Drafts:
+    def __init__(self, folder: Path | None) -> None:
+        """``folder`` None: kept in memory only (a journal that could not be opened on disk)."""
+        self._path = folder / DRAFTS_NAME if folder is not None else None
+        self._texts: dict[str, str] = {}
+        if self._path is not None:
+            try:
+                loaded = json.loads(self._path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                loaded = {}
+            if isinstance(loaded, dict):
+                self._texts = {k: v for k, v in loaded.items() if isinstance(v, str) and v}
+
+    def get(self, key: str) -> str:
+        return self._texts.get(key, "")
+
+    def keys(self) -> list[str]:
+        return sorted(self._texts)
+
+    def keep(self, key: str, text: str) -> None:
+        """Remember ``text`` for ``key`` (an empty text drops it). Raises OSError when the disk
+        refuses; the text is remembered in memory all the same."""
+        if text.strip():
+            self._texts[key] = text
+        else:
+            self._texts.pop(key, None)
+        self._write()
+
+    def drop(self, key: str) -> None:
+        if self._texts.pop(key, None) is not None:
+            self._write()
+
+    def _write(self) -> None:
+        if self._path is not None:
+            data = json.dumps(self._texts, ensure_ascii=False, indent=1).encode("utf-8")
+            write_atomically(self._path, data)
