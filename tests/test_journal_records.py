@@ -64,15 +64,31 @@ def test_session_note_can_be_edited(folder: Path) -> None:
             journal.update_session_note("2026-99", "x")
 
 
-def test_the_soreness_trend_lists_every_session_oldest_first(folder: Path) -> None:
+def test_the_soreness_trend_has_one_point_a_day_oldest_first(folder: Path) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
     with Journal.open(folder, now=clock()) as journal:
         journal.add_session(session(1, 4, 2))
         journal.add_session(session(5, 6, None))
         journal.add_session(session(3, None, None))
+        morning = session(2, 5, 4)
+        journal.add_session(morning)
+        evening = morning.started_at + timedelta(hours=3)
+        journal.add_session(
+            replace(
+                morning,
+                started_at=evening,
+                ended_at=evening,
+                before=morning.after,
+                after=Soreness(1),
+            )
+        )
         series = soreness_series(journal.sessions())
     assert [(p.day, p.before, p.after) for p in series] == [
         (day(5), 6, None),
         (day(3), None, None),
+        (day(2), 5, 1),  # two sessions: how the day began (5) and how it ended (1)
         (day(1), 4, 2),
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,20 @@ def test_the_start_says_a_note_was_kept(qtbot, tmp_path: Path, journal: Journal)
     app = build(journal=journal, audio=SilentAudio(), settings=settings, folders=[])
     qtbot.addWidget(app.window)
     assert any("A note you were writing" in m for m in app.window.banner.messages)
+
+
+def test_the_chart_labels_its_weeks_along_the_axis_without_overlap() -> None:
+    from ui.desktop.journal.chart import LABEL_WIDTH, week_labels
+
+    first, last = date(2026, 9, 29), date(2026, 11, 23)  # a Tuesday to a Monday
+
+    def x_of(day: date) -> float:
+        return 70 + 1000 * (day - first).days / (last - first).days
+
+    labels = week_labels(first, last, x_of)
+    assert labels[0] == (70.0, "28 Sep 2026")  # the first week, with its year
+    assert [text for _, text in labels][1:3] == ["5 Oct", "12 Oct"]
+    assert labels[-1][1] == "23 Nov"
+    assert all(b[0] - a[0] >= LABEL_WIDTH for a, b in pairwise(labels))
+    crowded = week_labels(first, last, lambda day: 70 + 200 * (day - first).days / 55)
+    assert 1 < len(crowded) < len(labels)  # a narrow window shows fewer, never overlapping

@@ -22,9 +22,22 @@ class SorenessPoint:
 
 
 def soreness_series(sessions: Iterable[SessionEntry]) -> list[SorenessPoint]:
-    """One point per session, oldest first; a skipped rating is None (drawn as a gap)."""
-    ordered = sorted(sessions, key=lambda s: s.started_at)
-    return [SorenessPoint(s.day, s.before.level, s.after.level) for s in ordered]
+    """One point per day with a session, oldest first: the day's first rating before a lesson
+    and its last rating after one (how the day began and how it ended). A day with no rating of
+    a kind has None there (drawn as a gap)."""
+    days: dict[date, SorenessPoint] = {}
+    for s in sorted(sessions, key=lambda s: s.started_at):
+        point = days.get(s.day, SorenessPoint(s.day, None, None))
+        before = point.before if point.before is not None else s.before.level
+        after = s.after.level if s.after.level is not None else point.after
+        days[s.day] = SorenessPoint(s.day, before, after)
+    return list(days.values())
+
+
+def week_starts(first: date, last: date) -> list[date]:
+    """The Mondays from ``first``'s week to ``last``'s: where the chart labels its weeks."""
+    start = week_start(first)
+    return [start + timedelta(weeks=i) for i in range((week_start(last) - start).days // 7 + 1)]
 
 
 def week_start(day: date) -> date:

@@ -1,4 +1,5 @@
-"""Soreness before and after each session over time, and sessions per week, drawn with QPainter.
+"""Soreness before and after lessons, a point a day, with its weeks along the axis, and sessions
+per week, drawn with QPainter.
 
 Drawn by hand rather than with a plotting library: two small series do not justify a dependency,
 and painting from the palette keeps the chart right in light and dark themes. The chart draws
@@ -7,13 +8,14 @@ what it is given (``lesson_engine.journal.trend``); choosing the period is the j
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from lesson_engine.journal.trend import SorenessPoint
+from lesson_engine.journal.trend import SorenessPoint, week_starts
 
 
 class SorenessChart(QWidget):
@@ -105,17 +107,16 @@ class SorenessChart(QWidget):
                     painter.drawEllipse(
                         QPointF(x, plot.bottom() - plot.height() * value / 10), 3.5, 3.5
                     )
-            painter.setPen(muted)
-            painter.drawText(
-                QRectF(plot.left(), plot.bottom() + 4, 200, 16),
-                Qt.AlignmentFlag.AlignLeft,
-                f"{first:%d %b %Y}",
-            )
-            painter.drawText(
-                QRectF(plot.right() - 200, plot.bottom() + 4, 200, 16),
-                Qt.AlignmentFlag.AlignRight,
-                f"{last:%d %b %Y}",
-            )
+            for x, label in week_labels(first, last, x_of):
+                painter.setPen(QPen(grid, 1))
+                painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+                painter.setPen(muted)
+                inside = min(max(x - LABEL_WIDTH / 2, 0), self.width() - LABEL_WIDTH)
+                painter.drawText(
+                    QRectF(inside, plot.bottom() + 4, LABEL_WIDTH, 16),
+                    Qt.AlignmentFlag.AlignCenter,
+                    label,
+                )
 
         legend_y = plot.bottom() + 22
         for i, (label, color) in enumerate(
@@ -156,6 +157,25 @@ class SorenessChart(QWidget):
                 f"Sessions per week, last {len(self.weeks)} weeks",
             )
         painter.end()
+
+
+LABEL_WIDTH = 84
+"""Room for one date under the axis ("29 Sep 2026"); labels closer than this are left out."""
+
+
+def week_labels(first: date, last: date, x_of: Callable[[date], float]) -> list[tuple[float, str]]:
+    """Where each week starts along the axis, labelled with its Monday ("16 Nov"), as many as
+    fit without touching; the year is added where it changes and on the first label."""
+    labels: list[tuple[float, str]] = []
+    year = None
+    for monday in week_starts(first, last):
+        x = x_of(max(monday, first))
+        if labels and x - labels[-1][0] < LABEL_WIDTH:
+            continue
+        label = f"{monday.day} {monday:%b}" + ("" if monday.year == year else f" {monday.year}")
+        year = monday.year
+        labels.append((x, label))
+    return labels
 
 
 def _or_dash(value: int | None) -> str:
