@@ -92,7 +92,7 @@ def test_check_reports_each_file_and_each_unreadable_record_and_changes_nothing(
         "2026.json: 3 records; 1 cannot be read: a note in 2026.json ('day' is not a date: "
         "'yesterday')" in out
     )
-    assert "checkpoint.json: damaged" in out and "2 problem(s)" in out
+    assert "checkpoint.json: damaged" in out and "2 problems." in out
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
 
 
@@ -116,3 +116,27 @@ def test_a_backup_the_disk_refuses_does_not_stop_the_journal_opening(
         assert "Today's backup of your journal could not be made (the disk is full)." in (
             j.report.messages
         )
+
+
+def test_settings_checks_the_journal_the_app_has_open(qtbot, tmp_path: Path, journal) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop.app import build
+    from ui.desktop.ports import SilentAudio
+
+    journal.add_session(session(1, note="fine"))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(journal=journal, audio=SilentAudio(), settings=settings, folders=[])
+    qtbot.addWidget(app.window)
+    view = app.settings_view
+    view.check_button.click()
+    assert view.check_result.text().startswith("Everything in your journal can be read.")
+    assert "2026.json: 1 record, all readable" in view.check_result.text()
+    year = journal.folder / "2026.json"
+    data = json.loads(year.read_text())
+    data["sessions"]["5"] = {"lesson_id": 3}
+    year.write_text(json.dumps(data))
+    view.check_button.click()
+    assert view.check_result.text().startswith("1 problem found.")
+    assert "'lesson_id' is missing" not in view.check_result.text()
+    assert "'lesson_id' is not text: 3" in view.check_result.text()

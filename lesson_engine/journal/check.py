@@ -35,9 +35,9 @@ def _records_line(name: str, raw: bytes, where: Path) -> tuple[str, int]:
     _kept, bad = screen(name, data)
     count = sum(len(table) for table in data.values())
     if not bad:
-        return f"{name}: {count} records, all readable", 0
+        return f"{name}: {_records(count)}, all readable", 0
     reasons = "; ".join(b.described for b in bad[:3]) + ("; …" if len(bad) > 3 else "")
-    return f"{name}: {count} records; {len(bad)} cannot be read: {reasons}", len(bad)
+    return f"{name}: {_records(count)}; {len(bad)} cannot be read: {reasons}", len(bad)
 
 
 def check_journal(folder: Path) -> JournalCheck:
@@ -69,7 +69,7 @@ def check_journal(folder: Path) -> JournalCheck:
     if aside.exists():
         try:
             count = len(json.loads(aside.read_text(encoding="utf-8")))
-            report.ok(f"{aside.name}: {count} records set aside earlier, kept for you to read")
+            report.ok(f"{aside.name}: {_records(count)} set aside earlier, kept for you to read")
         except (OSError, ValueError, TypeError):
             report.problem(f"{aside.name}: damaged")
     days = backup_days(folder)
@@ -79,6 +79,10 @@ def check_journal(folder: Path) -> JournalCheck:
     else:
         report.ok("backups: none yet (one is made each day Seesaw opens the journal)")
     return report
+
+
+def _records(count: int) -> str:
+    return f"{count} record" if count == 1 else f"{count} records"
 
 
 def _check_meta(path: Path, report: JournalCheck) -> None:

@@ -72,7 +72,7 @@ def _check(_: argparse.Namespace) -> int:
     print("\n".join(report.lines))
     if report.problems:
         print(
-            f"{report.problems} problem(s). Seesaw sets unreadable records aside when it opens "
+            f"{report.problems} problem{'s' if report.problems != 1 else ''}. Seesaw sets unreadable records aside when it opens "
             "the journal; 'seesaw journal restore DAY' puts back a daily backup.",
         )
     return 1 if report.problems else 0

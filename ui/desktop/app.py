@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from audio.lesson_audio import LessonAudio
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.catalogue.model import Catalogue
+from lesson_engine.journal.check import check_journal as check_journal_files
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
@@ -266,6 +267,23 @@ def _guard_unsaved_sessions(app: SeesawApp, dialogs: UnsavedDialogs) -> None:
 
 def _connect_settings(app: SeesawApp, settings: QSettings) -> None:
     flow, settings_view = app.flow, app.settings_view
+
+    def check_journal() -> None:
+        folder = flow.journal.folder
+        if folder is None:
+            settings_view.show_check(
+                ["Your journal is kept in memory this time; there is nothing on disk to check."]
+            )
+            return
+        report = check_journal_files(folder)
+        verdict = (
+            f"{report.problems} problem{'s' if report.problems != 1 else ''} found."
+            if report.problems
+            else "Everything in your journal can be read."
+        )
+        settings_view.show_check([verdict, *report.lines])
+
+    settings_view.check_journal.connect(check_journal)
 
     def setting_changed(key: str) -> None:
         qt_app = QApplication.instance()

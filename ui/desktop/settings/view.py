@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
 
 class SettingsView(QWidget):
     changed = Signal(str)  # the settings key
+    check_journal = Signal()  # the learner asked to check the journal's files (app.py answers)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +82,32 @@ class SettingsView(QWidget):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addSpacing(18)
+        journal_heading = QLabel("Journal")
+        journal_heading.setProperty("role", "heading")
+        self.check_button = QPushButton("Check the journal")
+        self.check_button.setToolTip(
+            "Read every journal file and record, changing nothing, and say what is wrong"
+        )
+        self.check_button.clicked.connect(self.check_journal)
+        self.check_result = QLabel(
+            "Seesaw keeps a copy of your journal each day (the last 14 days). With Seesaw "
+            "closed, 'seesaw journal restore DAY' puts one back."
+        )
+        self.check_result.setWordWrap(True)
+        self.check_result.setProperty("role", "muted")
+        self.check_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_result.setAccessibleName("What the journal check found")
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addStretch(1)
+        layout.addWidget(journal_heading)
+        layout.addLayout(check_row)
+        layout.addWidget(self.check_result)
         layout.addStretch(1)
+
+    def show_check(self, lines: list[str]) -> None:
+        self.check_result.setText("\n".join(lines))
 
     def _combo(self, key: str, choices: tuple[tuple[str, str], ...], name: str) -> QComboBox:
         combo = QComboBox()
