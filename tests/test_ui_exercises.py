@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -91,16 +92,65 @@ def test_comparing_needs_two_rows(view: ExercisesView) -> None:
     assert view.status.text().startswith("Select two or three rows")
 
 
-def test_logging_a_set_is_one_click_and_shows_in_my_results(view: ExercisesView) -> None:
-    journal = view.journal
+def test_logging_a_set_starts_from_the_cards_dose_and_takes_the_learners_changes(
+    qtbot, journal: Journal
+) -> None:
+    asked: list[ExerciseLog] = []
+
+    def learner(_parent, name: str, start: ExerciseLog) -> ExerciseLog:
+        asked.append(start)
+        return replace(start, reps=12, side="left", load="light band", soreness=2)
+
+    view = ExercisesView(
+        load_catalogue(REPO / "lessons/catalogue"),
+        REPO / "lessons/catalogue/illustrations",
+        journal,
+        today=lambda: TODAY,
+        ask_log=learner,
+    )
+    qtbot.addWidget(view)
     start = datetime(2026, 11, 19, 7, tzinfo=UTC)
     journal.add_session(SessionEntry("x", "X", start, start, True, 1.0, after=Soreness(5)))
     view.table.setCurrentCell(row_of(view, "clamshell"), 0)
-    assert view.log_button.text() == "Log today's set (3 × 15)"
+    assert view.log_button.text() == "Log a set…"
+    assert "3 × 15 a side" in view.log_button.toolTip()  # the card's dose, as the card says it
     view.log_button.click()
-    assert journal.exercise_logs() == [ExerciseLog("clamshell", TODAY, 3, 15, id="2026-1")]
-    assert "no rated days yet (0)" in view.mine.text() and "5.0 (1 day)" in view.mine.text()
+    (offered,) = asked
+    assert (offered.sets, offered.reps, offered.side) == (3, 15, "both")  # agrees with the card
+    (logged,) = journal.exercise_logs()
+    assert (logged.sets, logged.reps, logged.side, logged.load) == (3, 12, "left", "light band")
+    assert "Logged 3 × 12" in view.status.text()
+    assert "with this exercise: 2.0 (1 day); on other rated days: 5.0 (1 day)" in view.mine.text()
     assert "not evidence" in view.mine.text()
+    view.table.setCurrentCell(row_of(view, "single-leg-squat"), 0)  # the sources give no dose
+    view.log_button.click()
+    assert (asked[-1].sets, asked[-1].reps) == (1, None)  # nothing made up: the learner says
+
+
+def test_cancelling_the_log_form_logs_nothing(qtbot, journal: Journal) -> None:
+    view = ExercisesView(
+        load_catalogue(REPO / "lessons/catalogue"),
+        REPO / "lessons/catalogue/illustrations",
+        journal,
+        today=lambda: TODAY,
+        ask_log=lambda *_: None,
+    )
+    qtbot.addWidget(view)
+    view.table.setCurrentCell(row_of(view, "clamshell"), 0)
+    view.log_button.click()
+    assert journal.exercise_logs() == []
+
+
+def test_the_log_form_needs_repetitions_or_a_hold(qtbot) -> None:
+    from ui.desktop.exercises.log_dialog import LogSetDialog
+
+    dialog = LogSetDialog(None, "Single-leg squat", ExerciseLog("single-leg-squat", TODAY, 1))
+    qtbot.addWidget(dialog)
+    dialog._accept()
+    assert dialog.problem.text() == "Give the repetitions or the hold time."
+    dialog.hold.setValue(30)
+    dialog.side.setCurrentIndex(dialog.side.findData("right"))
+    assert dialog.result_log() == ExerciseLog("single-leg-squat", TODAY, 1, hold_s=30, side="right")
 
 
 def test_do_a_set_opens_the_guided_set_only_when_it_exists(view: ExercisesView, qtbot) -> None:

@@ -277,3 +277,26 @@ def test_the_chart_labels_its_weeks_along_the_axis_without_overlap() -> None:
     assert all(b[0] - a[0] >= LABEL_WIDTH for a, b in pairwise(labels))
     crowded = week_labels(first, last, lambda day: 70 + 200 * (day - first).days / 55)
     assert 1 < len(crowded) < len(labels)  # a narrow window shows fewer, never overlapping
+
+
+def test_a_logged_set_can_be_corrected_from_the_journal(qtbot, journal: Journal) -> None:
+    from dataclasses import replace
+
+    from lesson_engine.journal.records import ExerciseLog
+
+    journal.add_exercise_log(ExerciseLog("clamshell", TODAY, 3, reps=15, side="both"))
+    shown: list[ExerciseLog] = []
+
+    def correct(_parent, name: str, log: ExerciseLog) -> ExerciseLog:
+        shown.append(log)
+        return replace(log, sets=2, reps=10, side="right", soreness=3, load="red band")
+
+    view = make_view(qtbot, journal, ask_log=correct)
+    view.logs.itemActivated.emit(view.logs.item(0))  # Enter, or a double click
+    assert shown[0].reps == 15 and shown[0].side == "both"  # the form opens with what it holds
+    (log,) = journal.exercise_logs()
+    assert (log.sets, log.reps, log.side, log.soreness, log.load) == (2, 10, "right", 3, "red band")
+    assert "2\u00a0×\u00a010  ·  right leg  ·  red band  ·  soreness 3" in view.logs.item(0).text()
+    journal.close()
+    with Journal.open(journal.folder) as again:  # on disk
+        assert again.exercise_logs()[0].side == "right"

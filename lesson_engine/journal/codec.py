@@ -42,6 +42,11 @@ def _whole(doc: dict[str, Any], key: str, default: int | None = None) -> int:
     return value
 
 
+def _optional_text(doc: dict[str, Any], key: str) -> str | None:
+    value = doc.get(key)
+    return None if value is None else _text(doc, key)
+
+
 def _optional_whole(doc: dict[str, Any], key: str) -> int | None:
     value = doc.get(key)
     return None if value is None else _whole(doc, key)
@@ -138,6 +143,7 @@ def log_to_doc(log: ExerciseLog) -> dict[str, Any]:
         "load": log.load,
         "soreness": log.soreness,
         "note": log.note,
+        "side": log.side,
     }
 
 
@@ -152,6 +158,7 @@ def log_from_doc(doc: dict[str, Any], doc_id: str) -> ExerciseLog:
         soreness=_optional_whole(doc, "soreness"),
         note=_text(doc, "note", ""),
         id=doc_id,
+        side=_optional_text(doc, "side"),
     )
 
 

@@ -268,6 +268,17 @@ class Journal:
         doc_id = self._year(log.day.year).table(LOGS).insert(log_to_doc(log))
         return replace(log, id=f"{log.day.year}-{doc_id}")
 
+    def update_exercise_log(self, log: ExerciseLog) -> None:
+        """Replace the set ``log.id`` with ``log`` (corrected sets, reps, side, load, soreness)."""
+        check_exercise_log(log, learner_day(self._now()), None)
+        year, doc_id = self._split_id(log.id)
+        if year != log.day.year:
+            raise JournalInputError("a set's day can only change within its year")
+        records = self._year(year).table(LOGS)
+        if not records.contains(doc_id=doc_id):
+            raise JournalInputError(f"no set {log.id!r} in the journal")
+        records.update(log_to_doc(log), doc_ids=[doc_id])
+
     def exercise_logs(self) -> list[ExerciseLog]:
         return sorted((log_from_doc(doc, i) for i, doc in self._all(LOGS)), key=lambda log: log.day)
 

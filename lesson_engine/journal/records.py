@@ -62,6 +62,8 @@ class ExerciseLog:
     soreness: int | None = None
     note: str = ""
     id: str = ""
+    side: str | None = None
+    """Which leg the dose was for ("left", "right", "both"), or None when not said."""
 
 
 @dataclass(frozen=True)

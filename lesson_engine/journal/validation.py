@@ -93,6 +93,10 @@ def check_exercise_log(log: ExerciseLog, today: date | None, known: Collection[s
     )
     _check(len(log.load) <= MAX_TEXT_CHARS, "the load or band description is too long")
     check_level(log.soreness, "soreness")
+    _check(
+        log.side is None or log.side in SIDES,
+        f"unknown side {log.side!r} (use {', '.join(SIDES)})",
+    )
     check_note(log.note)
 
 

@@ -7,7 +7,6 @@ plainly labelled as their record rather than evidence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -38,6 +37,7 @@ from lesson_engine.catalogue.personal import my_results
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
 from lesson_engine.journal.validation import JournalInputError
+from ui.desktop.exercises.log_dialog import AskLog, ask_log, dose_from_card
 from ui.desktop.player.view import MEDICAL_NOTE
 
 MARKS = {
@@ -48,12 +48,6 @@ MARKS = {
     Stance.NOT_MENTIONED: ("", "#7b8588"),
 }
 DIFFERS = QColor(224, 184, 92, 70)
-
-
-def default_dose(entry: Entry) -> tuple[int, int]:
-    """Sets and repetitions from the entry's dose ("3 × 15 a side"), else one set of ten."""
-    match = re.search(r"(\d+)\s*[×x]\s*(\d+)", entry.dose)
-    return (int(match.group(1)), int(match.group(2))) if match else (1, 10)
 
 
 class ExercisesView(QWidget):
@@ -67,9 +61,11 @@ class ExercisesView(QWidget):
         *,
         has_lesson: Callable[[str], bool] = lambda _id: False,
         today: Callable[[], date] = date.today,
+        ask_log: AskLog = ask_log,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._ask_log = ask_log
         self.catalogue = catalogue
         self.illustrations = illustrations
         self.journal = journal
@@ -276,8 +272,12 @@ class ExercisesView(QWidget):
         self.log_button.setVisible(is_exercise)
         self.do_set_button.setVisible(is_exercise)
         if is_exercise:
-            sets, reps = default_dose(entry)
-            self.log_button.setText(f"Log today's set ({sets} × {reps})")
+            self.log_button.setText("Log a set…")
+            self.log_button.setToolTip(
+                f"Note today's set: the card's dose ({entry.dose})"
+                if entry.dose
+                else "Note today's set: what you did"
+            )
             ready = bool(entry.guided_set) and self.has_lesson(entry.guided_set)
             self.do_set_button.setEnabled(ready)
             self.do_set_button.setToolTip(
@@ -316,13 +316,18 @@ class ExercisesView(QWidget):
         entry = self.current_entry()
         if entry is None or entry.kind != "exercise":
             return
-        sets, reps = default_dose(entry)
+        sets, reps, side = dose_from_card(entry)
+        start = ExerciseLog(entry.id, self._today(), sets, reps=reps, side=side)
+        log = self._ask_log(self, entry.name, start)
+        if log is None:
+            return
         try:
-            self.journal.add_exercise_log(ExerciseLog(entry.id, self._today(), sets, reps))
+            self.journal.add_exercise_log(log)
         except (JournalInputError, OSError) as exc:
             self.status.setText(f"Not logged: {exc}")
             return
-        self.status.setText(f"Logged {sets} × {reps} {entry.name.lower()} for today.")
+        count = f"{log.reps}" if log.reps is not None else f"{log.hold_s} s"
+        self.status.setText(f"Logged {log.sets} × {count} {entry.name.lower()} for today.")
         self._show_mine(entry)
 
     def _do_set(self) -> None:

@@ -36,6 +36,7 @@ from lesson_engine.journal.trend import sessions_per_week, soreness_series
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.script.durations import format_clock
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.exercises.log_dialog import SIDE_NAMES, AskLog, ask_log
 from ui.desktop.journal.chart import SorenessChart
 from ui.desktop.widgets.shortcuts import bind
 
@@ -88,6 +89,8 @@ def describe_log(log: ExerciseLog, name: str) -> str:
     count = f"{log.reps}" if log.reps is not None else f"{log.hold_s}\u00a0s"
     dose = f"{log.sets}\u00a0×\u00a0{count}"  # kept on one line when the list wraps
     parts = [f"{log.day:%a %d %b %Y}", name, dose]
+    if log.side:
+        parts.append(SIDE_NAMES[log.side].lower() if log.side in SIDE_NAMES else log.side)
     if log.load:
         parts.append(log.load)
     if log.soreness is not None:
@@ -104,9 +107,11 @@ class JournalView(QWidget):
         save_dialog: SaveDialog = ask_save_path,
         text_dialog: TextDialog = ask_text,
         exercise_name: Callable[[str], str] = lambda exercise_id: exercise_id,
+        ask_log: AskLog = ask_log,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._ask_log = ask_log
         self.journal = journal
         self._exercise_name = exercise_name
         self._draft_key = ""
@@ -140,6 +145,7 @@ class JournalView(QWidget):
         self.logs = QListWidget()
         self.logs.setAccessibleName("Strength sets")
         self.logs.setWordWrap(True)
+        self.logs.itemActivated.connect(self._edit_log)
         for listing in (self.sessions, self.notes, self.logs):  # wrap, never scroll sideways
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             listing.setResizeMode(QListView.ResizeMode.Adjust)
@@ -254,6 +260,23 @@ class JournalView(QWidget):
             if item is not None and item.isSelected():
                 return table, item
         return None
+
+    def _edit_log(self, item: QListWidgetItem | None) -> None:
+        """Correct a logged set (Enter or a double click): sets, reps, side, load, soreness."""
+        log_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        log = next((g for g in self.journal.exercise_logs() if g.id == log_id), None)
+        if log is None:
+            return
+        changed = self._ask_log(self, self._exercise_name(log.exercise_id), log)
+        if changed is None:
+            return
+        try:
+            self.journal.update_exercise_log(changed)
+        except (JournalInputError, OSError) as exc:
+            self.status.setText(f"The set was not changed: {exc}")
+            return
+        self.refresh()
+        self.status.setText("The set is corrected.")
 
     def _delete(self) -> None:
         chosen = self._selected()
