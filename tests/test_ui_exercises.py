@@ -161,3 +161,43 @@ def test_do_a_set_opens_the_guided_set_only_when_it_exists(view: ExercisesView, 
     with qtbot.waitSignal(view.do_set_requested) as signal:
         view.do_set_button.click()
     assert signal.args == ["set-clamshell"]
+
+
+def test_finishing_a_guided_set_offers_its_log_with_the_dose_it_guided(
+    qtbot, tmp_path: Path, repo: Path, journal: Journal
+) -> None:
+    """Through the whole app: the clamshell set, played to its end, then checked out."""
+    from PySide6.QtCore import QSettings
+
+    from lesson_engine.playback.clock import ManualClock
+    from lesson_engine.playback.state import PlayerState
+    from ui.desktop.app import build
+    from ui.desktop.ports import SilentAudio
+
+    offered: list[ExerciseLog] = []
+
+    def confirm(_parent, name: str, start: ExerciseLog) -> ExerciseLog:
+        offered.append(start)
+        return start
+
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", repo / "lessons/strength")],
+        clock=clock,
+    )
+    qtbot.addWidget(app.window)
+    app.exercises_view._ask_log = confirm
+    app.flow.start("set-clamshell")
+    app.flow.view.skip.click()
+    while app.flow.player.state is not PlayerState.FINISHED:
+        clock.advance(1_000)
+        app.flow.controller.tick()
+    app.flow.view.skip.click()  # the check-out
+    (start,) = offered
+    assert (start.exercise_id, start.sets, start.reps, start.side) == ("clamshell", 3, 15, "both")
+    (logged,) = journal.exercise_logs()
+    assert logged.exercise_id == "clamshell" and logged.reps == 15

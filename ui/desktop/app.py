@@ -201,6 +201,7 @@ def _exercises_view(
         has_lesson=lambda lesson_id: flow.library.by_id(lesson_id) is not None,
     )
     view.do_set_requested.connect(flow.start)
+    flow.lesson_done.connect(view.log_guided_set)  # a guided set logs itself, to be corrected
     return view
 
 

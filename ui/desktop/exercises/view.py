@@ -314,8 +314,19 @@ class ExercisesView(QWidget):
 
     def log_set(self) -> None:
         entry = self.current_entry()
-        if entry is None or entry.kind != "exercise":
-            return
+        if entry is not None and entry.kind == "exercise":
+            self._log(entry)
+
+    def log_guided_set(self, lesson_id: str) -> bool:
+        """A guided set was just finished: offer its log, with the dose it guided (the card's),
+        for the learner to correct or cancel. False when ``lesson_id`` is no guided set."""
+        entry = next((e for e in self.catalogue.entries if e.guided_set == lesson_id), None)
+        if entry is None:
+            return False
+        self._log(entry)
+        return True
+
+    def _log(self, entry: Entry) -> None:
         sets, reps, side = dose_from_card(entry)
         start = ExerciseLog(entry.id, self._today(), sets, reps=reps, side=side)
         log = self._ask_log(self, entry.name, start)

@@ -57,6 +57,7 @@ class LessonFlow(QObject):
     problem = Signal(str)  # something the learner should know, for the banner
     preview_ended = Signal()  # back to the Author screen
     caption_step = Signal(int)  # the learner asked for bigger or smaller captions mid-lesson
+    lesson_done = Signal(str)  # a lesson's id, once it was finished and checked out
 
     def __init__(
         self,
@@ -335,6 +336,8 @@ class LessonFlow(QObject):
         self.saving.store(record, settle_place)
         self._release()
         self.finished.emit()
+        if record.completed:
+            self.lesson_done.emit(record.lesson_id)
 
     def _present(self, view: QWidget) -> None:
         self.view = view
