@@ -188,16 +188,18 @@ def test_migrations_run_in_order_from_an_older_version() -> None:
 def test_csv_has_a_row_per_session_and_per_exercise_log(folder: Path, tmp_path: Path) -> None:
     with Journal.open(folder, now=clock()) as journal:
         journal.add_session(session(2, 5, 3, note="felt, then eased"))
-        journal.add_exercise_log(ExerciseLog("clamshell", day(1), 3, 15, soreness=2))
+        journal.add_exercise_log(ExerciseLog("clamshell", day(1), 3, 15, soreness=2, side="left"))
         out = tmp_path / "out.csv"
         journal.export_csv(out)
     rows = out.read_text().splitlines()
-    assert rows[0].startswith("kind,date,what,completed,soreness before,soreness after")
+    assert rows[0].startswith(
+        "kind,date,what,heard,finished,skipped sections,soreness before,soreness after,where"
+    )
     assert (
         rows[1]
-        == 'session,2026-11-18,Weight shift 1,100%,5,3,outside knee (right),1,1.0,,,,,"felt, then eased"'
+        == 'session,2026-11-18,Weight shift 1,100%,yes,,5,3,outside knee (right),1,1.0,,,,,"felt, then eased"'
     )
-    assert rows[2] == "exercise,2026-11-19,clamshell,,,2,,,,3,15,,,"
+    assert rows[2] == "exercise,2026-11-19,clamshell,,,,,2,left,,,3,15,,,"
 
 
 def test_markdown_report_for_a_physiotherapist(folder: Path, tmp_path: Path) -> None:
