@@ -32,7 +32,7 @@ class JournalCheck:
 
 def _records_line(name: str, raw: bytes, where: Path) -> tuple[str, int]:
     data = parse_database(raw, where)
-    _kept, bad = screen(name, data)
+    bad = screen(name, data).set_aside
     count = sum(len(table) for table in data.values())
     if not bad:
         return f"{name}: {_records(count)}, all readable", 0

@@ -86,6 +86,8 @@ class Journal:
         self._years: dict[int, TinyDB] = {}
         self._lock: FolderLock | None = None  # held from ``open`` to ``close``
         self._place_in_memory: dict[str, Any] | None = None
+        self._read: dict[str, list[Any]] = {}
+        """Each table's records as last read; dropped by every change (``_changing``)."""
         self.drafts = Drafts(None)
         """What is being typed into the journal's notes, kept as it is typed (``drafts``)."""
 
@@ -186,12 +188,20 @@ class Journal:
         """Move every record that cannot be read back out of its year, kept (``screening``)."""
         found: list[SetAside] = []
         changed: list[int] = []
+        read: dict[str, list[Any]] = {SESSIONS: [], LOGS: [], NOTES: []}
         for year, data in years.items():
-            kept, bad = screen(_year_name(year), data)
-            if bad:
-                found.extend(bad)
-                years[year] = kept
+            screened = screen(_year_name(year), data, f"{year}-")
+            for table, records in screened.records.items():
+                read[table].extend(records)
+            if screened.set_aside:
+                found.extend(screened.set_aside)
+                years[year] = screened.kept
                 changed.append(year)
+        self._read = {  # read once, here: the lists the app asks for until the next change
+            SESSIONS: sorted(read[SESSIONS], key=lambda s: s.started_at),
+            LOGS: sorted(read[LOGS], key=lambda log: log.day),
+            NOTES: sorted(read[NOTES], key=lambda n: n.day),
+        }
         if not found:
             return
         keep_set_aside(folder, found, now)  # first: the records are safe before they leave
@@ -224,16 +234,25 @@ class Journal:
     # -- sessions --------------------------------------------------------------------------
 
     def add_session(self, entry: SessionEntry) -> SessionEntry:
+        self._changing()
         check_session(entry, self._now())
         doc_id = self._year(entry.started_at.year).table(SESSIONS).insert(session_to_doc(entry))
         return replace(entry, id=f"{entry.started_at.year}-{doc_id}")
 
     def sessions(self) -> list[SessionEntry]:
-        return sorted(
-            (session_from_doc(doc, i) for i, doc in self._all(SESSIONS)), key=lambda s: s.started_at
-        )
+        if SESSIONS not in self._read:
+            self._read[SESSIONS] = sorted(
+                (session_from_doc(doc, i) for i, doc in self._all(SESSIONS)),
+                key=lambda s: s.started_at,
+            )
+        return list(self._read[SESSIONS])
+
+    def _changing(self) -> None:
+        """Before any write: what was read may no longer be what is stored."""
+        self._read.clear()
 
     def update_session_note(self, session_id: str, text: str) -> None:
+        self._changing()
         check_note(text)
         year, doc_id = self._split_id(session_id)
         table = self._year(year).table(SESSIONS)
@@ -245,6 +264,7 @@ class Journal:
 
     def remove(self, table: str, record_id: str) -> Removed:
         """Take a session, set or note out; what is returned lets ``put_back`` undo it exactly."""
+        self._changing()
         year, doc_id = self._split_id(record_id)
         records = self._year(year).table(table)
         doc = records.get(doc_id=doc_id)
@@ -255,6 +275,7 @@ class Journal:
 
     def put_back(self, removed: Removed) -> None:
         """Undo ``remove``: the record returns under its own number (a new one if that was reused)."""
+        self._changing()
         records = self._year(removed.year).table(removed.table)
         if records.contains(doc_id=removed.doc_id):
             records.insert(removed.doc)
@@ -264,12 +285,14 @@ class Journal:
     # -- exercise logs and notes -------------------------------------------------------------
 
     def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
+        self._changing()
         check_exercise_log(log, learner_day(self._now()), self.known_exercises)
         doc_id = self._year(log.day.year).table(LOGS).insert(log_to_doc(log))
         return replace(log, id=f"{log.day.year}-{doc_id}")
 
     def update_exercise_log(self, log: ExerciseLog) -> None:
         """Replace the set ``log.id`` with ``log`` (corrected sets, reps, side, load, soreness)."""
+        self._changing()
         check_exercise_log(log, learner_day(self._now()), None)
         year, doc_id = self._split_id(log.id)
         if year != log.day.year:
@@ -280,15 +303,24 @@ class Journal:
         records.update(log_to_doc(log), doc_ids=[doc_id])
 
     def exercise_logs(self) -> list[ExerciseLog]:
-        return sorted((log_from_doc(doc, i) for i, doc in self._all(LOGS)), key=lambda log: log.day)
+        if LOGS not in self._read:
+            self._read[LOGS] = sorted(
+                (log_from_doc(doc, i) for i, doc in self._all(LOGS)), key=lambda log: log.day
+            )
+        return list(self._read[LOGS])
 
     def add_note(self, note: Note) -> Note:
+        self._changing()
         check_free_note(note, learner_day(self._now()))
         doc_id = self._year(note.day.year).table(NOTES).insert(note_to_doc(note))
         return replace(note, id=f"{note.day.year}-{doc_id}")
 
     def notes(self) -> list[Note]:
-        return sorted((note_from_doc(doc, i) for i, doc in self._all(NOTES)), key=lambda n: n.day)
+        if NOTES not in self._read:
+            self._read[NOTES] = sorted(
+                (note_from_doc(doc, i) for i, doc in self._all(NOTES)), key=lambda n: n.day
+            )
+        return list(self._read[NOTES])
 
     # -- the saved place -------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lesson_engine.journal.codec import BadRecord, log_from_doc, note_from_doc, session_from_doc
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
 from lesson_engine.journal.validation import (
     JournalInputError,
     check_exercise_log,
@@ -30,19 +31,26 @@ from lesson_engine.storage import write_atomically
 SET_ASIDE_NAME = "set-aside.json"
 
 
-def _session(doc: dict[str, Any]) -> None:
-    check_session(session_from_doc(doc, ""), None)
+def _session(doc: dict[str, Any], record_id: str) -> SessionEntry:
+    entry = session_from_doc(doc, record_id)
+    check_session(entry, None)
+    return entry
 
 
-def _log(doc: dict[str, Any]) -> None:
-    check_exercise_log(log_from_doc(doc, ""), None, None)  # a retired exercise is still history
+def _log(doc: dict[str, Any], record_id: str) -> ExerciseLog:
+    log = log_from_doc(doc, record_id)
+    check_exercise_log(log, None, None)  # a retired exercise is still history
+    return log
 
 
-def _note(doc: dict[str, Any]) -> None:
-    check_free_note(note_from_doc(doc, ""), None)
+def _note(doc: dict[str, Any], record_id: str) -> Note:
+    note = note_from_doc(doc, record_id)
+    check_free_note(note, None)
+    return note
 
 
-READERS: dict[str, tuple[str, Callable[[dict[str, Any]], None]]] = {
+Record = SessionEntry | ExerciseLog | Note
+READERS: dict[str, tuple[str, Callable[[dict[str, Any], str], Record]]] = {
     "sessions": ("a session", _session),
     "exercise_logs": ("an exercise log", _log),
     "notes": ("a note", _note),
@@ -74,35 +82,51 @@ class SetAside:
         }
 
 
-def problem_with(table: str, doc_id: str, doc: Any) -> str | None:
-    """Why this stored record cannot be used, or None when it can."""
+def read_record(table: str, doc_id: str, doc: Any, id_prefix: str = "") -> Record | str:
+    """The stored record as the app uses it (its id ``id_prefix + doc_id``), or why it cannot be."""
     if not doc_id.isdecimal():
         return f"its number {doc_id!r} is not a record number"
     if not isinstance(doc, dict):
         return "it is not a record"
     try:
-        READERS[table][1](doc)
+        return READERS[table][1](doc, id_prefix + doc_id)
     except (BadRecord, JournalInputError) as exc:
         return str(exc)
-    return None
 
 
-def screen(file: str, data: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], list[SetAside]]:
-    """``data`` without its unusable records, and those records. Unknown tables pass untouched."""
-    kept: dict[str, Any] = {}
-    found: list[SetAside] = []
+def problem_with(table: str, doc_id: str, doc: Any) -> str | None:
+    """Why this stored record cannot be used, or None when it can."""
+    read = read_record(table, doc_id, doc)
+    return read if isinstance(read, str) else None
+
+
+@dataclass
+class Screened:
+    kept: dict[str, Any]
+    """The file's data without its unusable records (unknown tables untouched)."""
+    set_aside: list[SetAside]
+    records: dict[str, list[Record]]
+    """Each known table's records, read back once here so the journal need not read them again."""
+
+
+def screen(file: str, data: dict[str, dict[str, Any]], id_prefix: str = "") -> Screened:
+    result = Screened({}, [], {})
     for table, docs in data.items():
         if table not in READERS:
-            kept[table] = docs
+            result.kept[table] = docs
             continue
-        kept[table] = {}
+        kept: dict[str, Any] = {}
+        records: list[Record] = []
         for doc_id, doc in docs.items():
-            reason = problem_with(table, doc_id, doc)
-            if reason is None:
-                kept[table][doc_id] = doc
+            read = read_record(table, doc_id, doc, id_prefix)
+            if isinstance(read, str):
+                result.set_aside.append(SetAside(file, table, doc_id, read, doc))
             else:
-                found.append(SetAside(file, table, doc_id, reason, doc))
-    return kept, found
+                kept[doc_id] = doc
+                records.append(read)
+        result.kept[table] = kept
+        result.records[table] = records
+    return result
 
 
 def keep_set_aside(folder: Path, records: list[SetAside], when: datetime) -> Path:

@@ -27,10 +27,14 @@ def soreness_series(sessions: Iterable[SessionEntry]) -> list[SorenessPoint]:
     a kind has None there (drawn as a gap)."""
     days: dict[date, SorenessPoint] = {}
     for s in sorted(sessions, key=lambda s: s.started_at):
-        point = days.get(s.day, SorenessPoint(s.day, None, None))
+        day = s.day
+        point = days.get(day)
+        if point is None:
+            days[day] = SorenessPoint(day, s.before.level, s.after.level)
+            continue
         before = point.before if point.before is not None else s.before.level
         after = s.after.level if s.after.level is not None else point.after
-        days[s.day] = SorenessPoint(s.day, before, after)
+        days[day] = SorenessPoint(day, before, after)
     return list(days.values())
 
 
