@@ -140,3 +140,81 @@ def test_settings_checks_the_journal_the_app_has_open(qtbot, tmp_path: Path, jou
     assert view.check_result.text().startswith("1 problem found.")
     assert "'lesson_id' is missing" not in view.check_result.text()
     assert "'lesson_id' is not text: 3" in view.check_result.text()
+
+
+def test_settings_puts_back_a_backup_while_seesaw_runs_and_keeps_the_words_being_typed(
+    qtbot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop.app import build
+    from ui.desktop.ports import SilentAudio
+
+    folder = tmp_path / "journal"
+    with Journal.open(folder, now=clock(day_at(0))) as journal:
+        journal.add_session(session(1, note="the good one"))
+    with Journal.open(folder, now=clock(day_at(1))) as journal:  # copied as it opened
+        journal.add_session(session(0, note="a mistake"))
+    journal = Journal.open(folder, now=clock(day_at(1)))
+    journal.drafts.keep("note:new", "half a sentence about my hip")
+    offered: list[list[str]] = []
+
+    def choose(_parent, choices):
+        offered.append([label for _, label in choices])
+        return choices[0][0]
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal, audio=SilentAudio(), settings=settings, folders=[], ask_backup_day=choose
+    )
+    qtbot.addWidget(app.window)
+    app.journal_view.refresh()
+    assert app.journal_view.sessions.count() == 2
+    app.settings_view.restore_button.click()
+    assert offered == [
+        [
+            "Sat 21 Nov 2026: 1 session, 0 sets, 0 notes",
+            "Fri 20 Nov 2026: 0 sessions, 0 sets, 0 notes",
+        ]
+    ]
+    assert [s.note for s in journal.sessions()] == ["the good one"]
+    assert app.journal_view.sessions.count() == 1  # the page shows it at once
+    text = app.settings_view.check_result.text()
+    assert text.startswith("Your journal is back as it was on 21 November 2026.")
+    assert journal.drafts.get("note:new") == "half a sentence about my hip"
+    journal.add_note(Note(day_at(1).date(), "written after the restore"))
+    journal.close()
+    with Journal.open(folder, now=clock(day_at(1))) as again:
+        assert [s.note for s in again.sessions()] == ["the good one"]
+        assert [n.text for n in again.notes()] == ["written after the restore"]
+        assert again.drafts.get("note:new") == "half a sentence about my hip"  # on disk too
+
+
+def test_a_backup_a_newer_seesaw_made_is_not_put_back(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop.app import build
+    from ui.desktop.ports import SilentAudio
+
+    folder = tmp_path / "journal"
+    with Journal.open(folder, now=clock(day_at(0))) as journal:
+        journal.add_session(session(1, note="today's"))
+    journal = Journal.open(folder, now=clock(day_at(1)))
+    (folder / "backups" / day_at(1).date().isoformat() / "meta.json").write_text(
+        json.dumps({"_default": {"1": {"schema": 99}}})
+    )
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[],
+        ask_backup_day=lambda _parent, choices: choices[0][0],
+    )
+    qtbot.addWidget(app.window)
+    app.settings_view.restore_button.click()
+    assert (
+        "was made by a newer Seesaw (journal version 99)" in app.settings_view.check_result.text()
+    )
+    assert [s.note for s in journal.sessions()] == ["today's"]
+    journal.close()

@@ -231,3 +231,37 @@ def test_a_report_of_one_session_says_one_session(folder: Path, tmp_path: Path) 
         out = tmp_path / "report.md"
         journal.export_markdown(out)
     assert "- 1 session from 12 Nov 2026 to 12 Nov 2026; 1 finished." in out.read_text()
+
+
+def test_a_corrected_rating_is_stored_and_undo_puts_the_record_back_exactly(folder: Path) -> None:
+    from dataclasses import replace
+
+    with Journal.open(folder, now=clock()) as journal:
+        saved = journal.add_session(session(1, before=5, after=3, note="knee fine"))
+        earlier = journal.correct_session(replace(saved, after=replace(saved.after, level=7)))
+        assert [(s.before.level, s.after.level) for s in journal.sessions()] == [(5, 7)]
+        noted = journal.update_session_note(saved.id, "it was a 7, not a 3")
+    with Journal.open(folder, now=clock()) as journal:  # durable, both changes
+        (stored,) = journal.sessions()
+        assert (stored.after.level, stored.note) == (7, "it was a 7, not a 3")
+        assert stored.after.places == ("outside-knee",)  # where it hurt is kept
+        journal.undo(noted)  # newest first, as the Journal page's Undo does
+        assert journal.sessions()[0].note == "knee fine"
+        journal.undo(earlier)
+        assert journal.sessions()[0] == saved
+    with Journal.open(folder, now=clock()) as journal:
+        assert journal.sessions()[0] == saved
+        with pytest.raises(JournalInputError, match="soreness after"):
+            journal.correct_session(replace(saved, after=Soreness(11)))
+        assert journal.sessions()[0] == saved
+
+
+def test_undoing_a_correction_of_a_record_deleted_since_brings_it_back(folder: Path) -> None:
+    from dataclasses import replace
+
+    with Journal.open(folder, now=clock()) as journal:
+        saved = journal.add_session(session(1))
+        earlier = journal.correct_session(replace(saved, before=Soreness(9)))
+        journal.remove("sessions", saved.id)
+        journal.undo(earlier)
+        assert journal.sessions() == [saved]

@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry, Soreness
@@ -300,3 +301,46 @@ def test_a_logged_set_can_be_corrected_from_the_journal(qtbot, journal: Journal)
     journal.close()
     with Journal.open(journal.folder) as again:  # on disk
         assert again.exercise_logs()[0].side == "right"
+
+
+def test_a_rating_given_in_a_hurry_can_be_corrected_and_the_correction_undone(
+    qtbot, journal: Journal
+) -> None:
+    from dataclasses import replace
+
+    journal.add_session(session(1, 5, 3))
+    asked: list[SessionEntry] = []
+
+    def answer(_parent, shown: SessionEntry) -> SessionEntry:
+        asked.append(shown)
+        return replace(shown, after=Soreness(6))  # the check-out's 3 was a slip for 6
+
+    view = make_view(qtbot, journal, ask_ratings=answer)
+    view.ratings_button.click()
+    assert "Select a session" in view.status.text() and not asked
+    view.sessions.setCurrentRow(0)
+    view.ratings_button.click()
+    assert "soreness 5 → 6" in view.sessions.item(0).text()
+    assert "Undo (Ctrl+Z)" in view.status.text()
+    journal.close()
+    with Journal.open(journal.folder) as again:
+        assert again.sessions()[0].after.level == 6
+        view.journal = again
+        view.undo_button.click()
+        assert "soreness 5 → 3" in view.sessions.item(0).text()
+        assert again.sessions()[0].after.level == 3
+        assert view.status.text().startswith("Undone: corrected the ratings")
+
+
+def test_a_changed_note_can_be_undone(qtbot, journal: Journal) -> None:
+    journal.add_session(session(1, 5, 3, note="as it was"))
+    view = make_view(qtbot, journal, text_dialog=lambda *_: "changed by mistake")
+    view.sessions.setCurrentRow(0)
+    view.edit_button.click()
+    assert journal.sessions()[0].note == "changed by mistake"
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view.sessions, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert journal.sessions()[0].note == "as it was"
+    assert "as it was" in view.sessions.item(0).text()

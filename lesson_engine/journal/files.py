@@ -1,4 +1,4 @@
-"""Names of the journal's files, and reading the saved place before the journal is opened.
+"""Names of the journal's files, and the saved place on disk (read before the journal opens).
 
 The app's first paint offers "Resume ... at ..." from the saved place alone; opening the journal
 itself (its database, its lock, its checks) waits until the window is on screen.
@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+
+from lesson_engine.storage import fsync_dir, write_atomically
 
 CHECKPOINT_NAME = "checkpoint.json"
 
@@ -33,3 +35,18 @@ def read_saved_place(journal_folder: Path) -> dict[str, Any] | None:
         if isinstance(data, dict) and data.get("lesson_id"):
             return data
     return None
+
+
+def write_saved_place(journal_folder: Path, record: dict[str, Any]) -> None:
+    path = checkpoint_path(journal_folder)
+    write_atomically(path, json.dumps(record).encode("utf-8"), backup_of(path))
+
+
+def clear_saved_place(journal_folder: Path) -> None:
+    """Remove the place and its backup, durably, the backup first: were the place removed first, a
+    power cut could leave its older backup to be offered again. Then the place itself, durably,
+    so a session already saved is never settled a second time from it."""
+    path = checkpoint_path(journal_folder)
+    for candidate in (backup_of(path), path):
+        candidate.unlink(missing_ok=True)
+        fsync_dir(journal_folder)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, MutableMapping
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from lesson_engine.journal.backups import back_up_today
+from lesson_engine.journal.backups import back_up_today, restore
 from lesson_engine.journal.codec import (
     log_from_doc,
     log_to_doc,
@@ -35,11 +35,23 @@ from lesson_engine.journal.codec import (
 from lesson_engine.journal.database import AtomicJSONStorage, encode_database
 from lesson_engine.journal.drafts import Drafts
 from lesson_engine.journal.export import to_csv, to_markdown
-from lesson_engine.journal.files import backup_of, checkpoint_path, read_saved_place
-from lesson_engine.journal.loading import LoadReport, load_file, move_aside
+from lesson_engine.journal.files import (
+    backup_of,
+    clear_saved_place,
+    read_saved_place,
+    write_saved_place,
+)
+from lesson_engine.journal.loading import LoadReport, load_file, read_schema
 from lesson_engine.journal.lock import FolderLock, JournalLocked
 from lesson_engine.journal.migrations import SCHEMA_VERSION, JournalTooNew, migrate
-from lesson_engine.journal.records import ExerciseLog, Note, Removed, SessionEntry, learner_day
+from lesson_engine.journal.records import (
+    ExerciseLog,
+    Note,
+    Removed,
+    Replaced,
+    SessionEntry,
+    learner_day,
+)
 from lesson_engine.journal.screening import SetAside, keep_set_aside, screen, set_aside_message
 from lesson_engine.journal.validation import (
     JournalInputError,
@@ -50,12 +62,12 @@ from lesson_engine.journal.validation import (
 )
 from lesson_engine.storage import (
     ensure_private_dir,
-    fsync_dir,
     write_atomically,
     write_problem_in_words,
 )
 
 SESSIONS, LOGS, NOTES = "sessions", "exercise_logs", "notes"
+_RECORD_NAMES = {SESSIONS: "session", LOGS: "set", NOTES: "note"}
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 Now = Callable[[], datetime]
 
@@ -68,6 +80,12 @@ def _year_name(year: int) -> str:
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _swap(doc: MutableMapping[str, Any], replacement: dict[str, Any]) -> None:
+    """Make ``doc`` hold exactly ``replacement`` (TinyDB's own update would only merge)."""
+    doc.clear()
+    doc.update(replacement)
 
 
 class Journal:
@@ -119,6 +137,24 @@ class Journal:
                 f"Today's backup of your journal could not be made ({write_problem_in_words(exc)})."
             )
 
+    def restore_backup(self, day: date) -> Path:
+        """Put back the records as they were on ``day`` (a daily backup) and read them again.
+
+        This journal holds the folder's lock, so no other Seesaw writes while the files are
+        swapped. Returns the folder that keeps what was replaced; raises FileNotFoundError when
+        there is no backup of that day, and OSError when the disk refuses.
+        """
+        if self.folder is None:
+            raise FileNotFoundError("this journal is kept in memory; it has no backups")
+        try:
+            return restore(self.folder, day, self._now())
+        finally:  # a restore the disk stopped halfway may still have changed files: read them
+            for db in self._years.values():
+                db.close()
+            self._years.clear()
+            self._changing()
+            self._load(self.folder)
+
     @classmethod
     def in_memory(
         cls, *, now: Now = _utc_now, known_exercises: Collection[str] | None = None
@@ -144,7 +180,7 @@ class Journal:
     def _load(self, folder: Path) -> None:
         now = self._now()
         meta_path = folder / "meta.json"
-        version, meta_ok = self._schema(meta_path, now)
+        version, meta_ok = read_schema(meta_path, now, self.report)
         years: dict[int, dict[str, dict[str, Any]]] = {}
         for path in sorted(folder.iterdir()):
             match = _YEAR_FILE.match(path.name)
@@ -161,26 +197,6 @@ class Journal:
         self._set_aside_unreadable(folder, years, now)
         for year, data in years.items():
             self._years[year] = self._db(year, data)
-
-    def _schema(self, meta_path: Path, now: datetime) -> tuple[int, bool]:
-        """The journal's schema version, and whether ``meta.json`` said so in a usable way.
-
-        A missing file means a new journal. A version that is not a whole number from 1 up (hand
-        edited, damaged) cannot be trusted either way: the file is kept aside, the learner told,
-        and the journal read as this version's, which is what every Seesaw so far has written.
-        """
-        meta = load_file(meta_path, now, self.report)
-        if meta is None:
-            return SCHEMA_VERSION, False
-        stated = meta.get("_default", {}).get("1", {}).get("schema")
-        if isinstance(stated, int) and not isinstance(stated, bool) and stated >= 1:
-            return stated, True
-        aside = move_aside(meta_path, now.strftime("%Y%m%d-%H%M%S"), self.report)
-        self.report.messages.append(
-            f"Your journal's version file held {stated!r}, which is not a version Seesaw knows. "
-            f"It was kept as {aside.name}, and the journal was read as this version's."
-        )
-        return SCHEMA_VERSION, False
 
     def _set_aside_unreadable(
         self, folder: Path, years: dict[int, dict[str, dict[str, Any]]], now: datetime
@@ -251,14 +267,30 @@ class Journal:
         """Before any write: what was read may no longer be what is stored."""
         self._read.clear()
 
-    def update_session_note(self, session_id: str, text: str) -> None:
-        self._changing()
+    def update_session_note(self, session_id: str, text: str) -> Replaced:
         check_note(text)
-        year, doc_id = self._split_id(session_id)
-        table = self._year(year).table(SESSIONS)
-        if not table.contains(doc_id=doc_id):
-            raise JournalInputError(f"no session {session_id!r} in the journal")
-        table.update({"note": text}, doc_ids=[doc_id])
+        return self._replace(SESSIONS, session_id, lambda doc: doc.update(note=text))
+
+    def correct_session(self, entry: SessionEntry) -> Replaced:
+        """Replace the session ``entry.id`` with ``entry`` (the learner corrected its ratings)."""
+        check_session(entry, None)
+        if self._split_id(entry.id)[0] != entry.started_at.year:
+            raise JournalInputError("a session's start can only change within its year")
+        stored = session_to_doc(entry)
+        return self._replace(SESSIONS, entry.id, lambda doc: _swap(doc, stored))
+
+    def _replace(
+        self, table: str, record_id: str, change: Callable[[MutableMapping[str, Any]], None]
+    ) -> Replaced:
+        """Change one record in a single durable write; returns it as it was, for Undo."""
+        self._changing()
+        year, doc_id = self._split_id(record_id)
+        records = self._year(year).table(table)
+        doc = records.get(doc_id=doc_id)
+        if not isinstance(doc, dict):
+            raise JournalInputError(f"no {_RECORD_NAMES[table]} {record_id!r} in the journal")
+        records.update(change, doc_ids=[doc_id])
+        return Replaced(table, year, doc_id, dict(doc))
 
     # -- removing, and putting back ---------------------------------------------------------
 
@@ -269,7 +301,9 @@ class Journal:
         records = self._year(year).table(table)
         doc = records.get(doc_id=doc_id)
         if not isinstance(doc, dict):
-            raise JournalInputError(f"no record {record_id!r} in the journal")
+            raise JournalInputError(
+                f"no {_RECORD_NAMES.get(table, 'record')} {record_id!r} in the journal"
+            )
         records.remove(doc_ids=[doc_id])
         return Removed(table, year, doc_id, dict(doc))
 
@@ -282,6 +316,18 @@ class Journal:
         else:
             records.insert(Document(removed.doc, doc_id=removed.doc_id))
 
+    def undo(self, change: Removed | Replaced) -> None:
+        """Undo a deletion (``put_back``) or a correction (the record as it was, in one write)."""
+        if isinstance(change, Removed):
+            self.put_back(change)
+            return
+        self._changing()
+        records = self._year(change.year).table(change.table)
+        if not records.contains(doc_id=change.doc_id):  # deleted since: it comes back as it was
+            records.insert(Document(change.doc, doc_id=change.doc_id))
+        else:
+            records.update(lambda doc: _swap(doc, change.doc), doc_ids=[change.doc_id])
+
     # -- exercise logs and notes -------------------------------------------------------------
 
     def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
@@ -290,17 +336,13 @@ class Journal:
         doc_id = self._year(log.day.year).table(LOGS).insert(log_to_doc(log))
         return replace(log, id=f"{log.day.year}-{doc_id}")
 
-    def update_exercise_log(self, log: ExerciseLog) -> None:
+    def update_exercise_log(self, log: ExerciseLog) -> Replaced:
         """Replace the set ``log.id`` with ``log`` (corrected sets, reps, side, load, soreness)."""
-        self._changing()
         check_exercise_log(log, learner_day(self._now()), None)
-        year, doc_id = self._split_id(log.id)
-        if year != log.day.year:
+        if self._split_id(log.id)[0] != log.day.year:
             raise JournalInputError("a set's day can only change within its year")
-        records = self._year(year).table(LOGS)
-        if not records.contains(doc_id=doc_id):
-            raise JournalInputError(f"no set {log.id!r} in the journal")
-        records.update(log_to_doc(log), doc_ids=[doc_id])
+        stored = log_to_doc(log)
+        return self._replace(LOGS, log.id, lambda doc: _swap(doc, stored))
 
     def exercise_logs(self) -> list[ExerciseLog]:
         if LOGS not in self._read:
@@ -328,9 +370,8 @@ class Journal:
         record = {**data, "saved_at": self._now().isoformat()}
         if self.folder is None:
             self._place_in_memory = json.loads(json.dumps(record))  # stored as on disk: plain JSON
-            return
-        path = checkpoint_path(self.folder)
-        write_atomically(path, json.dumps(record).encode("utf-8"), backup_of(path))
+        else:
+            write_saved_place(self.folder, record)
 
     def load_checkpoint(self) -> dict[str, Any] | None:
         if self.folder is None:
@@ -340,13 +381,7 @@ class Journal:
     def clear_checkpoint(self) -> None:
         self._place_in_memory = None
         if self.folder is not None:
-            # The backup goes first, durably: were the saved place removed first, a power cut
-            # could leave its older backup to be offered again. Then the place itself, durably,
-            # so a session already saved is never settled a second time from it.
-            path = checkpoint_path(self.folder)
-            for candidate in (backup_of(path), path):
-                candidate.unlink(missing_ok=True)
-                fsync_dir(self.folder)
+            clear_saved_place(self.folder)
 
     # -- export ------------------------------------------------------------------------------
 

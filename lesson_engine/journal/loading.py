@@ -17,6 +17,7 @@ from typing import Any
 
 from lesson_engine.journal.database import DamagedFile, parse_database
 from lesson_engine.journal.files import backup_of
+from lesson_engine.journal.migrations import SCHEMA_VERSION
 from lesson_engine.storage import write_atomically
 
 
@@ -105,3 +106,30 @@ def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[s
         f"Part of your journal could not be read ({reason}). It was kept as {aside.name}; that part starts empty."
     )
     return None
+
+
+def usable_schema(stated: object) -> bool:
+    """A version is a whole number from 1 up; anything else was edited by hand or damaged."""
+    return isinstance(stated, int) and not isinstance(stated, bool) and stated >= 1
+
+
+def read_schema(meta_path: Path, now: datetime, report: LoadReport) -> tuple[int, bool]:
+    """The journal's schema version, and whether ``meta.json`` said so in a usable way.
+
+    A missing file means a new journal. A version that is not a whole number from 1 up (hand
+    edited, damaged) cannot be trusted either way: the file is kept aside, the learner told,
+    and the journal read as this version's, which is what every Seesaw so far has written.
+    """
+    meta = load_file(meta_path, now, report)
+    if meta is None:
+        return SCHEMA_VERSION, False
+    stated = meta.get("_default", {}).get("1", {}).get("schema")
+    if usable_schema(stated):
+        assert isinstance(stated, int)
+        return stated, True
+    aside = move_aside(meta_path, now.strftime("%Y%m%d-%H%M%S"), report)
+    report.messages.append(
+        f"Your journal's version file held {stated!r}, which is not a version Seesaw knows. "
+        f"It was kept as {aside.name}, and the journal was read as this version's."
+    )
+    return SCHEMA_VERSION, False

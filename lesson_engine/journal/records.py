@@ -77,6 +77,16 @@ class Removed:
 
 
 @dataclass(frozen=True)
+class Replaced:
+    """A record as it was before a correction (a note, ratings, a set), so Undo can restore it."""
+
+    table: str
+    year: int
+    doc_id: int
+    doc: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Note:
     day: date
     text: str

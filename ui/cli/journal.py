@@ -93,7 +93,7 @@ def _restore(args: argparse.Namespace) -> int:
         return 1
     try:
         replaced = restore(folder, day, datetime.now(UTC))
-    except (FileNotFoundError, OSError) as exc:
+    except (OSError, ValueError) as exc:
         print(f"seesaw: {exc}", file=sys.stderr)
         return 1
     finally:

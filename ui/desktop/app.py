@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from audio.lesson_audio import LessonAudio
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.catalogue.model import Catalogue
-from lesson_engine.journal.check import check_journal as check_journal_files
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
@@ -45,6 +44,7 @@ from ui.desktop.player.flow import LessonFlow
 from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
 from ui.desktop.ports import AudioPort
+from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, connect_journal_care
 from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
@@ -125,6 +125,7 @@ def build(
     unsaved_dialogs: UnsavedDialogs = ASK_THE_LEARNER,
     shell: Shell | None = None,
     exercises: Exercises | None = None,
+    ask_backup_day: AskBackupDay = ask_backup_day,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
@@ -165,7 +166,7 @@ def build(
     _connect_library(app, journal)
     _connect_author(app)
     _guard_unsaved_sessions(app, unsaved_dialogs)
-    _connect_settings(app, settings)
+    _connect_settings(app, settings, ask_backup_day)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     app.refresh_library()
     for notice in app.notices:
@@ -266,25 +267,15 @@ def _guard_unsaved_sessions(app: SeesawApp, dialogs: UnsavedDialogs) -> None:
     )
 
 
-def _connect_settings(app: SeesawApp, settings: QSettings) -> None:
+def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBackupDay) -> None:
     flow, settings_view = app.flow, app.settings_view
 
-    def check_journal() -> None:
-        folder = flow.journal.folder
-        if folder is None:
-            settings_view.show_check(
-                ["Your journal is kept in memory this time; there is nothing on disk to check."]
-            )
-            return
-        report = check_journal_files(folder)
-        verdict = (
-            f"{report.problems} problem{'s' if report.problems != 1 else ''} found."
-            if report.problems
-            else "Everything in your journal can be read."
-        )
-        settings_view.show_check([verdict, *report.lines])
+    def restored() -> None:
+        app.journal_view.forget_undo()  # its undo refers to records the restore replaced
+        app.journal_view.refresh()
+        app.refresh_library()
 
-    settings_view.check_journal.connect(check_journal)
+    connect_journal_care(settings_view, flow.journal, restored, ask_backup_day)
 
     def setting_changed(key: str) -> None:
         qt_app = QApplication.instance()

@@ -12,17 +12,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent, QTextCursor
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -31,13 +29,15 @@ from PySide6.QtWidgets import (
 
 from lesson_engine.journal.drafts import NEW_NOTE, session_note_key
 from lesson_engine.journal.journal import LOGS, NOTES, SESSIONS, Journal
-from lesson_engine.journal.records import ExerciseLog, Note, Removed, SessionEntry
+from lesson_engine.journal.records import Note, Removed, Replaced, SessionEntry
 from lesson_engine.journal.trend import sessions_per_week, soreness_series
 from lesson_engine.journal.validation import JournalInputError
-from lesson_engine.script.durations import format_clock
 from lesson_engine.storage import write_problem_in_words
-from ui.desktop.exercises.log_dialog import SIDE_NAMES, AskLog, ask_log
+from ui.desktop.exercises.log_dialog import AskLog, ask_log
 from ui.desktop.journal.chart import SorenessChart
+from ui.desktop.journal.note_dialog import DRAFT_AFTER_MS, TextDialog, ask_text
+from ui.desktop.journal.rows import describe, describe_log
+from ui.desktop.journal.session_dialog import AskRatings, ask_ratings
 from ui.desktop.widgets.shortcuts import bind
 
 SaveDialog = Callable[[QWidget, str, str], str]
@@ -46,56 +46,6 @@ SaveDialog = Callable[[QWidget, str, str], str]
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
     return path
-
-
-TextDialog = Callable[[QWidget, str, str, Callable[[str], None]], "str | None"]
-"""Asks for a note: parent, title, the text to start from, and where to send each change (the
-draft). Returns the text, or None when cancelled. Tests answer without a dialog."""
-DRAFT_AFTER_MS = 500
-
-
-def ask_text(parent: QWidget, title: str, initial: str, keep: Callable[[str], None]) -> str | None:
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText("Note:")
-    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    dialog.setTextValue(initial)
-    dialog.resize(620, 360)  # room to read a paragraph, wrapped, not one long scrolling line
-    dialog.textValueChanged.connect(keep)
-    for editor in dialog.findChildren(QPlainTextEdit):
-        editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        # Qt selects the whole note on show; one key press would replace it. Start at its end.
-        QTimer.singleShot(0, lambda e=editor: e.moveCursor(QTextCursor.MoveOperation.End))
-    return dialog.textValue() if dialog.exec() else None
-
-
-def describe(session: SessionEntry) -> str:
-    before = "–" if session.before.level is None else str(session.before.level)
-    after = "–" if session.after.level is None else str(session.after.level)
-    done = "finished" if session.completed else f"{round(session.completed_fraction * 100)}% heard"
-    rests = (
-        f", {session.rests_taken} rest{'s' if session.rests_taken != 1 else ''} ({format_clock(session.rested_ms)})"
-        if session.rests_taken
-        else ""
-    )
-    line = f"{session.day:%a %d %b %Y}  ·  {session.lesson_title}  ·  {done}{rests}  ·  soreness {before} → {after}"
-    if session.skipped_sections:
-        line += f"\nskipped: {', '.join(session.skipped_sections)}"
-    return line + (f"\n{session.note}" if session.note else "")
-
-
-def describe_log(log: ExerciseLog, name: str) -> str:
-    """A strength set as the learner logged it: what, how much, and how it felt."""
-    count = f"{log.reps}" if log.reps is not None else f"{log.hold_s}\u00a0s"
-    dose = f"{log.sets}\u00a0×\u00a0{count}"  # kept on one line when the list wraps
-    parts = [f"{log.day:%a %d %b %Y}", name, dose]
-    if log.side:
-        parts.append(SIDE_NAMES[log.side].lower() if log.side in SIDE_NAMES else log.side)
-    if log.load:
-        parts.append(log.load)
-    if log.soreness is not None:
-        parts.append(f"soreness {log.soreness}")
-    return "  ·  ".join(parts) + (f"\n{log.note}" if log.note else "")
 
 
 class JournalView(QWidget):
@@ -108,10 +58,12 @@ class JournalView(QWidget):
         text_dialog: TextDialog = ask_text,
         exercise_name: Callable[[str], str] = lambda exercise_id: exercise_id,
         ask_log: AskLog = ask_log,
+        ask_ratings: AskRatings = ask_ratings,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._ask_log = ask_log
+        self._ask_ratings = ask_ratings
         self.journal = journal
         self._exercise_name = exercise_name
         self._draft_key = ""
@@ -157,16 +109,21 @@ class JournalView(QWidget):
         self.edit_button.clicked.connect(
             lambda: self._edit_session_note(self.sessions.currentItem())
         )
+        self.ratings_button = QPushButton("Ratings…")
+        self.ratings_button.setToolTip("Correct the soreness before and after the selected session")
+        self.ratings_button.clicked.connect(
+            lambda: self._correct_ratings(self.sessions.currentItem())
+        )
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip(
             "Delete the selected session, set or note (Delete); Undo (Ctrl+Z) brings it back"
         )
         self.delete_button.clicked.connect(self._delete)
         self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Put back what was deleted last (Ctrl+Z)")
+        self.undo_button.setToolTip("Undo the last deletion or correction (Ctrl+Z)")
         self.undo_button.clicked.connect(self._undo)
         self.undo_button.hide()
-        self._removed: list[tuple[Removed, str]] = []
+        self._undoable: list[tuple[Removed | Replaced, str]] = []
         bind(self, "Delete", self._delete)
         bind(self, "Ctrl+Z", self._undo)
         self.export_csv = QPushButton("Export CSV…")
@@ -181,6 +138,7 @@ class JournalView(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
         tools.addWidget(self.edit_button)
+        tools.addWidget(self.ratings_button)
         tools.addWidget(self.add_note_button)
         tools.addWidget(self.delete_button)
         tools.addWidget(self.undo_button)
@@ -271,12 +229,42 @@ class JournalView(QWidget):
         if changed is None:
             return
         try:
-            self.journal.update_exercise_log(changed)
+            earlier = self.journal.update_exercise_log(changed)
         except (JournalInputError, OSError) as exc:
             self.status.setText(f"The set was not changed: {exc}")
             return
+        self._done(earlier, f"Corrected the set of {log.day:%a %d %b}")
+
+    def _correct_ratings(self, item: QListWidgetItem | None) -> None:
+        session = self._session_of(item)
+        if session is None:
+            self.status.setText("Select a session to correct its ratings.")
+            return
+        changed = self._ask_ratings(self, session)
+        if changed is None or changed == session:
+            return
+        try:
+            earlier = self.journal.correct_session(changed)
+        except (JournalInputError, OSError) as exc:
+            self.status.setText(f"The ratings were not changed: {exc}")
+            return
+        self._done(earlier, f"Corrected the ratings of {session.day:%a %d %b}")
+
+    def _session_of(self, item: QListWidgetItem | None) -> SessionEntry | None:
+        session_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return next((s for s in self.journal.sessions() if s.id == session_id), None)
+
+    def _done(self, change: Removed | Replaced, what: str) -> None:
+        """A change the learner may take back: refresh, and say how."""
+        self._undoable.append((change, what))
+        self.undo_button.show()
         self.refresh()
-        self.status.setText("The set is corrected.")
+        self.status.setText(f"{what}. Undo (Ctrl+Z) takes it back.")
+
+    def forget_undo(self) -> None:
+        """The records changed under the view (a backup was put back): nothing to take back."""
+        self._undoable.clear()
+        self.undo_button.hide()
 
     def _delete(self) -> None:
         chosen = self._selected()
@@ -290,43 +278,39 @@ class JournalView(QWidget):
         except (JournalInputError, OSError) as exc:
             self.status.setText(f"Could not delete it: {exc}")
             return
-        self._removed.append((removed, what))
-        self.refresh()
-        self.undo_button.show()
-        self.status.setText(f"Deleted {what}. Undo (Ctrl+Z) puts it back.")
+        self._done(removed, f"Deleted {what}")
 
     def _undo(self) -> None:
-        if not self._removed:
+        if not self._undoable:
             return
-        removed, what = self._removed[-1]
+        change, what = self._undoable[-1]
         try:
-            self.journal.put_back(removed)
+            self.journal.undo(change)
         except OSError as exc:
-            self.status.setText(f"Could not put it back: {exc}")
+            self.status.setText(f"Could not undo it ({write_problem_in_words(exc)}).")
             return
-        self._removed.pop()
-        self.undo_button.setVisible(bool(self._removed))
+        self._undoable.pop()
+        self.undo_button.setVisible(bool(self._undoable))
         self.refresh()
-        self.status.setText(f"Put back {what}.")
+        self.status.setText(f"Undone: {what[0].lower()}{what[1:]}.")
 
     def _edit_session_note(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        session_id = item.data(Qt.ItemDataRole.UserRole)
-        session = next((s for s in self.journal.sessions() if s.id == session_id), None)
+        session = self._session_of(item)
         if session is None:
             return
-        key = session_note_key(session_id)
+        key = session_note_key(session.id)
         text = self._ask(f"Note for {session.lesson_title}", key, session.note)
         if text is None:
             return
         try:
-            self.journal.update_session_note(session_id, text.strip())
+            earlier = self.journal.update_session_note(session.id, text.strip())
         except (JournalInputError, OSError) as exc:
             self._keep_for_later(key, text, exc)
             return
-        self.journal.drafts.drop(key)
-        self.refresh()
+        with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
+            self.journal.drafts.drop(key)
+        if text.strip() != session.note:
+            self._done(earlier, f"Changed the note of {session.day:%a %d %b}")
 
     def _add_note(self) -> None:
         text = self._ask("A note for today", NEW_NOTE, "")
@@ -337,7 +321,8 @@ class JournalView(QWidget):
         except (JournalInputError, OSError) as exc:
             self._keep_for_later(NEW_NOTE, text, exc)
             return
-        self.journal.drafts.drop(NEW_NOTE)
+        with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
+            self.journal.drafts.drop(NEW_NOTE)
         self.status.setText("")
         self.refresh()
 

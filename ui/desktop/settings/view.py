@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lesson_engine.journal.backups import KEEP
 from ui.desktop.settings.store import SPEED_RANGE, THEMES, VOICES, read_bool, read_choice, read_int
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
 
 
 class SettingsView(QWidget):
     changed = Signal(str)  # the settings key
-    check_journal = Signal()  # the learner asked to check the journal's files (app.py answers)
+    check_journal = Signal()  # the learner asked to check the journal's files (journal_care)
+    restore_backup = Signal()  # the learner asked to put back a daily copy (journal_care)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,9 +92,14 @@ class SettingsView(QWidget):
             "Read every journal file and record, changing nothing, and say what is wrong"
         )
         self.check_button.clicked.connect(self.check_journal)
+        self.restore_button = QPushButton("Restore a backup…")
+        self.restore_button.setToolTip(
+            "Put your journal back as it was on an earlier day; what it holds now is kept"
+        )
+        self.restore_button.clicked.connect(self.restore_backup)
         self.check_result = QLabel(
-            "Seesaw keeps a copy of your journal each day (the last 14 days). With Seesaw "
-            "closed, 'seesaw journal restore DAY' puts one back."
+            f"Seesaw keeps a copy of your journal each day (the last {KEEP} days); "
+            "'Restore a backup…' puts one back."
         )
         self.check_result.setWordWrap(True)
         self.check_result.setProperty("role", "muted")
@@ -100,6 +107,7 @@ class SettingsView(QWidget):
         self.check_result.setAccessibleName("What the journal check found")
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_button)
+        check_row.addWidget(self.restore_button)
         check_row.addStretch(1)
         layout.addWidget(journal_heading)
         layout.addLayout(check_row)
