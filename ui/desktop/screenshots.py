@@ -17,7 +17,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.records import ExerciseLog, SessionEntry, Soreness
+from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
 from lesson_engine.paths import bundled_lessons_dir
 from lesson_engine.playback.clock import ManualClock
 from ui.desktop.app import build
@@ -65,6 +65,9 @@ def sample_journal() -> Journal:
         journal.add_exercise_log(
             ExerciseLog(exercise_id, day, rounds, reps=reps, load=load, soreness=2, note=note)
         )
+    journal.add_note(
+        Note((today - timedelta(days=9)).date(), "Ran 2 km on grass with walk breaks; no pain.")
+    )
     return journal
 
 
@@ -144,7 +147,59 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         author._jump_to_problem(author.problems.item(0))
         shot("author")
     window.close()
+    saved.extend(_after_a_crash(out, theme, home, settings))
     return saved
+
+
+def _after_a_crash(out: Path, theme: str, home: Path, settings: QSettings) -> list[Path]:
+    """The start after Seesaw closed on a check-out: the form again, with the learner's words;
+    then the Settings page's check of that journal on disk."""
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    folder = home / "journal-on-disk"
+    clock = ManualClock()
+    first_journal = Journal.open(folder)
+    first = build(journal=first_journal, audio=SilentAudio(), settings=settings, clock=clock)
+    lesson = next((e for e in first.library.entries if e.header.group == "weight-shift"), None)
+    if lesson is None:
+        first_journal.close()
+        return []
+    first.flow.start(lesson.id)
+    checkin = first.flow.view
+    assert isinstance(checkin, CheckInView)
+    checkin.rate(4)
+    checkin.submitted.emit(checkin.current())
+    clock.advance(300_000)
+    assert first.flow.controller is not None
+    first.flow.controller.tick()
+    view = first.flow.view
+    assert isinstance(view, PlayerView)
+    view.stop_confirmed.emit()
+    form = first.flow.view
+    assert isinstance(form, CheckInView)
+    form.rate(2)
+    form.note.setPlainText("Easier on the left side; the right hip still wants to lead.")
+    first.flow._draft_timer.timeout.emit()  # the half-second draft, due before the crash
+    first_journal.close()  # the crash: nothing more is written
+    first.window.hide()
+
+    journal = Journal.open(folder)
+    again = build(journal=journal, audio=SilentAudio(), settings=settings, clock=ManualClock())
+    window = again.window
+    window.resize(1200, 800)
+    window.show()
+    shots: list[Path] = []
+    for name in ("check-out-again", "settings"):
+        if name == "settings":
+            window.show_page("settings")
+            again.settings_view.check_button.click()
+        _settle(qt_app)
+        path = out / f"{name}-{theme}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+    window.close()
+    journal.close()
+    return shots
 
 
 def main() -> int:

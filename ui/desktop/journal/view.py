@@ -154,9 +154,9 @@ class JournalView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(QLabel("Strength sets"))
-        right_layout.addWidget(self.logs)
+        right_layout.addWidget(self.logs, 3)  # sets come several a week; notes now and then
         right_layout.addWidget(QLabel("Notes"))
-        right_layout.addWidget(self.notes)
+        right_layout.addWidget(self.notes, 2)
         lists.addWidget(left)
         lists.addWidget(right)
         lists.setSizes([600, 440])
