@@ -90,3 +90,45 @@ def test_a_session_is_on_the_learners_day_in_the_chart_exports_and_results(
     markdown = (tmp_path / "journal.md").read_text()
     assert f"| {today:%d %b %Y} | Weight shift 1 |" in markdown
     assert f"Exported {today:%d %B %Y}" in markdown
+
+
+def test_a_session_stays_on_the_day_it_happened_after_the_learner_flies_home(
+    tmp_path: Path, zone
+) -> None:
+    """Saturday 07:00 in Auckland is Friday 18:00 in London: read again in London, the session
+    is still Saturday's, in the journal, its chart and its export."""
+    from zoneinfo import ZoneInfo
+
+    saturday_morning = datetime(2026, 11, 21, 7, 0, tzinfo=ZoneInfo("Pacific/Auckland"))
+    zone("Pacific/Auckland")
+    with Journal.open(tmp_path / "journal", now=lambda: saturday_morning) as journal:
+        journal.add_session(session_at(saturday_morning))
+    zone("Europe/London")
+    with Journal.open(tmp_path / "journal") as journal:
+        (stored,) = journal.sessions()
+        assert stored.day == date(2026, 11, 21)
+        assert [p.day for p in soreness_series(journal.sessions())] == [date(2026, 11, 21)]
+        journal.export_csv(tmp_path / "journal.csv")
+    assert "session,2026-11-21," in (tmp_path / "journal.csv").read_text()
+
+
+def test_the_app_records_a_session_with_the_learners_own_offset(
+    qtbot, tmp_path: Path, zone, lessons: Path
+) -> None:
+    """What keeps the day above: the app's own clock (not a test's) stamps where the learner is."""
+    from PySide6.QtCore import QSettings
+
+    from lesson_engine.playback.clock import ManualClock
+    from tests.test_ui_lesson_flow import current, open_app
+
+    zone("Pacific/Auckland")  # UTC+13 in November (daylight saving)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    with Journal.open(tmp_path / "journal") as journal:
+        app = open_app(qtbot, settings, journal, lessons, ManualClock())
+        app.flow.start("weight-shift-1")
+        current(app).rate(4)
+        current(app).go.click()
+        app.flow.view.stop_confirmed.emit()
+        current(app).go.click()
+        (stored,) = journal.sessions()
+    assert stored.started_at.utcoffset() == timedelta(hours=13)

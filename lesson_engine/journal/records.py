@@ -2,7 +2,9 @@
 
 ``learner_day`` is the one rule for turning a moment into a day: a session at 7 in the morning in
 Auckland is on that Auckland day in the journal, its chart, its exports and its checks, although
-it is stored in UTC, where it is still the evening before.
+in UTC it is still the evening before. A session keeps the offset of the clock it was started by
+("07:00+13:00"), so it stays on the day it happened after the learner flies home; moments kept in
+UTC (older records, or a computer set to UTC) fall on the day of this computer's time zone.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ SIDES = ("left", "right", "both")
 
 
 def learner_day(moment: datetime) -> date:
-    """The day on the learner's calendar (this computer's time zone) when ``moment`` happened."""
-    return moment.astimezone().date()
+    """The day on the learner's calendar when ``moment`` happened: where they were, if the moment
+    says (a non-zero offset), else in this computer's time zone."""
+    offset = moment.utcoffset()
+    return moment.date() if offset else moment.astimezone().date()
 
 
 @dataclass(frozen=True)

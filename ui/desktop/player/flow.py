@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -67,7 +67,7 @@ class LessonFlow(QObject):
         audio: AudioPort,
         show: Callable[[QWidget], None],
         clock: Clock | None = None,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),  # the learner's offset
         caption_pt: Callable[[], int] = lambda: 30,
         confirm_stop: ConfirmStop = ask_to_stop,
         parent: QObject | None = None,
