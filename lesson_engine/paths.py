@@ -67,6 +67,11 @@ def bundled_lessons_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "lessons"
 
 
+def bundled_programmes_dir() -> Path:
+    """The programmes that ship with Seesaw, beside its lessons."""
+    return bundled_lessons_dir() / "programmes"
+
+
 def catalogue_dir() -> Path:
     """The exercise catalogue and its drawings, bundled with the lessons."""
     return bundled_lessons_dir() / "catalogue"

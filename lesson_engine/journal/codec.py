@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.records import (
+    CrossLog,
+    ExerciseLog,
+    Note,
+    PlanChange,
+    ProgrammeChoice,
+    RedFlagCheck,
+    RunLog,
+    SessionEntry,
+    Soreness,
+)
 
 
 class BadRecord(ValueError):
@@ -168,3 +178,111 @@ def note_to_doc(note: Note) -> dict[str, Any]:
 
 def note_from_doc(doc: dict[str, Any], doc_id: str) -> Note:
     return Note(_day(doc, "day"), _text(doc, "text"), doc_id)
+
+
+def _optional_number(doc: dict[str, Any], key: str) -> float | None:
+    value = doc.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise BadRecord(f"'{key}' is not a number: {_shown(value)}")
+    return float(value)
+
+
+def _words(doc: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadRecord(f"'{key}' is not a list of words: {_shown(value)}")
+    return tuple(value)
+
+
+def run_to_doc(run: RunLog) -> dict[str, Any]:
+    return {
+        "day": run.day.isoformat(),
+        "minutes": run.minutes,
+        "distance_km": run.distance_km,
+        "routes": list(run.routes),
+        "pain_during": run.pain_during,
+        "pain_started_min": run.pain_started_min,
+        "pain_started_km": run.pain_started_km,
+        "pain_after": run.pain_after,
+        "pain_next_morning": run.pain_next_morning,
+        "walk_breaks": run.walk_breaks,
+        "note": run.note,
+    }
+
+
+def run_from_doc(doc: dict[str, Any], doc_id: str) -> RunLog:
+    minutes = _optional_number(doc, "minutes")
+    if minutes is None:
+        raise BadRecord("'minutes' is missing")
+    walk_breaks = doc.get("walk_breaks", False)
+    if not isinstance(walk_breaks, bool):
+        raise BadRecord(f"'walk_breaks' is not true or false: {_shown(walk_breaks)}")
+    return RunLog(
+        day=_day(doc, "day"),
+        minutes=minutes,
+        distance_km=_optional_number(doc, "distance_km"),
+        routes=_words(doc, "routes"),
+        pain_during=_optional_whole(doc, "pain_during"),
+        pain_started_min=_optional_number(doc, "pain_started_min"),
+        pain_started_km=_optional_number(doc, "pain_started_km"),
+        pain_after=_optional_whole(doc, "pain_after"),
+        pain_next_morning=_optional_whole(doc, "pain_next_morning"),
+        walk_breaks=walk_breaks,
+        note=_text(doc, "note", ""),
+        id=doc_id,
+    )
+
+
+def cross_to_doc(log: CrossLog) -> dict[str, Any]:
+    return {"day": log.day.isoformat(), "kind": log.kind, "minutes": log.minutes, "note": log.note}
+
+
+def cross_from_doc(doc: dict[str, Any], doc_id: str) -> CrossLog:
+    return CrossLog(
+        _day(doc, "day"), _text(doc, "kind"), _whole(doc, "minutes"), _text(doc, "note", ""), doc_id
+    )
+
+
+def flags_to_doc(check: RedFlagCheck) -> dict[str, Any]:
+    return {"day": check.day.isoformat(), "flags": list(check.flags)}
+
+
+def flags_from_doc(doc: dict[str, Any], doc_id: str) -> RedFlagCheck:
+    return RedFlagCheck(_day(doc, "day"), _words(doc, "flags"), doc_id)
+
+
+def choice_to_doc(choice: ProgrammeChoice) -> dict[str, Any]:
+    return {
+        "day": choice.day.isoformat(),
+        "programme_id": choice.programme_id,
+        "phase": choice.phase,
+        "usual_weekly_minutes": choice.usual_weekly_minutes,
+    }
+
+
+def choice_from_doc(doc: dict[str, Any], doc_id: str) -> ProgrammeChoice:
+    return ProgrammeChoice(
+        _day(doc, "day"),
+        _text(doc, "programme_id"),
+        _whole(doc, "phase", 0),
+        _optional_whole(doc, "usual_weekly_minutes"),
+        doc_id,
+    )
+
+
+def change_to_doc(change: PlanChange) -> dict[str, Any]:
+    return {
+        "day": change.day.isoformat(),
+        "activity": change.activity,
+        "action": change.action,
+        "to_day": change.to_day.isoformat() if change.to_day else None,
+    }
+
+
+def change_from_doc(doc: dict[str, Any], doc_id: str) -> PlanChange:
+    to_day = _day(doc, "to_day") if doc.get("to_day") is not None else None
+    return PlanChange(
+        _day(doc, "day"), _text(doc, "activity"), _text(doc, "action"), to_day, doc_id
+    )

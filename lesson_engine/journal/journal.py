@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, MutableMapping
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -41,6 +41,7 @@ from lesson_engine.journal.files import (
     read_saved_place,
     write_saved_place,
 )
+from lesson_engine.journal.kinds import KINDS, Kind
 from lesson_engine.journal.loading import LoadReport, load_file, read_schema
 from lesson_engine.journal.lock import FolderLock, JournalLocked
 from lesson_engine.journal.migrations import SCHEMA_VERSION, JournalTooNew, migrate
@@ -67,9 +68,15 @@ from lesson_engine.storage import (
 )
 
 SESSIONS, LOGS, NOTES = "sessions", "exercise_logs", "notes"
-_RECORD_NAMES = {SESSIONS: "session", LOGS: "set", NOTES: "note"}
+_RECORD_NAMES = {
+    SESSIONS: "session",
+    LOGS: "set",
+    NOTES: "note",
+    **{kind.table: kind.name.split(" ", 1)[1] for kind in KINDS},
+}
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 Now = Callable[[], datetime]
+T = TypeVar("T")
 
 __all__ = ["Journal", "JournalInputError", "JournalLocked", "JournalTooNew", "LoadReport"]
 
@@ -204,7 +211,7 @@ class Journal:
         """Move every record that cannot be read back out of its year, kept (``screening``)."""
         found: list[SetAside] = []
         changed: list[int] = []
-        read: dict[str, list[Any]] = {SESSIONS: [], LOGS: [], NOTES: []}
+        read: dict[str, list[Any]] = {table: [] for table in _RECORD_NAMES}
         for year, data in years.items():
             screened = screen(_year_name(year), data, f"{year}-")
             for table, records in screened.records.items():
@@ -217,6 +224,7 @@ class Journal:
             SESSIONS: sorted(read[SESSIONS], key=lambda s: s.started_at),
             LOGS: sorted(read[LOGS], key=lambda log: log.day),
             NOTES: sorted(read[NOTES], key=lambda n: n.day),
+            **{kind.table: sorted(read[kind.table], key=kind.day) for kind in KINDS},
         }
         if not found:
             return
@@ -363,6 +371,33 @@ class Journal:
                 (note_from_doc(doc, i) for i, doc in self._all(NOTES)), key=lambda n: n.day
             )
         return list(self._read[NOTES])
+
+    # -- the programme's records (``kinds``): runs, cross-training, checks, choices ------------
+
+    def add(self, kind: Kind[T], record: T) -> T:
+        """Check and store ``record``; returns it with its id (``2026-3``)."""
+        self._changing()
+        kind.check(record, learner_day(self._now()))
+        year = kind.day(record).year
+        doc_id = self._year(year).table(kind.table).insert(kind.to_doc(record))
+        return replace(record, id=f"{year}-{doc_id}")  # type: ignore[type-var]
+
+    def records(self, kind: Kind[T]) -> list[T]:
+        """Every stored record of ``kind``, oldest day first."""
+        if kind.table not in self._read:
+            self._read[kind.table] = sorted(
+                (kind.from_doc(doc, i) for i, doc in self._all(kind.table)), key=kind.day
+            )
+        return list(self._read[kind.table])
+
+    def correct(self, kind: Kind[T], record: T) -> Replaced:
+        """Replace the stored record ``record.id`` with ``record``; returns the old one, for Undo."""
+        kind.check(record, learner_day(self._now()))
+        record_id: str = record.id  # type: ignore[attr-defined]
+        if self._split_id(record_id)[0] != kind.day(record).year:
+            raise JournalInputError(f"{kind.name}'s day can only change within its year")
+        stored = kind.to_doc(record)
+        return self._replace(kind.table, record_id, lambda doc: _swap(doc, stored))
 
     # -- the saved place -------------------------------------------------------------------
 

@@ -95,3 +95,79 @@ class Note:
     day: date
     text: str
     id: str = ""
+
+
+ROUTES = ("flat", "hilly", "downhill", "camber", "track", "trail", "treadmill")
+"""Route tags a run may carry: the ground and slopes the sources name as aggravators or as easy."""
+CROSS_KINDS = ("cycling", "swimming", "pool running", "elliptical", "other")
+RED_FLAGS = ("swelling", "locking", "night pain", "pain at rest")
+"""Signs that do not fit the usual IT band pattern: any of them is a reason to see a clinician."""
+
+
+@dataclass(frozen=True)
+class RunLog:
+    """One run: how long, how far, where, and how the knee answered during, after and the next
+    morning. Distances are kept in kilometres whatever the learner's unit."""
+
+    day: date
+    minutes: float
+    distance_km: float | None = None
+    routes: tuple[str, ...] = ()
+    pain_during: int | None = None
+    pain_started_min: float | None = None
+    """When pain began during the run, in minutes from the start; None when it did not."""
+    pain_started_km: float | None = None
+    pain_after: int | None = None
+    pain_next_morning: int | None = None
+    walk_breaks: bool = False
+    note: str = ""
+    id: str = ""
+
+    @property
+    def pain_started(self) -> bool:
+        return self.pain_started_min is not None or self.pain_started_km is not None
+
+
+@dataclass(frozen=True)
+class CrossLog:
+    day: date
+    kind: str
+    minutes: int
+    note: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class RedFlagCheck:
+    """The weekly question about the signs in ``RED_FLAGS``; ``flags`` holds the ones answered yes."""
+
+    day: date
+    flags: tuple[str, ...] = ()
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class ProgrammeChoice:
+    """The learner took up a programme on ``day``, starting at phase ``phase`` (0 for its first).
+
+    Choices are kept, never replaced: the latest is the programme followed, and the earlier ones
+    are the history a switch leaves behind."""
+
+    day: date
+    programme_id: str
+    phase: int = 0
+    usual_weekly_minutes: int | None = None
+    """How much the learner ran in a usual week before the injury, if they said."""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """A planned session skipped or moved to another day of its week, as the learner chose."""
+
+    day: date
+    activity: str
+    action: str
+    """"skip" or "move"."""
+    to_day: date | None = None
+    id: str = ""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lesson_engine.journal.codec import BadRecord, log_from_doc, note_from_doc, session_from_doc
+from lesson_engine.journal.kinds import KINDS, Kind
 from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry
 from lesson_engine.journal.validation import (
     JournalInputError,
@@ -49,11 +50,21 @@ def _note(doc: dict[str, Any], record_id: str) -> Note:
     return note
 
 
-Record = SessionEntry | ExerciseLog | Note
+def _reader(kind: Kind[Any]) -> Callable[[dict[str, Any], str], Any]:
+    def read(doc: dict[str, Any], record_id: str) -> Any:
+        record = kind.from_doc(doc, record_id)
+        kind.check(record, None)
+        return record
+
+    return read
+
+
+Record = SessionEntry | ExerciseLog | Note | Any
 READERS: dict[str, tuple[str, Callable[[dict[str, Any], str], Record]]] = {
     "sessions": ("a session", _session),
     "exercise_logs": ("an exercise log", _log),
     "notes": ("a note", _note),
+    **{kind.table: (kind.name, _reader(kind)) for kind in KINDS},
 }
 """Each table the journal keeps, what one of its records is called, and how it is read back."""
 

@@ -5,7 +5,22 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime
 
-from lesson_engine.journal.records import PLACES, SIDES, ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.records import (
+    CROSS_KINDS,
+    PLACES,
+    RED_FLAGS,
+    ROUTES,
+    SIDES,
+    CrossLog,
+    ExerciseLog,
+    Note,
+    PlanChange,
+    ProgrammeChoice,
+    RedFlagCheck,
+    RunLog,
+    SessionEntry,
+    Soreness,
+)
 
 MAX_NOTE_CHARS = 5_000
 MAX_SORENESS = 10
@@ -104,3 +119,84 @@ def check_free_note(note: Note, today: date | None) -> None:
     check_day(note.day, today, "the date")
     _check(bool(note.text.strip()), "the note is empty")
     check_note(note.text)
+
+
+MAX_RUN_MINUTES = 600
+MAX_RUN_KM = 200.0
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def check_run(run: RunLog, today: date | None) -> None:
+    check_day(run.day, today, "the date")
+    _check(
+        _number(run.minutes) and 0 < run.minutes <= MAX_RUN_MINUTES,
+        f"a run lasts more than 0 and at most {MAX_RUN_MINUTES} minutes",
+    )
+    _check(
+        run.distance_km is None or (_number(run.distance_km) and 0 < run.distance_km <= MAX_RUN_KM),
+        f"the distance must be more than 0 and at most {MAX_RUN_KM:.0f} km",
+    )
+    unknown = [r for r in run.routes if r not in ROUTES]
+    _check(
+        not unknown, f"unknown route {unknown[0]!r} (use {', '.join(ROUTES)})" if unknown else ""
+    )
+    check_level(run.pain_during, "pain during the run")
+    check_level(run.pain_after, "pain after the run")
+    check_level(run.pain_next_morning, "pain the next morning")
+    _check(
+        run.pain_started_min is None
+        or (_number(run.pain_started_min) and 0 <= run.pain_started_min <= run.minutes),
+        "pain can only start during the run (from 0 to its length in minutes)",
+    )
+    _check(
+        run.pain_started_km is None
+        or (
+            _number(run.pain_started_km)
+            and 0 <= run.pain_started_km <= (run.distance_km or MAX_RUN_KM)
+        ),
+        "pain can only start within the run's distance",
+    )
+    check_note(run.note)
+
+
+def check_cross(log: CrossLog, today: date | None) -> None:
+    check_day(log.day, today, "the date")
+    _check(log.kind in CROSS_KINDS, f"unknown kind {log.kind!r} (use {', '.join(CROSS_KINDS)})")
+    _check(
+        isinstance(log.minutes, int) and 0 < log.minutes <= MAX_RUN_MINUTES,
+        f"cross-training lasts from 1 to {MAX_RUN_MINUTES} minutes",
+    )
+    check_note(log.note)
+
+
+def check_red_flags(check: RedFlagCheck, today: date | None) -> None:
+    check_day(check.day, today, "the date")
+    unknown = [f for f in check.flags if f not in RED_FLAGS]
+    _check(
+        not unknown, f"unknown sign {unknown[0]!r} (use {', '.join(RED_FLAGS)})" if unknown else ""
+    )
+
+
+def check_choice(choice: ProgrammeChoice, today: date | None) -> None:
+    check_day(choice.day, today, "the date")
+    _check(bool(choice.programme_id.strip()), "a programme choice needs the programme's id")
+    _check(isinstance(choice.phase, int) and 0 <= choice.phase <= 50, "no such phase")
+    _check(
+        choice.usual_weekly_minutes is None
+        or (
+            isinstance(choice.usual_weekly_minutes, int) and 0 < choice.usual_weekly_minutes <= 3000
+        ),
+        "a usual week of running is from 1 to 3000 minutes",
+    )
+
+
+def check_plan_change(change: PlanChange, today: date | None) -> None:
+    _check(change.action in ("skip", "move"), f"unknown change {change.action!r} (skip or move)")
+    _check(bool(change.activity.strip()), "a plan change names the session it changes")
+    _check(
+        (change.action == "move") == (change.to_day is not None),
+        "a move needs the day it moves to, and only a move has one",
+    )

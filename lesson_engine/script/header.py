@@ -55,9 +55,27 @@ def _split_list(value: str, separator: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in value.split(separator) if item.strip())
 
 
-def parse_header(
-    lines: tuple[str, ...], report: Callable[[Diagnostic], None], path: str, stem: str
-) -> HeaderParse:
+@dataclass(frozen=True)
+class HeaderLines:
+    """The ``key: value`` lines of a header, as written, before any value is checked."""
+
+    values: dict[str, tuple[str, int, int]]
+    """key -> (value, 1-based line, 1-based column of the value)."""
+    body_start: int
+    end_line: int
+
+
+def scan_header(
+    lines: tuple[str, ...],
+    report: Callable[[Diagnostic], None],
+    path: str,
+    keys: tuple[str, ...],
+    example: str = "title: Weight shift 1",
+    body: str = "the lesson",
+) -> HeaderLines:
+    """Find the header's end and its keys; the one reading of a header for lessons and
+    programmes alike, so both formats answer a stray line or a misspelt key in the same words."""
+
     def error(line: int, column: int, message: str, hint: str = "") -> None:
         report(Diagnostic(Severity.ERROR, path, line, column, message, hint, lines[line - 1]))
 
@@ -77,7 +95,7 @@ def parse_header(
                 number,
                 1,
                 "the header never ends: there is no line '---'",
-                "add a line '---' after the last 'key: value' line and before the lesson itself",
+                f"add a line '---' after the last 'key: value' line and before {body} itself",
             )
             body_start = index
             break
@@ -87,19 +105,19 @@ def parse_header(
                 number,
                 indent + 1,
                 f"expected 'key: value' in the header, found '{stripped}'",
-                "the header holds lines like 'title: Weight shift 1'; the lesson starts after '---'",
+                f"the header holds lines like '{example}'; {body} starts after '---'",
             )
             continue
         key = match["key"].lower()
         value = match["value"].strip()
         value_column = indent + match.start("value") + 1
-        if key not in KEYS:
-            guess = did_you_mean(key, KEYS)
+        if key not in keys:
+            guess = did_you_mean(key, keys)
             error(
                 number,
                 indent + 1,
                 f"unknown header key '{match['key']}'",
-                f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(KEYS)}",
+                f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(keys)}",
             )
             continue
         if key in values:
@@ -112,6 +130,17 @@ def parse_header(
             continue
         values[key] = (value, number, value_column)
     end_line = (end_index + 1) if end_index is not None else max(body_start, 1)
+    return HeaderLines(values, body_start, end_line)
+
+
+def parse_header(
+    lines: tuple[str, ...], report: Callable[[Diagnostic], None], path: str, stem: str
+) -> HeaderParse:
+    def error(line: int, column: int, message: str, hint: str = "") -> None:
+        report(Diagnostic(Severity.ERROR, path, line, column, message, hint, lines[line - 1]))
+
+    scanned = scan_header(lines, report, path, KEYS)
+    values, body_start, end_line = scanned.values, scanned.body_start, scanned.end_line
 
     fields: dict[str, object] = {}
     for key, (value, number, column) in values.items():

@@ -51,10 +51,23 @@ def script_size(size: int) -> str:
     return f"{-(-size // 1000)} kB"
 
 
+_LESSON_START = (
+    "a lesson starts with a header such as 'id: my-lesson' and 'title: My lesson', "
+    "then a line '---', then what the voice says"
+)
+
+
 def decode_script(
-    data: bytes, report: Callable[[Diagnostic], None], path: str
+    data: bytes,
+    report: Callable[[Diagnostic], None],
+    path: str,
+    kind: str = "lesson",
+    how_it_starts: str = _LESSON_START,
 ) -> ScriptText | None:
-    """Decode and normalise; returns None only when there is nothing worth parsing."""
+    """Decode and normalise; returns None only when there is nothing worth parsing.
+
+    ``kind`` names the file in the refusals ("a lesson script may be at most …"): programmes are
+    read by this same rule, with the same cap."""
     if len(data) > MAX_SCRIPT_BYTES:
         report(
             Diagnostic(
@@ -62,9 +75,9 @@ def decode_script(
                 path,
                 1,
                 1,
-                f"the file is {script_size(len(data))}; a lesson script may be at most "
+                f"the file is {script_size(len(data))}; a {kind} script may be at most "
                 f"{script_size(MAX_SCRIPT_BYTES)}",
-                "split it into several lessons, or check that this is really a lesson script",
+                f"split it into several {kind}s, or check that this is really a {kind} script",
             )
         )
         return None
@@ -80,8 +93,7 @@ def decode_script(
                 1,
                 1,
                 "the file is empty",
-                "a lesson starts with a header such as 'id: my-lesson' and 'title: My lesson', "
-                "then a line '---', then what the voice says",
+                how_it_starts,
             )
         )
         return None

@@ -16,6 +16,9 @@ from lesson_engine.library.packs import PackError, PackExists, create_pack, impo
 from lesson_engine.paths import bundled_lessons_dir, packs_dir
 from lesson_engine.playback.clock import MonotonicClock
 from lesson_engine.playback.player import Player
+from lesson_engine.programme.bundled import check as check_programme
+from lesson_engine.programme.bundled import known
+from lesson_engine.programme.parser import SUFFIX as PROGRAMME_SUFFIX
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import check_lesson_file
 from lesson_engine.script.templates import new_lesson_text
@@ -23,24 +26,35 @@ from lesson_engine.timeline import EventKind, compile_timeline
 from ui.cli.audio import add_audio_commands
 from ui.cli.journal import add_journal_commands
 from ui.cli.play import run_in_terminal
+from ui.cli.programme import add_programme_commands
 from ui.cli.reading import lesson_or_report
 
 
 def _check(args: argparse.Namespace) -> int:
-    files, missing = find_lesson_files(Path(p) for p in args.paths)
+    """Lessons and programmes; a programme's lessons may be installed or among those checked."""
+    found, missing = find_lesson_files(Path(p) for p in args.paths)
+    programmes = [p for p in found if p.suffix == PROGRAMME_SUFFIX]
+    lessons = [p for p in found if p.suffix != PROGRAMME_SUFFIX]
+    for folder in (Path(p) for p in args.paths):
+        if folder.is_dir():
+            programmes.extend(sorted(folder.rglob(f"*{PROGRAMME_SUFFIX}")))
     for path in missing:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
     errors, warnings = len(missing), 0
-    for path in files:
-        result = check_lesson_file(path)
+    results = [check_lesson_file(path) for path in lessons]
+    if programmes:
+        facts = known(lessons)
+        results += [check_programme(path, facts) for path in programmes]  # type: ignore[misc]
+    for result in results:
         for diagnostic in result.diagnostics:
             print(diagnostic)
         errors += len(result.errors)
         warnings += len(result.warnings)
-    noun = "file" if len(files) == 1 else "files"
-    print(f"{len(files)} {noun} checked: {errors} error(s), {warnings} warning(s)")
-    if not files and not missing:
-        print("no .lesson files found", file=sys.stderr)
+    count = len(lessons) + len(programmes)
+    noun = "file" if count == 1 else "files"
+    print(f"{count} {noun} checked: {errors} error(s), {warnings} warning(s)")
+    if not count and not missing:
+        print("no .lesson or .programme files found", file=sys.stderr)
         return 1
     return 1 if errors or missing else 0
 
@@ -146,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=_default)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     check = commands.add_parser(
-        "check", help="check lesson scripts and print every problem as file:line:column"
+        "check", help="check lessons and programmes and print every problem as file:line:column"
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="lesson files or folders")
     check.set_defaults(func=_check)
@@ -183,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(func=_import)
     add_journal_commands(commands)
+    add_programme_commands(commands)
     add_audio_commands(commands)
     outline = commands.add_parser(
         "lessons", help="check the bundled lessons and list them with their lengths"

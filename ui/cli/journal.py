@@ -15,7 +15,8 @@ from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.paths import journal_folder
 
 
-def _open() -> Journal | None:
+def open_journal() -> Journal | None:
+    """The journal, or None after saying why it cannot be opened (another Seesaw has it…)."""
     try:
         journal = Journal.open(journal_folder())
     except (JournalLocked, JournalTooNew, OSError) as exc:
@@ -30,7 +31,7 @@ def _export(args: argparse.Namespace) -> int:
     if not (args.csv or args.markdown):
         print("seesaw: say what to export: --csv FILE and/or --markdown FILE", file=sys.stderr)
         return 2
-    journal = _open()
+    journal = open_journal()
     if journal is None:
         return 1
     with journal:
@@ -48,7 +49,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _show(_: argparse.Namespace) -> int:
-    journal = _open()
+    journal = open_journal()
     if journal is None:
         return 1
     with journal:
