@@ -46,7 +46,10 @@ def programme_files(folder: Path | None = None) -> list[Path]:
 
 
 def check(path: Path, facts: Known) -> ProgrammeCheck:
-    return check_programme_file(path, known_lessons=facts.lessons, known_sources=facts.sources)
+    """``facts.lessons`` empty: the lessons are not checked (the app's reading, see ``app.py``)."""
+    return check_programme_file(
+        path, known_lessons=facts.lessons or None, known_sources=facts.sources or None
+    )
 
 
 def bundled_programmes(facts: Known) -> tuple[list[Programme], list[ProgrammeCheck]]:

@@ -65,12 +65,12 @@ def _slots_of(
     for day in days:
         if day < first:
             continue
-        moved = next((c for c in changes if c.day == day and c.action == "move"), None)
-        skipped = any(c.day == day and c.action == "skip" for c in changes)
-        if moved is not None and moved.to_day is not None:
-            planned.append((moved.to_day, day, False))
+        latest = [c for c in changes if c.day == day]  # the learner's last word on this session
+        last = latest[-1] if latest else None
+        if last is not None and last.action == "move" and last.to_day is not None:
+            planned.append((last.to_day, day, False))
         else:
-            planned.append((day, None, skipped))
+            planned.append((day, None, last is not None and last.action == "skip"))
     done = sorted(d for d in _done_days(weekly, history) if monday <= d < monday + timedelta(7))
     filled: dict[int, date] = {}
     for day in list(done):  # a session on its own day fills that day's slot

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -23,6 +24,7 @@ from lesson_engine.catalogue.model import Catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
+from lesson_engine.journal.records import learner_day
 from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import (
     catalogue_dir,
@@ -33,6 +35,8 @@ from lesson_engine.paths import (
     voice_cache_dir,
 )
 from lesson_engine.playback.clock import Clock
+from lesson_engine.programme.bundled import Known, check, programme_files
+from lesson_engine.programme.model import Programme
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
@@ -48,6 +52,8 @@ from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, conne
 from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
+from ui.desktop.today.view import AskDay, OpenDialog, TodayView, run_dialog
+from ui.desktop.today.view import ask_day as ask_day_dialog
 from ui.desktop.window.main_window import MainWindow
 from ui.desktop.window.shell import Shell, open_shell
 
@@ -64,7 +70,10 @@ class SeesawApp:
     journal_view: JournalView
     exercises_view: ExercisesView | None
     settings_view: SettingsView
+    today_view: TodayView
     notices: list[str] = field(default_factory=list)
+    back_to: str = "library"
+    """The page a lesson returns to when it ends: the one it was started from."""
 
     def refresh_library(self) -> None:
         journal = self.flow.journal
@@ -126,6 +135,9 @@ def build(
     shell: Shell | None = None,
     exercises: Exercises | None = None,
     ask_backup_day: AskBackupDay = ask_backup_day,
+    today_is: Callable[[], date] | None = None,
+    ask_move_day: AskDay = ask_day_dialog,
+    open_dialog: OpenDialog = run_dialog,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
@@ -154,8 +166,12 @@ def build(
         journal_view=JournalView(journal, exercise_name=exercises.name_of),
         exercises_view=_exercises_view(exercises, journal, flow),
         settings_view=SettingsView(settings),
+        today_view=_today_view(
+            journal, library, exercises, today_is or _learner_today, ask_move_day, open_dialog
+        ),
         notices=list(notices or []),
     )
+    app.notices.extend(app.today_view.property("notices") or [])
     _place_pages(app, exercises)
     _settle_last_session(app)
     if journal.drafts.keys():
@@ -164,11 +180,14 @@ def build(
             "page, its dialog opens with your words."
         )
     _connect_library(app, journal)
+    _connect_today(app)
     _connect_author(app)
     _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings, ask_backup_day)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     app.refresh_library()
+    if app.flow.resume_offer() is not None and app.window.pages.currentWidget() is app.today_view:
+        app.window.show_page("library")  # a lesson left halfway: Continue before today's plan
     for notice in app.notices:
         app.window.banner.add(notice)
     return app
@@ -206,9 +225,89 @@ def _exercises_view(
     return view
 
 
+def _learner_today() -> date:
+    return learner_day(datetime.now(UTC))
+
+
+def _programmes(library: Library, exercises: Exercises) -> tuple[list[Programme], list[str]]:
+    """The bundled programmes, their sources checked against the catalogue's.
+
+    Their lessons are not required to be installed here: ``seesaw check`` and the tests hold the
+    bundled programmes to the bundled lessons, and a lesson missing in the app (a pack taken
+    away) is shown by its id rather than costing the runner the whole plan."""
+    catalogue = exercises.catalogue
+    facts = Known(
+        frozenset(),
+        frozenset(s.key for s in catalogue.sources) if catalogue else frozenset(),
+        {e.id: e.guided_set for e in catalogue.entries if e.guided_set} if catalogue else {},
+    )
+    loaded: list[Programme] = []
+    problems: list[str] = []
+    for path in programme_files():
+        result = check(path, facts)
+        if result.programme is not None:
+            loaded.append(result.programme)
+        else:
+            first = result.errors[0]
+            problems.append(
+                f"A programme could not be loaded ({first.location()}: {first.message})."
+            )
+    return loaded, problems
+
+
+def _today_view(
+    journal: Journal,
+    library: Library,
+    exercises: Exercises,
+    today_is: Callable[[], date],
+    ask_move_day: AskDay,
+    open_dialog: OpenDialog,
+) -> TodayView:
+    programmes, problems = _programmes(library, exercises)
+    catalogue = exercises.catalogue
+    guided = {e.id: e.guided_set for e in catalogue.entries if e.guided_set} if catalogue else {}
+
+    exercise_of = {lesson: exercise for exercise, lesson in guided.items()}
+
+    def title_of(lesson_id: str) -> str:
+        """A guided set by its exercise's name (as on its card); any other lesson by its title."""
+        if lesson_id in exercise_of:
+            return exercises.name_of(exercise_of[lesson_id])
+        entry = library.by_id(lesson_id)
+        return entry.title if entry else lesson_id
+
+    view = TodayView(
+        journal,
+        programmes,
+        guided_sets=guided,
+        title_of=title_of,
+        today_is=today_is,
+        ask_day=ask_move_day,
+        open_dialog=open_dialog,
+    )
+    view.setProperty("notices", problems)
+    return view
+
+
+def _connect_today(app: SeesawApp) -> None:
+    """Today starts lessons, and is drawn again whenever the journal may have changed."""
+    today_view, flow, window = app.today_view, app.flow, app.window
+
+    def start(lesson_id: str) -> None:
+        app.back_to = "today"
+        flow.start(lesson_id)
+
+    today_view.start_requested.connect(start)
+    today_view.problem.connect(window.banner.add)
+    today_view.changed.connect(app.journal_view.refresh)
+    flow.finished.connect(today_view.refresh)
+    app.library_view.start_requested.connect(lambda _id: setattr(app, "back_to", "library"))
+
+
 def _place_pages(app: SeesawApp, exercises: Exercises) -> None:
     """Fill the places the first paint kept; a page whose data failed says why instead."""
     window = app.window
+    window.set_page("today", app.today_view)
     if app.exercises_view is not None:
         window.set_page("exercises", app.exercises_view)
     else:
@@ -233,7 +332,7 @@ def _connect_library(app: SeesawApp, journal: Journal) -> None:
     flow, library_view, window = app.flow, app.library_view, app.window
 
     def back_to_library() -> None:
-        window.end_session("library")
+        window.end_session(app.back_to)
         app.refresh_library()
 
     flow.finished.connect(back_to_library)

@@ -20,11 +20,12 @@ from ui.desktop.library.view import LibraryView
 from ui.desktop.window.main_window import MainWindow
 
 PAGES = (
-    ("library", "Lessons", "Ctrl+1"),
-    ("exercises", "Exercises", "Ctrl+2"),
-    ("journal", "Journal", "Ctrl+3"),
-    ("author", "Author", "Ctrl+4"),
-    ("settings", "Settings", "Ctrl+5"),
+    ("today", "Today", "Ctrl+1"),
+    ("library", "Lessons", "Ctrl+2"),
+    ("exercises", "Exercises", "Ctrl+3"),
+    ("journal", "Journal", "Ctrl+4"),
+    ("author", "Author", "Ctrl+5"),
+    ("settings", "Settings", "Ctrl+6"),
 )
 
 
@@ -57,5 +58,8 @@ def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
             library_view.show_library(known, {})
         else:
             library_view.show_placeholder("Finding your lessons…")
-        library_view.show_resume(offer_to_resume(read_saved_place(journal_folder()), known))
+        offer = offer_to_resume(read_saved_place(journal_folder()), known)
+        library_view.show_resume(offer)
+        if offer is not None:  # a lesson left halfway: its Continue comes before today's plan
+            window.show_page("library")
     return Shell(window, library_view, index)

@@ -1,0 +1,186 @@
+"""Today, lived through three weeks in the real window: the clock is moved a day at a time, runs
+are logged through the run form, the morning question and the weekly red-flag question are
+answered on the page, and each day's offer is checked against what the rules say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox
+
+from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.kinds import CHOICES, RED_FLAG_CHECKS, RUNS
+from lesson_engine.paths import bundled_lessons_dir, catalogue_dir
+from lesson_engine.programme.words import today_lines
+from ui.desktop.app import SeesawApp, build
+from ui.desktop.ports import SilentAudio
+from ui.desktop.today.run_dialog import RUN_DRAFT, RunDialog
+from ui.desktop.today.view import TodayView
+
+MONDAY = date(2026, 11, 2)
+
+
+@dataclass
+class Calendar:
+    day: date = MONDAY
+
+    def now(self) -> datetime:
+        return datetime(self.day.year, self.day.month, self.day.day, 18, tzinfo=UTC)
+
+
+@dataclass
+class RunForm:
+    """What the runner types into the run form the next time it opens."""
+
+    pain_during: int = 0
+    pain_after: int = 0
+    started_min: float = 0
+    minutes: float | None = None
+    opened: int = 0
+    last: RunDialog | None = None
+
+    def answer(self, dialog: object) -> bool:
+        assert isinstance(dialog, RunDialog)
+        self.opened += 1
+        self.last = dialog
+        dialog.pain_during.setValue(self.pain_during)
+        dialog.pain_after.setValue(self.pain_after)
+        dialog.started.setValue(self.started_min)
+        if self.minutes is not None:
+            dialog.minutes.setValue(self.minutes)
+        dialog.routes["flat"].setChecked(True)
+        dialog.buttons.accepted.emit()
+        return dialog.result() == RunDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def world(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    calendar = Calendar()
+    form = RunForm()
+    exercises = load_catalogue(catalogue_dir()).exercise_ids
+    journal = Journal.open(tmp_path / "journal", now=calendar.now, known_exercises=exercises)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", bundled_lessons_dir())],
+        today_is=lambda: calendar.day,
+        open_dialog=form.answer,
+    )
+    qtbot.addWidget(app.window)
+    yield app, calendar, form, journal
+    journal.close()
+
+
+def page(app: SeesawApp) -> TodayView:
+    return app.today_view
+
+
+def next_day(app: SeesawApp, calendar: Calendar) -> TodayView:
+    calendar.day += timedelta(days=1)
+    app.today_view.refresh()
+    return app.today_view
+
+
+def test_today_is_the_first_page_and_offers_the_programmes_until_one_is_chosen(world) -> None:  # type: ignore[no-untyped-def]
+    app, _, _, journal = world
+    assert app.window.pages.currentWidget() is app.today_view
+    buttons = page(app).buttons()
+    assert {"Follow Strength first"} <= set(buttons)
+    buttons["Follow Strength first"].click()
+    assert journal.records(CHOICES)[0].programme_id == "strength-first"
+    assert page(app).labels("phase") == ["Strength first, week 1: Settle the knee"]
+    assert page(app).labels("item-lesson") == [  # Monday: the week's one lesson, by its title
+        "Movement lesson: Self-check — the single-leg squat in the mirror"
+    ]
+    assert page(app).buttons()["Start"].isEnabled()
+
+
+def test_three_weeks_of_runs_step_up_hold_step_back_and_welcome_back(world) -> None:  # type: ignore[no-untyped-def]
+    app, calendar, form, journal = world
+    view = page(app)
+    (combo,) = [
+        c
+        for c in view.findChildren(QComboBox)
+        if c.accessibleName() == "Start Strength first at phase"
+    ]
+    combo.setCurrentIndex(1)  # straight to Run-walk
+    view.buttons()["Follow Strength first"].click()
+    view = page(app)
+    assert view.labels("phase") == ["Strength first, week 1: Run-walk"]
+    assert view.labels("item-run") == [
+        "Run: stage 1: run 1 min, walk 2 min, 5 times (15 min in all)"
+    ]
+    view.buttons()["None of these signs"].click()
+    assert journal.records(RED_FLAG_CHECKS)[0].flags == ()
+    assert "None of these signs" not in page(app).buttons()  # asked once a week, not again
+    page(app).buttons()["Log the run…"].click()  # Monday, easy
+    assert form.opened == 1 and journal.records(RUNS)[0].routes == ("flat",)
+    assert not journal.drafts.get(RUN_DRAFT)  # saved: the draft went with it
+    assert page(app).labels("item-run") == [
+        "Run: stage 1: run 1 min, walk 2 min, 5 times (15 min in all)"
+    ]  # done: shown with its mark, no buttons
+    assert "Log the run…" not in page(app).buttons()
+
+    view = next_day(app, calendar)  # Tuesday: the morning question, no run planned
+    assert view.labels("item-run") == []
+    view.buttons()["Save the morning's pain"].click()
+    assert journal.records(RUNS)[0].pain_next_morning == 0
+    assert "Save the morning's pain" not in page(app).buttons()
+
+    view = next_day(app, calendar)  # Wednesday: the second easy run
+    view.buttons()["Log the run…"].click()
+    view = next_day(app, calendar)  # Thursday: once its morning is known, it steps up
+    assert "Stepping up" not in " ".join(view.labels("news"))
+    view.buttons()["Save the morning's pain"].click()
+    assert "Stepping up to stage 2 (run 2 min, walk 2 min, 5 times (20 min in all))" in " ".join(
+        page(app).labels("news")
+    )
+
+    next_day(app, calendar)
+    view = next_day(app, calendar)  # Saturday: stage 2, and it hurts at 4
+    assert view.labels("item-run") == [
+        "Run: stage 2: run 2 min, walk 2 min, 5 times (20 min in all)"
+    ]
+    form.pain_during = form.pain_after = 4
+    view.buttons()["Log the run…"].click()
+    assert "Holding at stage 2" in " ".join(page(app).labels("news"))
+
+    next_day(app, calendar)
+    view = next_day(app, calendar)  # Monday of week 2: pain 7
+    assert view.labels("phase") == ["Strength first, week 2: Run-walk"]
+    form.pain_during, form.pain_after = 7, 6
+    view.buttons()["Log the run…"].click()
+    assert "Stepping back to stage 1: Monday 9 November's run hurt at 7 of 10" in " ".join(
+        page(app).labels("news")
+    )
+
+    for _ in range(9):  # nine days away
+        view = next_day(app, calendar)
+    assert view.labels("welcome-back")
+    assert view.shown is not None
+    assert "Welcome back" in "\n".join(today_lines(view.shown))
+    assert view.labels("phase") == ["Strength first, week 3: Run-walk"]
+    assert view.labels("item-run") == [  # Wednesday 18th: stage 1 again, already the lowest
+        "Run: stage 1: run 1 min, walk 2 min, 5 times (15 min in all)"
+    ]
+
+
+def test_a_run_the_journal_refuses_keeps_the_form_open_its_words_kept(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+    app, _, form, journal = world
+    page(app).buttons()["Follow Strength first"].click()
+    form.minutes, form.started_min = 20, 99  # pain "started" after the run ended
+    page(app).buttons()["Log a run…"].click()
+    assert form.last is not None
+    assert journal.records(RUNS) == []
+    assert form.last.problem.text().startswith("Pain can only start during the run")
+    qtbot.waitUntil(lambda: bool(journal.drafts.get(RUN_DRAFT)))
+    again = RunDialog(None, journal.drafts, lambda _r: None, MONDAY)
+    qtbot.addWidget(again)
+    assert again.started.value() == 99 and again.routes["flat"].isChecked()

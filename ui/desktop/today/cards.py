@@ -1,0 +1,171 @@
+"""The parts of the Today page, each built from the engine's ``Today`` values.
+
+Words come from ``lesson_engine/programme/words.py`` where the command line prints the same, so
+``seesaw today`` and this page always say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lesson_engine.journal.records import RED_FLAGS
+from lesson_engine.journal.trend import week_start
+from lesson_engine.programme.today import Item, Today
+from lesson_engine.programme.week import Status
+from lesson_engine.programme.words import STATUS_WORDS, item_line
+
+MARKS = {
+    Status.DONE: "✓",
+    Status.TODAY: "●",
+    Status.LATER: "○",
+    Status.NOT_DONE: "–",
+    Status.SKIPPED: "⤼",
+}
+
+
+def card(*, role: str = "card") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", role)
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(20, 16, 20, 16)
+    box.setSpacing(8)
+    return frame, box
+
+
+def text(words: str, role: str = "", *, name: str = "") -> QLabel:
+    label = QLabel(words)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def button(
+    words: str, action: Callable[[], None], *, primary: bool = False, name: str = ""
+) -> QPushButton:
+    push = QPushButton(words)
+    if primary:
+        push.setProperty("role", "primary")
+    push.setAccessibleName(name or words)
+    push.clicked.connect(action)
+    return push
+
+
+class MorningQuestion(QFrame):
+    """How the knee was the morning after the last run: asked until answered."""
+
+    def __init__(self, shown: Today, answer: Callable[[int], None]) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        run = shown.ask_morning
+        assert run is not None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 12, 20, 12)
+        ask = text(f"How is the knee this morning, after your run on {run.day:%A}? (0 is no pain)")
+        self.rating = QSpinBox()
+        self.rating.setRange(0, 10)
+        self.rating.setAccessibleName("Pain the morning after the run, 0 to 10")
+        ask.setBuddy(self.rating)
+        row.addWidget(ask, 1)
+        row.addWidget(self.rating)
+        row.addWidget(
+            button("Save", lambda: answer(self.rating.value()), name="Save the morning's pain")
+        )
+
+
+class RedFlagQuestion(QFrame):
+    """Once a week: the signs that do not fit the usual IT band pattern."""
+
+    def __init__(self, answer: Callable[[tuple[str, ...]], None]) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(20, 12, 20, 12)
+        box.addWidget(text("Once a week: have you had any of these?"))
+        row = QHBoxLayout()
+        self.boxes = {flag: QCheckBox(flag.capitalize()) for flag in RED_FLAGS}
+        for flag, check in self.boxes.items():
+            check.setAccessibleName(f"I have had {flag}")
+            row.addWidget(check)
+        row.addStretch(1)
+        box.addLayout(row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(button("None of these", lambda: answer(()), name="None of these signs"))
+        buttons.addWidget(
+            button(
+                "Save what I ticked",
+                lambda: answer(tuple(f for f, c in self.boxes.items() if c.isChecked())),
+            )
+        )
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+
+
+def item_row(
+    item: Item, title_of: Callable[[str], str], actions: list[tuple[str, Callable[[], None]]]
+) -> QWidget:
+    """One of today's sessions: what it is, its state, and what can be done with it."""
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 4, 0, 4)
+    mark = QLabel(MARKS[item.slot.status])
+    mark.setAccessibleName(STATUS_WORDS[item.slot.status])
+    mark.setFixedWidth(28)
+    line.addWidget(mark)
+    shown = item
+    if item.lessons:
+        titles = ", ".join(title_of(i) for i in item.lessons)
+        shown = Item(item.slot, titles, item.lessons, item.run_s)
+    line.addWidget(text(item_line(shown), name=f"item-{item.slot.activity.value}"), 1)
+    for words, action in actions:
+        line.addWidget(button(words, action, primary=words.startswith(("Start", "Log"))))
+    return row
+
+
+def week_strip(shown: Today, title_of: Callable[[str], str]) -> QFrame:
+    """Monday to Sunday, each day's sessions with a mark for what became of them."""
+    frame, box = card()
+    box.addWidget(text("This week", "heading"))
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(16)
+    monday = week_start(shown.day)
+    for offset in range(7):
+        when = monday + timedelta(days=offset)
+        head = text(f"{when:%a} {when.day}", "heading" if when == shown.day else "muted")
+        grid.addWidget(head, 0, offset)
+        entries = [i for i in shown.week if i.slot.day == when]
+        words = (
+            "\n".join(f"{MARKS[i.slot.status]} {i.slot.activity.label}" for i in entries) or "rest"
+        )
+        cell = text(words, "" if entries else "muted")
+        cell.setAccessibleName(
+            f"{when:%A}: "
+            + (
+                "; ".join(
+                    f"{i.slot.activity.label}, {STATUS_WORDS[i.slot.status]}" for i in entries
+                )
+                or "rest"
+            )
+        )
+        grid.addWidget(cell, 1, offset, Qt.AlignmentFlag.AlignTop)
+    box.addLayout(grid)
+    legend = "  ".join(f"{MARKS[s]} {STATUS_WORDS[s]}" for s in Status)
+    box.addWidget(text(legend, "muted"))
+    return frame

@@ -1,0 +1,349 @@
+"""Today: the first page. What to do today and why, this week, and the questions that matter.
+
+Everything shown is worked out again from the journal on each refresh (``programme/progress``):
+the page keeps no state of its own apart from which programme cards are open, so a run logged on
+the command line, a set logged on the Exercises page or a session undone on the Journal page is
+reflected the next time Today is shown. Every write goes to the journal through ``_store``; one
+the journal refuses is reported in words and loses nothing (dialogs stay open with their fields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.kinds import (
+    CHOICES,
+    CROSS,
+    PLAN_CHANGES,
+    RED_FLAG_CHECKS,
+    RUNS,
+    Kind,
+)
+from lesson_engine.journal.records import PlanChange, ProgrammeChoice, RedFlagCheck
+from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.programme.describe import day_name
+from lesson_engine.programme.history import History, from_journal
+from lesson_engine.programme.model import Activity, Programme
+from lesson_engine.programme.progress import current_choice, stand
+from lesson_engine.programme.today import Item, Today, today
+from lesson_engine.programme.week import Status
+from lesson_engine.storage import write_problem_in_words
+from ui.desktop.today.cards import (
+    MorningQuestion,
+    RedFlagQuestion,
+    button,
+    card,
+    item_row,
+    text,
+    week_strip,
+)
+from ui.desktop.today.chooser import ProgrammeChooser
+from ui.desktop.today.run_dialog import CrossDialog, RunDialog
+
+AskDay = Callable[[QWidget, list[date]], "date | None"]
+"""Which day to move a session to (the rest of its week); None when cancelled."""
+OpenDialog = Callable[[Any], bool]
+"""Runs a dialog (``exec``); tests answer it without showing it."""
+
+
+def ask_day(parent: QWidget, days: list[date]) -> date | None:
+    names = [f"{d:%A %d %B}" for d in days]
+    chosen, ok = QInputDialog.getItem(parent, "Move to", "Move it to:", names, 0, False)
+    return days[names.index(chosen)] if ok and chosen in names else None
+
+
+def run_dialog(dialog: Any) -> bool:
+    return bool(dialog.exec())
+
+
+class TodayView(QWidget):
+    start_requested = Signal(str)
+    """A lesson or guided set to start (its id)."""
+    changed = Signal()
+    """Something was written to the journal from this page."""
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        journal: Journal,
+        programmes: Sequence[Programme],
+        *,
+        guided_sets: dict[str, str],
+        title_of: Callable[[str], str],
+        today_is: Callable[[], date],
+        miles: Callable[[], bool] = lambda: False,
+        ask_day: AskDay = ask_day,
+        open_dialog: OpenDialog = run_dialog,
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.programmes = list(programmes)
+        self._guided = guided_sets
+        self._title_of = title_of
+        self._today_is = today_is
+        self._miles = miles
+        self._ask_day = ask_day
+        self._open_dialog = open_dialog
+        self._choosing = False
+        self.shown: Today | None = None
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
+        self._column = QVBoxLayout()
+        self.refresh()
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    def history(self) -> History:
+        return from_journal(self.journal, self._guided)
+
+    def refresh(self) -> None:
+        """Build the page again from the journal (the scroll area deletes the old page at once)."""
+        holder = QWidget()
+        self._column = QVBoxLayout(holder)
+        self._column.setContentsMargins(32, 20, 32, 24)
+        self._column.setSpacing(14)
+        self._fill()
+        self._scroll.setWidget(holder)
+
+    def _fill(self) -> None:
+        day = self._today_is()
+        history = self.history()
+        choice = current_choice(history, day)
+        programme = self._programme(choice.programme_id) if choice else None
+        if choice is None or programme is None or self._choosing:
+            self.shown = None
+            self._show_chooser(choice.programme_id if choice and programme else None)
+            return
+        self.shown = today(stand(programme, choice, history, day), history)
+        self._show_today(self.shown)
+
+    def _programme(self, programme_id: str) -> Programme | None:
+        return next((p for p in self.programmes if p.id == programme_id), None)
+
+    def _show_chooser(self, current: str | None) -> None:
+        chooser = ProgrammeChooser(self.programmes, current)
+        chooser.chosen.connect(self.choose)
+        chooser.cancelled.connect(self._stop_choosing)
+        self._column.addWidget(chooser)
+
+    def _stop_choosing(self) -> None:
+        self._choosing = False
+        self.refresh()
+
+    def show_chooser(self) -> None:
+        self._choosing = True
+        self.refresh()
+
+    def _show_today(self, shown: Today) -> None:
+        s = shown.standing
+        head = QHBoxLayout()
+        title = text(day_name(shown.day), "title")
+        head.addWidget(title, 1)
+        head.addWidget(button("Change programme…", self.show_chooser))
+        header = QWidget()
+        header.setLayout(head)
+        self._column.addWidget(header)
+        self._column.addWidget(
+            text(
+                f"{s.programme.title}, week {shown.week_number}: {s.phase.title}",
+                "heading",
+                name="phase",
+            )
+        )
+        if shown.clinician:
+            frame, box = card(role="banner")
+            box.addWidget(text(shown.clinician, "caution", name="clinician"))
+            self._column.addWidget(frame)
+        if shown.welcome_back:
+            self._column.addWidget(
+                text(
+                    "Welcome back. Nothing is owed for the days away; today's plan starts from "
+                    "where the knee is now.",
+                    name="welcome-back",
+                )
+            )
+        if shown.ask_morning is not None:
+            self._column.addWidget(MorningQuestion(shown, self.answer_morning))
+        if shown.ask_red_flags:
+            self._column.addWidget(RedFlagQuestion(self.answer_red_flags))
+        self._column.addWidget(self._today_card(shown))
+        if shown.news:
+            frame, box = card()
+            box.addWidget(text("What changed", "heading"))
+            for decision in shown.news:
+                box.addWidget(text(f"{decision.day:%a %d %b}: {decision.reason}", name="news"))
+            self._column.addWidget(frame)
+        if shown.still_to_come or shown.advice:
+            frame, box = card()
+            if shown.still_to_come:
+                box.addWidget(text(f"Before '{s.phase.title}' is done", "heading"))
+                still = "; ".join(shown.still_to_come)
+                box.addWidget(text(still[:1].upper() + still[1:] + ".", name="still-to-come"))
+            if shown.advice:
+                box.addWidget(text("Keep in mind", "heading"))
+                for advice in shown.advice:
+                    cited = f" ({', '.join(advice.sources)})" if advice.sources else ""
+                    box.addWidget(text(f"• {advice.text}{cited}"))
+            self._column.addWidget(frame)
+        self._column.addWidget(week_strip(shown, self._title_of))
+        note = text(
+            "Seesaw is education, not a diagnosis. See a clinician if the pain does not improve "
+            "within 4–6 weeks, or for swelling, locking, night pain or pain at rest.",
+            "medical",
+        )
+        self._column.addWidget(note)
+        self._column.addStretch(1)
+
+    def _today_card(self, shown: Today) -> QWidget:
+        frame, box = card()
+        box.addWidget(text("Today", "heading"))
+        items = [i for i in shown.items if i.slot.status in (Status.TODAY, Status.DONE)]
+        for item in items:
+            box.addWidget(item_row(item, self._title_of, self._actions(item)))
+        if not items:
+            box.addWidget(text("A rest day. Rest is part of the plan.", name="rest-day"))
+        extra = QHBoxLayout()
+        extra.addWidget(button("Log a run…", self.log_run))
+        extra.addWidget(button("Log cross-training…", self.log_cross))
+        extra.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(extra)
+        box.addWidget(holder)
+        return frame
+
+    def _actions(self, item: Item) -> list[tuple[str, Callable[[], None]]]:
+        if item.slot.status is Status.DONE:
+            return []
+        activity = item.slot.activity
+        first: tuple[str, Callable[[], None]]
+        if activity is Activity.RUN:
+            first = ("Log the run…", self.log_run)
+        elif activity is Activity.CROSS:
+            first = ("Log it…", self.log_cross)
+        else:
+            lesson = self._next_not_done_today(item)
+            first = ("Start", lambda: self.start_requested.emit(lesson))
+        return [
+            first,
+            ("Move…", lambda: self.move_session(item)),
+            ("Skip", lambda: self.skip_session(item)),
+        ]
+
+    def _next_not_done_today(self, item: Item) -> str:
+        """The first of the session's lessons not heard today (a strength session goes set by set)."""
+        done = self.history().lesson_days  # days per lesson, checked one by one
+        for lesson in item.lessons:
+            if item.slot.day not in done([lesson]):
+                return lesson
+        return item.lessons[0]
+
+    # -- what the learner does ---------------------------------------------------------------
+
+    def _store(self, kind: Kind[Any], record: object, *, correct: bool = False) -> str | None:
+        """Write; None when the journal has it, else the reason in words (also announced)."""
+        try:
+            if correct:
+                self.journal.correct(kind, record)
+            else:
+                self.journal.add(kind, record)
+        except JournalInputError as exc:
+            return str(exc).capitalize() + "."
+        except OSError as exc:
+            message = f"Your journal could not be written ({write_problem_in_words(exc)})."
+            self.problem.emit(message)
+            return message
+        self.changed.emit()
+        return None
+
+    def choose(self, programme_id: str, phase: int, usual: int) -> None:
+        choice = ProgrammeChoice(self._today_is(), programme_id, phase, usual or None)
+        problem = self._store(CHOICES, choice)
+        if problem:
+            self.problem.emit(problem)
+            return
+        self._choosing = False
+        self.refresh()
+
+    def answer_morning(self, pain: int) -> None:
+        assert self.shown is not None and self.shown.ask_morning is not None
+        run = replace(self.shown.ask_morning, pain_next_morning=pain)
+        if not self._store(RUNS, run, correct=True):
+            self.refresh()
+
+    def answer_red_flags(self, flags: tuple[str, ...]) -> None:
+        if not self._store(RED_FLAG_CHECKS, RedFlagCheck(self._today_is(), flags)):
+            self.refresh()
+
+    def log_run(self) -> None:
+        planned = None
+        if self.shown is not None and self.shown.standing.planned_run_s():
+            planned = (self.shown.standing.planned_run_s() or 0) / 60
+        dialog = RunDialog(
+            self,
+            self.journal.drafts,
+            lambda r: self._store(RUNS, r),
+            self._today_is(),
+            self._miles(),
+            planned,
+        )
+        if self._open_dialog(dialog):
+            self.refresh()
+
+    def log_cross(self) -> None:
+        minutes = 30
+        if self.shown is not None and (weekly := self.shown.standing.phase.of(Activity.CROSS)):
+            minutes = weekly.minutes or 30
+        dialog = CrossDialog(
+            self, self.journal.drafts, lambda r: self._store(CROSS, r), self._today_is(), minutes
+        )
+        if self._open_dialog(dialog):
+            self.refresh()
+
+    def skip_session(self, item: Item) -> None:
+        day = item.slot.moved_from or item.slot.day
+        change = PlanChange(day, item.slot.activity.value, "skip")
+        if not self._store(PLAN_CHANGES, change):
+            self.refresh()
+
+    def move_session(self, item: Item) -> None:
+        today_ = self._today_is()
+        sunday = today_ + timedelta(days=6 - today_.weekday())
+        days = [today_ + timedelta(days=n) for n in range((sunday - today_).days + 1)]
+        days = [d for d in days if d != item.slot.day] or [today_]
+        chosen = self._ask_day(self, days)
+        if chosen is None:
+            return
+        change = PlanChange(
+            item.slot.moved_from or item.slot.day, item.slot.activity.value, "move", chosen
+        )
+        if not self._store(PLAN_CHANGES, change):
+            self.refresh()
+
+    def buttons(self) -> dict[str, QPushButton]:
+        """Every button on the page by its accessible name (for tests and the accessibility walk)."""
+        return {b.accessibleName(): b for b in self.findChildren(QPushButton)}
+
+    def labels(self, name: str) -> list[str]:
+        return [
+            label.text()
+            for label in self.findChildren(QLabel, name, Qt.FindChildOption.FindChildrenRecursively)
+        ]
