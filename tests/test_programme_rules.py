@@ -211,3 +211,18 @@ def test_a_week_away_is_welcomed_back_without_blame() -> None:
     state, history = standing(run(0), run(2), run(10), on=12)
     assert not today(state, history).welcome_back
     assert replace(state).today == MONDAY + timedelta(days=12)
+
+
+def test_the_outcome_series_keep_pain_free_runs_and_set_each_week_against_its_plan() -> None:
+    from lesson_engine.programme.outcomes import onsets, weeks
+
+    runs = (run(0), run(2, pain=1, onset=9), run(7, minutes=20))
+    history = History(choices=(CHOICE,), runs=runs)
+    assert [(o.minutes, o.pain_free) for o in onsets(history)] == [
+        (15, True),
+        (9, False),
+        (20, True),
+    ]
+    first, second = weeks(RUNS, history, MONDAY + timedelta(days=8))
+    assert (first.ran_min, first.planned_min, first.done, first.planned) == (30, 45, 2, 3)
+    assert (second.ran_min, second.done) == (20, 1)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -184,6 +184,17 @@ def test_if_wiring_fails_after_the_window_is_up_the_learner_is_told_and_the_app_
         assert "OSError" in launch.failed
     finally:
         close(launch)
+        _clear_the_exit()
+
+
+def _clear_the_exit() -> None:
+    """``exit(1)`` outside a running event loop leaves Qt's quit flag set for the process, and
+    every later event loop (each ``waitUntil``, so every timer a later test waits for) would
+    return at once. A real ``exec`` clears the flag when it returns."""
+    qt_app = QApplication.instance()
+    assert qt_app is not None
+    QTimer.singleShot(0, lambda: qt_app.exit(0))
+    qt_app.exec()
 
 
 def test_a_second_copy_says_so_and_opens_no_window(

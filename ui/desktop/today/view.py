@@ -39,6 +39,7 @@ from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.programme.describe import day_name
 from lesson_engine.programme.history import History, from_journal
 from lesson_engine.programme.model import Activity, Programme
+from lesson_engine.programme.outcomes import onsets, weeks
 from lesson_engine.programme.progress import current_choice, stand
 from lesson_engine.programme.today import Item, Today, today
 from lesson_engine.programme.week import Status
@@ -53,6 +54,7 @@ from ui.desktop.today.cards import (
     week_strip,
 )
 from ui.desktop.today.chooser import ProgrammeChooser
+from ui.desktop.today.outcome_charts import OnsetChart, WeeksChart
 from ui.desktop.today.run_dialog import CrossDialog, RunDialog
 
 AskDay = Callable[[QWidget, list[date]], "date | None"]
@@ -205,6 +207,7 @@ class TodayView(QWidget):
                     box.addWidget(text(f"• {advice.text}{cited}"))
             self._column.addWidget(frame)
         self._column.addWidget(week_strip(shown, self._title_of))
+        self._column.addWidget(self._outcomes(shown))
         note = text(
             "Seesaw is education, not a diagnosis. See a clinician if the pain does not improve "
             "within 4–6 weeks, or for swelling, locking, night pain or pain at rest.",
@@ -212,6 +215,22 @@ class TodayView(QWidget):
         )
         self._column.addWidget(note)
         self._column.addStretch(1)
+
+    def _outcomes(self, shown: Today) -> QWidget:
+        frame, box = card()
+        box.addWidget(text("How it is going", "heading"))
+        history = self.history()
+        self.onset_chart = OnsetChart()
+        self.onset_chart.set_data(onsets(history, shown.standing.choice.day))
+        box.addWidget(text("When the pain starts in a run (higher is better)", "muted"))
+        box.addWidget(self.onset_chart)
+        self.weeks_chart = WeeksChart()
+        self.weeks_chart.set_data(weeks(shown.standing.programme, history, shown.day))
+        box.addWidget(
+            text("Minutes run each week (bars) against the plan (dashes); sessions done", "muted")
+        )
+        box.addWidget(self.weeks_chart)
+        return frame
 
     def _today_card(self, shown: Today) -> QWidget:
         frame, box = card()
