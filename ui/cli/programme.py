@@ -7,7 +7,14 @@ import argparse
 import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
+from audio.render.encode import EncodingUnavailable, check_can_write, formats_in_words
+from audio.render.track import render_to_file
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.choice import CHOICES as VOICES
+from audio.voices.synthesis import pick_voice
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.kinds import CHOICES, CROSS, PLAN_CHANGES, RED_FLAG_CHECKS, RUNS
 from lesson_engine.journal.records import (
@@ -22,12 +29,15 @@ from lesson_engine.journal.records import (
     learner_day,
 )
 from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.paths import voice_cache_dir
 from lesson_engine.programme.bundled import Known, bundled_programmes, find, known
 from lesson_engine.programme.history import from_journal
-from lesson_engine.programme.model import Activity, Programme
+from lesson_engine.programme.model import Activity, Programme, RunStage
 from lesson_engine.programme.progress import current_choice, stand
+from lesson_engine.programme.run_lesson import run_lesson, todays_run, why_no_run
 from lesson_engine.programme.today import Today, today
 from lesson_engine.programme.words import today_lines, week_lines
+from lesson_engine.script.durations import format_clock
 from ui.cli.journal import open_journal
 
 KM_PER_MILE = 1.609344
@@ -92,9 +102,59 @@ def _today(args: argparse.Namespace) -> int:
         return 1
     with journal:
         shown = _standing_today(journal, known(), _day(args.date))
-        if shown is None:
+        if not args.take_run:
+            if shown is not None:
+                print("\n".join(today_lines(shown)))
             return 0
-        print("\n".join(today_lines(shown)))
+    if shown is None:
+        return 1  # _standing_today has said why
+    stage = todays_run(shown)
+    if stage is None:
+        print(f"seesaw: {why_no_run(shown)}", file=sys.stderr)
+        return 1
+    return _take_run(stage, args)  # the journal is closed: rendering may take a minute
+
+
+def _take_run(stage: RunStage, args: argparse.Namespace) -> int:
+    """Today's run as one audio file, written by the same renderer as ``seesaw render``.
+
+    The session is written again with the voice's real lengths once its words are synthesised,
+    until nothing changes, so every bell falls at its change to the millisecond in the file too.
+    """
+    out = Path(args.take_run)
+    try:
+        check_can_write(out)
+        lesson = run_lesson(stage, args.cadence)
+    except ValueError as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 2
+    except EncodingUnavailable as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 1
+    voice = pick_voice(args.voice)
+    if voice is None and args.voice != "captions":
+        print(
+            "note: no voice is available; the track will hold bells and clicks only",
+            file=sys.stderr,
+        )
+    chain = VoiceChain(voice, ClipCache(voice_cache_dir()))
+    timeline = timed_by_voice(lesson, chain)
+    for _ in range(3):
+        retimed = run_lesson(stage, args.cadence, chain.duration_of)
+        if retimed.digest == lesson.digest:
+            break
+        lesson, timeline = retimed, timed_by_voice(retimed, chain)
+    try:
+        render_to_file(timeline, chain, out)
+    except (EncodingUnavailable, OSError, ValueError) as exc:
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 1
+    for problem in chain.problems:
+        print(f"note: {problem}", file=sys.stderr)
+    print(
+        f"wrote {out}: {lesson.title} ({format_clock(timeline.total_ms)}, {chain.description.lower()})"
+    )
+    print("Start it as you set off on the warm-up walk.")
     return 0
 
 
@@ -214,6 +274,18 @@ def add_programme_commands(commands: argparse._SubParsersAction[argparse.Argumen
     listing.set_defaults(func=_list)
     day = commands.add_parser("today", help="what your programme has for today, and why")
     day.add_argument("--date", help=argparse.SUPPRESS)
+    day.add_argument(
+        "--take-run",
+        metavar="FILE",
+        help=f"write today's run as a guided audio file ({formats_in_words()}) for your phone",
+    )
+    day.add_argument(
+        "--cadence",
+        type=int,
+        metavar="BPM",
+        help="with --take-run: a click at this many steps a minute while running",
+    )
+    day.add_argument("--voice", choices=VOICES, default="auto", help="with --take-run: the voice")
     day.set_defaults(func=_today)
     plan = commands.add_parser("plan", help="this week of your programme; choose, skip or move")
     plan.add_argument("--choose", metavar="ID", help="follow this programme from today")
