@@ -60,7 +60,7 @@ def test_a_voice_faster_than_the_estimate_still_rings_each_bell_at_its_change(
 ) -> None:
     """The tone voice says a word in 100 ms, several times faster than the captions estimate: the
     session is written again with its lengths, so nothing comes early."""
-    monkeypatch.setattr("ui.cli.programme.pick_voice", lambda choice: ToneVoice())
+    monkeypatch.setattr("audio.render.run_track.pick_voice", lambda choice: ToneVoice())
     follow_run_walk()
     out = tmp_path / "today.wav"
     assert main(["today", "--date", MONDAY, "--take-run", str(out)]) == 0

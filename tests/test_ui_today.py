@@ -4,6 +4,7 @@ answered on the page, and each day's offer is checked against what the rules say
 
 from __future__ import annotations
 
+import wave
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -65,6 +66,7 @@ def world(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     exercises = load_catalogue(catalogue_dir()).exercise_ids
     journal = Journal.open(tmp_path / "journal", now=calendar.now, known_exercises=exercises)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("voice/name", "captions")  # no synthesis: the track is bells and timing
     app = build(
         journal=journal,
         audio=SilentAudio(),
@@ -72,6 +74,7 @@ def world(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         folders=[("Seesaw", bundled_lessons_dir())],
         today_is=lambda: calendar.day,
         open_dialog=form.answer,
+        ask_run_path=lambda _parent, proposed: str(tmp_path / proposed.replace(".ogg", ".wav")),
     )
     qtbot.addWidget(app.window)
     yield app, calendar, form, journal
@@ -184,3 +187,23 @@ def test_a_run_the_journal_refuses_keeps_the_form_open_its_words_kept(qtbot, wor
     again = RunDialog(None, journal.drafts, lambda _r: None, MONDAY)
     qtbot.addWidget(again)
     assert again.started.value() == 99 and again.routes["flat"].isChecked()
+
+
+def test_todays_run_can_be_taken_along_as_an_audio_file(qtbot, world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app, _, _, _ = world
+    view = page(app)
+    (combo,) = [
+        c
+        for c in view.findChildren(QComboBox)
+        if c.accessibleName() == "Start Strength first at phase"
+    ]
+    combo.setCurrentIndex(1)
+    view.buttons()["Follow Strength first"].click()
+    export = app.run_export
+    assert export is not None
+    with qtbot.waitSignal(export.finished, timeout=60_000) as told:
+        page(app).buttons()["Take it with you…"].click()
+    out = tmp_path / "todays-run.wav"
+    assert told.args[0].startswith(f"Today's run is in {out} (25 min).")
+    with wave.open(str(out)) as track:  # warm-up 5 + stage 15 + cool-down 5 minutes
+        assert round(track.getnframes() / track.getframerate()) == 25 * 60

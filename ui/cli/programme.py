@@ -9,12 +9,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from audio.render.encode import EncodingUnavailable, check_can_write, formats_in_words
-from audio.render.track import render_to_file
-from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.render.encode import EncodingUnavailable, formats_in_words
+from audio.render.run_track import write_run_track
 from audio.voices.choice import CHOICES as VOICES
-from audio.voices.synthesis import pick_voice
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.kinds import CHOICES, CROSS, PLAN_CHANGES, RED_FLAG_CHECKS, RUNS
 from lesson_engine.journal.records import (
@@ -34,7 +31,7 @@ from lesson_engine.programme.bundled import Known, bundled_programmes, find, kno
 from lesson_engine.programme.history import from_journal
 from lesson_engine.programme.model import Activity, Programme, RunStage
 from lesson_engine.programme.progress import current_choice, stand
-from lesson_engine.programme.run_lesson import run_lesson, todays_run, why_no_run
+from lesson_engine.programme.run_lesson import todays_run, why_no_run
 from lesson_engine.programme.today import Today, today
 from lesson_engine.programme.words import today_lines, week_lines
 from lesson_engine.script.durations import format_clock
@@ -116,43 +113,30 @@ def _today(args: argparse.Namespace) -> int:
 
 
 def _take_run(stage: RunStage, args: argparse.Namespace) -> int:
-    """Today's run as one audio file, written by the same renderer as ``seesaw render``.
-
-    The session is written again with the voice's real lengths once its words are synthesised,
-    until nothing changes, so every bell falls at its change to the millisecond in the file too.
-    """
-    out = Path(args.take_run)
+    """Today's run as one audio file, written as the app writes it (``audio/render/run_track``)."""
     try:
-        check_can_write(out)
-        lesson = run_lesson(stage, args.cadence)
-    except ValueError as exc:
+        track = write_run_track(
+            stage,
+            Path(args.take_run),
+            cadence=args.cadence,
+            voice=args.voice,
+            cache=voice_cache_dir(),
+        )
+    except ValueError as exc:  # a cadence out of range
         print(f"seesaw: {exc}", file=sys.stderr)
         return 2
-    except EncodingUnavailable as exc:
+    except (EncodingUnavailable, OSError) as exc:
         print(f"seesaw: {exc}", file=sys.stderr)
         return 1
-    voice = pick_voice(args.voice)
-    if voice is None and args.voice != "captions":
+    if not track.spoken:
         print(
-            "note: no voice is available; the track will hold bells and clicks only",
+            "note: no voice is available; the track holds bells and clicks only",
             file=sys.stderr,
         )
-    chain = VoiceChain(voice, ClipCache(voice_cache_dir()))
-    timeline = timed_by_voice(lesson, chain)
-    for _ in range(3):
-        retimed = run_lesson(stage, args.cadence, chain.duration_of)
-        if retimed.digest == lesson.digest:
-            break
-        lesson, timeline = retimed, timed_by_voice(retimed, chain)
-    try:
-        render_to_file(timeline, chain, out)
-    except (EncodingUnavailable, OSError, ValueError) as exc:
-        print(f"seesaw: {exc}", file=sys.stderr)
-        return 1
-    for problem in chain.problems:
+    for problem in track.problems:
         print(f"note: {problem}", file=sys.stderr)
     print(
-        f"wrote {out}: {lesson.title} ({format_clock(timeline.total_ms)}, {chain.description.lower()})"
+        f"wrote {track.path}: {track.title} ({format_clock(track.total_ms)}, {track.voice.lower()})"
     )
     print("Start it as you set off on the warm-up walk.")
     return 0

@@ -36,7 +36,7 @@ from lesson_engine.paths import (
 )
 from lesson_engine.playback.clock import Clock
 from lesson_engine.programme.bundled import Known, check, programme_files
-from lesson_engine.programme.model import Programme
+from lesson_engine.programme.model import Programme, RunStage
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
@@ -52,6 +52,7 @@ from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, conne
 from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
+from ui.desktop.today.take_along import AskPath, RunExport, ask_save_path
 from ui.desktop.today.view import AskDay, OpenDialog, TodayView, run_dialog
 from ui.desktop.today.view import ask_day as ask_day_dialog
 from ui.desktop.window.main_window import MainWindow
@@ -74,6 +75,9 @@ class SeesawApp:
     notices: list[str] = field(default_factory=list)
     back_to: str = "library"
     """The page a lesson returns to when it ends: the one it was started from."""
+    settings: QSettings | None = None
+    ask_save_path: AskPath = ask_save_path
+    run_export: RunExport | None = None
 
     def refresh_library(self) -> None:
         journal = self.flow.journal
@@ -138,6 +142,7 @@ def build(
     today_is: Callable[[], date] | None = None,
     ask_move_day: AskDay = ask_day_dialog,
     open_dialog: OpenDialog = run_dialog,
+    ask_run_path: AskPath = ask_save_path,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
@@ -170,6 +175,8 @@ def build(
             journal, library, exercises, today_is or _learner_today, ask_move_day, open_dialog
         ),
         notices=list(notices or []),
+        settings=settings,
+        ask_save_path=ask_run_path,
     )
     app.notices.extend(app.today_view.property("notices") or [])
     _place_pages(app, exercises)
@@ -298,6 +305,19 @@ def _connect_today(app: SeesawApp) -> None:
         flow.start(lesson_id)
 
     today_view.start_requested.connect(start)
+    settings = app.settings
+    assert settings is not None
+    export = RunExport(lambda: read_voice_settings(settings).choice, voice_cache_dir(), window)
+    export.finished.connect(window.banner.add)
+
+    def take_run(stage: RunStage) -> None:
+        path = app.ask_save_path(window, "todays-run.ogg")
+        if path:
+            window.banner.add("Writing today's run… you can go on using Seesaw meanwhile.")
+            export.start(stage, Path(path))
+
+    today_view.take_run_requested.connect(take_run)
+    app.run_export = export
     today_view.problem.connect(window.banner.add)
     today_view.changed.connect(app.journal_view.refresh)
     flow.finished.connect(today_view.refresh)

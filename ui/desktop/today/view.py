@@ -41,6 +41,7 @@ from lesson_engine.programme.history import History, from_journal
 from lesson_engine.programme.model import Activity, Programme
 from lesson_engine.programme.outcomes import onsets, weeks
 from lesson_engine.programme.progress import current_choice, stand
+from lesson_engine.programme.run_lesson import todays_run
 from lesson_engine.programme.today import Item, Today, today
 from lesson_engine.programme.week import Status
 from lesson_engine.storage import write_problem_in_words
@@ -76,6 +77,8 @@ def run_dialog(dialog: Any) -> bool:
 class TodayView(QWidget):
     start_requested = Signal(str)
     """A lesson or guided set to start (its id)."""
+    take_run_requested = Signal(object)
+    """Today's run (a ``RunStage``) to write as an audio file."""
     changed = Signal()
     """Something was written to the journal from this page."""
     problem = Signal(str)
@@ -256,6 +259,15 @@ class TodayView(QWidget):
         first: tuple[str, Callable[[], None]]
         if activity is Activity.RUN:
             first = ("Log the run…", self.log_run)
+            stage = todays_run(self.shown) if self.shown is not None else None
+            if stage is not None:
+                take = ("Take it with you…", lambda: self.take_run_requested.emit(stage))
+                return [
+                    take,
+                    first,
+                    ("Move…", lambda: self.move_session(item)),
+                    ("Skip", lambda: self.skip_session(item)),
+                ]
         elif activity is Activity.CROSS:
             first = ("Log it…", self.log_cross)
         else:
