@@ -90,6 +90,9 @@ def test_the_command_line_logs_runs_and_answers_as_the_rules_do(
     out = capsys.readouterr().out
     assert "Strength first, week 1: Settle the knee" in out
     assert "Strength: set-side-lying-hip-abduction, set-clamshell, set-single-leg-bridge" in out
+    report = journal_folder().parent / "report.md"
+    assert main(["plan", "--report", str(report), "--date", "2026-11-05"]) == 0
+    assert "| Tue 03 Nov | 12 | 2.0 | – | 1 | no | – | 1 |" in report.read_text()
     with Journal.open(journal_folder()) as journal:
         (run,) = journal.records(RUNS)
         assert (run.distance_km, run.pain_next_morning) == (2.0, 1)

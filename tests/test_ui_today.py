@@ -207,3 +207,25 @@ def test_todays_run_can_be_taken_along_as_an_audio_file(qtbot, world, tmp_path: 
     assert told.args[0].startswith(f"Today's run is in {out} (25 min).")
     with wave.open(str(out)) as track:  # warm-up 5 + stage 15 + cool-down 5 minutes
         assert round(track.getnframes() / track.getframerate()) == 25 * 60
+
+
+def test_the_report_for_a_clinician_is_written_as_pdf_or_markdown(
+    qtbot, world, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    app, _, form, _ = world
+    page(app).buttons()["Follow Strength first"].click()
+    form.minutes, form.pain_during, form.started_min = 12, 3, 8
+    page(app).buttons()["Log a run…"].click()
+    told: list[str] = []
+    page(app).problem.connect(told.append)
+    for name in ("report.pdf", "report.md"):
+        page(app)._ask_report = lambda _parent, _proposed, n=name: str(tmp_path / n)
+        page(app).buttons()["Report for a clinician…"].click()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    text = (tmp_path / "report.md").read_text()
+    assert "| Mon 02 Nov | 12 | – | flat | 3 | 8 min | 0 | – |" in text
+    assert "**Phase now:** Settle the knee" in text
+    assert told == [
+        f"The report for your clinician is in {tmp_path / 'report.pdf'}.",
+        f"The report for your clinician is in {tmp_path / 'report.md'}.",
+    ]

@@ -31,10 +31,12 @@ from lesson_engine.programme.bundled import Known, bundled_programmes, find, kno
 from lesson_engine.programme.history import from_journal
 from lesson_engine.programme.model import Activity, Programme, RunStage
 from lesson_engine.programme.progress import current_choice, stand
+from lesson_engine.programme.report import report_markdown
 from lesson_engine.programme.run_lesson import todays_run, why_no_run
 from lesson_engine.programme.today import Today, today
 from lesson_engine.programme.words import today_lines, week_lines
 from lesson_engine.script.durations import format_clock
+from lesson_engine.storage import write_atomically
 from ui.cli.journal import open_journal
 
 KM_PER_MILE = 1.609344
@@ -177,6 +179,17 @@ def _plan(args: argparse.Namespace) -> int:
         shown = _standing_today(journal, facts, day)
         if shown is not None:
             print("\n".join(week_lines(shown)))
+            if args.report:
+                text = report_markdown(shown, from_journal(journal, facts.guided_sets), day)
+                try:
+                    write_atomically(Path(args.report), text.encode("utf-8"))
+                except OSError as exc:
+                    print(
+                        f"seesaw: could not write {args.report}: {exc.strerror or exc}",
+                        file=sys.stderr,
+                    )
+                    return 1
+                print(f"wrote {args.report}")
     return 0
 
 
@@ -284,6 +297,9 @@ def add_programme_commands(commands: argparse._SubParsersAction[argparse.Argumen
     plan.add_argument("--move", choices=[a.value for a in Activity], help="move a session")
     plan.add_argument("--on", metavar="DAY", help="the day it was planned for (default today)")
     plan.add_argument("--to", metavar="DAY", help="the day to move it to")
+    plan.add_argument(
+        "--report", metavar="FILE.md", help="write a report for a clinician (Markdown)"
+    )
     plan.add_argument("--date", help=argparse.SUPPRESS)
     plan.set_defaults(func=_plan)
 

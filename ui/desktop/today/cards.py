@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 
 from lesson_engine.journal.records import RED_FLAGS
 from lesson_engine.journal.trend import week_start
+from lesson_engine.programme.history import History
+from lesson_engine.programme.outcomes import onsets, weeks
 from lesson_engine.programme.today import Item, Today
 from lesson_engine.programme.week import Status
 from lesson_engine.programme.words import STATUS_WORDS, item_line
+from ui.desktop.today.outcome_charts import OnsetChart, WeeksChart
 
 MARKS = {
     Status.DONE: "✓",
@@ -169,3 +172,20 @@ def week_strip(shown: Today, title_of: Callable[[str], str]) -> QFrame:
     legend = "  ".join(f"{MARKS[s]} {STATUS_WORDS[s]}" for s in Status)
     box.addWidget(text(legend, "muted"))
     return frame
+
+
+def outcomes_card(shown: Today, history: History) -> tuple[QFrame, OnsetChart, WeeksChart]:
+    """How it is going: when the pain starts in a run, and each week against the plan."""
+    frame, box = card()
+    box.addWidget(text("How it is going", "heading"))
+    onset_chart = OnsetChart()
+    onset_chart.set_data(onsets(history, shown.standing.choice.day))
+    box.addWidget(text("When the pain starts in a run (higher is better)", "muted"))
+    box.addWidget(onset_chart)
+    weeks_chart = WeeksChart()
+    weeks_chart.set_data(weeks(shown.standing.programme, history, shown.day))
+    box.addWidget(
+        text("Minutes run each week (bars) against the plan (dashes); sessions done", "muted")
+    )
+    box.addWidget(weeks_chart)
+    return frame, onset_chart, weeks_chart

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -39,8 +40,8 @@ from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.programme.describe import day_name
 from lesson_engine.programme.history import History, from_journal
 from lesson_engine.programme.model import Activity, Programme
-from lesson_engine.programme.outcomes import onsets, weeks
 from lesson_engine.programme.progress import current_choice, stand
+from lesson_engine.programme.report import report_markdown
 from lesson_engine.programme.run_lesson import todays_run
 from lesson_engine.programme.today import Item, Today, today
 from lesson_engine.programme.week import Status
@@ -51,11 +52,12 @@ from ui.desktop.today.cards import (
     button,
     card,
     item_row,
+    outcomes_card,
     text,
     week_strip,
 )
 from ui.desktop.today.chooser import ProgrammeChooser
-from ui.desktop.today.outcome_charts import OnsetChart, WeeksChart
+from ui.desktop.today.report_file import ask_report_path, write_report
 from ui.desktop.today.run_dialog import CrossDialog, RunDialog
 
 AskDay = Callable[[QWidget, list[date]], "date | None"]
@@ -94,6 +96,7 @@ class TodayView(QWidget):
         miles: Callable[[], bool] = lambda: False,
         ask_day: AskDay = ask_day,
         open_dialog: OpenDialog = run_dialog,
+        ask_report: Callable[[QWidget, str], str] = ask_report_path,
     ) -> None:
         super().__init__()
         self.journal = journal
@@ -104,6 +107,7 @@ class TodayView(QWidget):
         self._miles = miles
         self._ask_day = ask_day
         self._open_dialog = open_dialog
+        self._ask_report = ask_report
         self._choosing = False
         self.shown: Today | None = None
         self._scroll = QScrollArea()
@@ -163,6 +167,7 @@ class TodayView(QWidget):
         head = QHBoxLayout()
         title = text(day_name(shown.day), "title")
         head.addWidget(title, 1)
+        head.addWidget(button("Report for a clinician…", self.save_report))
         head.addWidget(button("Change programme…", self.show_chooser))
         header = QWidget()
         header.setLayout(head)
@@ -220,19 +225,7 @@ class TodayView(QWidget):
         self._column.addStretch(1)
 
     def _outcomes(self, shown: Today) -> QWidget:
-        frame, box = card()
-        box.addWidget(text("How it is going", "heading"))
-        history = self.history()
-        self.onset_chart = OnsetChart()
-        self.onset_chart.set_data(onsets(history, shown.standing.choice.day))
-        box.addWidget(text("When the pain starts in a run (higher is better)", "muted"))
-        box.addWidget(self.onset_chart)
-        self.weeks_chart = WeeksChart()
-        self.weeks_chart.set_data(weeks(shown.standing.programme, history, shown.day))
-        box.addWidget(
-            text("Minutes run each week (bars) against the plan (dashes); sessions done", "muted")
-        )
-        box.addWidget(self.weeks_chart)
+        frame, self.onset_chart, self.weeks_chart = outcomes_card(shown, self.history())
         return frame
 
     def _today_card(self, shown: Today) -> QWidget:
@@ -368,6 +361,21 @@ class TodayView(QWidget):
         )
         if not self._store(PLAN_CHANGES, change):
             self.refresh()
+
+    def save_report(self) -> None:
+        if self.shown is None:
+            return
+        day = self._today_is()
+        path = self._ask_report(self, f"seesaw-report-{day.isoformat()}.pdf")
+        if not path:
+            return
+        text = report_markdown(self.shown, self.history(), day)
+        try:
+            write_report(text, Path(path))
+        except OSError as exc:
+            self.problem.emit(f"The report could not be written ({write_problem_in_words(exc)}).")
+            return
+        self.problem.emit(f"The report for your clinician is in {path}.")
 
     def buttons(self) -> dict[str, QPushButton]:
         """Every button on the page by its accessible name (for tests and the accessibility walk)."""
