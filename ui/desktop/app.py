@@ -49,9 +49,11 @@ from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, connect_journal_care
+from ui.desktop.settings.programme_settings import uses_miles
 from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
+from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport, ask_save_path
 from ui.desktop.today.view import AskDay, OpenDialog, TodayView, run_dialog
 from ui.desktop.today.view import ask_day as ask_day_dialog
@@ -78,6 +80,7 @@ class SeesawApp:
     settings: QSettings | None = None
     ask_save_path: AskPath = ask_save_path
     run_export: RunExport | None = None
+    reminders: Reminders | None = None
 
     def refresh_library(self) -> None:
         journal = self.flow.journal
@@ -172,7 +175,13 @@ def build(
         exercises_view=_exercises_view(exercises, journal, flow),
         settings_view=SettingsView(settings),
         today_view=_today_view(
-            journal, library, exercises, today_is or _learner_today, ask_move_day, open_dialog
+            journal,
+            library,
+            exercises,
+            today_is or _learner_today,
+            ask_move_day,
+            open_dialog,
+            settings,
         ),
         notices=list(notices or []),
         settings=settings,
@@ -269,6 +278,7 @@ def _today_view(
     today_is: Callable[[], date],
     ask_move_day: AskDay,
     open_dialog: OpenDialog,
+    settings: QSettings,
 ) -> TodayView:
     programmes, problems = _programmes(library, exercises)
     catalogue = exercises.catalogue
@@ -289,6 +299,7 @@ def _today_view(
         guided_sets=guided,
         title_of=title_of,
         today_is=today_is,
+        miles=lambda: uses_miles(settings),
         ask_day=ask_move_day,
         open_dialog=open_dialog,
     )
@@ -318,6 +329,10 @@ def _connect_today(app: SeesawApp) -> None:
 
     today_view.take_run_requested.connect(take_run)
     app.run_export = export
+    app.reminders = Reminders(
+        settings, lambda: today_view.shown, lambda: datetime.now().astimezone(), parent=window
+    )
+    app.reminders.shown.connect(window.banner.add)
     today_view.problem.connect(window.banner.add)
     today_view.changed.connect(app.journal_view.refresh)
     flow.finished.connect(today_view.refresh)

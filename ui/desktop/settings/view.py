@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.journal.backups import KEEP
+from ui.desktop.settings.programme_settings import ProgrammeSettings
 from ui.desktop.settings.store import SPEED_RANGE, THEMES, VOICES, read_bool, read_choice, read_int
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
 
@@ -84,6 +85,13 @@ class SettingsView(QWidget):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addSpacing(18)
+        programme_heading = QLabel("Programme")
+        programme_heading.setProperty("role", "heading")
+        layout.addWidget(programme_heading)
+        self.programme = ProgrammeSettings(settings)
+        self.programme.changed.connect(self.changed)
+        layout.addWidget(self.programme)
         layout.addSpacing(18)
         journal_heading = QLabel("Journal")
         journal_heading.setProperty("role", "heading")
