@@ -229,3 +229,17 @@ def test_the_report_for_a_clinician_is_written_as_pdf_or_markdown(
         f"The report for your clinician is in {tmp_path / 'report.pdf'}.",
         f"The report for your clinician is in {tmp_path / 'report.md'}.",
     ]
+
+
+def test_the_exercises_comparison_leads_to_the_choice_of_programme(world) -> None:  # type: ignore[no-untyped-def]
+    app, _, _, journal = world
+    page(app).buttons()["Follow Strength first"].click()
+    assert "Follow Strength first" not in page(app).buttons()
+    app.window.show_page("exercises")
+    assert app.exercises_view is not None
+    app.exercises_view.programme_button.click()
+    assert app.window.pages.currentWidget() is app.today_view
+    assert "Follow Strength first" in page(app).buttons()
+    page(app).buttons()["Keep the programme I have"].click()
+    assert page(app).labels("phase") == ["Strength first, week 1: Settle the knee"]
+    assert len(journal.records(CHOICES)) == 1

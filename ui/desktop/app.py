@@ -316,6 +316,13 @@ def _connect_today(app: SeesawApp) -> None:
         flow.start(lesson_id)
 
     today_view.start_requested.connect(start)
+    if app.exercises_view is not None:
+
+        def choose_programme() -> None:
+            window.show_page("today")
+            today_view.show_chooser()
+
+        app.exercises_view.programme_requested.connect(choose_programme)
     settings = app.settings
     assert settings is not None
     export = RunExport(lambda: read_voice_settings(settings).choice, voice_cache_dir(), window)

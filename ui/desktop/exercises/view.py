@@ -52,6 +52,7 @@ DIFFERS = QColor(224, 184, 92, 70)
 
 class ExercisesView(QWidget):
     do_set_requested = Signal(str)  # lesson id of the guided set
+    programme_requested = Signal()  # the learner wants a programme that follows a school
 
     def __init__(
         self,
@@ -120,6 +121,12 @@ class ExercisesView(QWidget):
             filters.addWidget(control)
         filters.addStretch(1)
         filters.addWidget(self.compare_button)
+        self.programme_button = QPushButton("Choose a programme…")
+        self.programme_button.setToolTip(
+            "Follow one school's way back to running, or both, week by week (on Today)"
+        )
+        self.programme_button.clicked.connect(self.programme_requested)
+        filters.addWidget(self.programme_button)
 
         self.table = QTableWidget()
         self.table.setAccessibleName("Exercises and what each source says")

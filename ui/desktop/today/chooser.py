@@ -67,6 +67,7 @@ class ProgrammeChooser(QWidget):
             layout.addWidget(card)
         if current is not None:
             back = QPushButton("Keep the programme I have")
+            back.setAccessibleName("Keep the programme I have")
             back.clicked.connect(self.cancelled.emit)
             layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
