@@ -78,7 +78,7 @@ def test_check_reports_each_file_and_each_unreadable_record_and_changes_nothing(
     assert main(["journal", "check"]) == 0
     out = capsys.readouterr().out
     assert "2026.json: 2 records, all readable" in out
-    assert "meta.json: journal version 1" in out and "backups: 1 days" in out
+    assert "meta.json: journal version 1" in out and "backups: 1 day, " in out
 
     year = folder / "2026.json"
     data = json.loads(year.read_text())

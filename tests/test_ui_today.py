@@ -20,6 +20,7 @@ from lesson_engine.paths import bundled_lessons_dir, catalogue_dir
 from lesson_engine.programme.words import today_lines
 from ui.desktop.app import SeesawApp, build
 from ui.desktop.ports import SilentAudio
+from ui.desktop.today.cards import MorningQuestion
 from ui.desktop.today.run_dialog import RUN_DRAFT, RunDialog
 from ui.desktop.today.view import TodayView
 
@@ -85,6 +86,12 @@ def page(app: SeesawApp) -> TodayView:
     return app.today_view
 
 
+def rate_morning(view: TodayView, pain: int) -> None:
+    (question,) = view.findChildren(MorningQuestion)
+    question.rating.setValue(pain)
+    view.buttons()["Save the morning's pain"].click()
+
+
 def next_day(app: SeesawApp, calendar: Calendar) -> TodayView:
     calendar.day += timedelta(days=1)
     app.today_view.refresh()
@@ -133,7 +140,8 @@ def test_three_weeks_of_runs_step_up_hold_step_back_and_welcome_back(world) -> N
 
     view = next_day(app, calendar)  # Tuesday: the morning question, no run planned
     assert view.labels("item-run") == []
-    view.buttons()["Save the morning's pain"].click()
+    assert not view.buttons()["Save the morning's pain"].isEnabled()  # not rated yet
+    rate_morning(view, 0)
     assert journal.records(RUNS)[0].pain_next_morning == 0
     assert "Save the morning's pain" not in page(app).buttons()
 
@@ -141,7 +149,7 @@ def test_three_weeks_of_runs_step_up_hold_step_back_and_welcome_back(world) -> N
     view.buttons()["Log the run…"].click()
     view = next_day(app, calendar)  # Thursday: once its morning is known, it steps up
     assert "Stepping up" not in " ".join(view.labels("news"))
-    view.buttons()["Save the morning's pain"].click()
+    rate_morning(view, 1)
     assert "Stepping up to stage 2 (run 2 min, walk 2 min, 5 times (20 min in all))" in " ".join(
         page(app).labels("news")
     )

@@ -75,8 +75,11 @@ def check_journal(folder: Path) -> JournalCheck:
             report.problem(f"{aside.name}: damaged")
     days = backup_days(folder)
     if days:
-        span = f"{days[0].isoformat()} to {days[-1].isoformat()}" if len(days) > 1 else ""
-        report.ok(f"backups: {len(days)} days {span}".rstrip())
+        if len(days) == 1:
+            report.ok(f"backups: 1 day, {days[0].isoformat()}")
+        else:
+            span = f"{days[0].isoformat()} to {days[-1].isoformat()}"
+            report.ok(f"backups: {len(days)} days, {span}")
     else:
         report.ok("backups: none yet (one is made each day Seesaw opens the journal)")
     return report

@@ -17,7 +17,16 @@ from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
+from lesson_engine.journal.kinds import CHOICES, RED_FLAG_CHECKS, RUNS
+from lesson_engine.journal.records import (
+    ExerciseLog,
+    Note,
+    ProgrammeChoice,
+    RedFlagCheck,
+    RunLog,
+    SessionEntry,
+    Soreness,
+)
 from lesson_engine.paths import bundled_lessons_dir
 from lesson_engine.playback.clock import ManualClock
 from ui.desktop.app import build
@@ -71,6 +80,42 @@ def sample_journal() -> Journal:
     return journal
 
 
+def _follow_a_programme(journal: Journal) -> None:
+    """Strength first from its run-walk phase, three weeks ago: runs that eased, one that
+    hurt and held the stage, this week's morning question still open."""
+    today = datetime.now(UTC).date()
+    start = today - timedelta(days=today.weekday() + 14)
+    journal.add(CHOICES, ProgrammeChoice(start, "strength-first", 1, 150))
+    runs = (
+        (0, 2, None, 1),
+        (2, 1, None, 1),
+        (5, 1, None, 0),
+        (7, 3, 11.0, 2),
+        (9, 1, None, 1),
+        (12, 0, None, 0),
+        (14, 0, None, None),
+    )
+    for offset, pain, started, morning in runs:
+        day = start + timedelta(days=offset)
+        if day < today:
+            minutes = 15 if offset < 7 else 20
+            journal.add(
+                RUNS,
+                RunLog(
+                    day,
+                    minutes,
+                    round(minutes / 7, 1),
+                    ("flat",),
+                    pain,
+                    started,
+                    None,
+                    pain,
+                    morning,
+                ),
+            )
+    journal.add(RED_FLAG_CHECKS, RedFlagCheck(today - timedelta(days=1)))
+
+
 def capture(out: Path, theme: str = "light") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -92,6 +137,16 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         window.grab().save(str(path))
         saved.append(path)
 
+    shot("today-choose")
+    _follow_a_programme(app.flow.journal)
+    app.today_view.refresh()
+    shot("today")
+    _settle(qt_app)
+    page = app.today_view._scroll.widget()
+    if page is not None:  # the whole page, charts included, as it scrolls
+        page.grab().save(str(out / f"today-whole-{theme}.png"))
+        saved.append(out / f"today-whole-{theme}.png")
+    window.show_page("library")
     shot("library")
     entries = app.library.entries
     if entries:

@@ -65,6 +65,7 @@ class ProgrammeSettings(QWidget):
         self._enable()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Distances in", self.units)
         form.addRow("", self.remind)
         form.addRow("At", self.at)

@@ -83,14 +83,17 @@ class MorningQuestion(QFrame):
         row.setContentsMargins(20, 12, 20, 12)
         ask = text(f"How is the knee this morning, after your run on {run.day:%A}? (0 is no pain)")
         self.rating = QSpinBox()
-        self.rating.setRange(0, 10)
+        self.rating.setRange(-1, 10)
+        self.rating.setValue(-1)
+        self.rating.setSpecialValueText("rate it")
         self.rating.setAccessibleName("Pain the morning after the run, 0 to 10")
         ask.setBuddy(self.rating)
+        save = button("Save", lambda: answer(self.rating.value()), name="Save the morning's pain")
+        save.setEnabled(False)  # a rating nobody gave is not saved as "no pain"
+        self.rating.valueChanged.connect(lambda value: save.setEnabled(value >= 0))
         row.addWidget(ask, 1)
         row.addWidget(self.rating)
-        row.addWidget(
-            button("Save", lambda: answer(self.rating.value()), name="Save the morning's pain")
-        )
+        row.addWidget(save)
 
 
 class RedFlagQuestion(QFrame):
