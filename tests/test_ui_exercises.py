@@ -40,11 +40,26 @@ def test_each_cell_shows_a_mark_with_the_reason_and_the_source_title(view: Exerc
     assert view.table.item(row, 0).text() == "Clamshell (with band)  ⚖"
     s1 = view.table.item(row, 1)
     assert s1.text() == "✖"
-    assert "Counterproductive. Teaches holding the pelvis still" in s1.toolTip()
+    assert "Counterproductive. Its example of an exercise that gets in the way" in s1.toolTip()
+    assert "(in the section “How to Relieve the Stress…”)" in s1.toolTip()
     assert s1.toolTip().endswith("— How to Fix Your IT Bands")
     assert view.table.item(row, 3).text() == "✔"
     view.table.setCurrentCell(row, 1)
-    assert view.status.text().startswith("S1 — Counterproductive: Teaches holding")
+    assert view.status.text().startswith("S1 — Counterproductive: Its example")
+    assert view.status.text().endswith(
+        "(in the section “How to Relieve the Stress…”, How to Fix Your IT Bands)"
+    )
+
+
+def test_a_stance_from_the_comments_says_so_beside_its_reason(view: ExercisesView) -> None:
+    view.kind.setCurrentIndex(view.kind.findText("Other treatments"))
+    row = row_of(view, "foam-rolling")
+    view.table.setCurrentCell(row, 1)
+    assert "hedged" in view.status.text()
+    assert (
+        "(in the author's reply, not the article, How to Fix Your IT Bands)" in view.status.text()
+    )
+    assert "(in the author's reply, not the article)" in view.table.item(row, 1).toolTip()
 
 
 def test_filtering_by_school_keeps_what_that_school_talks_about(view: ExercisesView) -> None:

@@ -224,8 +224,9 @@ class ExercisesView(QWidget):
                 item.setForeground(QBrush(QColor(color)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 tip = f"{claim.stance.label}. {claim.reason}".strip()
-                item.setToolTip(f"{tip}\n— {source.title}")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip}")
+                where = f" ({claim.where})" if claim.where else ""
+                item.setToolTip(f"{tip}{where}\n— {source.title}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip}{where}")
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -245,8 +246,9 @@ class ExercisesView(QWidget):
         if column >= 1:
             source = self.catalogue.sources[column - 1]
             claim = entry.claim(source.key)
+            where = f"{claim.where}, " if claim.where else ""
             self.status.setText(
-                f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'} ({source.title})"
+                f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'} ({where}{source.title})"
             )
         else:
             self.status.setText("Select a mark to read what that source says, and why.")
