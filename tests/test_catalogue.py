@@ -34,6 +34,10 @@ TREATMENTS = {
     "shoes",
     "it-band-strap",
     "surfaces",
+    "awareness-lessons",
+    "cadence-and-form",
+    "cross-training",
+    "injections-and-surgery",
 }
 
 
@@ -132,6 +136,12 @@ def test_stances_follow_the_articles_own_lines(catalogue) -> None:
     assert "supportive" in catalogue.entry("shoes").claim("S3").reason
 
 
+def test_s1_is_more_than_a_list_of_objections(catalogue) -> None:
+    """S1 recommends its own method and running cues, not only warnings against others'."""
+    recommended = {e.id for e in catalogue.entries if e.claim("S1").stance is Stance.RECOMMENDED}
+    assert {"awareness-lessons", "cadence-and-form"} <= recommended
+
+
 def test_sources_name_only_what_their_texts_say(catalogue) -> None:
     described = " ".join(f"{s.publisher} {s.about}" for s in catalogue.sources)
     for absent in ("Balanced Runner", "Feldenkrais"):
@@ -184,6 +194,7 @@ def test_filters_by_school_position_and_equipment(catalogue) -> None:
     assert {e.id for e in filter_entries(catalogue, position="lying on your side")} == {
         "clamshell",
         "side-lying-hip-abduction",
+        "awareness-lessons",
     }
 
 
