@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,26 @@ def test_levels_never_fall_along_a_path_in_the_librarys_order() -> None:
         path = [e for e in library.entries if e.header.group in groups]
         levels = [LEVELS.index(e.header.level) for e in path]
         assert len(path) >= 3 and levels == sorted(levels), [(e.id, e.header.level) for e in path]
+
+
+COUNTED = re.compile(r"Counted (\d+) to (\d+): a beat of (\d+)")
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_no_lesson_fixes_one_running_beat_for_everyone(path: Path) -> None:
+    """A running beat is 5–10 % above the runner's own count (S3), so it follows a count."""
+    timeline = compile_timeline(check_lesson_file(path).lesson)  # type: ignore[arg-type]
+    beats = [e for e in timeline.events if e.kind is EventKind.METRONOME and (e.bpm or 0) > 100]
+    if not beats:
+        return
+    first_count = next(
+        (e.start_ms for e in timeline.events if e.kind is EventKind.METRONOME and e.bpm == 60),
+        None,
+    )
+    assert first_count is not None and first_count < beats[0].start_ms, path.name
+    for event in beats:
+        title = timeline.sections[event.section].title
+        match = COUNTED.fullmatch(title)
+        assert match, f"{path.name}: a beat of {event.bpm} outside a part for a counted step rate"
+        low, high, beat = (int(n) for n in match.groups())
+        assert event.bpm == beat and 1.05 * high <= beat <= 1.10 * low, title
