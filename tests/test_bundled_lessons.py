@@ -124,6 +124,8 @@ def test_the_awareness_lessons_are_all_found() -> None:
         "pelvic-seesaw-1",
         "pelvic-seesaw-2",
         "pelvic-seesaw-3",
+        "pelvic-seesaw-4",
+        "pelvic-seesaw-5",
         "self-check-single-leg-squat",
     }
 
