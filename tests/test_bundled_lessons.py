@@ -212,3 +212,17 @@ def test_no_lesson_fixes_one_running_beat_for_everyone(path: Path) -> None:
         assert match, f"{path.name}: a beat of {event.bpm} outside a part for a counted step rate"
         low, high, beat = (int(n) for n in match.groups())
         assert event.bpm == beat and 1.05 * high <= beat <= 1.10 * low, title
+
+
+def test_each_lesson_names_its_sources_by_their_titles_and_nothing_they_do_not_say() -> None:
+    catalogue = load_catalogue(REPO / "lessons/catalogue")
+    titles = {s.title: s for s in catalogue.sources}
+    for path in LESSONS:
+        lesson = check_lesson_file(path).lesson
+        assert lesson is not None
+        for named in lesson.header.sources:
+            title = next((t for t in titles if named.startswith(t)), None)
+            assert title is not None, f"{path.name}: '{named}' is not one of the four articles"
+            rest = named[len(title) :].strip()
+            if titles[title].key == "S1":  # its text names no publisher
+                assert rest == "", f"{path.name}: '{rest}' is not in the article"
