@@ -226,3 +226,19 @@ def test_each_lesson_names_its_sources_by_their_titles_and_nothing_they_do_not_s
             rest = named[len(title) :].strip()
             if titles[title].key == "S1":  # its text names no publisher
                 assert rest == "", f"{path.name}: '{rest}' is not in the article"
+
+
+UNSPEAKABLE = re.compile(r"…|\d\s*[–-]\s*\d")
+"""What the neural voice says wrongly: it drops an ellipsis without a pause ("Right… and left"
+runs together) and reads "5–10" as "five ten". Write "Right, and left." and "five to ten"."""
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_spoken_text_is_written_as_the_voice_reads_it(path: Path) -> None:
+    timeline = compile_timeline(check_lesson_file(path).lesson)  # type: ignore[arg-type]
+    wrong = [
+        f"{e.line}: {e.text}"
+        for e in timeline.events
+        if e.kind is EventKind.SPEECH and UNSPEAKABLE.search(e.text)
+    ]
+    assert wrong == [], path.name
