@@ -34,6 +34,10 @@ TREATMENTS = {
     "shoes",
     "it-band-strap",
     "surfaces",
+    "awareness-lessons",
+    "cadence-and-form",
+    "cross-training",
+    "injections-and-surgery",
 }
 
 
@@ -61,6 +65,87 @@ def test_every_entry_has_a_claim_from_every_source_with_a_reason(catalogue) -> N
                 claim.source,
             )
         assert entry.steps and entry.name
+
+
+def test_every_stance_has_a_reason_and_the_part_of_the_article_it_rests_on(catalogue) -> None:
+    """What a reader needs to check a stance: why, and where on the page to look."""
+    for entry in catalogue.entries:
+        for claim in entry.claims:
+            if claim.stance is Stance.NOT_MENTIONED and not claim.reason:
+                continue
+            assert claim.reason.strip() and claim.part, (entry.id, claim.source)
+            assert claim.part in catalogue.source(claim.source).parts, (entry.id, claim.source)
+
+
+def test_a_stance_without_its_part_is_refused_at_its_line(tmp_path: Path, repo: Path) -> None:
+    folder = tmp_path / "catalogue"
+    shutil.copytree(repo / "lessons/catalogue", folder)
+    path = folder / "entries/clamshell.toml"
+    path.write_text(path.read_text().replace('part = "How to Relieve the Stress…"\n', "", 1))
+    with pytest.raises(LessonScriptError) as caught:
+        load_catalogue(folder)
+    assert "the claim of S1 needs the part of the article it rests on" in str(caught.value)
+
+
+def test_a_part_that_is_not_in_the_article_is_refused_with_a_suggestion(
+    tmp_path: Path, repo: Path
+) -> None:
+    folder = tmp_path / "catalogue"
+    shutil.copytree(repo / "lessons/catalogue", folder)
+    path = folder / "entries/rest.toml"
+    path.write_text(path.read_text().replace('part = "1) Short Rest"', 'part = "1) Short rests"'))
+    with pytest.raises(LessonScriptError) as caught:
+        load_catalogue(folder)
+    assert "'1) Short rests' is not a part of S2" in str(caught.value)
+    assert "did you mean '1) Short Rest'?" in str(caught.value)
+
+
+def test_s1s_warning_about_a_pelvis_held_still_or_level_is_on_every_such_exercise(
+    catalogue,
+) -> None:
+    """S1 warns against any exercise that keeps the pelvis square or level, named or not."""
+    held = [e for e in catalogue.entries if e.pelvis in {"held still", "held level"}]
+    assert {e.id for e in held} >= {"lateral-step-down", "single-leg-bridge", "monster-walk"}
+    for entry in held:
+        claim = entry.claim("S1")
+        if claim.stance is Stance.NOT_MENTIONED:
+            assert "general warning" in claim.reason, entry.id
+        else:
+            assert claim.reason, entry.id
+
+
+def test_claims_from_the_comments_are_marked_as_comments(catalogue) -> None:
+    rolling = catalogue.entry("foam-rolling").claim("S1")
+    assert rolling.part == "author's reply" and "hedged" in rolling.reason
+    assert rolling.stance is not Stance.NEUTRAL
+    ice = catalogue.entry("ice-and-anti-inflammatories").claim("S2")
+    assert ice.stance is Stance.NOT_MENTIONED and ice.part == "reader comment"
+
+
+def test_stances_follow_the_articles_own_lines(catalogue) -> None:
+    def stance(entry_id: str, source: str) -> Stance:
+        return catalogue.entry(entry_id).claim(source).stance
+
+    assert stance("stretching-the-band", "S2") is Stance.RECOMMENDED  # one of its three treatments
+    assert stance("single-leg-squat", "S4") is Stance.NEUTRAL  # a self-check, not an exercise
+    assert stance("hip-drop", "S1") is Stance.WITH_CONDITION  # helpful "accidentally"
+    assert stance("single-leg-squat", "S1") is Stance.WITH_CONDITION
+    assert stance("rest", "S4") is Stance.NOT_MENTIONED  # one patient's story
+    assert "not necessarily" in catalogue.entry("it-band-strap").claim("S2").reason
+    assert "not necessarily" in catalogue.entry("rest").claim("S2").reason
+    assert "supportive" in catalogue.entry("shoes").claim("S3").reason
+
+
+def test_s1_is_more_than_a_list_of_objections(catalogue) -> None:
+    """S1 recommends its own method and running cues, not only warnings against others'."""
+    recommended = {e.id for e in catalogue.entries if e.claim("S1").stance is Stance.RECOMMENDED}
+    assert {"awareness-lessons", "cadence-and-form"} <= recommended
+
+
+def test_sources_name_only_what_their_texts_say(catalogue) -> None:
+    described = " ".join(f"{s.publisher} {s.about}" for s in catalogue.sources)
+    for absent in ("Balanced Runner", "Feldenkrais"):
+        assert absent not in described
 
 
 def test_each_exercise_has_a_readable_illustration(catalogue, repo: Path) -> None:
@@ -96,7 +181,7 @@ def test_side_by_side_marks_only_the_rows_that_differ(catalogue) -> None:
     assert rows["Kind"].values == ("exercise", "exercise") and not rows["Kind"].differs
     assert rows["Pelvis"].values == ("held still", "free to move") and rows["Pelvis"].differs
     s1 = next(r for label, r in rows.items() if label.startswith("S1"))
-    assert s1.values == ("Counterproductive", "Recommended") and s1.differs
+    assert s1.values == ("Counterproductive", "Recommended, with a condition") and s1.differs
 
 
 def test_filters_by_school_position_and_equipment(catalogue) -> None:
@@ -109,6 +194,7 @@ def test_filters_by_school_position_and_equipment(catalogue) -> None:
     assert {e.id for e in filter_entries(catalogue, position="lying on your side")} == {
         "clamshell",
         "side-lying-hip-abduction",
+        "awareness-lessons",
     }
 
 

@@ -40,11 +40,37 @@ def test_each_cell_shows_a_mark_with_the_reason_and_the_source_title(view: Exerc
     assert view.table.item(row, 0).text() == "Clamshell (with band)  ⚖"
     s1 = view.table.item(row, 1)
     assert s1.text() == "✖"
-    assert "Counterproductive. Teaches holding the pelvis still" in s1.toolTip()
-    assert s1.toolTip().endswith("— How to Fix Your IT Bands")
+    assert "Counterproductive. Its example of an exercise that gets in the way" in s1.toolTip()
+    assert s1.toolTip().endswith(
+        "— “How to Fix Your IT Bands”, in the section “How to Relieve the Stress…”"
+    )
     assert view.table.item(row, 3).text() == "✔"
     view.table.setCurrentCell(row, 1)
-    assert view.status.text().startswith("S1 — Counterproductive: Teaches holding")
+    assert view.status.text().startswith("S1 — Counterproductive: Its example")
+    assert view.status.text().endswith(
+        "\n— “How to Fix Your IT Bands”, in the section “How to Relieve the Stress…”"
+    )
+
+
+def test_a_stance_from_the_comments_says_so_beside_its_reason(view: ExercisesView) -> None:
+    view.kind.setCurrentIndex(view.kind.findText("Other treatments"))
+    row = row_of(view, "foam-rolling")
+    view.table.setCurrentCell(row, 1)
+    assert "hedged" in view.status.text()
+    assert view.status.text().endswith(
+        "— “How to Fix Your IT Bands”, in the author's reply, not the article"
+    )
+    assert view.table.item(row, 1).toolTip().endswith("in the author's reply, not the article")
+
+
+def test_a_source_that_does_not_name_an_exercise_but_warns_about_it_is_not_blank(
+    view: ExercisesView,
+) -> None:
+    row = row_of(view, "monster-walk")
+    s1 = view.table.item(row, 1)
+    assert s1.text() == "note"
+    assert s1.toolTip().startswith("Not mentioned. Not named, but the article's general warning")
+    assert view.table.item(row, 2).text() == ""  # S2 says nothing at all
 
 
 def test_filtering_by_school_keeps_what_that_school_talks_about(view: ExercisesView) -> None:

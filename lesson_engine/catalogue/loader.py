@@ -33,6 +33,7 @@ ENTRY_KEYS = {
 }
 OPTIONAL = ("guided_set", "illustration")
 SOURCE_KEYS = ("title", "publisher", "school", "about")
+CLAIM_KEYS = ("position", "reason", "part")
 
 
 class _Reporter:
@@ -102,9 +103,25 @@ def _sources(path: Path, problems: list[Diagnostic]) -> tuple[Source, ...]:
                 key="school",
                 table=key,
             )
-        elif not missing:
+        sections = table.get("sections", [])
+        if not isinstance(sections, list) or not all(isinstance(v, str) for v in sections):
+            reporter.error(
+                f"'sections' of {key} should be a list of texts",
+                'write sections = ["How to Cause ITBS", …]',
+                key="sections",
+                table=key,
+            )
+            sections = []
+        if not missing and (not school or school in {s.value for s in School}):
             sources.append(
-                Source(key, table["title"], table["publisher"], School(school), table["about"])
+                Source(
+                    key,
+                    table["title"],
+                    table["publisher"],
+                    School(school),
+                    table["about"],
+                    tuple(sections),
+                )
             )
     problems.extend(reporter.problems)
     return tuple(sources)
@@ -174,6 +191,7 @@ def _claims(raw: object, sources: tuple[Source, ...], reporter: _Reporter) -> tu
     if not isinstance(raw, dict):
         return ()
     keys = [s.key for s in sources]
+    by_key = {s.key: s for s in sources}
     claims = []
     for key in raw:
         if key not in keys:
@@ -212,7 +230,38 @@ def _claims(raw: object, sources: tuple[Source, ...], reporter: _Reporter) -> tu
                 table=table,
             )
             continue
-        claims.append(Claim(key, Stance(stance), reason))
+        for extra in claim:
+            if extra not in CLAIM_KEYS:
+                guess = did_you_mean(str(extra), CLAIM_KEYS)
+                reporter.error(
+                    f"unknown key '{extra}' in the claim of {key}",
+                    f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(CLAIM_KEYS)}",
+                    key=str(extra),
+                    table=table,
+                )
+        part = claim.get("part", "")
+        parts = by_key[key].parts
+        if not isinstance(part, str) or ((stance != Stance.NOT_MENTIONED or reason) and not part):
+            reporter.error(
+                f"the claim of {key} needs the part of the article it rests on",
+                f'add part = "…": one of {", ".join(repr(p) for p in parts)}',
+                key="reason",
+                table=table,
+            )
+            continue
+        if part and part not in parts:
+            lowered = {p.lower(): p for p in parts}
+            guess = lowered.get(did_you_mean(part, lowered) or "")
+            reporter.error(
+                f"'{part}' is not a part of {key}",
+                f"did you mean '{guess}'?"
+                if guess
+                else f"use one of {', '.join(repr(p) for p in parts)}",
+                key="part",
+                table=table,
+            )
+            continue
+        claims.append(Claim(key, Stance(stance), reason, part))
     return tuple(claims)
 
 

@@ -35,6 +35,14 @@ class School(StrEnum):
         return "Movement and coordination" if self is School.MOVEMENT else "Strength and stability"
 
 
+READER_COMMENT = "reader comment"
+AUTHOR_REPLY = "author's reply"
+COMMENT_PARTS = (READER_COMMENT, AUTHOR_REPLY)
+"""Parts of a page that are not its article: a claim resting on them says so, beside the reason."""
+INTRODUCTION = "introduction"
+"""The article's opening, before its first heading."""
+
+
 @dataclass(frozen=True)
 class Source:
     key: str
@@ -42,6 +50,13 @@ class Source:
     publisher: str
     school: School
     about: str
+    sections: tuple[str, ...] = ()
+    """The article's headings, as a reader finds them (long ones cut to five words and '…')."""
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """Where on the page a claim may rest: the opening, a section, or the comments."""
+        return (INTRODUCTION, *self.sections, *COMMENT_PARTS)
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,21 @@ class Claim:
     source: str
     stance: Stance
     reason: str
+    part: str = ""
+    """Where the source says it: a section heading, "introduction", or a comment part."""
+
+    @property
+    def where(self) -> str:
+        """The part as a reader would look for it: 'section “…”', or 'a reader comment'."""
+        if not self.part:
+            return ""
+        if self.part in COMMENT_PARTS:
+            return (
+                f"in {'a' if self.part == READER_COMMENT else 'the'} {self.part}, not the article"
+            )
+        if self.part == INTRODUCTION:
+            return "in the article's opening"
+        return f"in the section “{self.part}”"
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.catalogue.comparison import disputed, filter_entries, side_by_side
-from lesson_engine.catalogue.model import Catalogue, Entry, School, Stance
+from lesson_engine.catalogue.model import Catalogue, Claim, Entry, School, Stance
 from lesson_engine.catalogue.personal import my_results
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
@@ -47,7 +47,21 @@ MARKS = {
     Stance.COUNTERPRODUCTIVE: ("✖", "#b03a2e"),
     Stance.NOT_MENTIONED: ("", "#7b8588"),
 }
+NOTED = ("note", "#7b8588")
+"""A source that does not name the entry but says something that bears on it (a general warning,
+a reader's comment): the cell is not left blank, so the note is found."""
 DIFFERS = QColor(224, 184, 92, 70)
+
+
+def _mark(claim: Claim) -> tuple[str, str]:
+    if claim.stance is Stance.NOT_MENTIONED and claim.reason:
+        return NOTED
+    return MARKS[claim.stance]
+
+
+def _attribution(claim: Claim, title: str) -> str:
+    """Where to read it: the article's title, and the part of the page the claim rests on."""
+    return f"— “{title}”, {claim.where}" if claim.where else f"— “{title}”"
 
 
 class ExercisesView(QWidget):
@@ -79,9 +93,11 @@ class ExercisesView(QWidget):
         note.setWordWrap(True)
         note.setProperty("role", "medical")
         legend = QLabel(
-            "✔ recommended   ✔ if… recommended with a condition   – neutral   ✖ counterproductive   (blank) not mentioned"
+            "✔ recommended   ✔ if… with a condition   – neutral   ✖ counterproductive   "
+            "note: not named, but read why   (blank) not mentioned"
         )
         legend.setProperty("role", "muted")
+        legend.setWordWrap(True)
         self.sources_line = QLabel(
             "   ".join(f"<b>{s.key}</b> “{s.title}”, {s.publisher}" for s in catalogue.sources)
         )
@@ -226,13 +242,16 @@ class ExercisesView(QWidget):
             self.table.setItem(row, 0, name)
             for column, source in enumerate(sources, start=1):
                 claim = entry.claim(source.key)
-                mark, color = MARKS[claim.stance]
+                mark, color = _mark(claim)
                 item = QTableWidgetItem(mark)
                 item.setForeground(QBrush(QColor(color)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 tip = f"{claim.stance.label}. {claim.reason}".strip()
-                item.setToolTip(f"{tip}\n— {source.title}")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip}")
+                attribution = _attribution(claim, source.title)
+                item.setToolTip(f"{tip}\n{attribution}")
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip} {attribution}"
+                )
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -253,7 +272,8 @@ class ExercisesView(QWidget):
             source = self.catalogue.sources[column - 1]
             claim = entry.claim(source.key)
             self.status.setText(
-                f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'} ({source.title})"
+                f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'}\n"
+                f"{_attribution(claim, source.title)}"
             )
         else:
             self.status.setText("Select a mark to read what that source says, and why.")
