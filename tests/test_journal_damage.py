@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,36 @@ def test_a_version_file_with_no_usable_version_is_kept_and_the_journal_still_ope
     assert stated in kept.read_text()  # what it held is still there to look at
     with Journal.open(folder, now=clock()) as again:  # told once
         assert again.report.clean
+
+
+@pytest.mark.parametrize(
+    "meta", ['{"_default": {"1": "two"}}', '{"_default": {"1": [1]}}', '{"_default": {"1": 1}}']
+)
+def test_a_version_file_whose_record_is_no_record_does_not_stop_seesaw_starting(
+    tmp_path: Path, meta: str
+) -> None:
+    """A hand-edited ``meta.json`` of the right outline but a wrong inside: once, "could not start"."""
+    from lesson_engine.journal.backups import restore
+    from lesson_engine.journal.check import check_journal
+    from ui.desktop.app import open_journal
+
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    (folder / "meta.json").write_text(meta)
+    report = check_journal(folder)  # the check reads it without falling over...
+    assert report.problems == 1 and any("not a journal version" in line for line in report.lines)
+    journal, notices = open_journal(folder)  # ...and so does the start
+    try:
+        assert journal.folder == folder
+        assert [s.note for s in journal.sessions()] == ["first", "second"]
+        assert "not a version Seesaw knows" in notices[0]
+    finally:
+        journal.close()
+    (kept,) = folder.glob("meta.damaged-*.json")
+    assert kept.read_text() == meta
+    day = min((folder / "backups").iterdir())  # a backup holding such a file can be put back
+    (day / "meta.json").write_text(meta)
+    restore(folder, date.fromisoformat(day.name), clock()())
 
 
 def test_a_record_of_the_wrong_shape_is_set_aside_and_the_others_load(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lesson_engine.journal.database import DamagedFile, parse_database
+from lesson_engine.journal.loading import stated_schema
 from lesson_engine.journal.migrations import SCHEMA_VERSION
 from lesson_engine.storage import ensure_private_dir, write_atomically
 
@@ -62,7 +63,7 @@ def _written_by_newer(source: Path) -> int | None:
         meta = parse_database((source / "meta.json").read_bytes(), source / "meta.json")
     except (DamagedFile, OSError):
         return None  # no usable version file: the journal reads it as this version's
-    stated = meta.get("_default", {}).get("1", {}).get("schema")
+    stated = stated_schema(meta)
     return stated if isinstance(stated, int) and stated > SCHEMA_VERSION else None
 
 
