@@ -344,3 +344,28 @@ def test_a_changed_note_can_be_undone(qtbot, journal: Journal) -> None:
     qtbot.keyClick(view.sessions, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert journal.sessions()[0].note == "as it was"
     assert "as it was" in view.sessions.item(0).text()
+
+
+def test_undo_puts_back_what_was_changed_not_a_session_saved_since(qtbot, journal: Journal) -> None:
+    """A deleted record's number is not given to the next session: Undo finds the one it changed."""
+    journal.add_session(session(2, 5, 3, note="older"))
+    journal.add_session(session(1, 4, 2, note="as it was"))
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as reopened:  # another day: those sessions are from before
+        view = make_view(qtbot, reopened, text_dialog=lambda *_: "changed by mistake")
+        view.sessions.setCurrentRow(0)
+        view.edit_button.click()  # the newest session's note changed...
+        view.sessions.setCurrentRow(0)
+        view.delete_button.click()  # ...then that session deleted
+        reopened.add_session(session(0, 6, 1, note="today's lesson"))  # a lesson meanwhile
+        view.undo_button.click()  # the deletion
+        view.undo_button.click()  # the changed note
+        assert sorted(s.note for s in reopened.sessions()) == [
+            "as it was",
+            "older",
+            "today's lesson",
+        ]
+    with Journal.open(folder) as again:
+        assert sorted(s.note for s in again.sessions()) == ["as it was", "older", "today's lesson"]
