@@ -150,3 +150,27 @@ def test_closing_and_losing_them_takes_an_explicit_choice(
     app, journal = lesson_interrupted_by_the_disk(qtbot, tmp_path, lessons, disk, scripted(CLOSE))
     assert app.window.close()
     journal.close()
+
+
+def test_a_session_saved_late_leaves_the_place_of_the_lesson_begun_since(
+    qtbot, tmp_path: Path, lessons: Path, disk
+) -> None:
+    """The minute's retry stores the stopped session; the saved place is the next lesson's now."""
+    from lesson_engine.session.saved_place import SavedPlace
+
+    app, journal = lesson_interrupted_by_the_disk(qtbot, tmp_path, lessons, disk, scripted())
+    disk["allow"]()
+    app.flow.start("weight-shift-1")  # the next lesson, with a check-in this time
+    checkin = current(app)
+    checkin.rate(4)
+    checkin.go.click()
+    clock = app.flow._clock
+    advance(app, clock, 12_000)
+    app.flow.controller.toggle()  # paused: its place is on disk
+    app.flow.saving.retry()  # what the one-minute timer does
+    (stored,) = journal.sessions()
+    assert stored.note == "Typed while the disk was refusing."
+    place = SavedPlace.from_dict(journal.load_checkpoint(), stored.started_at)
+    assert place is not None and place.draft.before.soreness == 4  # the lesson under way
+    assert place.checkpoint.position_ms >= 12_000
+    journal.close()
