@@ -115,3 +115,42 @@ def test_the_check_out_form_is_kept_within_a_second_of_a_change(
     assert saved is not None and saved["session"]["after"]["note"] == "first words"
     form.go.click()
     assert journal.load_checkpoint() is None or "session" not in journal.load_checkpoint()
+
+
+def _on_the_check_out(qtbot, tmp_path: Path, lessons: Path, journal: Journal):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = open_app(qtbot, settings, journal, lessons, ManualClock())
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    app.flow.view.stop_confirmed.emit()
+    form = current(app)
+    assert isinstance(form, CheckInView) and form.after
+    return app, form
+
+
+def _kept_note(journal: Journal) -> str:
+    saved = journal.load_checkpoint()
+    after = (saved or {}).get("session", {}).get("after") or {}
+    return str(after.get("note", ""))
+
+
+def test_steady_typing_is_kept_while_it_goes_on_not_only_after_a_pause(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    """Keys a tenth of a second apart for over a second: some of them are on disk already."""
+    from PySide6.QtTest import QTest
+
+    _app, form = _on_the_check_out(qtbot, tmp_path, lessons, journal)
+    typed = "Stiff at first, then easy."
+    QTest.keyClicks(form.note, typed, delay=60)  # 1.6 s of typing, no pause of half a second
+    kept = _kept_note(journal)
+    assert kept and typed.startswith(kept)
+
+
+def test_closing_seesaw_within_the_half_second_keeps_the_last_words_typed(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    app, form = _on_the_check_out(qtbot, tmp_path, lessons, journal)
+    form.note.setPlainText("The last words, just typed.")
+    assert app.window.close()  # at once, before the draft's half second is up
+    assert _kept_note(journal) == "The last words, just typed."

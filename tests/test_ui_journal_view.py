@@ -250,6 +250,32 @@ def test_a_note_being_typed_when_seesaw_dies_comes_back_in_the_dialog(
         assert again.drafts.get("note:new") == ""  # saved: the draft is gone
 
 
+def test_a_note_typed_without_pause_is_on_disk_while_it_is_typed(qtbot, journal: Journal) -> None:
+    """A key a tenth of a second for over a second: the draft does not wait for a pause."""
+    import json
+
+    from PySide6.QtTest import QTest
+
+    typed = "Ran 5 km, knee fine"
+    on_disk: list[str] = []
+
+    def typing_steadily(_parent, _title: str, _initial: str, keep) -> str:
+        for end in range(1, len(typed) + 1):
+            keep(typed[:end])
+            QTest.qWait(80)  # the next key
+        assert journal.folder is not None
+        drafts = journal.folder / "drafts.json"
+        on_disk.append(
+            json.loads(drafts.read_text()).get("note:new", "") if drafts.exists() else ""
+        )
+        return typed
+
+    view = make_view(qtbot, journal, text_dialog=typing_steadily)
+    view.add_note_button.click()
+    assert on_disk[0] and typed.startswith(on_disk[0])
+    assert [n.text for n in journal.notes()] == [typed]
+
+
 def test_the_start_says_a_note_was_kept(qtbot, tmp_path: Path, journal: Journal) -> None:
     from PySide6.QtCore import QSettings
 

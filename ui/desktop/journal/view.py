@@ -333,7 +333,8 @@ class JournalView(QWidget):
 
         def changed(text: str) -> None:
             self._draft_text = text
-            self._draft_timer.start()
+            if not self._draft_timer.isActive():  # from the first change: steady typing is kept
+                self._draft_timer.start()
 
         text = self._text_dialog(self, title, self.journal.drafts.get(key) or current, changed)
         self._draft_timer.stop()
