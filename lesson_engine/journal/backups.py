@@ -40,7 +40,17 @@ def backup_days(folder: Path) -> list[date]:
     root = folder / BACKUPS_NAME
     if not root.is_dir():
         return []
-    return sorted(date.fromisoformat(p.name) for p in root.iterdir() if _DAY.match(p.name))
+    return sorted(day for p in root.iterdir() if (day := _day_named(p.name)) is not None)
+
+
+def _day_named(name: str) -> date | None:
+    """The day a backup folder is named for; None for any other name (``2026-02-30`` too)."""
+    if not _DAY.match(name):
+        return None
+    try:
+        return date.fromisoformat(name)
+    except ValueError:
+        return None
 
 
 def backup_summary(folder: Path, day: date) -> str:
