@@ -154,3 +154,43 @@ def test_closing_seesaw_within_the_half_second_keeps_the_last_words_typed(
     form.note.setPlainText("The last words, just typed.")
     assert app.window.close()  # at once, before the draft's half second is up
     assert _kept_note(journal) == "The last words, just typed."
+
+
+@pytest.mark.parametrize("ending", ["stopped", "finished"])
+def test_a_check_out_seesaw_closed_on_keeps_continue_after_a_stop_and_not_after_the_end(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal, ending: str
+) -> None:
+    """Stop (or the end), the check-out half filled, Seesaw closed: Save on the next start keeps
+    "Continue" from where the learner stopped, as a Save at once would; after the end, none."""
+    from tests.test_ui_lesson_flow import advance
+
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = open_app(qtbot, settings, journal, lessons, clock)
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    if ending == "stopped":
+        advance(app, clock, 30_000)
+        stopped_at = app.flow.player.position_ms
+        app.flow.view.stop_confirmed.emit()
+    else:
+        advance(app, clock, 10 * 60_000)
+    current(app).note.setPlainText("Stopped for a phone call.")
+    assert app.window.close()
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:
+        second = open_app(qtbot, settings, again, lessons, clock)
+        form = current(second)
+        assert isinstance(form, CheckInView) and form.after
+        form.go.click()
+        (session,) = again.sessions()
+        assert session.note == "Stopped for a phone call."
+        assert session.completed is (ending == "finished")
+        offer = second.flow.resume_offer()
+        if ending == "stopped":
+            assert second.library_view.resume_card.isVisibleTo(second.window)
+            assert offer is not None and offer.position_ms == stopped_at
+        else:
+            assert offer is None and again.load_checkpoint() is None

@@ -165,8 +165,16 @@ class LessonFlow(QObject):
                 now=self._now(),
             )
             assert record is not None  # the place is finished
-            self.saving.store(record, self.saving.clear_place)
+            self.saving.store(record, settle_place)
             self.finished.emit()
+
+        continue_from = place_to_continue(place.checkpoint)
+
+        def settle_place() -> None:  # as ``_save`` settles it: a Stop keeps "Continue" offered
+            if place.draft.completed:
+                self.saving.clear_place()
+            else:
+                self.saving.save_place(continue_from)
 
         view = self._check_out_form(title, place.checkpoint, place.draft, save)
         if place.draft.after is not None:
