@@ -203,3 +203,23 @@ def test_a_file_seesaw_may_not_read_is_not_treated_as_damage(
     assert sorted(p.name for p in folder.iterdir()) == before  # nothing renamed aside
     with Journal.open(folder, now=clock()) as again:  # permissions fixed: all of it is back
         assert [s.note for s in again.sessions()] == ["first", "second"]
+
+
+def test_a_set_aside_file_that_holds_no_list_is_kept_not_written_over(tmp_path: Path) -> None:
+    """What was set aside earlier stays somewhere: a set-aside file edited into an object too."""
+    import json
+
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    earlier = '{"an earlier record": {"day": "yesterday", "text": "kept for a person to read"}}'
+    (folder / "set-aside.json").write_text(earlier)
+    year = folder / "2026.json"
+    data = json.loads(year.read_text())
+    data["notes"] = {"1": {"day": "not a day", "text": "x"}}
+    year.write_text(json.dumps(data))
+    with Journal.open(folder, now=clock()) as journal:
+        assert [s.note for s in journal.sessions()] == ["first", "second"]
+    (kept,) = folder.glob("set-aside.damaged-*.json")
+    assert kept.read_text() == earlier
+    (entry,) = json.loads((folder / "set-aside.json").read_text())
+    assert entry["record"] == {"day": "not a day", "text": "x"}
