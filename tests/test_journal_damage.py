@@ -223,3 +223,45 @@ def test_a_set_aside_file_that_holds_no_list_is_kept_not_written_over(tmp_path: 
     assert kept.read_text() == earlier
     (entry,) = json.loads((folder / "set-aside.json").read_text())
     assert entry["record"] == {"day": "not a day", "text": "x"}
+
+
+@pytest.mark.parametrize("damage", ["not JSON", "a list"])
+def test_a_drafts_file_that_cannot_be_read_is_kept_not_written_over(
+    tmp_path: Path, damage: str
+) -> None:
+    """Words kept from an earlier crash stay on disk for a person to read; the learner is told."""
+    folder = tmp_path / "journal"
+    Journal.open(folder).close()
+    raw = '{"note:new": "words from befo' if damage == "not JSON" else '["words from before"]'
+    (folder / "drafts.json").write_text(raw)
+    with Journal.open(folder) as journal:
+        assert any("kept as drafts.damaged-" in m for m in journal.report.messages)
+        journal.drafts.keep("note:new", "new words")  # a new draft is written...
+        assert journal.drafts.get("note:new") == "new words"
+    (kept,) = folder.glob("drafts.damaged-*.json")
+    assert kept.read_text() == raw  # ...and the old words are still there
+
+
+def test_a_drafts_file_seesaw_may_not_read_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    folder = tmp_path / "journal"
+    Journal.open(folder).close()
+    drafts = folder / "drafts.json"
+    drafts.write_text('{"note:new": "words from before"}')
+    real = Path.read_text
+
+    def read_text(self: Path, *args, **kwargs) -> str:
+        if self.name == "drafts.json":  # as chmod 0 would, for root too
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    with Journal.open(folder) as journal:
+        assert any("could not be read" in m for m in journal.report.messages)
+        journal.drafts.keep("note:new", "new words")  # kept in memory, this time only
+        assert journal.drafts.get("note:new") == "new words"
+    monkeypatch.undo()
+    assert drafts.read_text() == '{"note:new": "words from before"}'

@@ -135,7 +135,9 @@ class Journal:
             lock.release()
             raise
         journal._back_up_today(folder)
-        journal.drafts = Drafts(folder)
+        journal.drafts = Drafts(folder, f"{journal._now():%Y%m%d-%H%M%S}")
+        if journal.drafts.problem:
+            journal.report.messages.append(journal.drafts.problem)
         return journal
 
     def _back_up_today(self, folder: Path) -> None:
