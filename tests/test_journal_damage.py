@@ -98,7 +98,24 @@ def test_damaged_checkpoint_falls_back_to_its_backup(tmp_path: Path) -> None:
     (folder / "checkpoint.json").write_bytes(b'{"lesson_id": "a", "posi')
     with Journal.open(folder, now=clock()) as journal:
         saved = journal.load_checkpoint()
+        (told,) = journal.report.messages  # not silently: the learner is told, the file kept
     assert saved is not None and saved["position_ms"] == 1000
+    assert "place saved just before it is offered instead" in told
+    (kept,) = folder.glob("checkpoint.damaged-*.json")
+    assert kept.read_bytes() == b'{"lesson_id": "a", "posi'
+
+
+def test_a_saved_place_of_nul_bytes_with_no_backup_is_kept_and_said(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    Journal.open(folder, now=clock()).close()
+    (folder / "checkpoint.json").write_bytes(b"\x00" * 64)
+    with Journal.open(folder, now=clock()) as journal:
+        assert journal.load_checkpoint() is None
+        (told,) = journal.report.messages
+        assert "there is no place to continue from" in told
+    assert [p.read_bytes() for p in folder.glob("checkpoint.damaged-*.json")] == [b"\x00" * 64]
+    with Journal.open(folder, now=clock()) as again:  # told once
+        assert again.report.clean
 
 
 @pytest.mark.parametrize("stated", ['"two"', "0", "-3", "true", "null", "1.5"])

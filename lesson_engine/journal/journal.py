@@ -38,6 +38,7 @@ from lesson_engine.journal.export import to_csv, to_markdown
 from lesson_engine.journal.files import (
     backup_of,
     clear_saved_place,
+    keep_damaged_place,
     read_saved_place,
     write_saved_place,
 )
@@ -135,7 +136,11 @@ class Journal:
             lock.release()
             raise
         journal._back_up_today(folder)
-        journal.drafts = Drafts(folder, f"{journal._now():%Y%m%d-%H%M%S}")
+        stamp = f"{journal._now():%Y%m%d-%H%M%S}"
+        place = keep_damaged_place(folder, stamp)
+        if place:
+            journal.report.messages.append(place)
+        journal.drafts = Drafts(folder, stamp)
         if journal.drafts.problem:
             journal.report.messages.append(journal.drafts.problem)
         return journal
