@@ -395,3 +395,25 @@ def test_undo_puts_back_what_was_changed_not_a_session_saved_since(qtbot, journa
         ]
     with Journal.open(folder) as again:
         assert sorted(s.note for s in again.sessions()) == ["as it was", "older", "today's lesson"]
+
+
+def test_cancelling_a_note_lets_its_draft_go(qtbot, journal: Journal) -> None:
+    """Cancel is the learner letting those words go: the next dialog starts empty, on disk too."""
+    offered: list[str] = []
+
+    def type_then_cancel(_parent, _title: str, initial: str, keep) -> None:
+        offered.append(initial)
+        keep("words to let go")
+        view._keep_draft()  # the half second passed: the draft is on disk
+        return None
+
+    view = make_view(qtbot, journal, text_dialog=type_then_cancel)
+    view.add_note_button.click()
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:
+        assert again.drafts.keys() == []
+        view.journal = again
+        view.add_note_button.click()
+        assert offered == ["", ""]
