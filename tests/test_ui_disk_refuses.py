@@ -117,7 +117,10 @@ def test_the_waiting_session_reaches_the_journal_once_the_disk_allows(
 ) -> None:
     app, journal = lesson_interrupted_by_the_disk(qtbot, tmp_path, lessons, disk, scripted())
     disk["allow"]()
-    app.flow.saving.retry()  # what the one-minute timer does
+    every_minute = app.flow.saving._retry
+    assert every_minute.isActive() and every_minute.interval() == 60_000
+    every_minute.timeout.emit()  # a minute later
+    assert not every_minute.isActive()  # nothing waits: no more tries
     (session,) = journal.sessions()
     assert session.note == "Typed while the disk was refusing." and session.after.level == 2
     assert any("is saved in your journal now" in m for m in app.window.banner.messages)
