@@ -417,3 +417,25 @@ def test_cancelling_a_note_lets_its_draft_go(qtbot, journal: Journal) -> None:
         view.journal = again
         view.add_note_button.click()
         assert offered == ["", ""]
+
+
+def test_a_dated_note_can_be_changed_and_the_change_undone(qtbot, journal: Journal) -> None:
+    from lesson_engine.journal.records import Note
+
+    journal.add_note(Note(TODAY - timedelta(days=3), "Pain started at 4 km"))
+    view = make_view(qtbot, journal, text_dialog=lambda *_: "Pain started at 6 km, downhill")
+    view.notes.itemActivated.emit(view.notes.item(0))  # Enter on the note
+    (note,) = journal.notes()
+    assert (note.text, note.day) == ("Pain started at 6 km, downhill", TODAY - timedelta(days=3))
+    assert "6 km, downhill" in view.notes.item(0).text()
+    assert "Undo (Ctrl+Z)" in view.status.text()
+    view.undo_button.click()
+    assert [n.text for n in journal.notes()] == ["Pain started at 4 km"]
+    view._text_dialog = lambda *_: "  Pain started at 5 km  "
+    view.notes.itemActivated.emit(view.notes.item(0))
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:  # on disk, under its own number and day
+        (kept,) = again.notes()
+        assert (kept.text, kept.id, kept.day) == ("Pain started at 5 km", note.id, note.day)

@@ -22,6 +22,11 @@ def session_note_key(session_id: str) -> str:
     return f"session-note:{session_id}"
 
 
+def note_key(note_id: str) -> str:
+    """A dated note being changed (``NEW_NOTE`` is one being written)."""
+    return f"note:{note_id}"
+
+
 class Drafts:
     def __init__(self, folder: Path | None, stamp: str = "") -> None:
         """``folder`` None: kept in memory only (a journal that could not be opened on disk).

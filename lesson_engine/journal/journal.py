@@ -385,6 +385,11 @@ class Journal:
         check_free_note(note, learner_day(self._now()))
         return replace(note, id=self._insert(note.day.year, NOTES, note_to_doc(note)))
 
+    def update_note(self, note_id: str, text: str) -> Replaced:
+        """Change the words of the dated note ``note_id`` (its day stays); the note as it was."""
+        check_free_note(Note(learner_day(self._now()), text), None)
+        return self._replace(NOTES, note_id, lambda doc: doc.update(text=text))
+
     def notes(self) -> list[Note]:
         if NOTES not in self._read:
             self._read[NOTES] = sorted(
