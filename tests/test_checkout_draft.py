@@ -194,3 +194,17 @@ def test_a_check_out_seesaw_closed_on_keeps_continue_after_a_stop_and_not_after_
             assert offer is not None and offer.position_ms == stopped_at
         else:
             assert offer is None and again.load_checkpoint() is None
+
+
+def test_a_check_out_saved_within_the_half_second_is_not_written_back_by_its_draft(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    """Saved at once: the draft's timer, had it gone off, must not bring the form back (twice)."""
+    app, form = _on_the_check_out(qtbot, tmp_path, lessons, journal)
+    form.note.setPlainText("Saved straight away.")
+    form.go.click()
+    app.flow._draft_timer.timeout.emit()  # the half second after the last change
+    (session,) = journal.sessions()
+    assert session.note == "Saved straight away."
+    saved = journal.load_checkpoint()
+    assert saved is not None and "session" not in saved  # "Continue" only: no check-out again
