@@ -439,3 +439,32 @@ def test_a_dated_note_can_be_changed_and_the_change_undone(qtbot, journal: Journ
     with Journal.open(folder) as again:  # on disk, under its own number and day
         (kept,) = again.notes()
         assert (kept.text, kept.id, kept.day) == ("Pain started at 5 km", note.id, note.day)
+
+
+@pytest.mark.parametrize("how", ["closed by its window", "cancelled"])
+def test_a_note_dialog_closed_by_a_logout_keeps_its_words_and_cancel_lets_them_go(
+    qtbot, journal: Journal, how: str
+) -> None:
+    """Logging out closes every window, the note dialog too: that is no Cancel, the words stay."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    view = make_view(qtbot, journal)  # the real dialog
+
+    def type_then_leave() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(10, type_then_leave)
+            return
+        dialog.setTextValue("Half a sentence about the hill")  # typed, the half second not up
+        dialog.close() if how == "closed by its window" else dialog.reject()
+
+    QTimer.singleShot(0, type_then_leave)
+    view.add_note_button.click()
+    assert journal.notes() == []
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:
+        kept = again.drafts.get("note:new")
+        assert kept == ("Half a sentence about the hill" if how == "closed by its window" else "")

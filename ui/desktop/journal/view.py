@@ -35,7 +35,7 @@ from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_problem_in_words
 from ui.desktop.exercises.log_dialog import AskLog, ask_log
 from ui.desktop.journal.chart import SorenessChart
-from ui.desktop.journal.note_dialog import DRAFT_AFTER_MS, TextDialog, ask_text
+from ui.desktop.journal.note_dialog import DRAFT_AFTER_MS, Dismissed, TextDialog, ask_text
 from ui.desktop.journal.rows import describe, describe_log
 from ui.desktop.journal.session_dialog import AskRatings, ask_ratings
 from ui.desktop.widgets.shortcuts import bind
@@ -321,7 +321,9 @@ class JournalView(QWidget):
             return
         key = note_key(note.id)
         text = self._ask(f"Note of {note.day:%a %d %b %Y}", key, note.text)
-        if text is None or text.strip() == note.text:
+        if text is None:
+            return
+        if text.strip() == note.text:  # nothing changed: no draft to keep
             with contextlib.suppress(OSError):
                 self.journal.drafts.drop(key)
             return
@@ -359,7 +361,12 @@ class JournalView(QWidget):
                 self._draft_timer.start()
 
         text = self._text_dialog(self, title, self.journal.drafts.get(key) or current, changed)
+        due = self._draft_timer.isActive()
         self._draft_timer.stop()
+        if isinstance(text, Dismissed):  # closed, not cancelled (a logout): the words stay
+            if due:
+                self._keep_draft()
+            return None
         if text is None:
             with contextlib.suppress(OSError):
                 self.journal.drafts.drop(key)
