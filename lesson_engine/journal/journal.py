@@ -404,8 +404,7 @@ class Journal:
         self._changing()
         kind.check(record, learner_day(self._now()))
         year = kind.day(record).year
-        doc_id = self._year(year).table(kind.table).insert(kind.to_doc(record))
-        return replace(record, id=f"{year}-{doc_id}")  # type: ignore[type-var]
+        return replace(record, id=self._insert(year, kind.table, kind.to_doc(record)))  # type: ignore[type-var]
 
     def records(self, kind: Kind[T]) -> list[T]:
         """Every stored record of ``kind``, oldest day first."""
