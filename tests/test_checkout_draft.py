@@ -115,3 +115,96 @@ def test_the_check_out_form_is_kept_within_a_second_of_a_change(
     assert saved is not None and saved["session"]["after"]["note"] == "first words"
     form.go.click()
     assert journal.load_checkpoint() is None or "session" not in journal.load_checkpoint()
+
+
+def _on_the_check_out(qtbot, tmp_path: Path, lessons: Path, journal: Journal):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = open_app(qtbot, settings, journal, lessons, ManualClock())
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    app.flow.view.stop_confirmed.emit()
+    form = current(app)
+    assert isinstance(form, CheckInView) and form.after
+    return app, form
+
+
+def _kept_note(journal: Journal) -> str:
+    saved = journal.load_checkpoint()
+    after = (saved or {}).get("session", {}).get("after") or {}
+    return str(after.get("note", ""))
+
+
+def test_steady_typing_is_kept_while_it_goes_on_not_only_after_a_pause(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    """Keys a tenth of a second apart for over a second: some of them are on disk already."""
+    from PySide6.QtTest import QTest
+
+    _app, form = _on_the_check_out(qtbot, tmp_path, lessons, journal)
+    typed = "Stiff at first, then easy."
+    QTest.keyClicks(form.note, typed, delay=60)  # 1.6 s of typing, no pause of half a second
+    kept = _kept_note(journal)
+    assert kept and typed.startswith(kept)
+
+
+def test_closing_seesaw_within_the_half_second_keeps_the_last_words_typed(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    app, form = _on_the_check_out(qtbot, tmp_path, lessons, journal)
+    form.note.setPlainText("The last words, just typed.")
+    assert app.window.close()  # at once, before the draft's half second is up
+    assert _kept_note(journal) == "The last words, just typed."
+
+
+@pytest.mark.parametrize("ending", ["stopped", "finished"])
+def test_a_check_out_seesaw_closed_on_keeps_continue_after_a_stop_and_not_after_the_end(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal, ending: str
+) -> None:
+    """Stop (or the end), the check-out half filled, Seesaw closed: Save on the next start keeps
+    "Continue" from where the learner stopped, as a Save at once would; after the end, none."""
+    from tests.test_ui_lesson_flow import advance
+
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = open_app(qtbot, settings, journal, lessons, clock)
+    app.flow.start("weight-shift-1")
+    current(app).skip.click()
+    if ending == "stopped":
+        advance(app, clock, 30_000)
+        stopped_at = app.flow.player.position_ms
+        app.flow.view.stop_confirmed.emit()
+    else:
+        advance(app, clock, 10 * 60_000)
+    current(app).note.setPlainText("Stopped for a phone call.")
+    assert app.window.close()
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:
+        second = open_app(qtbot, settings, again, lessons, clock)
+        form = current(second)
+        assert isinstance(form, CheckInView) and form.after
+        form.go.click()
+        (session,) = again.sessions()
+        assert session.note == "Stopped for a phone call."
+        assert session.completed is (ending == "finished")
+        offer = second.flow.resume_offer()
+        if ending == "stopped":
+            assert second.library_view.resume_card.isVisibleTo(second.window)
+            assert offer is not None and offer.position_ms == stopped_at
+        else:
+            assert offer is None and again.load_checkpoint() is None
+
+
+def test_a_check_out_saved_within_the_half_second_is_not_written_back_by_its_draft(
+    qtbot, tmp_path: Path, lessons: Path, journal: Journal
+) -> None:
+    """Saved at once: the draft's timer, had it gone off, must not bring the form back (twice)."""
+    app, form = _on_the_check_out(qtbot, tmp_path, lessons, journal)
+    form.note.setPlainText("Saved straight away.")
+    form.go.click()
+    app.flow._draft_timer.timeout.emit()  # the half second after the last change
+    (session,) = journal.sessions()
+    assert session.note == "Saved straight away."
+    saved = journal.load_checkpoint()
+    assert saved is not None and "session" not in saved  # "Continue" only: no check-out again

@@ -37,6 +37,25 @@ def test_a_copy_is_kept_each_day_the_journal_opens_and_the_last_fourteen_stay(
     assert texts[-1] == "day 5"  # copied as the journal opened that day, before its new note
 
 
+def test_a_folder_in_backups_named_like_a_day_that_is_none_does_not_stop_seesaw(
+    tmp_path: Path,
+) -> None:
+    """``backups/2026-02-30`` (copied in by hand, or a typo): once, every start failed on it."""
+    from ui.desktop.app import open_journal
+
+    folder = tmp_path / "journal"
+    with Journal.open(folder, now=clock()) as journal:
+        journal.add_note(Note(NOW.date(), "kept"))
+    (folder / "backups" / "2026-02-30").mkdir()
+    journal, notices = open_journal(folder)
+    try:
+        assert journal.folder == folder and notices == []
+        assert [n.text for n in journal.notes()] == ["kept"]
+    finally:
+        journal.close()
+    assert NOW.date() in backup_days(folder)
+
+
 def test_restore_puts_a_day_back_and_keeps_what_it_replaced(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

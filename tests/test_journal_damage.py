@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,24 @@ def test_damaged_checkpoint_falls_back_to_its_backup(tmp_path: Path) -> None:
     (folder / "checkpoint.json").write_bytes(b'{"lesson_id": "a", "posi')
     with Journal.open(folder, now=clock()) as journal:
         saved = journal.load_checkpoint()
+        (told,) = journal.report.messages  # not silently: the learner is told, the file kept
     assert saved is not None and saved["position_ms"] == 1000
+    assert "place saved just before it is offered instead" in told
+    (kept,) = folder.glob("checkpoint.damaged-*.json")
+    assert kept.read_bytes() == b'{"lesson_id": "a", "posi'
+
+
+def test_a_saved_place_of_nul_bytes_with_no_backup_is_kept_and_said(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    Journal.open(folder, now=clock()).close()
+    (folder / "checkpoint.json").write_bytes(b"\x00" * 64)
+    with Journal.open(folder, now=clock()) as journal:
+        assert journal.load_checkpoint() is None
+        (told,) = journal.report.messages
+        assert "there is no place to continue from" in told
+    assert [p.read_bytes() for p in folder.glob("checkpoint.damaged-*.json")] == [b"\x00" * 64]
+    with Journal.open(folder, now=clock()) as again:  # told once
+        assert again.report.clean
 
 
 @pytest.mark.parametrize("stated", ['"two"', "0", "-3", "true", "null", "1.5"])
@@ -116,6 +134,36 @@ def test_a_version_file_with_no_usable_version_is_kept_and_the_journal_still_ope
     assert stated in kept.read_text()  # what it held is still there to look at
     with Journal.open(folder, now=clock()) as again:  # told once
         assert again.report.clean
+
+
+@pytest.mark.parametrize(
+    "meta", ['{"_default": {"1": "two"}}', '{"_default": {"1": [1]}}', '{"_default": {"1": 1}}']
+)
+def test_a_version_file_whose_record_is_no_record_does_not_stop_seesaw_starting(
+    tmp_path: Path, meta: str
+) -> None:
+    """A hand-edited ``meta.json`` of the right outline but a wrong inside: once, "could not start"."""
+    from lesson_engine.journal.backups import restore
+    from lesson_engine.journal.check import check_journal
+    from ui.desktop.app import open_journal
+
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    (folder / "meta.json").write_text(meta)
+    report = check_journal(folder)  # the check reads it without falling over...
+    assert report.problems == 1 and any("not a journal version" in line for line in report.lines)
+    journal, notices = open_journal(folder)  # ...and so does the start
+    try:
+        assert journal.folder == folder
+        assert [s.note for s in journal.sessions()] == ["first", "second"]
+        assert "not a version Seesaw knows" in notices[0]
+    finally:
+        journal.close()
+    (kept,) = folder.glob("meta.damaged-*.json")
+    assert kept.read_text() == meta
+    day = min((folder / "backups").iterdir())  # a backup holding such a file can be put back
+    (day / "meta.json").write_text(meta)
+    restore(folder, date.fromisoformat(day.name), clock()())
 
 
 def test_a_record_of_the_wrong_shape_is_set_aside_and_the_others_load(tmp_path: Path) -> None:
@@ -172,3 +220,65 @@ def test_a_file_seesaw_may_not_read_is_not_treated_as_damage(
     assert sorted(p.name for p in folder.iterdir()) == before  # nothing renamed aside
     with Journal.open(folder, now=clock()) as again:  # permissions fixed: all of it is back
         assert [s.note for s in again.sessions()] == ["first", "second"]
+
+
+def test_a_set_aside_file_that_holds_no_list_is_kept_not_written_over(tmp_path: Path) -> None:
+    """What was set aside earlier stays somewhere: a set-aside file edited into an object too."""
+    import json
+
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    earlier = '{"an earlier record": {"day": "yesterday", "text": "kept for a person to read"}}'
+    (folder / "set-aside.json").write_text(earlier)
+    year = folder / "2026.json"
+    data = json.loads(year.read_text())
+    data["notes"] = {"1": {"day": "not a day", "text": "x"}}
+    year.write_text(json.dumps(data))
+    with Journal.open(folder, now=clock()) as journal:
+        assert [s.note for s in journal.sessions()] == ["first", "second"]
+    (kept,) = folder.glob("set-aside.damaged-*.json")
+    assert kept.read_text() == earlier
+    (entry,) = json.loads((folder / "set-aside.json").read_text())
+    assert entry["record"] == {"day": "not a day", "text": "x"}
+
+
+@pytest.mark.parametrize("damage", ["not JSON", "a list"])
+def test_a_drafts_file_that_cannot_be_read_is_kept_not_written_over(
+    tmp_path: Path, damage: str
+) -> None:
+    """Words kept from an earlier crash stay on disk for a person to read; the learner is told."""
+    folder = tmp_path / "journal"
+    Journal.open(folder).close()
+    raw = '{"note:new": "words from befo' if damage == "not JSON" else '["words from before"]'
+    (folder / "drafts.json").write_text(raw)
+    with Journal.open(folder) as journal:
+        assert any("kept as drafts.damaged-" in m for m in journal.report.messages)
+        journal.drafts.keep("note:new", "new words")  # a new draft is written...
+        assert journal.drafts.get("note:new") == "new words"
+    (kept,) = folder.glob("drafts.damaged-*.json")
+    assert kept.read_text() == raw  # ...and the old words are still there
+
+
+def test_a_drafts_file_seesaw_may_not_read_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    folder = tmp_path / "journal"
+    Journal.open(folder).close()
+    drafts = folder / "drafts.json"
+    drafts.write_text('{"note:new": "words from before"}')
+    real = Path.read_text
+
+    def read_text(self: Path, *args, **kwargs) -> str:
+        if self.name == "drafts.json":  # as chmod 0 would, for root too
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    with Journal.open(folder) as journal:
+        assert any("could not be read" in m for m in journal.report.messages)
+        journal.drafts.keep("note:new", "new words")  # kept in memory, this time only
+        assert journal.drafts.get("note:new") == "new words"
+    monkeypatch.undo()
+    assert drafts.read_text() == '{"note:new": "words from before"}'

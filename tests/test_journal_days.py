@@ -132,3 +132,34 @@ def test_the_app_records_a_session_with_the_learners_own_offset(
         current(app).go.click()
         (stored,) = journal.sessions()
     assert stored.started_at.utcoffset() == timedelta(hours=13)
+
+
+@pytest.mark.parametrize(
+    ("name", "moment", "year"),
+    [
+        ("Etc/GMT+12", "0001-01-01T00:10:00+00:00", 1),
+        ("Pacific/Kiritimati", "9999-12-31T23:10:00+00:00", 9999),
+    ],
+)
+def test_a_session_at_the_calendars_edge_does_not_stop_the_journal_page(
+    qtbot, zone, tmp_path: Path, name: str, moment: str, year: int
+) -> None:
+    """A year file edited by hand to the first or last hour there is: no day this zone can name."""
+    import json
+
+    from ui.desktop.journal.view import JournalView
+
+    zone(name)
+    folder = tmp_path / "journal"
+    with Journal.open(folder) as journal:
+        journal.add_session(session_at(datetime(2026, 11, 20, 10, tzinfo=UTC)))
+    edge = {"lesson_id": "weight-shift-1", "started_at": moment, "ended_at": moment}
+    (folder / f"{year:04d}.json").write_text(json.dumps({"sessions": {"1": edge}}))
+    with Journal.open(folder) as journal:
+        view = JournalView(journal)
+        qtbot.addWidget(view)
+        view.refresh()
+        assert view.sessions.count() == 2
+        journal.export_csv(tmp_path / "out.csv")
+        journal.export_markdown(tmp_path / "out.md")
+        assert "Weight shift 1" in (tmp_path / "out.csv").read_text()

@@ -265,3 +265,26 @@ def test_undoing_a_correction_of_a_record_deleted_since_brings_it_back(folder: P
         journal.remove("sessions", saved.id)
         journal.undo(earlier)
         assert journal.sessions() == [saved]
+
+
+def test_a_number_deleted_while_open_is_not_given_to_a_new_run(tmp_path: Path) -> None:
+    """The programme's records are numbered as sessions are: Undo finds the run it changed."""
+    from dataclasses import replace
+    from datetime import UTC, date, datetime
+
+    from lesson_engine.journal.kinds import RUNS
+    from lesson_engine.journal.records import RunLog
+
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    with Journal.open(tmp_path, now=lambda: now) as journal:
+        journal.add(RUNS, RunLog(date(2026, 11, 18), 20, 3.0))
+        journal.add(RUNS, RunLog(date(2026, 11, 19), 25, 4.0))
+    with Journal.open(tmp_path, now=lambda: now) as journal:  # another day
+        newest = journal.records(RUNS)[-1]
+        corrected = journal.correct(RUNS, replace(newest, distance_km=4.5))
+        deleted = journal.remove(RUNS.table, newest.id)
+        today = journal.add(RUNS, RunLog(date(2026, 11, 20), 30, 5.0))
+        assert today.id != newest.id
+        journal.undo(deleted)
+        journal.undo(corrected)
+        assert sorted(r.distance_km for r in journal.records(RUNS)) == [3.0, 4.0, 5.0]

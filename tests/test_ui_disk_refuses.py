@@ -117,7 +117,10 @@ def test_the_waiting_session_reaches_the_journal_once_the_disk_allows(
 ) -> None:
     app, journal = lesson_interrupted_by_the_disk(qtbot, tmp_path, lessons, disk, scripted())
     disk["allow"]()
-    app.flow.saving.retry()  # what the one-minute timer does
+    every_minute = app.flow.saving._retry
+    assert every_minute.isActive() and every_minute.interval() == 60_000
+    every_minute.timeout.emit()  # a minute later
+    assert not every_minute.isActive()  # nothing waits: no more tries
     (session,) = journal.sessions()
     assert session.note == "Typed while the disk was refusing." and session.after.level == 2
     assert any("is saved in your journal now" in m for m in app.window.banner.messages)
@@ -149,4 +152,28 @@ def test_closing_and_losing_them_takes_an_explicit_choice(
 ) -> None:
     app, journal = lesson_interrupted_by_the_disk(qtbot, tmp_path, lessons, disk, scripted(CLOSE))
     assert app.window.close()
+    journal.close()
+
+
+def test_a_session_saved_late_leaves_the_place_of_the_lesson_begun_since(
+    qtbot, tmp_path: Path, lessons: Path, disk
+) -> None:
+    """The minute's retry stores the stopped session; the saved place is the next lesson's now."""
+    from lesson_engine.session.saved_place import SavedPlace
+
+    app, journal = lesson_interrupted_by_the_disk(qtbot, tmp_path, lessons, disk, scripted())
+    disk["allow"]()
+    app.flow.start("weight-shift-1")  # the next lesson, with a check-in this time
+    checkin = current(app)
+    checkin.rate(4)
+    checkin.go.click()
+    clock = app.flow._clock
+    advance(app, clock, 12_000)
+    app.flow.controller.toggle()  # paused: its place is on disk
+    app.flow.saving.retry()  # what the one-minute timer does
+    (stored,) = journal.sessions()
+    assert stored.note == "Typed while the disk was refusing."
+    place = SavedPlace.from_dict(journal.load_checkpoint(), stored.started_at)
+    assert place is not None and place.draft.before.soreness == 4  # the lesson under way
+    assert place.checkpoint.position_ms >= 12_000
     journal.close()

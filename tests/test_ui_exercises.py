@@ -227,3 +227,42 @@ def test_finishing_a_guided_set_offers_its_log_with_the_dose_it_guided(
     assert (start.exercise_id, start.sets, start.reps, start.side) == ("clamshell", 3, 15, "both")
     (logged,) = journal.exercise_logs()
     assert logged.exercise_id == "clamshell" and logged.reps == 15
+
+
+def test_a_set_the_disk_refuses_is_kept_for_the_next_try(
+    qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk costs the learner nothing they entered: the form opens with it again."""
+    import errno
+    import tempfile
+
+    asked: list[ExerciseLog] = []
+
+    def learner(_parent, _name: str, start: ExerciseLog) -> ExerciseLog:
+        asked.append(start)
+        return start if len(asked) > 1 else replace(start, reps=12, note="felt it in the hip")
+
+    view = ExercisesView(
+        load_catalogue(REPO / "lessons/catalogue"),
+        REPO / "lessons/catalogue/illustrations",
+        journal,
+        today=lambda: TODAY,
+        ask_log=learner,
+    )
+    qtbot.addWidget(view)
+    view.table.setCurrentCell(row_of(view, "clamshell"), 0)
+    make_temp = tempfile.mkstemp
+
+    def full(*args, **kwargs):
+        if journal.folder is not None and Path(kwargs.get("dir", "")) == journal.folder:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return make_temp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    view.log_button.click()
+    assert "Not logged (the disk is full)" in view.status.text() and journal.exercise_logs() == []
+    monkeypatch.setattr(tempfile, "mkstemp", make_temp)  # space freed
+    view.log_button.click()
+    assert (asked[-1].reps, asked[-1].note) == (12, "felt it in the hip")
+    (logged,) = journal.exercise_logs()
+    assert (logged.reps, logged.note) == (12, "felt it in the hip")

@@ -250,6 +250,32 @@ def test_a_note_being_typed_when_seesaw_dies_comes_back_in_the_dialog(
         assert again.drafts.get("note:new") == ""  # saved: the draft is gone
 
 
+def test_a_note_typed_without_pause_is_on_disk_while_it_is_typed(qtbot, journal: Journal) -> None:
+    """A key a tenth of a second for over a second: the draft does not wait for a pause."""
+    import json
+
+    from PySide6.QtTest import QTest
+
+    typed = "Ran 5 km, knee fine"
+    on_disk: list[str] = []
+
+    def typing_steadily(_parent, _title: str, _initial: str, keep) -> str:
+        for end in range(1, len(typed) + 1):
+            keep(typed[:end])
+            QTest.qWait(80)  # the next key
+        assert journal.folder is not None
+        drafts = journal.folder / "drafts.json"
+        on_disk.append(
+            json.loads(drafts.read_text()).get("note:new", "") if drafts.exists() else ""
+        )
+        return typed
+
+    view = make_view(qtbot, journal, text_dialog=typing_steadily)
+    view.add_note_button.click()
+    assert on_disk[0] and typed.startswith(on_disk[0])
+    assert [n.text for n in journal.notes()] == [typed]
+
+
 def test_the_start_says_a_note_was_kept(qtbot, tmp_path: Path, journal: Journal) -> None:
     from PySide6.QtCore import QSettings
 
@@ -344,3 +370,101 @@ def test_a_changed_note_can_be_undone(qtbot, journal: Journal) -> None:
     qtbot.keyClick(view.sessions, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert journal.sessions()[0].note == "as it was"
     assert "as it was" in view.sessions.item(0).text()
+
+
+def test_undo_puts_back_what_was_changed_not_a_session_saved_since(qtbot, journal: Journal) -> None:
+    """A deleted record's number is not given to the next session: Undo finds the one it changed."""
+    journal.add_session(session(2, 5, 3, note="older"))
+    journal.add_session(session(1, 4, 2, note="as it was"))
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as reopened:  # another day: those sessions are from before
+        view = make_view(qtbot, reopened, text_dialog=lambda *_: "changed by mistake")
+        view.sessions.setCurrentRow(0)
+        view.edit_button.click()  # the newest session's note changed...
+        view.sessions.setCurrentRow(0)
+        view.delete_button.click()  # ...then that session deleted
+        reopened.add_session(session(0, 6, 1, note="today's lesson"))  # a lesson meanwhile
+        view.undo_button.click()  # the deletion
+        view.undo_button.click()  # the changed note
+        assert sorted(s.note for s in reopened.sessions()) == [
+            "as it was",
+            "older",
+            "today's lesson",
+        ]
+    with Journal.open(folder) as again:
+        assert sorted(s.note for s in again.sessions()) == ["as it was", "older", "today's lesson"]
+
+
+def test_cancelling_a_note_lets_its_draft_go(qtbot, journal: Journal) -> None:
+    """Cancel is the learner letting those words go: the next dialog starts empty, on disk too."""
+    offered: list[str] = []
+
+    def type_then_cancel(_parent, _title: str, initial: str, keep) -> None:
+        offered.append(initial)
+        keep("words to let go")
+        view._keep_draft()  # the half second passed: the draft is on disk
+        return None
+
+    view = make_view(qtbot, journal, text_dialog=type_then_cancel)
+    view.add_note_button.click()
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:
+        assert again.drafts.keys() == []
+        view.journal = again
+        view.add_note_button.click()
+        assert offered == ["", ""]
+
+
+def test_a_dated_note_can_be_changed_and_the_change_undone(qtbot, journal: Journal) -> None:
+    from lesson_engine.journal.records import Note
+
+    journal.add_note(Note(TODAY - timedelta(days=3), "Pain started at 4 km"))
+    view = make_view(qtbot, journal, text_dialog=lambda *_: "Pain started at 6 km, downhill")
+    view.notes.itemActivated.emit(view.notes.item(0))  # Enter on the note
+    (note,) = journal.notes()
+    assert (note.text, note.day) == ("Pain started at 6 km, downhill", TODAY - timedelta(days=3))
+    assert "6 km, downhill" in view.notes.item(0).text()
+    assert "Undo (Ctrl+Z)" in view.status.text()
+    view.undo_button.click()
+    assert [n.text for n in journal.notes()] == ["Pain started at 4 km"]
+    view._text_dialog = lambda *_: "  Pain started at 5 km  "
+    view.notes.itemActivated.emit(view.notes.item(0))
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:  # on disk, under its own number and day
+        (kept,) = again.notes()
+        assert (kept.text, kept.id, kept.day) == ("Pain started at 5 km", note.id, note.day)
+
+
+@pytest.mark.parametrize("how", ["closed by its window", "cancelled"])
+def test_a_note_dialog_closed_by_a_logout_keeps_its_words_and_cancel_lets_them_go(
+    qtbot, journal: Journal, how: str
+) -> None:
+    """Logging out closes every window, the note dialog too: that is no Cancel, the words stay."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    view = make_view(qtbot, journal)  # the real dialog
+
+    def type_then_leave() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(10, type_then_leave)
+            return
+        dialog.setTextValue("Half a sentence about the hill")  # typed, the half second not up
+        dialog.close() if how == "closed by its window" else dialog.reject()
+
+    QTimer.singleShot(0, type_then_leave)
+    view.add_note_button.click()
+    assert journal.notes() == []
+    folder = journal.folder
+    assert folder is not None
+    journal.close()
+    with Journal.open(folder) as again:
+        kept = again.drafts.get("note:new")
+        assert kept == ("Half a sentence about the hill" if how == "closed by its window" else "")

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lesson_engine.journal.database import DamagedFile, parse_database
+from lesson_engine.journal.loading import stated_schema
 from lesson_engine.journal.migrations import SCHEMA_VERSION
 from lesson_engine.storage import ensure_private_dir, write_atomically
 
@@ -39,7 +40,17 @@ def backup_days(folder: Path) -> list[date]:
     root = folder / BACKUPS_NAME
     if not root.is_dir():
         return []
-    return sorted(date.fromisoformat(p.name) for p in root.iterdir() if _DAY.match(p.name))
+    return sorted(day for p in root.iterdir() if (day := _day_named(p.name)) is not None)
+
+
+def _day_named(name: str) -> date | None:
+    """The day a backup folder is named for; None for any other name (``2026-02-30`` too)."""
+    if not _DAY.match(name):
+        return None
+    try:
+        return date.fromisoformat(name)
+    except ValueError:
+        return None
 
 
 def backup_summary(folder: Path, day: date) -> str:
@@ -62,7 +73,7 @@ def _written_by_newer(source: Path) -> int | None:
         meta = parse_database((source / "meta.json").read_bytes(), source / "meta.json")
     except (DamagedFile, OSError):
         return None  # no usable version file: the journal reads it as this version's
-    stated = meta.get("_default", {}).get("1", {}).get("schema")
+    stated = stated_schema(meta)
     return stated if isinstance(stated, int) and stated > SCHEMA_VERSION else None
 
 

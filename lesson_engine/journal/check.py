@@ -14,7 +14,7 @@ from pathlib import Path
 from lesson_engine.journal.backups import backup_days
 from lesson_engine.journal.database import DamagedFile, parse_database
 from lesson_engine.journal.files import backup_of, checkpoint_path
-from lesson_engine.journal.loading import usable_schema
+from lesson_engine.journal.loading import stated_schema, usable_schema
 from lesson_engine.journal.screening import SET_ASIDE_NAME, screen
 
 
@@ -97,7 +97,7 @@ def _check_meta(path: Path, report: JournalCheck) -> None:
     except (DamagedFile, OSError) as exc:
         report.problem(f"{path.name}: damaged ({exc}); Seesaw sets it aside when it opens")
         return
-    schema = meta.get("_default", {}).get("1", {}).get("schema")
+    schema = stated_schema(meta)
     if usable_schema(schema):
         report.ok(f"{path.name}: journal version {schema}")
     else:

@@ -7,6 +7,7 @@ itself (its database, its lock, its checks) waits until the window is on screen.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,34 @@ def read_saved_place(journal_folder: Path) -> dict[str, Any] | None:
         if isinstance(data, dict) and data.get("lesson_id"):
             return data
     return None
+
+
+def keep_damaged_place(journal_folder: Path, stamp: str) -> str:
+    """A saved place that cannot be read at all is kept under another name (the next lesson
+    would write over it) and the learner told what is offered instead; "" when it reads."""
+    path = checkpoint_path(journal_folder)
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return f"Your place in a lesson ({path}) could not be read ({exc.strerror or exc})."
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and data.get("lesson_id"):
+        return ""
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    try:
+        os.replace(path, aside)
+    except OSError as exc:
+        return f"Your place in a lesson was damaged, and could not be kept aside ({exc.strerror})."
+    fsync_dir(journal_folder)
+    instead = (
+        "the place saved just before it is offered instead"
+        if read_saved_place(journal_folder)
+        else "there is no place to continue from"
+    )
+    return f"Your place in a lesson was damaged. It was kept as {aside.name}; {instead}."
 
 
 def write_saved_place(journal_folder: Path, record: dict[str, Any]) -> None:

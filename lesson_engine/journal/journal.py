@@ -38,6 +38,7 @@ from lesson_engine.journal.export import to_csv, to_markdown
 from lesson_engine.journal.files import (
     backup_of,
     clear_saved_place,
+    keep_damaged_place,
     read_saved_place,
     write_saved_place,
 )
@@ -115,6 +116,9 @@ class Journal:
         """Each table's records as last read; dropped by every change (``_changing``)."""
         self.drafts = Drafts(None)
         """What is being typed into the journal's notes, kept as it is typed (``drafts``)."""
+        self._retired: dict[tuple[int, str], int] = {}
+        """Each table's highest number removed while open: never given to a new record, so an
+        Undo still waiting finds the record it changed, not one saved since (``_insert``)."""
 
     @classmethod
     def open(
@@ -132,7 +136,13 @@ class Journal:
             lock.release()
             raise
         journal._back_up_today(folder)
-        journal.drafts = Drafts(folder)
+        stamp = f"{journal._now():%Y%m%d-%H%M%S}"
+        place = keep_damaged_place(folder, stamp)
+        if place:
+            journal.report.messages.append(place)
+        journal.drafts = Drafts(folder, stamp)
+        if journal.drafts.problem:
+            journal.report.messages.append(journal.drafts.problem)
         return journal
 
     def _back_up_today(self, folder: Path) -> None:
@@ -249,6 +259,16 @@ class Journal:
             self._years[year] = self._db(year, None)
         return self._years[year]
 
+    def _insert(self, year: int, table: str, doc: dict[str, Any]) -> str:
+        """Store a new record under a number no record of this table has had while open; its id.
+
+        TinyDB would number it after the highest still stored, reusing a number just deleted."""
+        records = self._year(year).table(table)
+        highest = max((d.doc_id for d in records.all()), default=0)
+        doc_id = max(highest, self._retired.get((year, table), 0)) + 1
+        records.insert(Document(doc, doc_id=doc_id))
+        return f"{year}-{doc_id}"
+
     def _all(self, table: str) -> list[tuple[str, dict[str, Any]]]:
         found: list[tuple[str, dict[str, Any]]] = []
         for year, db in sorted(self._years.items()):
@@ -260,8 +280,9 @@ class Journal:
     def add_session(self, entry: SessionEntry) -> SessionEntry:
         self._changing()
         check_session(entry, self._now())
-        doc_id = self._year(entry.started_at.year).table(SESSIONS).insert(session_to_doc(entry))
-        return replace(entry, id=f"{entry.started_at.year}-{doc_id}")
+        return replace(
+            entry, id=self._insert(entry.started_at.year, SESSIONS, session_to_doc(entry))
+        )
 
     def sessions(self) -> list[SessionEntry]:
         if SESSIONS not in self._read:
@@ -313,6 +334,7 @@ class Journal:
                 f"no {_RECORD_NAMES.get(table, 'record')} {record_id!r} in the journal"
             )
         records.remove(doc_ids=[doc_id])
+        self._retired[(year, table)] = max(self._retired.get((year, table), 0), doc_id)
         return Removed(table, year, doc_id, dict(doc))
 
     def put_back(self, removed: Removed) -> None:
@@ -341,8 +363,7 @@ class Journal:
     def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
         self._changing()
         check_exercise_log(log, learner_day(self._now()), self.known_exercises)
-        doc_id = self._year(log.day.year).table(LOGS).insert(log_to_doc(log))
-        return replace(log, id=f"{log.day.year}-{doc_id}")
+        return replace(log, id=self._insert(log.day.year, LOGS, log_to_doc(log)))
 
     def update_exercise_log(self, log: ExerciseLog) -> Replaced:
         """Replace the set ``log.id`` with ``log`` (corrected sets, reps, side, load, soreness)."""
@@ -362,8 +383,12 @@ class Journal:
     def add_note(self, note: Note) -> Note:
         self._changing()
         check_free_note(note, learner_day(self._now()))
-        doc_id = self._year(note.day.year).table(NOTES).insert(note_to_doc(note))
-        return replace(note, id=f"{note.day.year}-{doc_id}")
+        return replace(note, id=self._insert(note.day.year, NOTES, note_to_doc(note)))
+
+    def update_note(self, note_id: str, text: str) -> Replaced:
+        """Change the words of the dated note ``note_id`` (its day stays); the note as it was."""
+        check_free_note(Note(learner_day(self._now()), text), None)
+        return self._replace(NOTES, note_id, lambda doc: doc.update(text=text))
 
     def notes(self) -> list[Note]:
         if NOTES not in self._read:
@@ -379,8 +404,7 @@ class Journal:
         self._changing()
         kind.check(record, learner_day(self._now()))
         year = kind.day(record).year
-        doc_id = self._year(year).table(kind.table).insert(kind.to_doc(record))
-        return replace(record, id=f"{year}-{doc_id}")  # type: ignore[type-var]
+        return replace(record, id=self._insert(year, kind.table, kind.to_doc(record)))  # type: ignore[type-var]
 
     def records(self, kind: Kind[T]) -> list[T]:
         """Every stored record of ``kind``, oldest day first."""

@@ -108,6 +108,14 @@ def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[s
     return None
 
 
+def stated_schema(meta: dict[str, Any]) -> object:
+    """What ``meta.json`` says its version is, or None; never raises on a hand-edited file
+    (a record or a table of the wrong shape is simply no version)."""
+    table = meta.get("_default")
+    record = table.get("1") if isinstance(table, dict) else None
+    return record.get("schema") if isinstance(record, dict) else None
+
+
 def usable_schema(stated: object) -> bool:
     """A version is a whole number from 1 up; anything else was edited by hand or damaged."""
     return isinstance(stated, int) and not isinstance(stated, bool) and stated >= 1
@@ -123,7 +131,7 @@ def read_schema(meta_path: Path, now: datetime, report: LoadReport) -> tuple[int
     meta = load_file(meta_path, now, report)
     if meta is None:
         return SCHEMA_VERSION, False
-    stated = meta.get("_default", {}).get("1", {}).get("schema")
+    stated = stated_schema(meta)
     if usable_schema(stated):
         assert isinstance(stated, int)
         return stated, True

@@ -21,7 +21,12 @@ def learner_day(moment: datetime) -> date:
     """The day on the learner's calendar when ``moment`` happened: where they were, if the moment
     says (a non-zero offset), else in this computer's time zone."""
     offset = moment.utcoffset()
-    return moment.date() if offset else moment.astimezone().date()
+    if offset:
+        return moment.date()
+    try:
+        return moment.astimezone().date()
+    except OverflowError:  # the calendar's first or last hours (a damaged record): its own date
+        return moment.date()
 
 
 @dataclass(frozen=True)

@@ -148,10 +148,11 @@ def keep_set_aside(folder: Path, records: list[SetAside], when: datetime) -> Pat
         try:
             loaded = json.loads(path.read_text(encoding="utf-8"))
         except ValueError:
-            loaded = None  # damaged itself: keep it under another name, start a new list
-            path.replace(path.with_name(f"set-aside.damaged-{when:%Y%m%d-%H%M%S}.json"))
+            loaded = None
         if isinstance(loaded, list):
             existing = loaded
+        else:  # damaged itself, or no list: keep it under another name, start a new list
+            path.replace(path.with_name(f"set-aside.damaged-{when:%Y%m%d-%H%M%S}.json"))
     seen = {
         (e.get("file"), e.get("table"), e.get("id"), json.dumps(e.get("record"), sort_keys=True))
         for e in existing

@@ -37,6 +37,7 @@ from lesson_engine.catalogue.personal import my_results
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
 from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.storage import write_problem_in_words
 from ui.desktop.exercises.log_dialog import AskLog, ask_log, dose_from_card
 from ui.desktop.player.view import MEDICAL_NOTE
 
@@ -86,6 +87,8 @@ class ExercisesView(QWidget):
         self.journal = journal
         self.has_lesson = has_lesson
         self._today = today
+        self._not_logged: dict[str, ExerciseLog] = {}
+        """Sets the disk refused, by exercise: the next "Log a set…" opens with what was entered."""
         self.setAccessibleName("Exercise comparison")
         heading = QLabel("What the sources say")
         heading.setProperty("role", "title")
@@ -355,14 +358,23 @@ class ExercisesView(QWidget):
 
     def _log(self, entry: Entry) -> None:
         sets, reps, side = dose_from_card(entry)
-        start = ExerciseLog(entry.id, self._today(), sets, reps=reps, side=side)
+        start = self._not_logged.pop(entry.id, None) or ExerciseLog(
+            entry.id, self._today(), sets, reps=reps, side=side
+        )
         log = self._ask_log(self, entry.name, start)
         if log is None:
             return
         try:
             self.journal.add_exercise_log(log)
-        except (JournalInputError, OSError) as exc:
+        except JournalInputError as exc:
             self.status.setText(f"Not logged: {exc}")
+            return
+        except OSError as exc:  # the disk, not the set: keep what the learner entered
+            self._not_logged[entry.id] = log
+            self.status.setText(
+                f"Not logged ({write_problem_in_words(exc)}). What you entered is kept: "
+                "Log a set… opens with it again."
+            )
             return
         count = f"{log.reps}" if log.reps is not None else f"{log.hold_s} s"
         self.status.setText(f"Logged {log.sets} × {count} {entry.name.lower()} for today.")

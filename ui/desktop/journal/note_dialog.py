@@ -5,17 +5,35 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QWidget
 
-TextDialog = Callable[[QWidget, str, str, Callable[[str], None]], "str | None"]
+
+class Dismissed:
+    """The dialog was closed by its window, not cancelled: the X, or the desktop closing every
+    window as the learner logs out or shuts down. The words typed stay as a draft."""
+
+
+DISMISSED = Dismissed()
+TextDialog = Callable[[QWidget, str, str, Callable[[str], None]], "str | Dismissed | None"]
 """Asks for a note: parent, title, the text to start from, and where to send each change (the
-draft). Returns the text, or None when cancelled. Tests answer without a dialog."""
+draft). Returns the text, None when cancelled (Cancel, Esc), or ``DISMISSED``. Tests answer
+without a dialog."""
 DRAFT_AFTER_MS = 500
 
 
-def ask_text(parent: QWidget, title: str, initial: str, keep: Callable[[str], None]) -> str | None:
-    dialog = QInputDialog(parent)
+class _NoteDialog(QInputDialog):
+    closed_by_window = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Cancel and Esc reject without closing
+        self.closed_by_window = True
+        super().closeEvent(event)
+
+
+def ask_text(
+    parent: QWidget, title: str, initial: str, keep: Callable[[str], None]
+) -> str | Dismissed | None:
+    dialog = _NoteDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText("Note:")
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
@@ -26,4 +44,6 @@ def ask_text(parent: QWidget, title: str, initial: str, keep: Callable[[str], No
         editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # Qt selects the whole note on show; one key press would replace it. Start at its end.
         QTimer.singleShot(0, lambda e=editor: e.moveCursor(QTextCursor.MoveOperation.End))
-    return dialog.textValue() if dialog.exec() else None
+    if dialog.exec():
+        return dialog.textValue()
+    return DISMISSED if dialog.closed_by_window else None

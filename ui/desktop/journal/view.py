@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lesson_engine.journal.drafts import NEW_NOTE, session_note_key
+from lesson_engine.journal.drafts import NEW_NOTE, note_key, session_note_key
 from lesson_engine.journal.journal import LOGS, NOTES, SESSIONS, Journal
 from lesson_engine.journal.records import Note, Removed, Replaced, SessionEntry
 from lesson_engine.journal.trend import sessions_per_week, soreness_series
@@ -35,7 +35,7 @@ from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_problem_in_words
 from ui.desktop.exercises.log_dialog import AskLog, ask_log
 from ui.desktop.journal.chart import SorenessChart
-from ui.desktop.journal.note_dialog import DRAFT_AFTER_MS, TextDialog, ask_text
+from ui.desktop.journal.note_dialog import DRAFT_AFTER_MS, Dismissed, TextDialog, ask_text
 from ui.desktop.journal.rows import describe, describe_log
 from ui.desktop.journal.session_dialog import AskRatings, ask_ratings
 from ui.desktop.widgets.shortcuts import bind
@@ -94,6 +94,7 @@ class JournalView(QWidget):
         self.notes = QListWidget()
         self.notes.setAccessibleName("Notes")
         self.notes.setWordWrap(True)
+        self.notes.itemActivated.connect(self._edit_free_note)
         self.logs = QListWidget()
         self.logs.setAccessibleName("Strength sets")
         self.logs.setWordWrap(True)
@@ -312,6 +313,29 @@ class JournalView(QWidget):
         if text.strip() != session.note:
             self._done(earlier, f"Changed the note of {session.day:%a %d %b}")
 
+    def _edit_free_note(self, item: QListWidgetItem | None) -> None:
+        """Enter (or a double click) on a dated note changes its words; its day stays."""
+        note_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        note = next((n for n in self.journal.notes() if n.id == note_id), None)
+        if note is None:
+            return
+        key = note_key(note.id)
+        text = self._ask(f"Note of {note.day:%a %d %b %Y}", key, note.text)
+        if text is None:
+            return
+        if text.strip() == note.text:  # nothing changed: no draft to keep
+            with contextlib.suppress(OSError):
+                self.journal.drafts.drop(key)
+            return
+        try:
+            earlier = self.journal.update_note(note.id, text.strip())
+        except (JournalInputError, OSError) as exc:
+            self._keep_for_later(key, text, exc)
+            return
+        with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
+            self.journal.drafts.drop(key)
+        self._done(earlier, f"Changed the note of {note.day:%a %d %b}")
+
     def _add_note(self) -> None:
         text = self._ask("A note for today", NEW_NOTE, "")
         if not text or not text.strip():
@@ -333,10 +357,16 @@ class JournalView(QWidget):
 
         def changed(text: str) -> None:
             self._draft_text = text
-            self._draft_timer.start()
+            if not self._draft_timer.isActive():  # from the first change: steady typing is kept
+                self._draft_timer.start()
 
         text = self._text_dialog(self, title, self.journal.drafts.get(key) or current, changed)
+        due = self._draft_timer.isActive()
         self._draft_timer.stop()
+        if isinstance(text, Dismissed):  # closed, not cancelled (a logout): the words stay
+            if due:
+                self._keep_draft()
+            return None
         if text is None:
             with contextlib.suppress(OSError):
                 self.journal.drafts.drop(key)

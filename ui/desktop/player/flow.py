@@ -49,7 +49,8 @@ from ui.desktop.ports import AudioPort
 
 RETIME_EVERY_MS = 400
 DRAFT_AFTER_MS = 500
-"""A change on the check-out form is on disk this long after the last key press, at most."""
+"""A change on the check-out form is on disk this long after it was made, at most: the timer
+runs from the first change not yet kept, so steady typing is kept every half second too."""
 
 
 class LessonFlow(QObject):
@@ -164,8 +165,16 @@ class LessonFlow(QObject):
                 now=self._now(),
             )
             assert record is not None  # the place is finished
-            self.saving.store(record, self.saving.clear_place)
+            self.saving.store(record, settle_place)
             self.finished.emit()
+
+        continue_from = place_to_continue(place.checkpoint)
+
+        def settle_place() -> None:  # as ``_save`` settles it: a Stop keeps "Continue" offered
+            if place.draft.completed:
+                self.saving.clear_place()
+            else:
+                self.saving.save_place(continue_from)
 
         view = self._check_out_form(title, place.checkpoint, place.draft, save)
         if place.draft.after is not None:
@@ -173,7 +182,11 @@ class LessonFlow(QObject):
         return title
 
     def shutdown(self) -> None:
-        """The window is closing: pause so the place is saved, and let go of timers and audio."""
+        """The window is closing: pause so the place is saved, and let go of timers and audio.
+        A check-out changed in the last half second is kept now, not lost with the timer."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._keep_draft()
         if self.player and self.player.state is PlayerState.PLAYING:
             self.player.pause()
         self._release()
@@ -300,10 +313,15 @@ class LessonFlow(QObject):
             save(after)
 
         self._keep_draft = keep
-        view.changed.connect(self._draft_timer.start)
+        view.changed.connect(self._draft_due)
         view.submitted.connect(submitted)
         self._present(view)
         return view
+
+    def _draft_due(self) -> None:
+        """A change on the check-out: kept within ``DRAFT_AFTER_MS`` (not restarted by the next)."""
+        if not self._draft_timer.isActive():
+            self._draft_timer.start()
 
     def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
         completed = self._completed  # the end was reached: nothing is left to continue

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry
 from lesson_engine.session.pending import PendingSessions
+from lesson_engine.session.record import SessionDraft
 from lesson_engine.storage import write_problem_in_words
 
 RETRY_SAVING_MS = 60_000
@@ -39,8 +40,14 @@ class JournalSaving(QObject):
         self, record: SessionEntry, then: Callable[[], None] = lambda: None
     ) -> SessionEntry | None:
         """Add to the journal, then settle the saved place. If the disk refuses, the record
-        waits in memory (the saved place stays as it is) and is tried again every minute."""
-        stored = self.pending.store(self.journal, record, then)
+        waits in memory (the saved place stays as it is) and is tried again every minute; stored
+        late, it leaves alone the place of a lesson begun since (``_place_is_of``)."""
+
+        def settle() -> None:
+            if self._place_is_of(record):
+                then()
+
+        stored = self.pending.store(self.journal, record, settle)
         self._tell_refused()
         if stored is None and self.pending.waiting:
             self._tell(
@@ -67,6 +74,16 @@ class JournalSaving(QObject):
         for _record, reason in self.pending.refused:
             self._tell(f"The session could not be saved to the journal: {reason}")
         self.pending.refused.clear()
+
+    def _place_is_of(self, record: SessionEntry) -> bool:
+        """Whether the saved place is still that of ``record``'s session (or of none): the place
+        of a lesson begun while this record waited holds that lesson's check-in and start."""
+        saved = self.journal.load_checkpoint()
+        session = saved.get("session") if saved is not None else None
+        if not isinstance(session, dict):
+            return True
+        # read as the record was (a start that cannot be read counts as this record's)
+        return SessionDraft.from_dict(session, record.started_at).started_at == record.started_at
 
     def save_place(self, place: dict[str, Any]) -> None:
         """Write the saved place; when the disk refuses, say so once and let the lesson go on."""
