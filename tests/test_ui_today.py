@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox
 
 from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.journal.drafts import Drafts
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.kinds import CHOICES, RED_FLAG_CHECKS, RUNS
 from lesson_engine.paths import bundled_lessons_dir, catalogue_dir
@@ -251,3 +252,24 @@ def test_the_exercises_comparison_leads_to_the_choice_of_programme(world) -> Non
     page(app).buttons()["Keep the programme I have"].click()
     assert page(app).labels("phase") == ["Strength first, week 1: Settle the knee"]
     assert len(journal.records(CHOICES)) == 1
+
+
+def test_the_run_form_is_kept_while_typing_and_when_its_window_is_closed(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    drafts = Drafts(tmp_path)
+    dialog = RunDialog(None, drafts, lambda _r: "refused", MONDAY)
+    qtbot.addWidget(dialog)
+    started: list[int] = []
+    real_start = dialog._timer.start
+    dialog._timer.start = lambda: (started.append(1), real_start())  # type: ignore[method-assign]
+    for typed in ("calf", "calf tight", "calf tight at 3 km"):
+        dialog.note.setText(typed)
+    assert started == [1]  # steady typing does not push the draft further away
+    dialog.reject()  # the window closed (Esc, the X, logging out) within the half second
+    assert "calf tight at 3 km" in Drafts(tmp_path).get(RUN_DRAFT)
+    again = RunDialog(None, Drafts(tmp_path), lambda _r: None, MONDAY)
+    qtbot.addWidget(again)
+    assert again.note.text() == "calf tight at 3 km"
+    again.buttons.rejected.emit()  # Cancel: the learner lets the words go
+    assert Drafts(tmp_path).get(RUN_DRAFT) == ""

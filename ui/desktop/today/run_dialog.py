@@ -92,7 +92,7 @@ class _Drafted(QDialog):
                 "dateChanged",
             ):
                 if hasattr(widget, signal):
-                    getattr(widget, signal).connect(lambda *_: self._timer.start())
+                    getattr(widget, signal).connect(lambda *_: self._draft_due())
                     break
         kept = self._drafts.get(self._key)
         if kept:
@@ -102,6 +102,20 @@ class _Drafted(QDialog):
                 loaded = None
             if isinstance(loaded, dict):
                 self.fill(loaded)
+
+    def _draft_due(self) -> None:
+        """Kept half a second after the first change not yet on disk, not after the last one:
+        steady typing is on disk every half second too."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def done(self, result: int) -> None:
+        """Closed by Esc or the window (or the desktop closing every window): the words stay a
+        draft, the last half second's included. Only Cancel lets them go (``_cancel``)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.keep_draft()
+        super().done(result)
 
     def keep_draft(self) -> None:
         with contextlib.suppress(OSError):  # only the safety net is lost: the form keeps them
