@@ -69,7 +69,7 @@ class Runner:
             h = replace(h, runs=runs)
         if seen.ask_red_flags:
             h = replace(h, flags=(*h.flags, RedFlagCheck(day, (), id=f"f{day}")))
-        for item in seen.items:
+        for item in seen.items:  # what Today offers; a paused run is not run
             if item.slot.status is not Status.TODAY:
                 continue
             h = _do(h, item.slot.activity, item, day, self.pain(week))
@@ -113,7 +113,8 @@ def simulate(
         if offset % 7 == 6:
             s = seen.standing
             plan = next((i.what for i in seen.week if i.slot.activity is Activity.RUN), "no runs")
-            rows.append(f"week {offset // 7 + 1:2}: {s.phase.title:<22} {plan}")
+            prompt = "  [see a clinician]" if seen.clinician else ""
+            rows.append(f"week {offset // 7 + 1:2}: {s.phase.title:<34} {plan}{prompt}")
     return rows
 
 

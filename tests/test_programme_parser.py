@@ -146,3 +146,8 @@ def test_every_bundled_programme_loads_cites_sources_on_every_line_and_names_rea
                 assert weekly.sources or all(s.sources for s in weekly.stages), weekly
                 assert all(i in facts.lessons for i in weekly.items)
             assert all(a.sources for a in phase.advice)
+
+
+def test_the_header_names_only_sources_there_are() -> None:
+    text = GOOD.replace("title: Mine", "title: Mine\nsources: S3; S9")
+    assert problems(text) == ["p.programme:3:14: error: no source 'S9'"]

@@ -226,3 +226,117 @@ def test_the_outcome_series_keep_pain_free_runs_and_set_each_week_against_its_pl
     first, second = weeks(RUNS, history, MONDAY + timedelta(days=8))
     assert (first.ran_min, first.planned_min, first.done, first.planned) == (30, 45, 2, 3)
     assert (second.ran_min, second.done) == (20, 1)
+
+
+def test_pain_at_the_lowest_stage_pauses_the_runs_and_twice_brings_the_clinician_prompt() -> None:
+    state, history = standing(run(0, pain=6), on=1)
+    assert state.stage == 0 and state.decisions[-1].action is Action.REST_FROM_RUNNING
+    assert "the lowest there is" in state.decisions[-1].reason
+    assert "The runs pause for 3 days: cross-train or rest instead" in state.decisions[-1].reason
+    assert today(state, history).clinician is None
+    state, history = standing(run(0, pain=6), run(5, pain=7), on=6)
+    assert (reason := today(state, history).clinician) is not None
+    assert reason.startswith("Twice in two weeks even the gentlest running")
+
+
+def test_pain_starting_earlier_by_distance_steps_back_too() -> None:
+    by_km = [
+        replace(run(d), pain_started_km=km, pain_during=1, pain_after=1)
+        for d, km in ((4, 3.0), (6, 1.0))
+    ]
+    state, _ = standing(run(0), run(2), *by_km, on=7)
+    assert state.decisions[-1].action is Action.STEP_BACK
+    assert "1 km in, earlier than the time before (3 km)" in state.decisions[-1].reason
+
+
+def test_a_hilly_route_is_not_an_easy_run_until_the_phase_allows_hills() -> None:
+    hilly = [replace(run(d), routes=("hilly",)) for d in (0, 2)]
+    state, _ = standing(*hilly, on=3)
+    assert state.stage == 0
+    assert "route was hilly, which this phase leaves out" in state.decisions[-1].reason
+    hills = parse_programme_text(
+        "id: h\ntitle: H\n---\n# Hills\nallows: hills\nrun 3 a week: (S3)\n"
+        "    run 1m, walk 2m, 5 times (S3)\n    run 20m (S3)\n"
+    )
+    history = History(choices=(CHOICE,), runs=tuple(hilly))
+    assert stand(hills, CHOICE, history, MONDAY + timedelta(days=3)).stage == 1
+
+
+def test_a_phase_changes_the_day_after_its_criteria_are_met_never_on_the_day_itself() -> None:
+    two = parse_programme_text(
+        "id: t\ntitle: T\n---\n# A\nleave when: at least 1 week\ncross 2 a week: 30m swim (S3)\n"
+        "\n# B\nrun 3 a week: (S3)\n    run 1m, walk 2m, 5 times (S3)\n"
+    )
+    history = History(choices=(CHOICE,))
+    sunday = stand(two, CHOICE, history, MONDAY + timedelta(days=6))
+    assert sunday.phase.title == "A"
+    monday = stand(two, CHOICE, history, MONDAY + timedelta(days=7))
+    assert monday.phase.title == "B" and monday.phase_started == MONDAY + timedelta(days=7)
+    assert monday.decisions[-1].day == MONDAY + timedelta(days=7)
+
+
+def test_a_phase_past_its_longest_weeks_says_so_without_blame() -> None:
+    long = parse_programme_text(
+        "id: l\ntitle: L\n---\n# A\nweeks: 1 to 2\nleave when: strength 9 times\n"
+        "cross 2 a week: 30m swim (S3)\n\n# B\ncross 1 a week: 30m swim (S3)\n"
+    )
+    history = History(choices=(CHOICE,))
+    assert today(stand(long, CHOICE, history, MONDAY + timedelta(days=13)), history).over_time == ""
+    late = today(stand(long, CHOICE, history, MONDAY + timedelta(days=14)), history)
+    assert late.over_time.startswith(
+        "This phase usually takes at most 2 weeks, and this is week 3."
+    )
+
+
+def test_lessons_count_the_phases_own_lessons_guided_sets_among_them() -> None:
+    from lesson_engine.programme.criteria import Where, unmet
+
+    phase = parse_programme_text(
+        "id: g\ntitle: G\n---\n# A\nleave when: lessons 2 times\n"
+        "lesson 2 a week: weight-shift-3, set-hip-drop (S1)\n"
+    ).phases[0]
+    done = (
+        _rated(0, 1),
+        replace(_rated(2, 1), lesson_id="set-hip-drop"),
+        replace(_rated(3, 1), lesson_id="return-to-running-1"),
+    )
+    history = History(sessions=done, guided_sets={"hip-drop": "set-hip-drop"})
+    where = Where(MONDAY, phase, False, None)
+    assert unmet(phase.leave, history, MONDAY + timedelta(days=3), where) == [
+        "lessons 2 times (1 so far)"
+    ]  # weight-shift-1 and a run lesson are not this phase's; the hip-drop set is
+    history = replace(history, sessions=(*done, replace(_rated(4, 1), lesson_id="weight-shift-3")))
+    assert unmet(phase.leave, history, MONDAY + timedelta(days=4), where) == []
+
+
+def test_back_to_previous_volume_is_met_at_the_most_the_phase_plans() -> None:
+    from lesson_engine.programme.criteria import Where, unmet
+
+    build = RUNS.phases[1]  # 3 runs a week, up to 40 minutes: 120 minutes at most
+    criterion = (
+        parse_programme_text(
+            "id: v\ntitle: V\n---\n# A\nleave when: back to previous volume\n"
+            "cross 1 a week: 30m swim (S3)\n"
+        )
+        .phases[0]
+        .leave
+    )
+    week = tuple(run(d, minutes=40) for d in (0, 2, 4))
+    history = History(runs=week)
+    assert (
+        unmet(criterion, history, MONDAY + timedelta(days=5), Where(MONDAY, build, True, 250)) == []
+    )
+    assert unmet(
+        criterion,
+        History(runs=week[:2]),
+        MONDAY + timedelta(days=5),
+        Where(MONDAY, build, True, 250),
+    ) == ["back to previous volume (80 of 120 minutes a week)"]
+
+
+def test_the_planned_runs_pause_for_three_days_after_pain_at_the_lowest_stage() -> None:
+    state, history = standing(run(0, pain=6), on=1)
+    week = today(state, history).week
+    assert [(w.slot.day.weekday(), w.slot.status) for w in week] == [
+        (0, Status.DONE), (2, Status.PAUSED), (5, Status.LATER)
+    ]

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from statistics import mean
 
 from lesson_engine.programme.history import History
+from lesson_engine.programme.progress import Action, Decision
 
 IMPROVED_BY = 0.5
 """Soreness counts as better when the last week's average is at least this much lower."""
@@ -29,6 +30,26 @@ def red_flag_reason(history: History, today: date) -> str | None:
     return (
         f"You told Seesaw about {signs} on {latest.day:%d %B}. That does not fit the usual IT "
         "band pattern: please see a doctor or physiotherapist before going on with the programme."
+    )
+
+
+FIRST_STAGE_WINDOW_DAYS = 14
+
+
+def first_stage_reason(decisions: tuple[Decision, ...], today: date) -> str | None:
+    """Twice in two weeks, even the gentlest running hurt enough to step back."""
+    recent = [
+        d
+        for d in decisions
+        if d.action is Action.REST_FROM_RUNNING
+        and today - timedelta(days=FIRST_STAGE_WINDOW_DAYS) < d.day <= today
+    ]
+    if len(recent) < 2:
+        return None
+    return (
+        "Twice in two weeks even the gentlest running in this programme hurt too much. Please "
+        "see a sports medicine doctor or a physiotherapist before running again; the lessons and "
+        "the strength work can go on meanwhile, as long as they do not hurt."
     )
 
 

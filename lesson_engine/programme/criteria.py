@@ -7,37 +7,43 @@ come: strength 6 times (4 so far)") is always the test the rules applied.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lesson_engine.programme.history import HALF, History
-from lesson_engine.programme.model import Criterion, Need
+from lesson_engine.programme.model import Activity, Criterion, Need, Phase
 
 
-def unmet(
-    criteria: Iterable[Criterion],
-    history: History,
-    day: date,
-    since: date,
-    runs_done: bool,
-    usual_weekly_minutes: int | None,
-) -> list[str]:
-    """Each criterion not met on ``day`` (counting from ``since``), as the runner reads it."""
+@dataclass(frozen=True)
+class Where:
+    """What a criterion is judged against: counted from ``since``, in ``phase``."""
+
+    since: date
+    phase: Phase
+    runs_done: bool
+    usual_weekly_minutes: int | None
+
+    @property
+    def most_weekly_minutes(self) -> float | None:
+        """The most running a week this phase ever plans (a build's target), if it says."""
+        runs = self.phase.of(Activity.RUN)
+        if runs is None or runs.build is None:
+            return None
+        return runs.build.until_s / 60 * runs.per_week
+
+
+def unmet(criteria: Iterable[Criterion], history: History, day: date, where: Where) -> list[str]:
+    """Each criterion not met on ``day``, as the runner reads it."""
     missing: list[str] = []
     for criterion in criteria:
-        why = _why_not(criterion, history, day, since, runs_done, usual_weekly_minutes)
+        why = _why_not(criterion, history, day, where)
         if why is not None:
             missing.append(why)
     return missing
 
 
-def _why_not(
-    criterion: Criterion,
-    history: History,
-    day: date,
-    since: date,
-    runs_done: bool,
-    usual: int | None,
-) -> str | None:
+def _why_not(criterion: Criterion, history: History, day: date, where: Where) -> str | None:
+    since, runs_done, usual = where.since, where.runs_done, where.usual_weekly_minutes
     need = criterion.need
     if need is Need.WEEKS:
         days = (day - since).days + 1
@@ -45,7 +51,7 @@ def _why_not(
             return None
         return f"{criterion.written} ({days // 7} so far)"
     if need in (Need.STRENGTH, Need.LESSONS):
-        count = _done_days(history, need, since, day)
+        count = _done_days(history, need, since, day, where.phase)
         if count >= criterion.count:
             return None
         return f"{criterion.written} ({count} so far)"
@@ -63,28 +69,41 @@ def _why_not(
         return f"{criterion.written} ({detail})"
     if need is Need.RUNS_DONE:
         return None if runs_done else "the runs of this phase done, stage by stage"
-    # Need.PREVIOUS_VOLUME: unknown usual running counts as met once the runs are done
+    # Need.PREVIOUS_VOLUME: unknown usual running counts as met once the runs are done; a usual
+    # week longer than anything the phase plans counts as met at the phase's most.
     if usual is None:
         return None
+    target = min(usual, where.most_weekly_minutes or usual)
     week = [r for r in history.runs if day - timedelta(days=6) <= r.day <= day]
     ran = round(sum(r.minutes for r in week))
-    if ran >= usual:
+    if ran >= target:
         return None
-    return f"{criterion.written} ({ran} of your usual {usual} minutes a week)"
+    return f"{criterion.written} ({ran} of {round(target)} minutes a week)"
 
 
-def _done_days(history: History, need: Need, since: date, day: date) -> int:
-    """Strength sessions or other lessons done from ``since`` to ``day``, one a day at most.
+def _done_days(history: History, need: Need, since: date, day: date, phase: Phase) -> int:
+    """Strength sessions or lessons done from ``since`` to ``day``, one a day at most.
 
     A strength session is a guided set (a lesson the catalogue links to an exercise) or a set
-    logged by hand; any other lesson heard at least half through counts as a lesson."""
+    logged by hand. A lesson is one of the phase's own lessons (a guided set among them too)
+    heard at least half through; with no lesson line in the phase, any other lesson counts."""
     strength = need is Need.STRENGTH
     guided = set(history.guided_sets.values())
-    days = {
-        s.day
-        for s in history.sessions
-        if s.completed_fraction >= HALF and (s.lesson_id in guided) == strength
-    }
+    lessons = phase.of(Activity.LESSON)
+    if strength:
+        days = {
+            s.day
+            for s in history.sessions
+            if s.completed_fraction >= HALF and s.lesson_id in guided
+        }
+    elif lessons is not None and lessons.items:
+        days = history.lesson_days(lessons.items)
+    else:
+        days = {
+            s.day
+            for s in history.sessions
+            if s.completed_fraction >= HALF and s.lesson_id not in guided
+        }
     if strength:
         days.update(log.day for log in history.sets)
     return sum(1 for d in days if since <= d <= day)

@@ -140,6 +140,16 @@ def _read(
                 f"unknown school '{values['school']}'",
                 f"did you mean '{guess}'?" if guess else "use movement, strength or combined",
             )
+    if known_sources is not None and values.get("sources"):
+        line, column = where["sources"]
+        for key in (k.strip() for k in values["sources"].split(";")):
+            if key and key not in known_sources:
+                error(
+                    line,
+                    column + lines[line - 1][column - 1 :].find(key),
+                    f"no source '{key}'",
+                    f"the sources are {', '.join(sorted(known_sources))}, separated by ';'",
+                )
     thresholds = _thresholds(values, where, error)
     reader = BodyReader(lines, head.body_start, report, shown, known_lessons, known_sources)
     phases = reader.read()

@@ -27,14 +27,18 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from lesson_engine.journal.records import ProgrammeChoice, RunLog
-from lesson_engine.programme.criteria import unmet
+from lesson_engine.programme.criteria import Where, unmet
 from lesson_engine.programme.describe import day_name, stage_text
 from lesson_engine.programme.history import History
 from lesson_engine.programme.model import Activity, Phase, Programme
 
+HILLY = frozenset({"hilly", "downhill"})
+"""Route tags a phase must allow hills for (``allows: hills``)."""
 LAYOFF_DAYS = 8
 """A run after this many days or more without one, in a running phase, starts a stage lower."""
 MAX_WEEKLY_RISE = 0.10
+PAUSE_DAYS = 3
+"""How many days the planned runs pause after pain at the lowest stage (``week.Status.PAUSED``)."""
 
 
 class Action(StrEnum):
@@ -45,6 +49,8 @@ class Action(StrEnum):
     WAIT = "wait"
     NEXT_PHASE = "next phase"
     WELCOME_BACK = "welcome back"
+    REST_FROM_RUNNING = "rest from running"
+    """Pain that would step back at the lowest stage: a few days without running."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class Standing:
     """How long each run of a build phase lasts now, in seconds."""
     easy: int = 0
     last_onset_min: float | None = None
+    last_onset_km: float | None = None
     decisions: tuple[Decision, ...] = ()
 
     @property
@@ -114,7 +121,7 @@ def stand(programme: Programme, choice: ProgrammeChoice, history: History, today
     )
     day = choice.day
     while day <= today:
-        state = _one_day(state, history, day)
+        state = _one_day(state, history, day, moving_on=day < today)
         day += timedelta(days=1)
     return replace(state, today=today)
 
@@ -138,7 +145,9 @@ def _decide(state: Standing, day: date, action: Action, reason: str, **changes: 
     return replace(state, decisions=(*state.decisions, Decision(day, action, reason)), **changes)  # type: ignore[arg-type]
 
 
-def _one_day(state: Standing, history: History, day: date) -> Standing:
+def _one_day(state: Standing, history: History, day: date, *, moving_on: bool) -> Standing:
+    """One day's runs judged; at its end (once it is over: ``moving_on``), maybe the next phase,
+    which starts the day after, so the day itself is always planned by the phase it began in."""
     runs = state.phase.of(Activity.RUN)
     if runs is not None:
         state = _after_layoff(state, history, day)
@@ -150,7 +159,7 @@ def _one_day(state: Standing, history: History, day: date) -> Standing:
             )
         if runs.build is not None and (day - state.phase_started).days % 7 == 6:
             state = _end_of_build_week(state, history, day)
-    return _maybe_next_phase(state, history, day)
+    return _maybe_next_phase(state, history, day) if moving_on else state
 
 
 def _after_layoff(state: Standing, history: History, day: date) -> Standing:
@@ -177,12 +186,32 @@ def _pain(run: RunLog) -> int:
     return max((p for p in (run.pain_during, run.pain_after) if p is not None), default=0)
 
 
-def _onset_earlier(state: Standing, run: RunLog) -> bool:
-    return (
-        run.pain_started_min is not None
-        and state.last_onset_min is not None
-        and run.pain_started_min < state.last_onset_min
-    )
+def _onset_earlier(state: Standing, run: RunLog) -> str:
+    """How the pain started earlier than the last time it started ("" when it did not),
+    compared in minutes where both runs say when, else in distance where both say how far."""
+    now_min, last_min = run.pain_started_min, state.last_onset_min
+    now_km, last_km = run.pain_started_km, state.last_onset_km
+    if now_min is not None and last_min is not None:
+        earlier = now_min < last_min
+        said = f"{now_min:g} minutes in, earlier than the time before ({last_min:g})"
+    elif now_km is not None and last_km is not None:
+        earlier = now_km < last_km
+        said = f"{now_km:g} km in, earlier than the time before ({last_km:g} km)"
+    else:
+        return ""
+    return said if earlier else ""
+
+
+def _onsets(state: Standing, run: RunLog) -> dict[str, float | None]:
+    """The last onset after this run, by minutes and by distance, for the next comparison."""
+    return {
+        "last_onset_min": run.pain_started_min
+        if run.pain_started_min is not None
+        else state.last_onset_min,
+        "last_onset_km": run.pain_started_km
+        if run.pain_started_km is not None
+        else state.last_onset_km,
+    }
 
 
 def _run_verdict(state: Standing, run: RunLog) -> tuple[Action, str]:
@@ -192,16 +221,20 @@ def _run_verdict(state: Standing, run: RunLog) -> tuple[Action, str]:
     pain = _pain(run)
     if pain > limits.step_back_pain:
         return Action.STEP_BACK, f"{when}'s run hurt at {pain} of 10, above {limits.step_back_pain}"
-    if _onset_earlier(state, run):
-        return (
-            Action.STEP_BACK,
-            f"on {when} pain started {run.pain_started_min:g} minutes in, earlier than the time "
-            f"before ({state.last_onset_min:g})",
-        )
+    earlier = _onset_earlier(state, run)
+    if earlier:
+        return Action.STEP_BACK, f"on {when} pain started {earlier}"
     if run.pain_started:
         return Action.HOLD, f"pain started during {when}'s run"
     if pain > limits.acceptable_pain:
         return Action.HOLD, f"{when}'s run brought pain of {pain} of 10"
+    hills = sorted(set(run.routes) & HILLY)
+    if hills and "hills" not in state.phase.allows:
+        return (
+            Action.HOLD,
+            f"{when}'s route was {' and '.join(hills)}, which this phase leaves out: no hills for "
+            "the first weeks back (S3)",
+        )
     morning = run.pain_next_morning
     if morning is None:
         return Action.WAIT, f"how the knee was the morning after {when}'s run is not known yet"
@@ -210,15 +243,29 @@ def _run_verdict(state: Standing, run: RunLog) -> tuple[Action, str]:
     return Action.STEP_UP, f"{when}'s run was easy"
 
 
+def _rest_from_running(state: Standing, run: RunLog, why: str, at: str) -> Standing:
+    """Pain that would step back where there is nothing lower: the runs pause for a few days."""
+    return _decide(
+        state,
+        run.day,
+        Action.REST_FROM_RUNNING,
+        f"Staying at {at}, the lowest there is: {why}. The runs pause for {PAUSE_DAYS} days: "
+        "cross-train or rest instead; if it keeps hurting here, see a clinician.",
+        easy=0,
+        **_onsets(state, run),
+    )
+
+
 def _judge_stage_run(state: Standing, run: RunLog) -> Standing:
     runs = state.phase.of(Activity.RUN)
     assert runs is not None and runs.stages
-    onset = run.pain_started_min if run.pain_started_min is not None else state.last_onset_min
     verdict, why = _run_verdict(state, run)
     at = min(state.stage, len(runs.stages) - 1)
     stage_name = f"stage {at + 1} ({stage_text(runs.stages[at])})"
     if verdict is Action.STEP_BACK:
-        back = max(state.stage - 1, 0)
+        if state.stage == 0:
+            return _rest_from_running(state, run, why, stage_name)
+        back = state.stage - 1
         return _decide(
             state,
             run.day,
@@ -226,13 +273,18 @@ def _judge_stage_run(state: Standing, run: RunLog) -> Standing:
             f"Stepping back to stage {back + 1}: {why}.",
             stage=back,
             easy=0,
-            last_onset_min=onset,
+            **_onsets(state, run),
         )
     if verdict in (Action.HOLD, Action.WAIT):
         word = "Holding at" if verdict is Action.HOLD else "Staying at"
         easy = 0 if verdict is Action.HOLD else state.easy
         return _decide(
-            state, run.day, verdict, f"{word} {stage_name}: {why}.", easy=easy, last_onset_min=onset
+            state,
+            run.day,
+            verdict,
+            f"{word} {stage_name}: {why}.",
+            easy=easy,
+            **_onsets(state, run),
         )
     easy = state.easy + 1
     needed = state.programme.thresholds.easy_runs
@@ -260,21 +312,29 @@ def _judge_stage_run(state: Standing, run: RunLog) -> Standing:
 
 def _judge_build_run(state: Standing, run: RunLog) -> Standing:
     verdict, why = _run_verdict(state, run)
-    onset = run.pain_started_min if run.pain_started_min is not None else state.last_onset_min
-    if verdict is Action.STEP_BACK and _can_lower_build(state):
-        minutes = _lower_build(state) // 60
+    now = f"{(state.build_s or 0) // 60} minutes a run"
+    if verdict is Action.STEP_BACK:
+        if not _can_lower_build(state):
+            return _rest_from_running(state, run, why, now)
+        lowered = _lower_build(state)
         return _decide(
             state,
             run.day,
             Action.STEP_BACK,
-            f"Stepping back to {minutes} minutes a run: {why}.",
-            build_s=_lower_build(state),
+            f"Stepping back to {lowered // 60} minutes a run: {why}.",
+            build_s=lowered,
             easy=0,
-            last_onset_min=onset,
+            **_onsets(state, run),
         )
     if verdict is Action.STEP_UP:
-        return replace(state, easy=state.easy + 1, last_onset_min=onset)
-    return _decide(state, run.day, Action.HOLD, f"Holding: {why}.", easy=0, last_onset_min=onset)
+        return replace(state, easy=state.easy + 1, **_onsets(state, run))  # type: ignore[arg-type]
+    if verdict is Action.WAIT:  # counted once the morning is known, as at a stage
+        return _decide(
+            state, run.day, Action.WAIT, f"Staying at {now}: {why}.", **_onsets(state, run)
+        )
+    return _decide(
+        state, run.day, Action.HOLD, f"Holding at {now}: {why}.", easy=0, **_onsets(state, run)
+    )
 
 
 def _can_lower_build(state: Standing) -> bool:
@@ -294,7 +354,8 @@ def _end_of_build_week(state: Standing, history: History, day: date) -> Standing
     assert runs is not None and runs.build is not None and state.build_s is not None
     week = [r for r in history.runs if day - timedelta(days=6) <= r.day <= day]
     hard = any(
-        d.day >= day - timedelta(days=6) and d.action in (Action.HOLD, Action.STEP_BACK)
+        d.day >= day - timedelta(days=6)
+        and d.action in (Action.HOLD, Action.STEP_BACK, Action.REST_FROM_RUNNING)
         for d in state.decisions
     )
     if not week or hard or state.easy < min(len(week), runs.per_week):
@@ -333,10 +394,11 @@ def _maybe_next_phase(state: Standing, history: History, day: date) -> Standing:
     if (day - state.phase_started).days + 1 < 7 * state.phase.weeks_min:
         return state
     usual = state.choice.usual_weekly_minutes
-    if unmet(state.phase.leave, history, day, state.phase_started, state.runs_done, usual):
+    here = Where(state.phase_started, state.phase, state.runs_done, usual)
+    if unmet(state.phase.leave, history, day, here):
         return state
     nxt = state.programme.phases[index + 1]
-    if unmet(nxt.enter, history, day, state.choice.day, state.runs_done, usual):
+    if unmet(nxt.enter, history, day, Where(state.choice.day, nxt, state.runs_done, usual)):
         return state
     met = "; ".join(c.written for c in state.phase.leave) or "its weeks are done"
     return _enter_phase(

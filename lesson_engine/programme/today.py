@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lesson_engine.journal.records import RunLog
-from lesson_engine.programme.clinician import no_improvement_reason, red_flag_reason
-from lesson_engine.programme.criteria import unmet
+from lesson_engine.programme.clinician import (
+    first_stage_reason,
+    no_improvement_reason,
+    red_flag_reason,
+)
+from lesson_engine.programme.criteria import Where, unmet
 from lesson_engine.programme.describe import minutes, stage_text
 from lesson_engine.programme.history import History
 from lesson_engine.programme.model import Activity, Advice, Weekly
@@ -41,6 +45,8 @@ class Today:
     """Decisions of the last three days, newest last."""
     advice: tuple[Advice, ...]
     still_to_come: tuple[str, ...]
+    over_time: str
+    """Said when the phase has run past its longest weeks: no blame, and what it may mean."""
     clinician: str | None
     ask_morning: RunLog | None
     ask_red_flags: bool
@@ -57,16 +63,16 @@ def today(standing: Standing, history: History) -> Today:
     week = tuple(_item(slot, standing, history) for slot in slots)
     items = tuple(i for i in week if i.slot.day == day and i.slot.status is not Status.SKIPPED)
     phase = standing.phase
-    still = unmet(
-        phase.leave,
-        history,
-        day,
-        standing.phase_started,
-        standing.runs_done,
-        standing.choice.usual_weekly_minutes,
+    here = Where(
+        standing.phase_started, phase, standing.runs_done, standing.choice.usual_weekly_minutes
     )
-    clinician = red_flag_reason(history, day) or no_improvement_reason(
-        history, standing.choice.day, day, standing.programme.thresholds.clinician_weeks
+    still = unmet(phase.leave, history, day, here)
+    clinician = (
+        red_flag_reason(history, day)
+        or first_stage_reason(standing.decisions, day)
+        or no_improvement_reason(
+            history, standing.choice.day, day, standing.programme.thresholds.clinician_weeks
+        )
     )
     return Today(
         day=day,
@@ -76,10 +82,23 @@ def today(standing: Standing, history: History) -> Today:
         news=tuple(d for d in standing.decisions if d.day >= day - timedelta(days=2)),
         advice=phase.advice,
         still_to_come=tuple(still),
+        over_time=_over_time(standing, day),
         clinician=clinician,
         ask_morning=_morning_question(history, day),
         ask_red_flags=_red_flags_due(history, standing, day),
         welcome_back=_away(history, standing, day),
+    )
+
+
+def _over_time(standing: Standing, day: date) -> str:
+    longest = standing.phase.weeks_max
+    week = (day - standing.phase_started).days // 7 + 1
+    if longest is None or week <= longest:
+        return ""
+    return (
+        f"This phase usually takes at most {longest} weeks, and this is week {week}. That is "
+        "no failure: the knee sets the pace. If nothing has changed for weeks, a clinician can "
+        "look for what a programme cannot see."
     )
 
 

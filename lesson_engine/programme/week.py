@@ -17,7 +17,7 @@ from enum import StrEnum
 from lesson_engine.journal.trend import week_start
 from lesson_engine.programme.history import History
 from lesson_engine.programme.model import Activity, Weekly
-from lesson_engine.programme.progress import Standing
+from lesson_engine.programme.progress import PAUSE_DAYS, Action, Standing
 
 SHIFT = {Activity.RUN: 0, Activity.LESSON: 0, Activity.STRENGTH: 1, Activity.CROSS: 1}
 """Where each kind's days start in the week, so strength and cross-training fall between runs."""
@@ -29,6 +29,8 @@ class Status(StrEnum):
     LATER = "later"
     NOT_DONE = "not done"
     SKIPPED = "skipped"
+    PAUSED = "paused"
+    """A run in the days after pain at the lowest stage: rest or cross-train instead."""
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,19 @@ def _slots_of(
         if index is None:
             break
         filled[index] = day
+    pauses = (
+        [d.day for d in standing.decisions if d.action is Action.REST_FROM_RUNNING]
+        if weekly.activity is Activity.RUN
+        else []
+    )
     slots = []
     for i, (day, moved_from, skipped) in enumerate(planned):
         if i in filled:
             status = Status.DONE
         elif skipped:
             status = Status.SKIPPED
+        elif any(0 < (day - paused).days <= PAUSE_DAYS for paused in pauses):
+            status = Status.PAUSED
         elif day < today:
             status = Status.NOT_DONE
         elif day == today:

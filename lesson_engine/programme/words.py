@@ -15,11 +15,18 @@ STATUS_WORDS = {
     Status.LATER: "later",
     Status.NOT_DONE: "not done",
     Status.SKIPPED: "skipped",
+    Status.PAUSED: "paused",
 }
+
+
+SHOWN_TODAY = (Status.TODAY, Status.DONE, Status.PAUSED)
+"""What Today lists for the day: what is to do, what is done, and a run that is paused."""
 
 
 def item_line(item: Item) -> str:
     slot = item.slot
+    if slot.status is Status.PAUSED:
+        return f"{slot.activity.label}: paused for a few days; cross-train or rest instead"
     line = f"{slot.activity.label}: {item.what}"
     if slot.status is Status.DONE and slot.done_on is not None and slot.done_on != slot.day:
         line += f" (done on {slot.done_on:%A})"
@@ -54,11 +61,11 @@ def today_lines(t: Today) -> list[str]:
         )
     if t.ask_morning is not None or t.ask_red_flags:
         lines.append("")
-    todo = [i for i in t.items if i.slot.status in (Status.TODAY, Status.DONE)]
+    todo = [i for i in t.items if i.slot.status in SHOWN_TODAY]
     if todo:
         lines.append("Today:")
         for item in todo:
-            mark = "✓" if item.slot.status is Status.DONE else "•"
+            mark = {Status.DONE: "✓", Status.PAUSED: "‖"}.get(item.slot.status, "•")
             lines.append(f"  {mark} {item_line(item)}")
     else:
         lines.append("Today: a rest day. Rest is part of the plan.")
@@ -67,6 +74,8 @@ def today_lines(t: Today) -> list[str]:
         lines += [f"  {d.day:%a %d %b}: {d.reason}" for d in t.news]
     if t.still_to_come:
         lines += ["", f"Before '{s.phase.title}' is done: " + "; ".join(t.still_to_come) + "."]
+    if t.over_time:
+        lines += ["", t.over_time]
     if t.advice:
         lines += ["", "Keep in mind:"]
         for advice in t.advice:

@@ -37,6 +37,7 @@ MARKS = {
     Status.LATER: "○",
     Status.NOT_DONE: "–",
     Status.SKIPPED: "⤼",
+    Status.PAUSED: "‖",
 }
 
 

@@ -45,6 +45,7 @@ from lesson_engine.programme.report import report_markdown
 from lesson_engine.programme.run_lesson import todays_run
 from lesson_engine.programme.today import Item, Today, today
 from lesson_engine.programme.week import Status
+from lesson_engine.programme.words import SHOWN_TODAY
 from lesson_engine.storage import write_problem_in_words
 from ui.desktop.today.cards import (
     MorningQuestion,
@@ -202,12 +203,14 @@ class TodayView(QWidget):
             for decision in shown.news:
                 box.addWidget(text(f"{decision.day:%a %d %b}: {decision.reason}", name="news"))
             self._column.addWidget(frame)
-        if shown.still_to_come or shown.advice:
+        if shown.still_to_come or shown.advice or shown.over_time:
             frame, box = card()
             if shown.still_to_come:
                 box.addWidget(text(f"Before '{s.phase.title}' is done", "heading"))
                 still = "; ".join(shown.still_to_come)
                 box.addWidget(text(still[:1].upper() + still[1:] + ".", name="still-to-come"))
+            if shown.over_time:
+                box.addWidget(text(shown.over_time, name="over-time"))
             if shown.advice:
                 box.addWidget(text("Keep in mind", "heading"))
                 for advice in shown.advice:
@@ -231,7 +234,7 @@ class TodayView(QWidget):
     def _today_card(self, shown: Today) -> QWidget:
         frame, box = card()
         box.addWidget(text("Today", "heading"))
-        items = [i for i in shown.items if i.slot.status in (Status.TODAY, Status.DONE)]
+        items = [i for i in shown.items if i.slot.status in SHOWN_TODAY]
         for item in items:
             box.addWidget(item_row(item, self._title_of, self._actions(item)))
         if not items:
@@ -246,7 +249,7 @@ class TodayView(QWidget):
         return frame
 
     def _actions(self, item: Item) -> list[tuple[str, Callable[[], None]]]:
-        if item.slot.status is Status.DONE:
+        if item.slot.status in (Status.DONE, Status.PAUSED):
             return []
         activity = item.slot.activity
         first: tuple[str, Callable[[], None]]
