@@ -32,10 +32,13 @@ from lesson_engine.paths import (
     recovery_dir,
     voice_cache_dir,
 )
-from lesson_engine.playback.clock import Clock
+from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
+from ui.desktop.awake.inhibitors import Inhibitor
+from ui.desktop.awake.keeper import AwakeKeeper
+from ui.desktop.awake.system import system_inhibitor
 from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
@@ -65,6 +68,7 @@ class SeesawApp:
     exercises_view: ExercisesView | None
     settings_view: SettingsView
     notices: list[str] = field(default_factory=list)
+    awake: AwakeKeeper | None = None
 
     def refresh_library(self) -> None:
         journal = self.flow.journal
@@ -126,12 +130,15 @@ def build(
     shell: Shell | None = None,
     exercises: Exercises | None = None,
     ask_backup_day: AskBackupDay = ask_backup_day,
+    inhibitor: Inhibitor | None = None,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
-    Each step below connects one part; together they are every connection the app has.
+    Each step below connects one part; together they are every connection the app has. Without
+    an ``inhibitor`` (tests, unless they bring one) nothing keeps the computer awake.
     """
     shell = shell or open_shell(settings)
+    clock = clock or MonotonicClock()
     exercises = exercises or load_exercises()
     lessons = _lesson_loader(folders, audio, shell)
     library = lessons()
@@ -168,6 +175,8 @@ def build(
     _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings, ask_backup_day)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
+    if inhibitor is not None:
+        _keep_awake(app, inhibitor, clock)
     app.refresh_library()
     for notice in app.notices:
         app.window.banner.add(notice)
@@ -313,6 +322,14 @@ def _connect_packs(
     window.pack_dropped.connect(import_pack_file)
 
 
+def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
+    """The computer stays awake while a lesson plays (``playback.keep_awake`` says when)."""
+    keeper = AwakeKeeper(inhibitor, clock, parent=app.window)
+    keeper.problem.connect(app.window.banner.add)
+    app.flow.followers.append(keeper.attach)
+    app.awake = keeper
+
+
 def caption_size(settings: QSettings) -> int:
     return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
 
@@ -330,6 +347,7 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
         notices=notices,
         shell=shell,
         exercises=exercises,
+        inhibitor=system_inhibitor(),
     )
     _connect_audio(app, audio, settings)
     app.window.closing.connect(journal.close)  # after the lesson flow has saved its place

@@ -51,6 +51,10 @@ RETIME_EVERY_MS = 400
 DRAFT_AFTER_MS = 500
 """A change on the check-out form is on disk this long after the last key press, at most."""
 
+Follower = Callable[[SessionController], Callable[[], None]]
+"""A part that follows each lesson while it plays (keeping the computer awake, the media
+controls): attached with the lesson's controller, and detached by what it returns."""
+
 
 class LessonFlow(QObject):
     finished = Signal()  # back to the library
@@ -85,6 +89,7 @@ class LessonFlow(QObject):
         self.controller: SessionController | None = None
         self.view: QWidget | None = None
         self._detach: list[Callable[[], None]] = []
+        self.followers: list[Follower] = []
         self._draft = SessionDraft(title="", started_at=now())
         self._completed = False
         self._lesson: Lesson | None = None
@@ -211,6 +216,8 @@ class LessonFlow(QObject):
         self._detach.append(player.subscribe(self._on_player_event))
         self._detach.append(self.audio.attach(player))
         self.controller = SessionController(player, self)
+        for follow in self.followers:
+            self._detach.append(follow(self.controller))
         view = PlayerView(
             self.controller,
             caption_pt=self._caption_pt(),
