@@ -9,13 +9,16 @@ own session (``conftest.py`` points the default session bus at nothing). Without
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QProcess
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
 STANDINS = Path(__file__).resolve().parent / "standins"
@@ -97,3 +100,15 @@ def screensaver(qtbot, bus: QDBusConnection, bus_address: str) -> Iterator[Stand
         "org.freedesktop.ScreenSaver",
         "/org/freedesktop/ScreenSaver",
     )
+
+
+def press_remote(qtbot, address: str, *actions: str) -> dict[str, Any]:
+    """What a media remote in its own process sends and reads (``standins/media_remote.py``),
+    waited for while this process's event loop runs, so the app can answer."""
+    remote = QProcess()
+    with qtbot.waitSignal(remote.finished, timeout=20_000):
+        remote.start(sys.executable, [str(STANDINS / "media_remote.py"), address, *actions])
+    output = bytes(remote.readAllStandardOutput().data()).decode()
+    assert remote.exitCode() == 0, bytes(remote.readAllStandardError().data()).decode()
+    result: dict[str, Any] = json.loads(output)
+    return result

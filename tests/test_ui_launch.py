@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -184,6 +184,11 @@ def test_if_wiring_fails_after_the_window_is_up_the_learner_is_told_and_the_app_
         assert "OSError" in launch.failed
     finally:
         close(launch)
+        # The app asked Qt to leave its main loop, which no test runs: the request would stay
+        # and end every later event loop at once (pytest-qt's waits, QtDBus calls to this
+        # process). A turn of the main loop takes it and leaves Qt as it was.
+        QTimer.singleShot(0, launch.qt_app.quit)
+        launch.qt_app.exec()
 
 
 def test_a_second_copy_says_so_and_opens_no_window(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from audio.lesson_audio import LessonAudio
@@ -43,6 +44,7 @@ from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
+from ui.desktop.media.mpris import MediaControls, session_bus
 from ui.desktop.player.flow import LessonFlow
 from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
@@ -69,6 +71,7 @@ class SeesawApp:
     settings_view: SettingsView
     notices: list[str] = field(default_factory=list)
     awake: AwakeKeeper | None = None
+    media: MediaControls | None = None
 
     def refresh_library(self) -> None:
         journal = self.flow.journal
@@ -131,11 +134,13 @@ def build(
     exercises: Exercises | None = None,
     ask_backup_day: AskBackupDay = ask_backup_day,
     inhibitor: Inhibitor | None = None,
+    media_bus: QDBusConnection | None = None,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
     Each step below connects one part; together they are every connection the app has. Without
-    an ``inhibitor`` (tests, unless they bring one) nothing keeps the computer awake.
+    an ``inhibitor`` nothing keeps the computer awake, and without a ``media_bus`` media keys
+    work only while the window has focus (tests bring either on a private bus, or neither).
     """
     shell = shell or open_shell(settings)
     clock = clock or MonotonicClock()
@@ -177,6 +182,8 @@ def build(
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     if inhibitor is not None:
         _keep_awake(app, inhibitor, clock)
+    if media_bus is not None:
+        _answer_media_keys(app, media_bus)
     app.refresh_library()
     for notice in app.notices:
         app.window.banner.add(notice)
@@ -330,6 +337,25 @@ def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
     app.awake = keeper
 
 
+def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
+    """Headset and media keys reach the lesson on screen, focused or not (MPRIS2)."""
+    flow, window = app.flow, app.window
+
+    def request_stop() -> None:
+        if isinstance(flow.view, PlayerView):
+            flow.view.request_stop()
+
+    def raise_window() -> None:
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+
+    app.media = MediaControls(
+        bus, request_stop=request_stop, raise_window=raise_window, parent=window
+    )
+    flow.followers.append(app.media.attach)
+
+
 def caption_size(settings: QSettings) -> int:
     return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
 
@@ -348,6 +374,7 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
         shell=shell,
         exercises=exercises,
         inhibitor=system_inhibitor(),
+        media_bus=session_bus(),
     )
     _connect_audio(app, audio, settings)
     app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
