@@ -5,6 +5,10 @@ Position is never accumulated tick by tick. While playing it is computed from an
 never add drift and a 45-minute lesson ends exactly on time. ``tick()`` only turns crossed
 boundaries into events; the UI calls it from a timer and audio follows the events.
 
+Get ready (``get_ready_ms``, see ``get_ready.py``): on resume after Pause or Rest, and at the end
+of a suggested rest, the anchor is set that far in the future, so the position stays where the
+instruction starts until the countdown is over; only then is its sound started.
+
 Events go out to plain callables (no Qt), in this order for one change: StateChanged, Seeked,
 SectionStarted, CueStarted, EventStarted, then CheckpointDue. ``EventStarted`` is the audio
 layer's single trigger: it is sent whenever sound for an event must (re)start, with the offset
@@ -24,9 +28,11 @@ from lesson_engine.playback.events import (
     CueStarted,
     EventStarted,
     Finished,
+    GettingReady,
     Paused,
     PlayerEvent,
     RestEnded,
+    RestOver,
     RestStarted,
     Resumed,
     SectionStarted,
@@ -57,6 +63,7 @@ class Player:
         start_ms: int = 0,
         default_rest_ms: int = DEFAULT_REST_MS,
         checkpoint_every_ms: int = CHECKPOINT_EVERY_MS,
+        get_ready_ms: int = 0,
     ) -> None:
         if not timeline.events:
             raise ValueError("a timeline with no events cannot be played")
@@ -80,6 +87,10 @@ class Player:
         self._heard = Coverage()
         self._earlier_heard_ms = 0
         self._started_ms = self._pos
+        self.get_ready_ms = get_ready_ms
+        """The countdown before an instruction is heard again; 0 is off. May change mid-lesson."""
+        self._ready_until: int | None = None
+        self._rest_over_told = False
 
     # -- reading -------------------------------------------------------------------------
 
@@ -90,8 +101,16 @@ class Player:
     @property
     def position_ms(self) -> int:
         if self._state is PlayerState.PLAYING:
-            return self._clamp(self._pos + self._clock.now_ms() - self._anchor_clock)
+            # During a countdown the anchor lies ahead: the position waits at its start.
+            return self._clamp(self._pos + max(0, self._clock.now_ms() - self._anchor_clock))
         return self._pos
+
+    @property
+    def ready_remaining_ms(self) -> int:
+        """What is left of the countdown before the instruction; 0 when there is none."""
+        if self._state is not PlayerState.PLAYING or self._ready_until is None:
+            return 0
+        return max(0, self._ready_until - self._clock.now_ms())
 
     @property
     def current_event(self) -> Event:
@@ -134,8 +153,12 @@ class Player:
 
     def ms_until_next_boundary(self) -> int | None:
         """How long until ``tick()`` has something to announce; None when nothing is moving."""
+        if self._state is PlayerState.RESTING and not self._rest_over_told:
+            return max(0, self.rest_remaining_ms)
         if self._state is not PlayerState.PLAYING:
             return None
+        if self._ready_until is not None:
+            return self.ready_remaining_ms
         return max(0, self.current_event.end_ms - self.position_ms)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -181,12 +204,16 @@ class Player:
             return False
         self._settle_heard()
         self._pos = self.position_ms
+        self._ready_until = None
         self._set_state(PlayerState.PAUSED)
         self._emit(Paused(self._pos))
         self._checkpoint_now()
         return True
 
-    def resume(self) -> bool:
+    def resume(self, *, get_ready: bool = True) -> bool:
+        """Go on after Pause or Rest; ``get_ready=False`` skips the countdown, for a pause the
+        learner did not choose (the Stop question they declined)."""
+        ready_ms = self.get_ready_ms if get_ready else 0
         if self._state is PlayerState.READY:
             return self.play()
         if self._state is PlayerState.RESTING:
@@ -194,11 +221,15 @@ class Player:
             self._rests.append(RestRecord(self._rest_cue_id, rested))
             self._pos = self._rest_resume_ms
             self._emit(RestEnded(rested))
-            self._start_playing(announce_all=True, resumed=True)
+            self._start_playing(announce_all=True, resumed=True, ready_ms=ready_ms)
             return True
         if self._state is not PlayerState.PAUSED:
             return False
-        self._start_playing(announce_all=False, resumed=True)
+        if ready_ms:  # after the countdown, the instruction from its start
+            self._pos = self.timeline.cue_at(self._pos).start_ms
+            self._start_playing(announce_all=True, resumed=True, ready_ms=ready_ms)
+        else:
+            self._start_playing(announce_all=False, resumed=True)
         return True
 
     def toggle(self) -> bool:
@@ -210,6 +241,7 @@ class Player:
             return False
         self._settle_heard()
         self._pos = self.position_ms
+        self._ready_until = None
         self._event_index = self.timeline.event_index_at(self._pos)
         event, cue = self.current_event, self.current_cue
         if event.kind is EventKind.REST:
@@ -221,6 +253,7 @@ class Player:
             self._rest_resume_ms = cue.start_ms
         self._rest_cue_id = cue.id
         self._rest_started_clock = self._clock.now_ms()
+        self._rest_over_told = False
         self._set_state(PlayerState.RESTING)
         self._emit(RestStarted(self._rest_suggested_ms, cue))
         self._checkpoint_now()
@@ -268,8 +301,19 @@ class Player:
 
     def tick(self) -> None:
         """Announce what the position has crossed since the last call; cheap when nothing has."""
+        if self._state is PlayerState.RESTING:
+            if not self._rest_over_told and self.rest_remaining_ms <= 0:
+                self._rest_over_told = True
+                self._emit(RestOver(chosen=True))  # the timer counts up from here
+            return
         if self._state is not PlayerState.PLAYING:
             return
+        if self._ready_until is not None:
+            if self._clock.now_ms() < self._ready_until:
+                return
+            self._ready_until = None
+            event = self.current_event
+            self._emit(EventStarted(event, self.position_ms - event.start_ms))
         position = self.position_ms
         self.furthest_ms = max(self.furthest_ms, position)
         if position >= self.timeline.total_ms:
@@ -279,6 +323,8 @@ class Player:
             return
         index = self.timeline.event_index_at(position)
         if index != self._event_index:
+            if self._ends_suggested_rest(index):
+                return
             cue_changed = self._announce(index, position)
             if cue_changed:
                 self._checkpoint_now()
@@ -368,7 +414,7 @@ class Player:
             position = self.position_ms
             self._heard.add(self._pos, position)
             self._pos = position
-            self._anchor_clock = self._clock.now_ms()
+            self._anchor_clock = max(self._clock.now_ms(), self._anchor_clock)
 
     def _clamp(self, position_ms: int) -> int:
         return max(0, min(position_ms, self.timeline.total_ms))
@@ -386,21 +432,46 @@ class Player:
         self._last_checkpoint_clock = self._clock.now_ms()
         self._emit(CheckpointDue(self.checkpoint()))
 
-    def _start_playing(self, *, announce_all: bool, resumed: bool = False) -> None:
+    def _start_playing(
+        self, *, announce_all: bool, resumed: bool = False, ready_ms: int = 0
+    ) -> None:
         if self._pos >= self.timeline.total_ms:
             self._finish(completed=True)
             return
-        self._anchor_clock = self._clock.now_ms()
+        self._anchor_clock = self._clock.now_ms() + ready_ms
+        self._ready_until = self._anchor_clock if ready_ms else None
         self._set_state(PlayerState.PLAYING)
         if resumed:
             self._emit(Resumed(self._pos))
         index = self.timeline.event_index_at(self._pos)
         if announce_all:
             self._event_index = -1
-        self._announce(index, self._pos, force_sound=True)
+        self._announce(index, self._pos, force_sound=True, sound=not ready_ms)
+        if ready_ms:
+            self._emit(GettingReady(ready_ms, after_rest=False))
         self._checkpoint_now()
 
-    def _announce(self, index: int, position: int, *, force_sound: bool = False) -> bool:
+    def _ends_suggested_rest(self, index: int) -> bool:
+        """Leaving a suggested rest of the script: its bell, and the countdown into what follows
+        when there is one (returns True then: the position waits at the rest's end)."""
+        rest = self.current_event
+        if rest.kind is not EventKind.REST or index < self._event_index:
+            return False
+        self._emit(RestOver(chosen=False))
+        if not self.get_ready_ms:
+            return False
+        crossed_at = self._anchor_clock + rest.end_ms - self._pos  # however late this tick is
+        self._heard.add(self._pos, rest.end_ms)
+        self._pos = rest.end_ms
+        self._anchor_clock = self._ready_until = crossed_at + self.get_ready_ms
+        self._announce(self.timeline.event_index_at(self._pos), self._pos, sound=False)
+        self._emit(GettingReady(self.get_ready_ms, after_rest=True))
+        self._checkpoint_now()
+        return True
+
+    def _announce(
+        self, index: int, position: int, *, force_sound: bool = False, sound: bool = True
+    ) -> bool:
         """Emit what changed on arriving at event ``index``; returns whether the cue changed."""
         previous = self.timeline.events[self._event_index] if self._event_index >= 0 else None
         event = self.timeline.events[index]
@@ -410,8 +481,10 @@ class Player:
         cue_changed = previous is None or previous.cue != event.cue
         if cue_changed:
             self._emit(CueStarted(self.timeline.cues[event.cue]))
-        if self._state is PlayerState.PLAYING and (
-            force_sound or previous is None or previous.index != index
+        if (
+            sound
+            and self._state is PlayerState.PLAYING
+            and (force_sound or previous is None or previous.index != index)
         ):
             self._emit(EventStarted(event, position - event.start_ms))
         return cue_changed
@@ -428,6 +501,7 @@ class Player:
         position_ms = self._clamp(position_ms)
         self._pos = position_ms
         self._anchor_clock = self._clock.now_ms()
+        self._ready_until = None  # a jump is heard at once
         if self._state is PlayerState.RESTING:
             self._rest_resume_ms = position_ms
         self._emit(Seeked(position_ms))
@@ -436,6 +510,7 @@ class Player:
         return True
 
     def _finish(self, *, completed: bool) -> None:
+        self._ready_until = None
         self.furthest_ms = max(self.furthest_ms, self._pos)
         self._set_state(PlayerState.FINISHED)
         self._emit(Finished(completed, self._pos))

@@ -50,7 +50,15 @@ from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, connect_journal_care
-from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
+from ui.desktop.settings.store import (
+    GET_READY_KEY,
+    THEMES,
+    VOICE_KEYS,
+    read_choice,
+    read_get_ready_ms,
+    read_int,
+    read_voice_settings,
+)
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
 from ui.desktop.window.main_window import MainWindow
@@ -154,6 +162,7 @@ def build(
         show=shell.window.show_session,
         clock=clock,
         caption_pt=lambda: caption_size(settings),
+        get_ready_ms=lambda: read_get_ready_ms(settings),
         confirm_stop=confirm_stop,
         parent=shell.window,
     )
@@ -299,6 +308,8 @@ def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBa
             apply_theme(qt_app, pick_theme(read_choice(settings, key, THEMES)))
         elif key == "captions/size" and isinstance(flow.view, PlayerView):
             flow.view.set_caption_size(caption_size(settings))
+        elif key == GET_READY_KEY and flow.player is not None:
+            flow.player.get_ready_ms = read_get_ready_ms(settings)  # from the next resume on
 
     settings_view.changed.connect(setting_changed)
     # Through the Settings page, so the size is kept and its slider shows it.

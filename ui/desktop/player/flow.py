@@ -73,6 +73,7 @@ class LessonFlow(QObject):
         clock: Clock | None = None,
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),  # the learner's offset
         caption_pt: Callable[[], int] = lambda: 30,
+        get_ready_ms: Callable[[], int] = lambda: 0,
         confirm_stop: ConfirmStop = ask_to_stop,
         parent: QObject | None = None,
     ) -> None:
@@ -84,6 +85,7 @@ class LessonFlow(QObject):
         self._clock = clock or MonotonicClock()
         self._now = now
         self._caption_pt = caption_pt
+        self._get_ready_ms = get_ready_ms
         self._confirm_stop = confirm_stop
         self.player: Player | None = None
         self.controller: SessionController | None = None
@@ -142,7 +144,9 @@ class LessonFlow(QObject):
             self._report_broken(entry.path, exc)
             return False
         timeline = self._timeline(checkpoint.position_ms)
-        player = Player.restore(timeline, checkpoint, self._clock)
+        player = Player.restore(
+            timeline, checkpoint, self._clock, get_ready_ms=self._get_ready_ms()
+        )
         self._run(player)
         if self.controller:
             self.controller.toggle()
@@ -189,7 +193,7 @@ class LessonFlow(QObject):
         self._preview = False
         assert self._lesson is not None
         self._draft = SessionDraft(title=self._lesson.title, started_at=self._now(), before=before)
-        player = Player(self._timeline(), self._clock)
+        player = Player(self._timeline(), self._clock, get_ready_ms=self._get_ready_ms())
         self._run(player)
         if self.controller:
             self.controller.toggle()
