@@ -18,7 +18,6 @@ into the event, including after a resume or a jump.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock
@@ -39,6 +38,8 @@ from lesson_engine.playback.events import (
     Seeked,
     StateChanged,
 )
+from lesson_engine.playback.rests import RestRecord, Rests
+from lesson_engine.playback.retiming import only_the_future_moved
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan, Timeline
 
@@ -46,12 +47,6 @@ Listener = Callable[[PlayerEvent], None]
 BACK_GRACE_MS = 2_000
 DEFAULT_REST_MS = 60_000
 CHECKPOINT_EVERY_MS = 5_000
-
-
-@dataclass(frozen=True)
-class RestRecord:
-    cue_id: str
-    rested_ms: int
 
 
 class Player:
@@ -76,12 +71,7 @@ class Player:
         self._pos = self._clamp(start_ms)
         self._anchor_clock = clock.now_ms()
         self._event_index = timeline.event_index_at(self._pos)
-        self._rest_started_clock = 0
-        self._rest_suggested_ms = 0
-        self._rest_resume_ms = 0
-        self._rest_cue_id = ""
-        self._rests: list[RestRecord] = []
-        self._earlier_rests = (0, 0)
+        self._rest = Rests(clock)
         self.furthest_ms = self._pos
         self._last_checkpoint_clock = self._anchor_clock
         self._heard = Coverage()
@@ -90,7 +80,6 @@ class Player:
         self.get_ready_ms = get_ready_ms
         """The countdown before an instruction is heard again; 0 is off. May change mid-lesson."""
         self._ready_until: int | None = None
-        self._rest_over_told = False
 
     # -- reading -------------------------------------------------------------------------
 
@@ -126,35 +115,33 @@ class Player:
 
     @property
     def rest_elapsed_ms(self) -> int:
-        if self._state is not PlayerState.RESTING:
-            return 0
-        return self._clock.now_ms() - self._rest_started_clock
+        return self._rest.elapsed_ms() if self._state is PlayerState.RESTING else 0
 
     @property
     def rest_suggested_ms(self) -> int:
-        return self._rest_suggested_ms
+        return self._rest.suggested_ms
 
     @property
     def rest_remaining_ms(self) -> int:
         """Counts the suggested rest down, then below zero: resting longer is always allowed."""
-        return self._rest_suggested_ms - self.rest_elapsed_ms
+        return self._rest.suggested_ms - self.rest_elapsed_ms
 
     @property
     def rests(self) -> tuple[RestRecord, ...]:
-        return tuple(self._rests)
+        return self._rest.records
 
     @property
     def rests_taken(self) -> int:
-        return self._earlier_rests[0] + len(self._rests)
+        return self._rest.taken
 
     @property
     def rested_ms(self) -> int:
-        return self._earlier_rests[1] + sum(r.rested_ms for r in self._rests)
+        return self._rest.rested_ms
 
     def ms_until_next_boundary(self) -> int | None:
         """How long until ``tick()`` has something to announce; None when nothing is moving."""
-        if self._state is PlayerState.RESTING and not self._rest_over_told:
-            return max(0, self.rest_remaining_ms)
+        if self._state is PlayerState.RESTING:
+            return self._rest.ms_until_over()
         if self._state is not PlayerState.PLAYING:
             return None
         if self._ready_until is not None:
@@ -174,8 +161,7 @@ class Player:
             return self.resume()
         if self._state is PlayerState.FINISHED:
             self._pos = 0
-            self._rests.clear()
-            self._earlier_rests = (0, 0)
+            self._rest.forget()
             self.furthest_ms = 0
         self._start_playing(announce_all=True)
         return True
@@ -217,9 +203,8 @@ class Player:
         if self._state is PlayerState.READY:
             return self.play()
         if self._state is PlayerState.RESTING:
-            rested = self._clock.now_ms() - self._rest_started_clock
-            self._rests.append(RestRecord(self._rest_cue_id, rested))
-            self._pos = self._rest_resume_ms
+            rested = self._rest.end()
+            self._pos = self._rest.resume_ms
             self._emit(RestEnded(rested))
             self._start_playing(announce_all=True, resumed=True, ready_ms=ready_ms)
             return True
@@ -246,16 +231,11 @@ class Player:
         event, cue = self.current_event, self.current_cue
         if event.kind is EventKind.REST:
             # A rest taken during a suggested rest replaces what was left of it.
-            self._rest_suggested_ms = event.duration_ms
-            self._rest_resume_ms = min(event.end_ms, self.timeline.total_ms)
+            self._rest.begin(cue.id, event.duration_ms, min(event.end_ms, self.timeline.total_ms))
         else:
-            self._rest_suggested_ms = self._default_rest_ms
-            self._rest_resume_ms = cue.start_ms
-        self._rest_cue_id = cue.id
-        self._rest_started_clock = self._clock.now_ms()
-        self._rest_over_told = False
+            self._rest.begin(cue.id, self._default_rest_ms, cue.start_ms)
         self._set_state(PlayerState.RESTING)
-        self._emit(RestStarted(self._rest_suggested_ms, cue))
+        self._emit(RestStarted(self._rest.suggested_ms, cue))
         self._checkpoint_now()
         return True
 
@@ -293,7 +273,7 @@ class Player:
         if self._state is PlayerState.FINISHED:
             return False
         if self._state is PlayerState.RESTING:
-            self._rests.append(RestRecord(self._rest_cue_id, self.rest_elapsed_ms))
+            self._rest.end()
         self._settle_heard()
         self._pos = self.position_ms
         self._finish(completed=False)
@@ -302,8 +282,7 @@ class Player:
     def tick(self) -> None:
         """Announce what the position has crossed since the last call; cheap when nothing has."""
         if self._state is PlayerState.RESTING:
-            if not self._rest_over_told and self.rest_remaining_ms <= 0:
-                self._rest_over_told = True
+            if self._rest.over_now():
                 self._emit(RestOver(chosen=True))  # the timer counts up from here
             return
         if self._state is not PlayerState.PLAYING:
@@ -339,21 +318,8 @@ class Player:
         event up to the current one unchanged. Then the position stays where it is and only the
         future is re-timed. Returns False (and keeps the old timeline) otherwise.
         """
-        old = self.timeline
-        if (timeline.lesson_id, timeline.digest, len(timeline.events)) != (
-            old.lesson_id,
-            old.digest,
-            len(old.events),
-        ):
+        if not only_the_future_moved(self.timeline, timeline, self._event_index):
             return False
-        if [c.id for c in timeline.cues] != [c.id for c in old.cues]:
-            return False
-        current = self._event_index
-        for before, after in zip(
-            old.events[: current + 1], timeline.events[: current + 1], strict=True
-        ):
-            if (before.start_ms, before.duration_ms) != (after.start_ms, after.duration_ms):
-                return False
         self.timeline = timeline
         return True
 
@@ -383,25 +349,11 @@ class Player:
     def restore(
         cls, timeline: Timeline, checkpoint: Checkpoint, clock: Clock, **options: int
     ) -> Player:
-        """A ready player at the start of the saved cue, so its instruction is heard again.
-
-        When the lesson changed and the cue is gone, it starts at the saved section (found by
-        title, then by number), and failing that at the beginning.
-        """
-        if checkpoint.lesson_id != timeline.lesson_id:
-            raise ValueError(
-                f"the checkpoint is for lesson '{checkpoint.lesson_id}', not '{timeline.lesson_id}'"
-            )
-        cue = timeline.cue_by_id(checkpoint.cue_id)
-        if cue is not None:
-            start = cue.start_ms
-        else:
-            section = timeline.section_by_title(checkpoint.section_title)
-            if section is None and checkpoint.section_index < len(timeline.sections):
-                section = timeline.sections[checkpoint.section_index]
-            start = section.start_ms if section else 0
+        """A ready player at the saved place (``Checkpoint.place_in``), with the rests and the
+        share heard before it."""
+        start = checkpoint.place_in(timeline)
         player = cls(timeline, clock, start_ms=start, **options)
-        player._earlier_rests = (checkpoint.rests_taken, checkpoint.rested_ms)
+        player._rest.earlier = (checkpoint.rests_taken, checkpoint.rested_ms)
         player._earlier_heard_ms = checkpoint.heard_ms
         player.furthest_ms = min(max(checkpoint.furthest_ms, start), timeline.total_ms)
         return player
@@ -503,7 +455,7 @@ class Player:
         self._anchor_clock = self._clock.now_ms()
         self._ready_until = None  # a jump is heard at once
         if self._state is PlayerState.RESTING:
-            self._rest_resume_ms = position_ms
+            self._rest.resume_ms = position_ms
         self._emit(Seeked(position_ms))
         self._announce(self.timeline.event_index_at(position_ms), position_ms, force_sound=True)
         self._checkpoint_now()
