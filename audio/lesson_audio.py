@@ -8,12 +8,14 @@ loading pygame costs more than starting Qt.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from audio.output.mixer import open_output
 from audio.output.protocol import AudioOutput, NullOutput
 from audio.output.session import SessionAudio
+from audio.sounds import make_marks
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.choice import missing_voice_notice
@@ -37,6 +39,7 @@ class LessonAudio:
         self.notices = notices
         self.worker = SynthWorker(chain)
         self._pending: tuple[str, float, bool] | None = None
+        self._marks_made = False
 
     @classmethod
     def from_settings(
@@ -100,9 +103,14 @@ class LessonAudio:
             self._sound_on = sound_on
 
     def prepare(self, timeline: Timeline) -> None:
-        """Synthesise the lesson's speech in the background, the first cue first."""
+        """Synthesise the lesson's speech in the background, the first cue first, and make the
+        bell and chime (a few hundred ms of arithmetic, once): a mark made when it is due would
+        sound that much late."""
         self._apply_pending()
         self.worker.request(e.utterance for e in timeline.events if e.kind is EventKind.SPEECH)
+        if not self._marks_made:
+            self._marks_made = True
+            threading.Thread(target=make_marks, name="seesaw-marks", daemon=True).start()
 
     def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None:
         """Make sure the cue about to play has its sound (a short wait at most, once)."""

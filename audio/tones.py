@@ -2,6 +2,8 @@
 
 A soft bell: two sine partials with a slow exponential decay and a short fade-in, quiet enough not
 to startle someone lying on the floor. A click: a 25 ms burst of a high partial with a fast decay.
+A chime: higher and shorter than the bell and quieter still, so "get ready" is not mistaken for
+"the rest is over".
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import lru_cache
 from audio.pcm import RATE, Clip, ms_to_frames
 
 BELL_HZ = (523.25, 1046.5)
+CHIME_HZ = (880.0, 1318.5)
 CLICK_HZ = 2_000.0
 
 
@@ -31,6 +34,11 @@ def _tone(ms: int, partials: tuple[float, ...], decay_s: float, peak: float) -> 
 @lru_cache(maxsize=8)
 def bell(ms: int = 2_500) -> Clip:
     return Clip(_tone(ms, BELL_HZ, 0.7, 0.35).tobytes())
+
+
+@lru_cache(maxsize=2)
+def chime(ms: int = 1_200) -> Clip:
+    return Clip(_tone(ms, CHIME_HZ, 0.35, 0.25).tobytes())
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,8 @@
 """Test set-up shared by every test.
 
 The environment variables are set before anything imports Qt or pygame, so no test ever opens a
-window on the developer's screen, plays through their speakers, or touches their real journal.
+window on the developer's screen, plays through their speakers, touches their real journal, or
+reaches their desktop's session bus (tests that need D-Bus bring a private one: dbus_fixtures.py).
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/seesaw-tests-bring-their-own-bus"
 
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.paths import catalogue_dir
+
+pytest_plugins = ["tests.dbus_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 

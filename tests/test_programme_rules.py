@@ -338,5 +338,7 @@ def test_the_planned_runs_pause_for_three_days_after_pain_at_the_lowest_stage() 
     state, history = standing(run(0, pain=6), on=1)
     week = today(state, history).week
     assert [(w.slot.day.weekday(), w.slot.status) for w in week] == [
-        (0, Status.DONE), (2, Status.PAUSED), (5, Status.LATER)
+        (0, Status.DONE),
+        (2, Status.PAUSED),
+        (5, Status.LATER),
     ]

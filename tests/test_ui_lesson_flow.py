@@ -361,6 +361,8 @@ def test_pausing_says_paused_in_large_type_and_a_long_rest_explains_its_timer(qt
     press(qtbot, app, Qt.Key.Key_Space)
     assert app.flow.player.state is PlayerState.PAUSED and not view.paused.isHidden()
     press(qtbot, app, Qt.Key.Key_Space)
+    assert view.paused.text() == "Ready… 3"  # the same line counts down (test_ui_get_ready.py)
+    advance(app, clock, 3_000)
     assert view.paused.isHidden()
 
     press(qtbot, app, Qt.Key.Key_R)

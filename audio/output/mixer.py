@@ -1,8 +1,9 @@
 """Playback through pygame's mixer, started lazily with a small buffer so Pause is heard at once.
 
 Each cue becomes a ``pygame.mixer.Sound`` built from its PCM, sliced at the offset the player asks
-for; one channel carries the lesson, so starting a clip stops the previous one. The mixer's own
-clock is never consulted: the player's clock decides when every clip starts.
+for; one channel carries the lesson, so starting a clip stops the previous one, and a second one
+the marks (bells, chimes), so a bell rings on under the next instruction. The mixer's own clock
+is never consulted: the player's clock decides when every clip starts.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class PygameOutput:
             pygame.mixer.quit()
             raise MixerUnavailable(f"the sound device would not run at {RATE} Hz mono")
         self._channel = pygame.mixer.Channel(0)
+        self._marks = pygame.mixer.Channel(1)
         self.description = f"sound through {pygame.mixer.get_driver() if hasattr(pygame.mixer, 'get_driver') else 'SDL'}"
 
     def play(self, clip: Clip, from_ms: int = 0) -> None:
@@ -46,11 +48,15 @@ class PygameOutput:
             return
         self._channel.play(self._pygame.mixer.Sound(buffer=data))
 
+    def mark(self, clip: Clip) -> None:
+        self._marks.play(self._pygame.mixer.Sound(buffer=clip.pcm))
+
     def stop(self) -> None:
         self._channel.stop()
+        self._marks.stop()
 
     def close(self) -> None:
-        self._channel.stop()
+        self.stop()
         self._pygame.mixer.quit()
 
 

@@ -3,7 +3,7 @@
 It listens to the player's events and nothing else: ``EventStarted`` starts the clip for that
 event at the given offset (so a resume or a late tick starts mid-clip, in step with the clock);
 pause, rest, a jump and the end stop it. A cue whose speech is not synthesised yet stays silent
-rather than making the lesson wait.
+rather than making the lesson wait. A rest's end and the get-ready countdown sound their marks.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from audio.output.protocol import AudioOutput
-from audio.sounds import sound_for
+from audio.sounds import mark_for, sound_for
 from audio.voices.chain import VoiceChain
 from lesson_engine.playback.events import (
     EventStarted,
     Finished,
+    GettingReady,
     Paused,
     PlayerEvent,
+    RestOver,
     RestStarted,
     Seeked,
 )
@@ -47,3 +49,7 @@ class SessionAudio:
                 self.output.play(clip, event.offset_ms)
         elif isinstance(event, Paused | RestStarted | Finished | Seeked):
             self.output.stop()
+        elif isinstance(event, RestOver | GettingReady):
+            mark = mark_for(event)
+            if mark is not None:
+                self.output.mark(mark)

@@ -8,9 +8,12 @@ It also carries the rests taken so far, so a session resumed after a crash keeps
 from __future__ import annotations
 
 from dataclasses import MISSING, asdict, dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lesson_engine.playback.state import PlayerState
+
+if TYPE_CHECKING:  # the first paint reads a saved place without loading the timeline
+    from lesson_engine.timeline import Timeline
 
 CHECKPOINT_VERSION = 1
 
@@ -34,6 +37,22 @@ class Checkpoint:
     def finished(self) -> bool:
         """The lesson ended (finished or stopped): there is nothing left to resume."""
         return self.state == PlayerState.FINISHED.value
+
+    def place_in(self, timeline: Timeline) -> int:
+        """Where this place is in ``timeline``: the start of the saved cue, so its instruction
+        is heard again; when the lesson changed and the cue is gone, the saved section (found by
+        title, then by number); failing that, the beginning."""
+        if self.lesson_id != timeline.lesson_id:
+            raise ValueError(
+                f"the checkpoint is for lesson '{self.lesson_id}', not '{timeline.lesson_id}'"
+            )
+        cue = timeline.cue_by_id(self.cue_id)
+        if cue is not None:
+            return cue.start_ms
+        section = timeline.section_by_title(self.section_title)
+        if section is None and self.section_index < len(timeline.sections):
+            section = timeline.sections[self.section_index]
+        return section.start_ms if section else 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": CHECKPOINT_VERSION, **asdict(self)}

@@ -55,6 +55,23 @@ class RestEnded:
 
 
 @dataclass(frozen=True)
+class RestOver:
+    """A rest's suggested time is up: a chosen Rest's timer now counts up (``chosen``), or a
+    suggested rest in the script has ended and the lesson goes on. A bell marks it."""
+
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class GettingReady:
+    """The countdown before the instruction is heard from its start, ``ms`` long. After the end of
+    a suggested rest (``after_rest``) its bell has just rung; otherwise a chime starts it."""
+
+    ms: int
+    after_rest: bool
+
+
+@dataclass(frozen=True)
 class Seeked:
     position_ms: int
 
@@ -79,6 +96,8 @@ PlayerEvent = (
     | Resumed
     | RestStarted
     | RestEnded
+    | RestOver
+    | GettingReady
     | Seeked
     | Finished
     | CheckpointDue

@@ -5,6 +5,10 @@ Position is never accumulated tick by tick. While playing it is computed from an
 never add drift and a 45-minute lesson ends exactly on time. ``tick()`` only turns crossed
 boundaries into events; the UI calls it from a timer and audio follows the events.
 
+Get ready (``get_ready_ms``, see ``get_ready.py``): on resume after Pause or Rest, and at the end
+of a suggested rest, the anchor is set that far in the future, so the position stays where the
+instruction starts until the countdown is over; only then is its sound started.
+
 Events go out to plain callables (no Qt), in this order for one change: StateChanged, Seeked,
 SectionStarted, CueStarted, EventStarted, then CheckpointDue. ``EventStarted`` is the audio
 layer's single trigger: it is sent whenever sound for an event must (re)start, with the offset
@@ -14,7 +18,6 @@ into the event, including after a resume or a jump.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock
@@ -24,15 +27,19 @@ from lesson_engine.playback.events import (
     CueStarted,
     EventStarted,
     Finished,
+    GettingReady,
     Paused,
     PlayerEvent,
     RestEnded,
+    RestOver,
     RestStarted,
     Resumed,
     SectionStarted,
     Seeked,
     StateChanged,
 )
+from lesson_engine.playback.rests import RestRecord, Rests
+from lesson_engine.playback.retiming import only_the_future_moved
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan, Timeline
 
@@ -40,12 +47,6 @@ Listener = Callable[[PlayerEvent], None]
 BACK_GRACE_MS = 2_000
 DEFAULT_REST_MS = 60_000
 CHECKPOINT_EVERY_MS = 5_000
-
-
-@dataclass(frozen=True)
-class RestRecord:
-    cue_id: str
-    rested_ms: int
 
 
 class Player:
@@ -57,6 +58,7 @@ class Player:
         start_ms: int = 0,
         default_rest_ms: int = DEFAULT_REST_MS,
         checkpoint_every_ms: int = CHECKPOINT_EVERY_MS,
+        get_ready_ms: int = 0,
     ) -> None:
         if not timeline.events:
             raise ValueError("a timeline with no events cannot be played")
@@ -69,17 +71,15 @@ class Player:
         self._pos = self._clamp(start_ms)
         self._anchor_clock = clock.now_ms()
         self._event_index = timeline.event_index_at(self._pos)
-        self._rest_started_clock = 0
-        self._rest_suggested_ms = 0
-        self._rest_resume_ms = 0
-        self._rest_cue_id = ""
-        self._rests: list[RestRecord] = []
-        self._earlier_rests = (0, 0)
+        self._rest = Rests(clock)
         self.furthest_ms = self._pos
         self._last_checkpoint_clock = self._anchor_clock
         self._heard = Coverage()
         self._earlier_heard_ms = 0
         self._started_ms = self._pos
+        self.get_ready_ms = get_ready_ms
+        """The countdown before an instruction is heard again; 0 is off. May change mid-lesson."""
+        self._ready_until: int | None = None
 
     # -- reading -------------------------------------------------------------------------
 
@@ -90,8 +90,16 @@ class Player:
     @property
     def position_ms(self) -> int:
         if self._state is PlayerState.PLAYING:
-            return self._clamp(self._pos + self._clock.now_ms() - self._anchor_clock)
+            # During a countdown the anchor lies ahead: the position waits at its start.
+            return self._clamp(self._pos + max(0, self._clock.now_ms() - self._anchor_clock))
         return self._pos
+
+    @property
+    def ready_remaining_ms(self) -> int:
+        """What is left of the countdown before the instruction; 0 when there is none."""
+        if self._state is not PlayerState.PLAYING or self._ready_until is None:
+            return 0
+        return max(0, self._ready_until - self._clock.now_ms())
 
     @property
     def current_event(self) -> Event:
@@ -107,35 +115,37 @@ class Player:
 
     @property
     def rest_elapsed_ms(self) -> int:
-        if self._state is not PlayerState.RESTING:
-            return 0
-        return self._clock.now_ms() - self._rest_started_clock
+        return self._rest.elapsed_ms() if self._state is PlayerState.RESTING else 0
 
     @property
     def rest_suggested_ms(self) -> int:
-        return self._rest_suggested_ms
+        return self._rest.suggested_ms
 
     @property
     def rest_remaining_ms(self) -> int:
         """Counts the suggested rest down, then below zero: resting longer is always allowed."""
-        return self._rest_suggested_ms - self.rest_elapsed_ms
+        return self._rest.suggested_ms - self.rest_elapsed_ms
 
     @property
     def rests(self) -> tuple[RestRecord, ...]:
-        return tuple(self._rests)
+        return self._rest.records
 
     @property
     def rests_taken(self) -> int:
-        return self._earlier_rests[0] + len(self._rests)
+        return self._rest.taken
 
     @property
     def rested_ms(self) -> int:
-        return self._earlier_rests[1] + sum(r.rested_ms for r in self._rests)
+        return self._rest.rested_ms
 
     def ms_until_next_boundary(self) -> int | None:
         """How long until ``tick()`` has something to announce; None when nothing is moving."""
+        if self._state is PlayerState.RESTING:
+            return self._rest.ms_until_over()
         if self._state is not PlayerState.PLAYING:
             return None
+        if self._ready_until is not None:
+            return self.ready_remaining_ms
         return max(0, self.current_event.end_ms - self.position_ms)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -151,8 +161,7 @@ class Player:
             return self.resume()
         if self._state is PlayerState.FINISHED:
             self._pos = 0
-            self._rests.clear()
-            self._earlier_rests = (0, 0)
+            self._rest.forget()
             self.furthest_ms = 0
         self._start_playing(announce_all=True)
         return True
@@ -181,24 +190,31 @@ class Player:
             return False
         self._settle_heard()
         self._pos = self.position_ms
+        self._ready_until = None
         self._set_state(PlayerState.PAUSED)
         self._emit(Paused(self._pos))
         self._checkpoint_now()
         return True
 
-    def resume(self) -> bool:
+    def resume(self, *, get_ready: bool = True) -> bool:
+        """Go on after Pause or Rest; ``get_ready=False`` skips the countdown, for a pause the
+        learner did not choose (the Stop question they declined)."""
+        ready_ms = self.get_ready_ms if get_ready else 0
         if self._state is PlayerState.READY:
             return self.play()
         if self._state is PlayerState.RESTING:
-            rested = self._clock.now_ms() - self._rest_started_clock
-            self._rests.append(RestRecord(self._rest_cue_id, rested))
-            self._pos = self._rest_resume_ms
+            rested = self._rest.end()
+            self._pos = self._rest.resume_ms
             self._emit(RestEnded(rested))
-            self._start_playing(announce_all=True, resumed=True)
+            self._start_playing(announce_all=True, resumed=True, ready_ms=ready_ms)
             return True
         if self._state is not PlayerState.PAUSED:
             return False
-        self._start_playing(announce_all=False, resumed=True)
+        if ready_ms:  # after the countdown, the instruction from its start
+            self._pos = self.timeline.cue_at(self._pos).start_ms
+            self._start_playing(announce_all=True, resumed=True, ready_ms=ready_ms)
+        else:
+            self._start_playing(announce_all=False, resumed=True)
         return True
 
     def toggle(self) -> bool:
@@ -210,19 +226,16 @@ class Player:
             return False
         self._settle_heard()
         self._pos = self.position_ms
+        self._ready_until = None
         self._event_index = self.timeline.event_index_at(self._pos)
         event, cue = self.current_event, self.current_cue
         if event.kind is EventKind.REST:
             # A rest taken during a suggested rest replaces what was left of it.
-            self._rest_suggested_ms = event.duration_ms
-            self._rest_resume_ms = min(event.end_ms, self.timeline.total_ms)
+            self._rest.begin(cue.id, event.duration_ms, min(event.end_ms, self.timeline.total_ms))
         else:
-            self._rest_suggested_ms = self._default_rest_ms
-            self._rest_resume_ms = cue.start_ms
-        self._rest_cue_id = cue.id
-        self._rest_started_clock = self._clock.now_ms()
+            self._rest.begin(cue.id, self._default_rest_ms, cue.start_ms)
         self._set_state(PlayerState.RESTING)
-        self._emit(RestStarted(self._rest_suggested_ms, cue))
+        self._emit(RestStarted(self._rest.suggested_ms, cue))
         self._checkpoint_now()
         return True
 
@@ -260,7 +273,7 @@ class Player:
         if self._state is PlayerState.FINISHED:
             return False
         if self._state is PlayerState.RESTING:
-            self._rests.append(RestRecord(self._rest_cue_id, self.rest_elapsed_ms))
+            self._rest.end()
         self._settle_heard()
         self._pos = self.position_ms
         self._finish(completed=False)
@@ -268,8 +281,18 @@ class Player:
 
     def tick(self) -> None:
         """Announce what the position has crossed since the last call; cheap when nothing has."""
+        if self._state is PlayerState.RESTING:
+            if self._rest.over_now():
+                self._emit(RestOver(chosen=True))  # the timer counts up from here
+            return
         if self._state is not PlayerState.PLAYING:
             return
+        if self._ready_until is not None:
+            if self._clock.now_ms() < self._ready_until:
+                return
+            self._ready_until = None
+            event = self.current_event
+            self._emit(EventStarted(event, self.position_ms - event.start_ms))
         position = self.position_ms
         self.furthest_ms = max(self.furthest_ms, position)
         if position >= self.timeline.total_ms:
@@ -279,6 +302,8 @@ class Player:
             return
         index = self.timeline.event_index_at(position)
         if index != self._event_index:
+            if self._ends_suggested_rest(index):
+                return
             cue_changed = self._announce(index, position)
             if cue_changed:
                 self._checkpoint_now()
@@ -293,21 +318,8 @@ class Player:
         event up to the current one unchanged. Then the position stays where it is and only the
         future is re-timed. Returns False (and keeps the old timeline) otherwise.
         """
-        old = self.timeline
-        if (timeline.lesson_id, timeline.digest, len(timeline.events)) != (
-            old.lesson_id,
-            old.digest,
-            len(old.events),
-        ):
+        if not only_the_future_moved(self.timeline, timeline, self._event_index):
             return False
-        if [c.id for c in timeline.cues] != [c.id for c in old.cues]:
-            return False
-        current = self._event_index
-        for before, after in zip(
-            old.events[: current + 1], timeline.events[: current + 1], strict=True
-        ):
-            if (before.start_ms, before.duration_ms) != (after.start_ms, after.duration_ms):
-                return False
         self.timeline = timeline
         return True
 
@@ -337,25 +349,11 @@ class Player:
     def restore(
         cls, timeline: Timeline, checkpoint: Checkpoint, clock: Clock, **options: int
     ) -> Player:
-        """A ready player at the start of the saved cue, so its instruction is heard again.
-
-        When the lesson changed and the cue is gone, it starts at the saved section (found by
-        title, then by number), and failing that at the beginning.
-        """
-        if checkpoint.lesson_id != timeline.lesson_id:
-            raise ValueError(
-                f"the checkpoint is for lesson '{checkpoint.lesson_id}', not '{timeline.lesson_id}'"
-            )
-        cue = timeline.cue_by_id(checkpoint.cue_id)
-        if cue is not None:
-            start = cue.start_ms
-        else:
-            section = timeline.section_by_title(checkpoint.section_title)
-            if section is None and checkpoint.section_index < len(timeline.sections):
-                section = timeline.sections[checkpoint.section_index]
-            start = section.start_ms if section else 0
+        """A ready player at the saved place (``Checkpoint.place_in``), with the rests and the
+        share heard before it."""
+        start = checkpoint.place_in(timeline)
         player = cls(timeline, clock, start_ms=start, **options)
-        player._earlier_rests = (checkpoint.rests_taken, checkpoint.rested_ms)
+        player._rest.earlier = (checkpoint.rests_taken, checkpoint.rested_ms)
         player._earlier_heard_ms = checkpoint.heard_ms
         player.furthest_ms = min(max(checkpoint.furthest_ms, start), timeline.total_ms)
         return player
@@ -368,7 +366,7 @@ class Player:
             position = self.position_ms
             self._heard.add(self._pos, position)
             self._pos = position
-            self._anchor_clock = self._clock.now_ms()
+            self._anchor_clock = max(self._clock.now_ms(), self._anchor_clock)
 
     def _clamp(self, position_ms: int) -> int:
         return max(0, min(position_ms, self.timeline.total_ms))
@@ -386,21 +384,46 @@ class Player:
         self._last_checkpoint_clock = self._clock.now_ms()
         self._emit(CheckpointDue(self.checkpoint()))
 
-    def _start_playing(self, *, announce_all: bool, resumed: bool = False) -> None:
+    def _start_playing(
+        self, *, announce_all: bool, resumed: bool = False, ready_ms: int = 0
+    ) -> None:
         if self._pos >= self.timeline.total_ms:
             self._finish(completed=True)
             return
-        self._anchor_clock = self._clock.now_ms()
+        self._anchor_clock = self._clock.now_ms() + ready_ms
+        self._ready_until = self._anchor_clock if ready_ms else None
         self._set_state(PlayerState.PLAYING)
         if resumed:
             self._emit(Resumed(self._pos))
         index = self.timeline.event_index_at(self._pos)
         if announce_all:
             self._event_index = -1
-        self._announce(index, self._pos, force_sound=True)
+        self._announce(index, self._pos, force_sound=True, sound=not ready_ms)
+        if ready_ms:
+            self._emit(GettingReady(ready_ms, after_rest=False))
         self._checkpoint_now()
 
-    def _announce(self, index: int, position: int, *, force_sound: bool = False) -> bool:
+    def _ends_suggested_rest(self, index: int) -> bool:
+        """Leaving a suggested rest of the script: its bell, and the countdown into what follows
+        when there is one (returns True then: the position waits at the rest's end)."""
+        rest = self.current_event
+        if rest.kind is not EventKind.REST or index < self._event_index:
+            return False
+        self._emit(RestOver(chosen=False))
+        if not self.get_ready_ms:
+            return False
+        crossed_at = self._anchor_clock + rest.end_ms - self._pos  # however late this tick is
+        self._heard.add(self._pos, rest.end_ms)
+        self._pos = rest.end_ms
+        self._anchor_clock = self._ready_until = crossed_at + self.get_ready_ms
+        self._announce(self.timeline.event_index_at(self._pos), self._pos, sound=False)
+        self._emit(GettingReady(self.get_ready_ms, after_rest=True))
+        self._checkpoint_now()
+        return True
+
+    def _announce(
+        self, index: int, position: int, *, force_sound: bool = False, sound: bool = True
+    ) -> bool:
         """Emit what changed on arriving at event ``index``; returns whether the cue changed."""
         previous = self.timeline.events[self._event_index] if self._event_index >= 0 else None
         event = self.timeline.events[index]
@@ -410,8 +433,10 @@ class Player:
         cue_changed = previous is None or previous.cue != event.cue
         if cue_changed:
             self._emit(CueStarted(self.timeline.cues[event.cue]))
-        if self._state is PlayerState.PLAYING and (
-            force_sound or previous is None or previous.index != index
+        if (
+            sound
+            and self._state is PlayerState.PLAYING
+            and (force_sound or previous is None or previous.index != index)
         ):
             self._emit(EventStarted(event, position - event.start_ms))
         return cue_changed
@@ -428,14 +453,16 @@ class Player:
         position_ms = self._clamp(position_ms)
         self._pos = position_ms
         self._anchor_clock = self._clock.now_ms()
+        self._ready_until = None  # a jump is heard at once
         if self._state is PlayerState.RESTING:
-            self._rest_resume_ms = position_ms
+            self._rest.resume_ms = position_ms
         self._emit(Seeked(position_ms))
         self._announce(self.timeline.event_index_at(position_ms), position_ms, force_sound=True)
         self._checkpoint_now()
         return True
 
     def _finish(self, *, completed: bool) -> None:
+        self._ready_until = None
         self.furthest_ms = max(self.furthest_ms, self._pos)
         self._set_state(PlayerState.FINISHED)
         self._emit(Finished(completed, self._pos))

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from audio.lesson_audio import LessonAudio
@@ -34,23 +35,35 @@ from lesson_engine.paths import (
     recovery_dir,
     voice_cache_dir,
 )
-from lesson_engine.playback.clock import Clock
+from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.programme.bundled import Known, check, programme_files
 from lesson_engine.programme.model import Programme, RunStage
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
+from ui.desktop.awake.inhibitors import Inhibitor
+from ui.desktop.awake.keeper import AwakeKeeper
+from ui.desktop.awake.system import system_inhibitor
 from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
+from ui.desktop.media.mpris import MediaControls, session_bus
 from ui.desktop.player.flow import LessonFlow
 from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, connect_journal_care
 from ui.desktop.settings.programme_settings import uses_miles
-from ui.desktop.settings.store import THEMES, VOICE_KEYS, read_choice, read_int, read_voice_settings
+from ui.desktop.settings.store import (
+    GET_READY_KEY,
+    THEMES,
+    VOICE_KEYS,
+    read_choice,
+    read_get_ready_ms,
+    read_int,
+    read_voice_settings,
+)
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
 from ui.desktop.today.reminders import Reminders
@@ -81,6 +94,8 @@ class SeesawApp:
     ask_save_path: AskPath = ask_save_path
     run_export: RunExport | None = None
     reminders: Reminders | None = None
+    awake: AwakeKeeper | None = None
+    media: MediaControls | None = None
 
     def refresh_library(self) -> None:
         journal = self.flow.journal
@@ -146,12 +161,17 @@ def build(
     ask_move_day: AskDay = ask_day_dialog,
     open_dialog: OpenDialog = run_dialog,
     ask_run_path: AskPath = ask_save_path,
+    inhibitor: Inhibitor | None = None,
+    media_bus: QDBusConnection | None = None,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
-    Each step below connects one part; together they are every connection the app has.
+    Each step below connects one part; together they are every connection the app has. Without
+    an ``inhibitor`` nothing keeps the computer awake, and without a ``media_bus`` media keys
+    work only while the window has focus (tests bring either on a private bus, or neither).
     """
     shell = shell or open_shell(settings)
+    clock = clock or MonotonicClock()
     exercises = exercises or load_exercises()
     lessons = _lesson_loader(folders, audio, shell)
     library = lessons()
@@ -162,6 +182,7 @@ def build(
         show=shell.window.show_session,
         clock=clock,
         caption_pt=lambda: caption_size(settings),
+        get_ready_ms=lambda: read_get_ready_ms(settings),
         confirm_stop=confirm_stop,
         parent=shell.window,
     )
@@ -201,6 +222,10 @@ def build(
     _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings, ask_backup_day)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
+    if inhibitor is not None:
+        _keep_awake(app, inhibitor, clock)
+    if media_bus is not None:
+        _answer_media_keys(app, media_bus)
     app.refresh_library()
     if app.flow.resume_offer() is not None and app.window.pages.currentWidget() is app.today_view:
         app.window.show_page("library")  # a lesson left halfway: Continue before today's plan
@@ -424,6 +449,8 @@ def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBa
             apply_theme(qt_app, pick_theme(read_choice(settings, key, THEMES)))
         elif key == "captions/size" and isinstance(flow.view, PlayerView):
             flow.view.set_caption_size(caption_size(settings))
+        elif key == GET_READY_KEY and flow.player is not None:
+            flow.player.get_ready_ms = read_get_ready_ms(settings)  # from the next resume on
 
     settings_view.changed.connect(setting_changed)
     # Through the Settings page, so the size is kept and its slider shows it.
@@ -454,6 +481,33 @@ def _connect_packs(
     window.pack_dropped.connect(import_pack_file)
 
 
+def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
+    """The computer stays awake while a lesson plays (``playback.keep_awake`` says when)."""
+    keeper = AwakeKeeper(inhibitor, clock, parent=app.window)
+    keeper.problem.connect(app.window.banner.add)
+    app.flow.followers.append(keeper.attach)
+    app.awake = keeper
+
+
+def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
+    """Headset and media keys reach the lesson on screen, focused or not (MPRIS2)."""
+    flow, window = app.flow, app.window
+
+    def request_stop() -> None:
+        if isinstance(flow.view, PlayerView):
+            flow.view.request_stop()
+
+    def raise_window() -> None:
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+
+    app.media = MediaControls(
+        bus, request_stop=request_stop, raise_window=raise_window, parent=window
+    )
+    flow.followers.append(app.media.attach)
+
+
 def caption_size(settings: QSettings) -> int:
     return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
 
@@ -471,6 +525,8 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
         notices=notices,
         shell=shell,
         exercises=exercises,
+        inhibitor=system_inhibitor(),
+        media_bus=session_bus(),
     )
     _connect_audio(app, audio, settings)
     app.window.closing.connect(journal.close)  # after the lesson flow has saved its place

@@ -57,6 +57,10 @@ class SessionController(QObject):
     def toggle(self) -> bool:
         return self._command(self.player.toggle)
 
+    def resume_at_once(self) -> bool:
+        """Back from a pause the learner did not choose, with no countdown."""
+        return self._command(lambda: self.player.resume(get_ready=False))
+
     def rest(self) -> bool:
         return self._command(self.player.rest)
 

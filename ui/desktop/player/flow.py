@@ -52,6 +52,10 @@ DRAFT_AFTER_MS = 500
 """A change on the check-out form is on disk this long after it was made, at most: the timer
 runs from the first change not yet kept, so steady typing is kept every half second too."""
 
+Follower = Callable[[SessionController], Callable[[], None]]
+"""A part that follows each lesson while it plays (keeping the computer awake, the media
+controls): attached with the lesson's controller, and detached by what it returns."""
+
 
 class LessonFlow(QObject):
     finished = Signal()  # back to the library
@@ -70,6 +74,7 @@ class LessonFlow(QObject):
         clock: Clock | None = None,
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),  # the learner's offset
         caption_pt: Callable[[], int] = lambda: 30,
+        get_ready_ms: Callable[[], int] = lambda: 0,
         confirm_stop: ConfirmStop = ask_to_stop,
         parent: QObject | None = None,
     ) -> None:
@@ -81,11 +86,13 @@ class LessonFlow(QObject):
         self._clock = clock or MonotonicClock()
         self._now = now
         self._caption_pt = caption_pt
+        self._get_ready_ms = get_ready_ms
         self._confirm_stop = confirm_stop
         self.player: Player | None = None
         self.controller: SessionController | None = None
         self.view: QWidget | None = None
         self._detach: list[Callable[[], None]] = []
+        self.followers: list[Follower] = []
         self._draft = SessionDraft(title="", started_at=now())
         self._completed = False
         self._lesson: Lesson | None = None
@@ -138,7 +145,9 @@ class LessonFlow(QObject):
             self._report_broken(entry.path, exc)
             return False
         timeline = self._timeline(checkpoint.position_ms)
-        player = Player.restore(timeline, checkpoint, self._clock)
+        player = Player.restore(
+            timeline, checkpoint, self._clock, get_ready_ms=self._get_ready_ms()
+        )
         self._run(player)
         if self.controller:
             self.controller.toggle()
@@ -197,7 +206,7 @@ class LessonFlow(QObject):
         self._preview = False
         assert self._lesson is not None
         self._draft = SessionDraft(title=self._lesson.title, started_at=self._now(), before=before)
-        player = Player(self._timeline(), self._clock)
+        player = Player(self._timeline(), self._clock, get_ready_ms=self._get_ready_ms())
         self._run(player)
         if self.controller:
             self.controller.toggle()
@@ -224,6 +233,8 @@ class LessonFlow(QObject):
         self._detach.append(player.subscribe(self._on_player_event))
         self._detach.append(self.audio.attach(player))
         self.controller = SessionController(player, self)
+        for follow in self.followers:
+            self._detach.append(follow(self.controller))
         view = PlayerView(
             self.controller,
             caption_pt=self._caption_pt(),

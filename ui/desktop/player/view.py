@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lesson_engine.playback.get_ready import countdown_text
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
@@ -31,6 +32,7 @@ from ui.desktop.theme import DEFAULT_CAPTION_PT
 from ui.desktop.widgets.fitting_label import FittingLabel
 from ui.desktop.widgets.shortcuts import bind
 
+PAUSED_LINE = "Paused · press Space to go on"
 MEDICAL_NOTE = (
     "Seesaw teaches movement; it does not diagnose. If pain has not eased after 4–6 weeks, or "
     "you notice swelling, locking, pain at night or at rest, see a clinician."
@@ -114,7 +116,8 @@ class PlayerView(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         # Readable from the floor: a learner who looks up must see at once that nothing is playing.
-        self.paused = QLabel("Paused · press Space to go on")
+        # The same line counts "Ready… 3, 2, 1" before an instruction is heard again.
+        self.paused = QLabel(PAUSED_LINE)
         self.paused.setProperty("role", "rest-title")
         self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused.setAccessibleName("Paused")
@@ -258,7 +261,7 @@ class PlayerView(QWidget):
             self.controller.stop()
             self.stop_confirmed.emit()
         elif was_playing:
-            self.controller.toggle()
+            self.controller.resume_at_once()  # they only looked up: no countdown
 
     def show_voice_progress(self, done: int, total: int) -> None:
         if total and done < total:
@@ -302,8 +305,17 @@ class PlayerView(QWidget):
         toggle.setText(labels.get(state, "Play" if state is PlayerState.READY else "Resume"))
         toggle.setAccessibleName(f"{toggle.text()} (Space)")
         self.buttons["rest"].setEnabled(state not in (PlayerState.RESTING, PlayerState.FINISHED))
-        self.paused.setVisible(state is PlayerState.PAUSED)
         self._refresh_clock()
+
+    def _show_status_line(self, state: PlayerState) -> None:
+        ready_ms = self.controller.player.ready_remaining_ms
+        if ready_ms:
+            self.paused.setText(countdown_text(ready_ms))
+            self.paused.setAccessibleName("Get ready")
+        elif state is PlayerState.PAUSED:
+            self.paused.setText(PAUSED_LINE)
+            self.paused.setAccessibleName("Paused")
+        self.paused.setVisible(bool(ready_ms) or state is PlayerState.PAUSED)
 
     def _refresh_clock(self) -> None:
         player = self.controller.player
@@ -312,6 +324,7 @@ class PlayerView(QWidget):
         self.progress.set_position(position)
         self.elapsed.setText(format_clock(position))
         self.remaining.setText(f"−{format_clock(total - position)}")
+        self._show_status_line(player.state)
         event = player.current_event
         if player.state is PlayerState.RESTING:
             self._show_rest(player.rest_remaining_ms, chosen=True)

@@ -11,6 +11,11 @@ from PySide6.QtCore import QSettings
 
 from audio.voices.choice import CHOICES
 from lesson_engine.paths import config_dir
+from lesson_engine.playback.get_ready import (
+    DEFAULT_GET_READY_MS,
+    GET_READY_CHOICES_MS,
+    choice_label,
+)
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 VOICE_LABELS = {
@@ -22,6 +27,8 @@ VOICE_LABELS = {
 VOICES = tuple((choice, VOICE_LABELS.get(choice, choice)) for choice in CHOICES)
 """The voice choices ``audio.voices.choice`` knows, as the Settings page names them."""
 SPEED_RANGE = (80, 120)  # percent
+GET_READY_KEY = "lessons/get_ready_ms"
+GET_READY = tuple((str(ms), choice_label(ms)) for ms in GET_READY_CHOICES_MS)
 
 
 def read_int(settings: QSettings, key: str, default: int, bounds: tuple[int, int]) -> int:
@@ -32,9 +39,18 @@ def read_int(settings: QSettings, key: str, default: int, bounds: tuple[int, int
     return min(max(value, bounds[0]), bounds[1])
 
 
-def read_choice(settings: QSettings, key: str, choices: tuple[tuple[str, str], ...]) -> str:
-    value = str(settings.value(key, choices[0][0]))
-    return value if value in dict(choices) else choices[0][0]
+def read_choice(
+    settings: QSettings, key: str, choices: tuple[tuple[str, str], ...], default: str = ""
+) -> str:
+    """The stored choice, or ``default`` (the first choice unless given) for anything else."""
+    fallback = default or choices[0][0]
+    value = str(settings.value(key, fallback))
+    return value if value in dict(choices) else fallback
+
+
+def read_get_ready_ms(settings: QSettings) -> int:
+    """The countdown before an instruction is heard again (0 is off)."""
+    return int(read_choice(settings, GET_READY_KEY, GET_READY, str(DEFAULT_GET_READY_MS)))
 
 
 def read_bool(settings: QSettings, key: str, default: bool) -> bool:

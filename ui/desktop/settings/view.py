@@ -20,8 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.journal.backups import KEEP
+from lesson_engine.playback.get_ready import DEFAULT_GET_READY_MS
 from ui.desktop.settings.programme_settings import ProgrammeSettings
-from ui.desktop.settings.store import SPEED_RANGE, THEMES, VOICES, read_bool, read_choice, read_int
+from ui.desktop.settings.store import (
+    GET_READY,
+    GET_READY_KEY,
+    SPEED_RANGE,
+    THEMES,
+    VOICES,
+    read_bool,
+    read_choice,
+    read_int,
+)
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
 
 
@@ -65,6 +75,13 @@ class SettingsView(QWidget):
         self.sound.setChecked(read_bool(settings, "audio/enabled", True))
         self.sound.setAccessibleName("Play sound")
         self.sound.toggled.connect(lambda on: self._store("audio/enabled", on))
+        self.get_ready = self._combo(
+            GET_READY_KEY, GET_READY, "Get ready before the voice", str(DEFAULT_GET_READY_MS)
+        )
+        self.get_ready.setToolTip(
+            "After Pause or Rest, and when a suggested rest ends: a chime and “Ready… 3, 2, 1” "
+            "before the instruction is heard again from its start"
+        )
 
         speed_row = QHBoxLayout()
         speed_row.addWidget(self.speed, 1)
@@ -77,6 +94,7 @@ class SettingsView(QWidget):
         form.addRow("Voice", self.voice)
         form.addRow("Speech speed", speed_row)
         form.addRow("", self.sound)
+        form.addRow("Get ready", self.get_ready)
         note = QLabel("Voice changes apply from the next lesson you start.")
         note.setProperty("role", "muted")
 
@@ -125,13 +143,15 @@ class SettingsView(QWidget):
     def show_check(self, lines: list[str]) -> None:
         self.check_result.setText("\n".join(lines))
 
-    def _combo(self, key: str, choices: tuple[tuple[str, str], ...], name: str) -> QComboBox:
+    def _combo(
+        self, key: str, choices: tuple[tuple[str, str], ...], name: str, default: str = ""
+    ) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
         for value, text in choices:
             combo.addItem(text, value)
         combo.setCurrentIndex(
-            [v for v, _ in choices].index(read_choice(self.settings, key, choices))
+            [v for v, _ in choices].index(read_choice(self.settings, key, choices, default))
         )
         combo.currentIndexChanged.connect(lambda _: self._store(key, combo.currentData()))
         return combo

@@ -1,0 +1,29 @@
+"""Get ready: the few seconds between Space and the voice, for a learner getting back into position.
+
+After Pause or Rest the learner may be sitting up, reaching for water, eyes closed. Space must
+not bring the voice back a tenth of a second later, mid-sentence: a soft chime says "here we go",
+the screen counts "Ready… 3, 2, 1", and then the instruction is heard from its start. The end of
+a suggested rest in the script leads into its next instruction the same way (its bell is the
+signal there), and the moment a chosen Rest's suggested time is over is marked by a bell, so a
+learner with closed eyes hears both.
+
+The length is the learner's setting; the player holds the position still for that long, so the
+countdown adds to the lesson's time rather than eating into the instruction.
+"""
+
+from __future__ import annotations
+
+import math
+
+GET_READY_CHOICES_MS = (0, 3_000, 5_000)
+"""Off, 3 s, 5 s: the choices Settings offers."""
+DEFAULT_GET_READY_MS = 3_000
+
+
+def countdown_text(remaining_ms: int) -> str:
+    """What the screen shows with ``remaining_ms`` of the countdown left: "Ready… 3"."""
+    return f"Ready… {max(1, math.ceil(remaining_ms / 1000))}"
+
+
+def choice_label(ms: int) -> str:
+    return "Off" if ms == 0 else f"{ms // 1000} s"

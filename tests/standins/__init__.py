@@ -1,0 +1,1 @@
+"""Stand-in desktop services that tests start on a private D-Bus session bus."""
