@@ -273,3 +273,39 @@ def test_the_run_form_is_kept_while_typing_and_when_its_window_is_closed(
     assert again.note.text() == "calf tight at 3 km"
     again.buttons.rejected.emit()  # Cancel: the learner lets the words go
     assert Drafts(tmp_path).get(RUN_DRAFT) == ""
+
+
+def test_the_command_line_says_what_the_page_shows(qtbot, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from lesson_engine.journal.records import ProgrammeChoice, RunLog
+    from lesson_engine.paths import journal_folder
+    from ui.cli.commands import main
+
+    day = date(2026, 11, 4)  # a Wednesday: a run, after Monday's
+    with Journal.open(journal_folder(), now=Calendar(day).now) as journal:
+        journal.add(CHOICES, ProgrammeChoice(MONDAY, "strength-first", 1))
+        journal.add(RUNS, RunLog(MONDAY, 15, pain_during=1, pain_after=1))
+    assert main(["today", "--date", day.isoformat()]) == 0
+    printed = capsys.readouterr().out
+    journal = Journal.open(journal_folder(), now=Calendar(day).now)
+    try:
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        app = build(
+            journal=journal,
+            audio=SilentAudio(),
+            settings=settings,
+            folders=[("Seesaw", bundled_lessons_dir())],
+            today_is=lambda: day,
+        )
+        qtbot.addWidget(app.window)
+        shown = page(app)
+        lines = [*shown.labels("phase"), *shown.labels("item-run"), *shown.labels("news")]
+        assert lines[:2] == [
+            "Strength first, week 1: Run-walk",
+            "Run: stage 1: run 1 min, walk 2 min, 5 times (15 min in all)",
+        ]
+        for line in lines:
+            assert line.split(": ", 1)[-1] in printed
+        assert "How was the knee the morning after your run on Monday 02 November?" in printed
+        assert shown.findChildren(MorningQuestion)
+    finally:
+        journal.close()

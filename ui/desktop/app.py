@@ -20,15 +20,12 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from audio.lesson_audio import LessonAudio
-from lesson_engine.catalogue.loader import load_catalogue
-from lesson_engine.catalogue.model import Catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.journal.records import learner_day
 from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import (
-    catalogue_dir,
     journal_folder,
     lesson_folders,
     packs_dir,
@@ -36,14 +33,12 @@ from lesson_engine.paths import (
     voice_cache_dir,
 )
 from lesson_engine.playback.clock import Clock, MonotonicClock
-from lesson_engine.programme.bundled import Known, check, programme_files
-from lesson_engine.programme.model import Programme, RunStage
-from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
 from ui.desktop.awake.inhibitors import Inhibitor
 from ui.desktop.awake.keeper import AwakeKeeper
 from ui.desktop.awake.system import system_inhibitor
+from ui.desktop.exercises.loading import Exercises, exercises_view, load_exercises
 from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
@@ -54,7 +49,6 @@ from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, connect_journal_care
-from ui.desktop.settings.programme_settings import uses_miles
 from ui.desktop.settings.store import (
     GET_READY_KEY,
     THEMES,
@@ -70,6 +64,7 @@ from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport, ask_save_path
 from ui.desktop.today.view import AskDay, OpenDialog, TodayView, run_dialog
 from ui.desktop.today.view import ask_day as ask_day_dialog
+from ui.desktop.today.wiring import connect_today, make_today_view
 from ui.desktop.window.main_window import MainWindow
 from ui.desktop.window.shell import Shell, open_shell
 
@@ -90,8 +85,6 @@ class SeesawApp:
     notices: list[str] = field(default_factory=list)
     back_to: str = "library"
     """The page a lesson returns to when it ends: the one it was started from."""
-    settings: QSettings | None = None
-    ask_save_path: AskPath = ask_save_path
     run_export: RunExport | None = None
     reminders: Reminders | None = None
     awake: AwakeKeeper | None = None
@@ -111,34 +104,6 @@ def problem_page(text: str) -> QWidget:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setContentsMargins(48, 48, 48, 48)
     return label
-
-
-@dataclass(frozen=True)
-class Exercises:
-    """The exercise catalogue as loaded at start: the catalogue, or why it could not be."""
-
-    catalogue: Catalogue | None
-    problem: str = ""
-
-    @property
-    def exercise_ids(self) -> frozenset[str] | None:
-        return self.catalogue.exercise_ids if self.catalogue else None
-
-    def name_of(self, exercise_id: str) -> str:
-        """The exercise's name, or its id when the catalogue cannot say (a retired exercise)."""
-        entry = self.catalogue.entry(exercise_id) if self.catalogue else None
-        return entry.name if entry else exercise_id
-
-
-def load_exercises() -> Exercises:
-    try:
-        return Exercises(load_catalogue(catalogue_dir()))
-    except LessonScriptError as exc:
-        first = exc.diagnostics[0]
-        return Exercises(
-            None,
-            f"The exercise comparison could not be loaded: {first.location()}: {first.message}",
-        )
 
 
 def build(
@@ -186,6 +151,16 @@ def build(
         confirm_stop=confirm_stop,
         parent=shell.window,
     )
+    today_view, today_notices = make_today_view(
+        journal,
+        library,
+        exercises.catalogue,
+        exercises.name_of,
+        today_is=today_is or _learner_today,
+        ask_move_day=ask_move_day,
+        open_dialog=open_dialog,
+        settings=settings,
+    )
     app = SeesawApp(
         window=shell.window,
         flow=flow,
@@ -193,22 +168,11 @@ def build(
         library=library,
         author_view=AuthorView(recovery_dir(), dialogs=author_dialogs),
         journal_view=JournalView(journal, exercise_name=exercises.name_of),
-        exercises_view=_exercises_view(exercises, journal, flow),
+        exercises_view=exercises_view(exercises, journal, flow),
         settings_view=SettingsView(settings),
-        today_view=_today_view(
-            journal,
-            library,
-            exercises,
-            today_is or _learner_today,
-            ask_move_day,
-            open_dialog,
-            settings,
-        ),
-        notices=list(notices or []),
-        settings=settings,
-        ask_save_path=ask_run_path,
+        today_view=today_view,
+        notices=[*(notices or []), *today_notices],
     )
-    app.notices.extend(app.today_view.property("notices") or [])
     _place_pages(app, exercises)
     _settle_last_session(app)
     if journal.drafts.keys():
@@ -217,7 +181,7 @@ def build(
             "page, its dialog opens with your words."
         )
     _connect_library(app, journal)
-    _connect_today(app)
+    _connect_today(app, settings, ask_run_path)
     _connect_author(app)
     _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings, ask_backup_day)
@@ -250,125 +214,23 @@ def _lesson_loader(
     return load
 
 
-def _exercises_view(
-    exercises: Exercises, journal: Journal, flow: LessonFlow
-) -> ExercisesView | None:
-    if exercises.catalogue is None:
-        return None
-    view = ExercisesView(
-        exercises.catalogue,
-        catalogue_dir() / "illustrations",
-        journal,
-        has_lesson=lambda lesson_id: flow.library.by_id(lesson_id) is not None,
-    )
-    view.do_set_requested.connect(flow.start)
-    flow.lesson_done.connect(view.log_guided_set)  # a guided set logs itself, to be corrected
-    return view
-
-
 def _learner_today() -> date:
     return learner_day(datetime.now(UTC))
 
 
-def _programmes(library: Library, exercises: Exercises) -> tuple[list[Programme], list[str]]:
-    """The bundled programmes, their sources checked against the catalogue's.
-
-    Their lessons are not required to be installed here: ``seesaw check`` and the tests hold the
-    bundled programmes to the bundled lessons, and a lesson missing in the app (a pack taken
-    away) is shown by its id rather than costing the runner the whole plan."""
-    catalogue = exercises.catalogue
-    facts = Known(
-        frozenset(),
-        frozenset(s.key for s in catalogue.sources) if catalogue else frozenset(),
-        {e.id: e.guided_set for e in catalogue.entries if e.guided_set} if catalogue else {},
+def _connect_today(app: SeesawApp, settings: QSettings, ask_run_path: AskPath) -> None:
+    parts = connect_today(
+        app.today_view,
+        window=app.window,
+        flow=app.flow,
+        library_view=app.library_view,
+        journal_view=app.journal_view,
+        exercises_view=app.exercises_view,
+        settings=settings,
+        ask_save_path=ask_run_path,
+        returns_to=lambda page: setattr(app, "back_to", page),
     )
-    loaded: list[Programme] = []
-    problems: list[str] = []
-    for path in programme_files():
-        result = check(path, facts)
-        if result.programme is not None:
-            loaded.append(result.programme)
-        else:
-            first = result.errors[0]
-            problems.append(
-                f"A programme could not be loaded ({first.location()}: {first.message})."
-            )
-    return loaded, problems
-
-
-def _today_view(
-    journal: Journal,
-    library: Library,
-    exercises: Exercises,
-    today_is: Callable[[], date],
-    ask_move_day: AskDay,
-    open_dialog: OpenDialog,
-    settings: QSettings,
-) -> TodayView:
-    programmes, problems = _programmes(library, exercises)
-    catalogue = exercises.catalogue
-    guided = {e.id: e.guided_set for e in catalogue.entries if e.guided_set} if catalogue else {}
-
-    exercise_of = {lesson: exercise for exercise, lesson in guided.items()}
-
-    def title_of(lesson_id: str) -> str:
-        """A guided set by its exercise's name (as on its card); any other lesson by its title."""
-        if lesson_id in exercise_of:
-            return exercises.name_of(exercise_of[lesson_id])
-        entry = library.by_id(lesson_id)
-        return entry.title if entry else lesson_id
-
-    view = TodayView(
-        journal,
-        programmes,
-        guided_sets=guided,
-        title_of=title_of,
-        today_is=today_is,
-        miles=lambda: uses_miles(settings),
-        ask_day=ask_move_day,
-        open_dialog=open_dialog,
-    )
-    view.setProperty("notices", problems)
-    return view
-
-
-def _connect_today(app: SeesawApp) -> None:
-    """Today starts lessons, and is drawn again whenever the journal may have changed."""
-    today_view, flow, window = app.today_view, app.flow, app.window
-
-    def start(lesson_id: str) -> None:
-        app.back_to = "today"
-        flow.start(lesson_id)
-
-    today_view.start_requested.connect(start)
-    if app.exercises_view is not None:
-
-        def choose_programme() -> None:
-            window.show_page("today")
-            today_view.show_chooser()
-
-        app.exercises_view.programme_requested.connect(choose_programme)
-    settings = app.settings
-    assert settings is not None
-    export = RunExport(lambda: read_voice_settings(settings).choice, voice_cache_dir(), window)
-    export.finished.connect(window.banner.add)
-
-    def take_run(stage: RunStage) -> None:
-        path = app.ask_save_path(window, "todays-run.ogg")
-        if path:
-            window.banner.add("Writing today's run… you can go on using Seesaw meanwhile.")
-            export.start(stage, Path(path))
-
-    today_view.take_run_requested.connect(take_run)
-    app.run_export = export
-    app.reminders = Reminders(
-        settings, lambda: today_view.shown, lambda: datetime.now().astimezone(), parent=window
-    )
-    app.reminders.shown.connect(window.banner.add)
-    today_view.problem.connect(window.banner.add)
-    today_view.changed.connect(app.journal_view.refresh)
-    flow.finished.connect(today_view.refresh)
-    app.library_view.start_requested.connect(lambda _id: setattr(app, "back_to", "library"))
+    app.run_export, app.reminders = parts.run_export, parts.reminders
 
 
 def _place_pages(app: SeesawApp, exercises: Exercises) -> None:

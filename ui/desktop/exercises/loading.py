@@ -1,0 +1,61 @@
+"""The exercise catalogue as the app loads it at start, and the Exercises page built from it.
+
+Apart from ``app.py`` so that the wiring module stays a list of steps; a catalogue that cannot be
+read gives its page a message instead, and the app starts all the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.catalogue.model import Catalogue
+from lesson_engine.journal.journal import Journal
+from lesson_engine.paths import catalogue_dir
+from lesson_engine.script.diagnostics import LessonScriptError
+from ui.desktop.exercises.view import ExercisesView
+from ui.desktop.player.flow import LessonFlow
+
+
+@dataclass(frozen=True)
+class Exercises:
+    """The exercise catalogue as loaded at start: the catalogue, or why it could not be."""
+
+    catalogue: Catalogue | None
+    problem: str = ""
+
+    @property
+    def exercise_ids(self) -> frozenset[str] | None:
+        return self.catalogue.exercise_ids if self.catalogue else None
+
+    def name_of(self, exercise_id: str) -> str:
+        """The exercise's name, or its id when the catalogue cannot say (a retired exercise)."""
+        entry = self.catalogue.entry(exercise_id) if self.catalogue else None
+        return entry.name if entry else exercise_id
+
+
+def load_exercises() -> Exercises:
+    try:
+        return Exercises(load_catalogue(catalogue_dir()))
+    except LessonScriptError as exc:
+        first = exc.diagnostics[0]
+        return Exercises(
+            None,
+            f"The exercise comparison could not be loaded: {first.location()}: {first.message}",
+        )
+
+
+def exercises_view(
+    exercises: Exercises, journal: Journal, flow: LessonFlow
+) -> ExercisesView | None:
+    if exercises.catalogue is None:
+        return None
+    view = ExercisesView(
+        exercises.catalogue,
+        catalogue_dir() / "illustrations",
+        journal,
+        has_lesson=lambda lesson_id: flow.library.by_id(lesson_id) is not None,
+    )
+    view.do_set_requested.connect(flow.start)
+    flow.lesson_done.connect(view.log_guided_set)  # a guided set logs itself, to be corrected
+    return view
