@@ -30,3 +30,24 @@ def test_every_message_in_the_catalogue_is_one_the_parser_can_give(repo: Path) -
         "is absolute",
     ):
         assert phrase in catalogue and phrase in sources
+
+
+def test_every_example_in_the_programme_guide_is_one_the_checker_accepts(repo: Path) -> None:
+    """The guide never shows a programme the checker would refuse: whole ones as they are, and
+    each phase fragment under a minimal header."""
+    import re
+
+    from lesson_engine.programme.bundled import known
+    from lesson_engine.programme.parser import check_programme_bytes
+
+    text = (repo / "docs/programme-format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```\n(.*?)^```", text, flags=re.S | re.M)
+    examples = [b for b in blocks if "id:" in b or b.lstrip().startswith("#")]
+    assert len(examples) >= 10
+    facts = known()
+    for block in examples:
+        script = block if "---" in block else f"id: example\ntitle: Example\n---\n{block}"
+        result = check_programme_bytes(
+            script.encode(), known_lessons=facts.lessons, known_sources=facts.sources
+        )
+        assert not result.errors, "\n".join(str(d) for d in result.diagnostics) + "\n" + block

@@ -342,3 +342,15 @@ def test_the_planned_runs_pause_for_three_days_after_pain_at_the_lowest_stage() 
         (2, Status.PAUSED),
         (5, Status.LATER),
     ]
+
+
+def test_the_streak_counts_whole_weeks_with_every_session_done_and_ignores_this_one() -> None:
+    from lesson_engine.programme.outcomes import Week, streak
+
+    def week(n: int, done: int) -> Week:
+        return Week(MONDAY + timedelta(weeks=n), 60, 60, done, 3)
+
+    found = [week(0, 3), week(1, 2), week(2, 3), week(3, 3), week(4, 1)]
+    assert streak(found, MONDAY + timedelta(weeks=4, days=2)) == 2  # week 5 not over yet
+    assert streak(found, MONDAY + timedelta(weeks=5)) == 0  # week 5 ended short
+    assert streak([*found[:4], week(4, 3)], MONDAY + timedelta(weeks=4, days=2)) == 3

@@ -309,3 +309,12 @@ def test_the_command_line_says_what_the_page_shows(qtbot, capsys, tmp_path: Path
         assert shown.findChildren(MorningQuestion)
     finally:
         journal.close()
+
+
+def test_the_streak_is_off_until_the_runner_turns_it_on(world) -> None:  # type: ignore[no-untyped-def]
+    app, _, _, _ = world
+    page(app).buttons()["Follow Strength first"].click()
+    assert page(app).labels("streak") == []
+    app.settings_view.programme.streak.setChecked(True)
+    page(app).refresh()
+    assert page(app).labels("streak") == ["A new week: every session counts."]

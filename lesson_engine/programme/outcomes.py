@@ -74,3 +74,20 @@ def weeks(programme: Programme, history: History, today: date) -> list[Week]:
         found.append(Week(monday, ran, planned_min, done, len(slots)))
         monday += timedelta(days=7)
     return found
+
+
+def streak(found: list[Week], today: date) -> int:
+    """Whole weeks in a row, up to the last finished one, with every planned session done.
+
+    Shown only when the learner turns it on: a count that resets can feel like blame, and rest
+    is part of the plan. The week in progress counts once it is complete."""
+    count = 0
+    for week in reversed(found):
+        finished = week.monday + timedelta(days=6) < today
+        complete = week.planned > 0 and week.done >= week.planned
+        if not finished and not complete:
+            continue  # this week is not over yet: it neither counts nor breaks the run
+        if not complete:
+            break
+        count += 1
+    return count

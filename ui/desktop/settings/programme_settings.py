@@ -23,6 +23,10 @@ def uses_miles(settings: QSettings) -> bool:
     return read_choice(settings, "programme/units", UNITS) == "miles"
 
 
+def shows_streak(settings: QSettings) -> bool:
+    return read_bool(settings, "programme/streak", False)
+
+
 def reminder_time(settings: QSettings) -> time | None:
     """The reminder's time of day, or None when reminders are off."""
     if not read_bool(settings, "reminders/enabled", False):
@@ -47,6 +51,9 @@ class ProgrammeSettings(QWidget):
         self.units.currentIndexChanged.connect(
             lambda _: self._store("programme/units", self.units.currentData())
         )
+        self.streak = QCheckBox("Show how many weeks in a row I did every planned session")
+        self.streak.setChecked(shows_streak(settings))
+        self.streak.toggled.connect(lambda on: self._store("programme/streak", on))
         self.remind = QCheckBox("Remind me of today's plan")
         self.remind.setChecked(read_bool(settings, "reminders/enabled", False))
         self.remind.toggled.connect(self._remind_toggled)
@@ -67,6 +74,7 @@ class ProgrammeSettings(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Distances in", self.units)
+        form.addRow("", self.streak)
         form.addRow("", self.remind)
         form.addRow("At", self.at)
         form.addRow("", self.at_login)

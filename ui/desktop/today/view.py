@@ -40,6 +40,7 @@ from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.programme.describe import day_name
 from lesson_engine.programme.history import History, from_journal
 from lesson_engine.programme.model import Activity, Programme
+from lesson_engine.programme.outcomes import streak, weeks
 from lesson_engine.programme.progress import current_choice, stand
 from lesson_engine.programme.report import report_markdown
 from lesson_engine.programme.run_lesson import todays_run
@@ -95,6 +96,7 @@ class TodayView(QWidget):
         title_of: Callable[[str], str],
         today_is: Callable[[], date],
         miles: Callable[[], bool] = lambda: False,
+        streak: Callable[[], bool] = lambda: False,
         ask_day: AskDay = ask_day,
         open_dialog: OpenDialog = run_dialog,
         ask_report: Callable[[QWidget, str], str] = ask_report_path,
@@ -106,6 +108,7 @@ class TodayView(QWidget):
         self._title_of = title_of
         self._today_is = today_is
         self._miles = miles
+        self._streak = streak
         self._ask_day = ask_day
         self._open_dialog = open_dialog
         self._ask_report = ask_report
@@ -180,6 +183,12 @@ class TodayView(QWidget):
                 name="phase",
             )
         )
+        if self._streak():
+            run = streak(weeks(s.programme, self.history(), shown.day), shown.day)
+            said = f"{run} week{'s' if run != 1 else ''} in a row with every planned session done"
+            self._column.addWidget(
+                text(said if run else "A new week: every session counts.", "muted", name="streak")
+            )
         if shown.clinician:
             frame, box = card(role="banner")
             box.addWidget(text(shown.clinician, "caution", name="clinician"))

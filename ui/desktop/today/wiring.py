@@ -23,7 +23,7 @@ from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
-from ui.desktop.settings.programme_settings import uses_miles
+from ui.desktop.settings.programme_settings import shows_streak, uses_miles
 from ui.desktop.settings.store import read_voice_settings
 from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport
@@ -94,6 +94,7 @@ def make_today_view(
         title_of=title_of,
         today_is=today_is,
         miles=lambda: uses_miles(settings),
+        streak=lambda: shows_streak(settings),
         ask_day=ask_move_day,
         open_dialog=open_dialog,
     )
