@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QSettings
 from PySide6.QtWidgets import QApplication
 
+from lesson_engine.journal.drafts import Drafts
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.kinds import CHOICES, RED_FLAG_CHECKS, RUNS
 from lesson_engine.journal.records import (
@@ -34,6 +35,8 @@ from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
 from ui.desktop.theme import apply_theme, pick_theme
+from ui.desktop.today.run_dialog import RunDialog
+from ui.desktop.today.view import TodayView
 
 
 def _settle(app: QApplication) -> None:
@@ -116,6 +119,26 @@ def _follow_a_programme(journal: Journal) -> None:
     journal.add(RED_FLAG_CHECKS, RedFlagCheck(today - timedelta(days=1)))
 
 
+def _run_form(out: Path, theme: str, today: TodayView) -> Path:
+    """The run form as a runner fills it in after a run-walk session."""
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    dialog = RunDialog(today, Drafts(None), lambda _run: None, datetime.now(UTC).date(), False, 20)
+    dialog.distance.setValue(2.8)
+    dialog.routes["flat"].setChecked(True)
+    dialog.walk_breaks.setChecked(True)
+    dialog.pain_during.setValue(1)
+    dialog.pain_after.setValue(1)
+    dialog.note.setText("Easy on the grass loop; the hip felt it more than the knee.")
+    dialog.resize(560, dialog.sizeHint().height())
+    dialog.show()
+    _settle(qt_app)
+    path = out / f"run-log-{theme}.png"
+    dialog.grab().save(str(path))
+    dialog.done(0)
+    return path
+
+
 def capture(out: Path, theme: str = "light") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -146,6 +169,7 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
     if page is not None:  # the whole page, charts included, as it scrolls
         page.grab().save(str(out / f"today-whole-{theme}.png"))
         saved.append(out / f"today-whole-{theme}.png")
+    saved.append(_run_form(out, theme, app.today_view))
     window.show_page("library")
     shot("library")
     entries = app.library.entries

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from lesson_engine.programme.model import Programme, School
 
 SCHOOL_WORDS = {
-    School.MOVEMENT: "Movement and coordination (S1)",
-    School.STRENGTH: "Strength and stability (S2, S3, S4)",
+    School.MOVEMENT: "Movement and coordination",
+    School.STRENGTH: "Strength and stability",
     School.COMBINED: "Both schools",
 }
+ORDER = (School.MOVEMENT, School.STRENGTH, School.COMBINED)
+"""One school, then the other, then both: the order the comparison presents them."""
 
 
 class ProgrammeChooser(QWidget):
@@ -61,7 +63,7 @@ class ProgrammeChooser(QWidget):
         usual_row.addWidget(self.usual)
         layout.addLayout(usual_row)
         self.cards: dict[str, QFrame] = {}
-        for programme in programmes:
+        for programme in sorted(programmes, key=lambda p: (ORDER.index(p.school), p.title)):
             card = self._card(programme, programme.id == current)
             self.cards[programme.id] = card
             layout.addWidget(card)
@@ -87,7 +89,8 @@ class ProgrammeChooser(QWidget):
             f"{p.title} ({p.weeks_min}{'–' + str(p.weeks_max) if p.weeks_max else '+'} wk)"
             for p in programme.phases
         )
-        steps = QLabel(f"{SCHOOL_WORDS[programme.school]}. {phases}")
+        follows = f", following {' and '.join(programme.sources)}" if programme.sources else ""
+        steps = QLabel(f"{SCHOOL_WORDS[programme.school]}{follows}. {phases}")
         steps.setWordWrap(True)
         steps.setProperty("role", "muted")
         box.addWidget(steps)

@@ -156,6 +156,7 @@ class RunDialog(_Drafted):
         unit = "miles" if miles else "km"
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dddd d MMMM yyyy")
         self.day.setMaximumDate(QDate(day.year, day.month, day.day))
         self.day.setAccessibleName("Day of the run")
         self.minutes = QDoubleSpinBox()
@@ -283,6 +284,7 @@ class CrossDialog(_Drafted):
         self.setWindowTitle("Log cross-training")
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setMaximumDate(QDate(day.year, day.month, day.day))
+        self.day.setDisplayFormat("dddd d MMMM yyyy")
         self.day.setAccessibleName("Day")
         self.kind = QComboBox()
         self.kind.addItems(list(CROSS_KINDS))
