@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lesson_engine.catalogue.dose import Dose, guided_dose
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.catalogue.model import Catalogue
 from lesson_engine.journal.journal import Journal
@@ -45,6 +46,17 @@ def load_exercises() -> Exercises:
         )
 
 
+def _dose_of(flow: LessonFlow, lesson_id: str) -> Dose | None:
+    """What the guided set ``lesson_id`` guides, or None when it cannot be read now."""
+    entry = flow.library.by_id(lesson_id)
+    if entry is None:
+        return None
+    try:
+        return guided_dose(entry.load())
+    except LessonScriptError:
+        return None
+
+
 def exercises_view(
     exercises: Exercises, journal: Journal, flow: LessonFlow
 ) -> ExercisesView | None:
@@ -55,6 +67,7 @@ def exercises_view(
         catalogue_dir() / "illustrations",
         journal,
         has_lesson=lambda lesson_id: flow.library.by_id(lesson_id) is not None,
+        dose_of=lambda lesson_id: _dose_of(flow, lesson_id),
     )
     view.do_set_requested.connect(flow.start)
     flow.lesson_done.connect(view.log_guided_set)  # a guided set logs itself, to be corrected

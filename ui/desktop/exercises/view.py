@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.catalogue.comparison import disputed, filter_entries, side_by_side
+from lesson_engine.catalogue.dose import Dose
 from lesson_engine.catalogue.model import Catalogue, Claim, Entry, School, Stance
 from lesson_engine.catalogue.personal import my_results
 from lesson_engine.journal.journal import Journal
@@ -76,6 +77,7 @@ class ExercisesView(QWidget):
         journal: Journal,
         *,
         has_lesson: Callable[[str], bool] = lambda _id: False,
+        dose_of: Callable[[str], Dose | None] = lambda _id: None,
         today: Callable[[], date] = date.today,
         ask_log: AskLog = ask_log,
         parent: QWidget | None = None,
@@ -86,6 +88,7 @@ class ExercisesView(QWidget):
         self.illustrations = illustrations
         self.journal = journal
         self.has_lesson = has_lesson
+        self._dose_of = dose_of
         self._today = today
         self._not_logged: dict[str, ExerciseLog] = {}
         """Sets the disk refused, by exercise: the next "Log a set…" opens with what was entered."""
@@ -288,8 +291,10 @@ class ExercisesView(QWidget):
         else:
             self.picture.hide()
         steps = "".join(f"<li>{step}</li>" for step in entry.steps)
+        guided = self._dose_of(entry.guided_set) if entry.guided_set else None
         facts = [
             ("Dose", entry.dose),
+            ("The guided set", f"{guided}" if guided else ""),
             ("Progression", entry.progression),
             ("Targets", ", ".join(entry.targets)),
             ("Equipment", ", ".join(entry.equipment)),
@@ -357,7 +362,12 @@ class ExercisesView(QWidget):
         return True
 
     def _log(self, entry: Entry) -> None:
+        """The form starts from the card's dose, or, where the sources give none, from the dose
+        the guided set guides (``catalogue/dose.py``), so the set and its log agree."""
         sets, reps, side = dose_from_card(entry)
+        guided = self._dose_of(entry.guided_set) if entry.guided_set else None
+        if reps is None and guided is not None:
+            sets, reps, side = guided.sets, guided.reps, guided.side
         start = self._not_logged.pop(entry.id, None) or ExerciseLog(
             entry.id, self._today(), sets, reps=reps, side=side
         )

@@ -1,0 +1,73 @@
+"""The dose a guided set guides, read from the set itself, agrees with its card wherever the card
+gives one, and is what the log offers where the sources give none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from lesson_engine.catalogue.dose import Dose, guided_dose
+from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import ExerciseLog
+from lesson_engine.paths import catalogue_dir
+from lesson_engine.playback.clock import ManualClock
+from lesson_engine.playback.state import PlayerState
+from lesson_engine.script.parser import load_lesson, parse_lesson_text
+from ui.desktop.app import build
+from ui.desktop.exercises.log_dialog import dose_from_card
+from ui.desktop.ports import SilentAudio
+
+
+def test_counted_rounds_are_the_sets_and_sides_make_it_a_side() -> None:
+    lesson = parse_lesson_text(
+        "id: s\ntitle: S\n---\nGo.\n[sides right, left]\n    On the {side}.\n"
+        "    [repeat 8 every 3s]\n        [count]\n    [repeat 8 every 3s]\n        [count]\n"
+    )
+    assert guided_dose(lesson) == Dose(2, 8, "both")
+    assert str(guided_dose(lesson)) == "2 × 8 a side"
+    plain = parse_lesson_text("id: p\ntitle: P\n---\nGo.\n[repeat 3]\n    [count]\n")
+    assert guided_dose(plain) == Dose(1, 3)
+    assert guided_dose(parse_lesson_text("id: n\ntitle: N\n---\nNothing counted.\n")) is None
+
+
+def test_every_guided_set_guides_the_dose_its_card_gives(repo: Path) -> None:
+    for entry in load_catalogue(catalogue_dir()).entries:
+        if not entry.guided_set:
+            continue
+        (path,) = (repo / "lessons").rglob(f"{entry.guided_set}.lesson")
+        dose = guided_dose(load_lesson(path))
+        assert dose is not None, entry.id
+        sets, reps, side = dose_from_card(entry)
+        if reps is not None:  # the card gives a dose: the set guides exactly that
+            assert (dose.sets, dose.reps, dose.side) == (sets, reps, side), entry.id
+
+
+def test_where_the_sources_give_no_dose_the_log_offers_what_the_set_guided(
+    qtbot, tmp_path: Path, repo: Path, journal: Journal
+) -> None:
+    offered: list[ExerciseLog] = []
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", repo / "lessons/strength")],
+        clock=clock,
+    )
+    qtbot.addWidget(app.window)
+    assert app.exercises_view is not None
+    app.exercises_view._ask_log = lambda _parent, _name, start: offered.append(start) or start
+    app.flow.start("set-hip-drop")  # its card: "not given"; the set: 2 × 8 a side
+    app.flow.view.skip.click()
+    while app.flow.player.state is not PlayerState.FINISHED:
+        clock.advance(1_000)
+        app.flow.controller.tick()
+    app.flow.view.skip.click()  # the check-out
+    (start,) = offered
+    assert (start.exercise_id, start.sets, start.reps, start.side) == ("hip-drop", 2, 8, "both")
+    row = next(i for i, e in enumerate(app.exercises_view.entries) if e.id == "hip-drop")
+    app.exercises_view.table.setCurrentCell(row, 0)
+    assert "<b>The guided set:</b> 2 × 8 a side" in app.exercises_view.detail.text()
