@@ -71,3 +71,22 @@ def test_where_the_sources_give_no_dose_the_log_offers_what_the_set_guided(
     row = next(i for i, e in enumerate(app.exercises_view.entries) if e.id == "hip-drop")
     app.exercises_view.table.setCurrentCell(row, 0)
     assert "<b>The guided set:</b> 2 × 8 a side" in app.exercises_view.detail.text()
+
+
+def test_the_set_forms_note_is_kept_as_typed_and_offered_again(qtbot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from lesson_engine.journal.drafts import Drafts
+    from ui.desktop.exercises.log_dialog import LogSetDialog, note_draft_key
+
+    log = ExerciseLog("clamshell", date(2026, 11, 20), 3, reps=15)
+    form = LogSetDialog(None, "Clamshell", log, Drafts(tmp_path))
+    qtbot.addWidget(form)
+    form.note.setText("left side tired")
+    form.reject()  # closed by Esc or the window within the half second
+    assert Drafts(tmp_path).get(note_draft_key(log)) == "left side tired"
+    again = LogSetDialog(None, "Clamshell", log, Drafts(tmp_path))
+    qtbot.addWidget(again)
+    assert again.note.text() == "left side tired"
+    again._accept()  # saved: the draft goes with it
+    assert Drafts(tmp_path).get(note_draft_key(log)) == ""

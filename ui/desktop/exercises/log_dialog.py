@@ -8,10 +8,12 @@ already logged opens with what it holds.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.catalogue.model import Entry
+from lesson_engine.journal.drafts import Drafts
 from lesson_engine.journal.records import SIDES, ExerciseLog
 from lesson_engine.journal.validation import MAX_SORENESS, MAX_TEXT_CHARS
 
@@ -43,9 +46,30 @@ def dose_from_card(entry: Entry) -> tuple[int, int | None, str | None]:
     return int(match.group(1)), int(match.group(2)), side
 
 
+DRAFT_AFTER_MS = 500
+
+
+def note_draft_key(log: ExerciseLog) -> str:
+    return f"set-note:{log.exercise_id}:{log.id or 'new'}"
+
+
 class LogSetDialog(QDialog):
-    def __init__(self, parent: QWidget | None, name: str, log: ExerciseLog) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        name: str,
+        log: ExerciseLog,
+        drafts: Drafts | None = None,
+    ) -> None:
+        """With ``drafts``, the note is kept as it is typed (half a second after the first
+        change not yet on disk) and offered again if the form was closed by a crash or the
+        window; Save or Cancel lets the draft go."""
         super().__init__(parent)
+        self._drafts = drafts
+        self._key = note_draft_key(log)
+        kept = drafts.get(self._key) if drafts is not None else ""
+        if kept:
+            log = replace(log, note=kept)
         self.setWindowTitle(f"Log a set: {name}")
         self._log = log
         self.sets = self._spin(1, 20, log.sets, "Sets")
@@ -80,7 +104,15 @@ class LogSetDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self._cancel)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DRAFT_AFTER_MS)
+        self._timer.timeout.connect(self._keep)
+        if drafts is not None:
+            self.note.textChanged.connect(
+                lambda _text: None if self._timer.isActive() else self._timer.start()
+            )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -105,14 +137,39 @@ class LogSetDialog(QDialog):
             note=self.note.text().strip(),
         )
 
+    def _keep(self) -> None:
+        if self._drafts is not None:
+            with contextlib.suppress(OSError):  # only the safety net is lost, not the words
+                self._drafts.keep(self._key, self.note.text())
+
+    def _let_go(self) -> None:
+        self._timer.stop()
+        if self._drafts is not None:
+            with contextlib.suppress(OSError):
+                self._drafts.drop(self._key)
+
     def _accept(self) -> None:
         log = self.result_log()
         if log.reps is None and log.hold_s is None:
             self.problem.setText("Give the repetitions or the hold time.")
             return
+        self._let_go()
         self.accept()
 
+    def _cancel(self) -> None:
+        self._let_go()
+        self.reject()
 
-def ask_log(parent: QWidget, name: str, log: ExerciseLog) -> ExerciseLog | None:
-    dialog = LogSetDialog(parent, name, log)
+    def done(self, result: int) -> None:
+        """Closed by Esc or the window: the note's last half second is kept with the rest."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._keep()
+        super().done(result)
+
+
+def ask_log(
+    parent: QWidget, name: str, log: ExerciseLog, drafts: Drafts | None = None
+) -> ExerciseLog | None:
+    dialog = LogSetDialog(parent, name, log, drafts)
     return dialog.result_log() if dialog.exec() else None

@@ -39,7 +39,8 @@ from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_problem_in_words
-from ui.desktop.exercises.log_dialog import AskLog, ask_log, dose_from_card
+from ui.desktop.exercises.log_dialog import AskLog, dose_from_card
+from ui.desktop.exercises.log_dialog import ask_log as default_ask_log
 from ui.desktop.player.view import MEDICAL_NOTE
 
 MARKS = {
@@ -79,11 +80,15 @@ class ExercisesView(QWidget):
         has_lesson: Callable[[str], bool] = lambda _id: False,
         dose_of: Callable[[str], Dose | None] = lambda _id: None,
         today: Callable[[], date] = date.today,
-        ask_log: AskLog = ask_log,
+        ask_log: AskLog = default_ask_log,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ask_log = ask_log
+        self._ask_log: AskLog = (
+            (lambda parent, name, log: ask_log(parent, name, log, journal.drafts))
+            if ask_log is default_ask_log
+            else ask_log
+        )
         self.catalogue = catalogue
         self.illustrations = illustrations
         self.journal = journal
