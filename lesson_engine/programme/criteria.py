@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lesson_engine.programme.history import HALF, History
+from lesson_engine.programme.history import History
 from lesson_engine.programme.model import Activity, Criterion, Need, Phase
 
 
@@ -56,7 +56,7 @@ def _why_not(criterion: Criterion, history: History, day: date, where: Where) ->
             return None
         return f"{criterion.written} ({count} so far)"
     if need is Need.SORENESS:
-        rated = sorted((d, v) for d, v in history.ratings().items() if d <= day)
+        rated = sorted((d, v) for d, v in history.ratings_by_day.items() if d <= day)
         recent = rated[-criterion.count :]
         if len(recent) >= criterion.count and all(v <= criterion.level for _, v in recent):
             return None
@@ -87,23 +87,11 @@ def _done_days(history: History, need: Need, since: date, day: date, phase: Phas
     A strength session is a guided set (a lesson the catalogue links to an exercise) or a set
     logged by hand. A lesson is one of the phase's own lessons (a guided set among them too)
     heard at least half through; with no lesson line in the phase, any other lesson counts."""
-    strength = need is Need.STRENGTH
-    guided = set(history.guided_sets.values())
     lessons = phase.of(Activity.LESSON)
-    if strength:
-        days = {
-            s.day
-            for s in history.sessions
-            if s.completed_fraction >= HALF and s.lesson_id in guided
-        }
+    if need is Need.STRENGTH:
+        days = history.strength_days
     elif lessons is not None and lessons.items:
         days = history.lesson_days(lessons.items)
     else:
-        days = {
-            s.day
-            for s in history.sessions
-            if s.completed_fraction >= HALF and s.lesson_id not in guided
-        }
-    if strength:
-        days.update(log.day for log in history.sets)
+        days = history.other_lesson_days
     return sum(1 for d in days if since <= d <= day)

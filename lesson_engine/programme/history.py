@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.kinds import CHOICES, CROSS, PLAN_CHANGES, RED_FLAG_CHECKS, RUNS
@@ -40,16 +41,58 @@ class History:
     """Exercise id → the lesson that guides a set of it (from the catalogue), so a set logged by
     hand counts for the strength session that names its guided set."""
 
+    # The replay asks these for every day of the programme: each is worked out once, on first
+    # use (a frozen value's fields never change), so a year of records replays in milliseconds.
+
+    @cached_property
+    def _runs_by_day(self) -> dict[date, list[RunLog]]:
+        found: dict[date, list[RunLog]] = {}
+        for run in self.runs:
+            found.setdefault(run.day, []).append(run)
+        return found
+
+    @cached_property
+    def _days_by_lesson(self) -> dict[str, set[date]]:
+        """Each lesson's days done (heard at least half), sets logged by hand counted for their
+        guided set."""
+        found: dict[str, set[date]] = {}
+        for s in self.sessions:
+            if s.completed_fraction >= HALF:
+                found.setdefault(s.lesson_id, set()).add(s.day)
+        for log in self.sets:
+            lesson = self.guided_sets.get(log.exercise_id)
+            if lesson is not None:
+                found.setdefault(lesson, set()).add(log.day)
+        return found
+
+    @cached_property
+    def strength_days(self) -> set[date]:
+        """Days with a guided set heard at least half through, or a set logged by hand."""
+        guided = set(self.guided_sets.values())
+        days = {
+            s.day for s in self.sessions if s.completed_fraction >= HALF and s.lesson_id in guided
+        }
+        days.update(log.day for log in self.sets)
+        return days
+
+    @cached_property
+    def other_lesson_days(self) -> set[date]:
+        """Days with any lesson but a guided set heard at least half through."""
+        guided = set(self.guided_sets.values())
+        return {
+            s.day
+            for s in self.sessions
+            if s.completed_fraction >= HALF and s.lesson_id not in guided
+        }
+
     def runs_on(self, day: date) -> list[RunLog]:
-        return [r for r in self.runs if r.day == day]
+        return list(self._runs_by_day.get(day, ()))
 
     def lesson_days(self, lesson_ids: Iterable[str]) -> set[date]:
         """Days on which one of these lessons (or sets of their exercises) was done."""
-        wanted = set(lesson_ids)
-        days = {
-            s.day for s in self.sessions if s.lesson_id in wanted and s.completed_fraction >= HALF
-        }
-        days.update(s.day for s in self.sets if self.guided_sets.get(s.exercise_id) in wanted)
+        days: set[date] = set()
+        for lesson_id in lesson_ids:
+            days |= self._days_by_lesson.get(lesson_id, set())
         return days
 
     def cross_days(self) -> set[date]:
@@ -57,6 +100,10 @@ class History:
 
     def run_days(self) -> set[date]:
         return {r.day for r in self.runs}
+
+    @cached_property
+    def ratings_by_day(self) -> dict[date, int]:
+        return self.ratings()
 
     def ratings(self) -> dict[date, int]:
         """Each day's highest soreness rating: check-ins, check-outs and logged sets."""

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from lesson_engine.journal.trend import week_start
 from lesson_engine.programme.history import History
 from lesson_engine.programme.model import Activity, Programme
-from lesson_engine.programme.progress import current_choice, stand
+from lesson_engine.programme.progress import current_choice, standings
 from lesson_engine.programme.week import Status, week_slots
 
 
@@ -56,23 +56,26 @@ def weeks(programme: Programme, history: History, today: date) -> list[Week]:
     choice = current_choice(history, today)
     if choice is None:
         return []
-    found: list[Week] = []
+    mondays: list[date] = []
     monday = week_start(choice.day)
     while monday <= today:
-        sunday = min(monday + timedelta(days=6), today)
-        standing = stand(programme, choice, history, max(monday, choice.day))
+        mondays.append(monday)
+        monday += timedelta(days=7)
+    starts = [max(m, choice.day) for m in mondays]
+    ends = [min(m + timedelta(days=6), today) for m in mondays]
+    at = standings(programme, choice, history, [*starts, *ends])  # one replay for every week
+    found: list[Week] = []
+    for monday, start, sunday in zip(mondays, starts, ends, strict=True):
+        standing = at[start]
         runs = standing.phase.of(Activity.RUN)
         per_run = (standing.planned_run_s() or 0) / 60
         planned_min = per_run * runs.per_week if runs else 0.0
         ran = sum(r.minutes for r in history.runs if monday <= r.day <= sunday)
         slots = [
-            s
-            for s in week_slots(stand(programme, choice, history, sunday), history, sunday)
-            if s.status is not Status.SKIPPED
+            s for s in week_slots(at[sunday], history, sunday) if s.status is not Status.SKIPPED
         ]
         done = sum(1 for s in slots if s.status is Status.DONE)
         found.append(Week(monday, ran, planned_min, done, len(slots)))
-        monday += timedelta(days=7)
     return found
 
 

@@ -76,6 +76,8 @@ class Standing:
     easy: int = 0
     last_onset_min: float | None = None
     last_onset_km: float | None = None
+    last_run: date | None = None
+    """The day of the phase's latest run judged so far (for ``_after_layoff``)."""
     decisions: tuple[Decision, ...] = ()
 
     @property
@@ -111,19 +113,39 @@ def current_choice(history: History, today: date) -> ProgrammeChoice | None:
 
 def stand(programme: Programme, choice: ProgrammeChoice, history: History, today: date) -> Standing:
     """Replay every day from the choice to ``today``."""
+    found = standings(programme, choice, history, [today])
+    return found[today] if today in found else replace(_start(programme, choice), today=today)
+
+
+def _start(programme: Programme, choice: ProgrammeChoice) -> Standing:
     first = min(choice.phase, len(programme.phases) - 1)
-    state = _enter_phase(
-        Standing(programme, choice, today, first, choice.day),
+    return _enter_phase(
+        Standing(programme, choice, choice.day, first, choice.day),
         first,
         choice.day,
         f"Starting {programme.title} at '{programme.phases[first].title}'.",
         Action.START,
     )
-    day = choice.day
-    while day <= today:
-        state = _one_day(state, history, day, moving_on=day < today)
+
+
+def standings(
+    programme: Programme, choice: ProgrammeChoice, history: History, days: list[date]
+) -> dict[date, Standing]:
+    """The runner's standing on each of ``days``, from one replay (for the weekly charts): each
+    exactly what ``stand`` gives for that day."""
+    wanted = sorted(d for d in set(days) if d >= choice.day)
+    found: dict[date, Standing] = {}
+    if not wanted:
+        return found
+    state = _start(programme, choice)
+    day, last = choice.day, wanted[-1]
+    while day <= last:
+        state = _one_day(state, history, day)
+        if day in wanted:
+            found[day] = replace(state, today=day)
+        state = _maybe_next_phase(state, history, day)  # once the day is over
         day += timedelta(days=1)
-    return replace(state, today=today)
+    return found
 
 
 def _enter_phase(state: Standing, index: int, day: date, reason: str, action: Action) -> Standing:
@@ -137,6 +159,7 @@ def _enter_phase(state: Standing, index: int, day: date, reason: str, action: Ac
         stage=0,
         build_s=build_s,
         easy=0,
+        last_run=None,
         decisions=(*state.decisions, Decision(day, action, reason)),
     )
 
@@ -145,9 +168,10 @@ def _decide(state: Standing, day: date, action: Action, reason: str, **changes: 
     return replace(state, decisions=(*state.decisions, Decision(day, action, reason)), **changes)  # type: ignore[arg-type]
 
 
-def _one_day(state: Standing, history: History, day: date, *, moving_on: bool) -> Standing:
-    """One day's runs judged; at its end (once it is over: ``moving_on``), maybe the next phase,
-    which starts the day after, so the day itself is always planned by the phase it began in."""
+def _one_day(state: Standing, history: History, day: date) -> Standing:
+    """One day's runs judged. The next phase, if its time has come, is only decided once the day
+    is over (``standings``) and starts the day after: a day is always planned by the phase it
+    began in."""
     runs = state.phase.of(Activity.RUN)
     if runs is not None:
         state = _after_layoff(state, history, day)
@@ -157,15 +181,15 @@ def _one_day(state: Standing, history: History, day: date, *, moving_on: bool) -
                 if runs.build is not None
                 else _judge_stage_run(state, run)
             )
+            state = replace(state, last_run=day)
         if runs.build is not None and (day - state.phase_started).days % 7 == 6:
             state = _end_of_build_week(state, history, day)
-    return _maybe_next_phase(state, history, day) if moving_on else state
+    return state
 
 
 def _after_layoff(state: Standing, history: History, day: date) -> Standing:
     """On the ``LAYOFF_DAYS``-th day since the last run of the phase, one step lower, once."""
-    before = [r.day for r in history.runs if state.phase_started <= r.day < day]
-    since = max(before, default=state.phase_started)
+    since = state.last_run or state.phase_started
     if (day - since).days != LAYOFF_DAYS:
         return state
     if (state.build_s is None and state.stage == 0) or (
