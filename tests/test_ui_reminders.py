@@ -94,3 +94,16 @@ def test_distances_in_miles_are_kept_in_kilometres(qtbot, tmp_path: Path) -> Non
     dialog.minutes.setValue(20)
     dialog.distance.setValue(2)
     assert dialog.record().distance_km == 3.219
+
+
+def test_a_beat_for_the_run_taken_along_is_off_until_set(qtbot, tmp_path: Path) -> None:
+    from ui.desktop.settings.programme_settings import run_cadence
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    page = ProgrammeSettings(settings)
+    qtbot.addWidget(page)
+    assert run_cadence(settings) is None and page.cadence.text() == "no beat"
+    page.cadence.setValue(168)
+    assert run_cadence(settings) == 168
+    page.cadence.setValue(page.cadence.minimum())
+    assert run_cadence(settings) is None

@@ -160,6 +160,8 @@ def test_three_weeks_of_runs_step_up_hold_step_back_and_welcome_back(world) -> N
     assert view.labels("item-run") == [
         "Run: stage 2: run 2 min, walk 2 min, 5 times (20 min in all)"
     ]
+    (why,) = view.labels("why-run")  # the run says why it is this one
+    assert why.startswith("Stepping up to stage 2")
     form.pain_during = form.pain_after = 4
     view.buttons()["Log the run…"].click()
     assert "Holding at stage 2" in " ".join(page(app).labels("news"))
@@ -318,3 +320,9 @@ def test_the_streak_is_off_until_the_runner_turns_it_on(world) -> None:  # type:
     app.settings_view.programme.streak.setChecked(True)
     page(app).refresh()
     assert page(app).labels("streak") == ["A new week: every session counts."]
+
+
+def test_each_session_today_says_why_it_is_planned(world) -> None:  # type: ignore[no-untyped-def]
+    app, _, _, _ = world
+    page(app).buttons()["Follow Strength first"].click()
+    assert page(app).labels("why-lesson") == ["1 a week in 'Settle the knee' (S4)."]

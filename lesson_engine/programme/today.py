@@ -18,7 +18,7 @@ from lesson_engine.programme.criteria import Where, unmet
 from lesson_engine.programme.describe import minutes, stage_text
 from lesson_engine.programme.history import History
 from lesson_engine.programme.model import Activity, Advice, Weekly
-from lesson_engine.programme.progress import Decision, Standing
+from lesson_engine.programme.progress import Action, Decision, Standing
 from lesson_engine.programme.week import Slot, Status, week_slots
 
 RED_FLAG_EVERY_DAYS = 7
@@ -32,6 +32,8 @@ class Item:
     lessons: tuple[str, ...] = ()
     """Lessons to open for it, the one to take next first."""
     run_s: int | None = None
+    why: str = ""
+    """Why it is planned: the rule's last word on the runs, or the phase's line and its source."""
 
 
 @dataclass(frozen=True)
@@ -102,15 +104,41 @@ def _over_time(standing: Standing, day: date) -> str:
     )
 
 
+RUN_DECISIONS = (
+    Action.STEP_UP,
+    Action.HOLD,
+    Action.STEP_BACK,
+    Action.WAIT,
+    Action.WELCOME_BACK,
+    Action.REST_FROM_RUNNING,
+)
+
+
+def _why(weekly: Weekly, standing: Standing) -> str:
+    """Why this session is planned today, in the words Today shows under it."""
+    cited = f" ({', '.join(weekly.sources)})" if weekly.sources else ""
+    if weekly.activity is Activity.RUN:
+        latest = [
+            d
+            for d in standing.decisions
+            if d.action in RUN_DECISIONS and d.day >= standing.phase_started
+        ]
+        if latest:
+            return latest[-1].reason
+        return f"The first runs of '{standing.phase.title}', {weekly.per_week} a week{cited}."
+    return f"{weekly.per_week} a week in '{standing.phase.title}'{cited}."
+
+
 def _item(slot: Slot, standing: Standing, history: History) -> Item:
     weekly = standing.phase.of(slot.activity)
     assert weekly is not None
+    why = _why(weekly, standing)
     if slot.activity is Activity.RUN:
-        return Item(slot, run_text(standing, weekly), run_s=standing.planned_run_s())
+        return Item(slot, run_text(standing, weekly), run_s=standing.planned_run_s(), why=why)
     if slot.activity is Activity.CROSS:
-        return Item(slot, f"{weekly.minutes} min: {weekly.text}".rstrip(": "))
+        return Item(slot, f"{weekly.minutes} min: {weekly.text}".rstrip(": "), why=why)
     order = _next_lessons(weekly, history)
-    return Item(slot, ", ".join(order), lessons=order)
+    return Item(slot, ", ".join(order), lessons=order, why=why)
 
 
 def run_text(standing: Standing, weekly: Weekly) -> str:

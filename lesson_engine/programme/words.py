@@ -67,6 +67,8 @@ def today_lines(t: Today) -> list[str]:
         for item in todo:
             mark = {Status.DONE: "✓", Status.PAUSED: "‖"}.get(item.slot.status, "•")
             lines.append(f"  {mark} {item_line(item)}")
+            if item.why and item.slot.status is Status.TODAY:
+                lines.append(f"      {item.why}")
     else:
         lines.append("Today: a rest day. Rest is part of the plan.")
     if t.news:

@@ -10,10 +10,18 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import QSettings, QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
 
 from ui.desktop.settings.autostart import set_autostart
-from ui.desktop.settings.store import read_bool, read_choice
+from ui.desktop.settings.store import read_bool, read_choice, read_int
 
 UNITS = (("km", "Kilometres"), ("miles", "Miles"))
 DEFAULT_TIME = "18:00"
@@ -21,6 +29,16 @@ DEFAULT_TIME = "18:00"
 
 def uses_miles(settings: QSettings) -> bool:
     return read_choice(settings, "programme/units", UNITS) == "miles"
+
+
+CADENCE_RANGE = (140, 210)
+"""Steps a minute a runner may set for the beat: wide around the 170–180 most settle on (S3)."""
+
+
+def run_cadence(settings: QSettings) -> int | None:
+    """The beat for today's run taken along, or None for no beat (the default)."""
+    value = read_int(settings, "programme/cadence", 0, (0, CADENCE_RANGE[1]))
+    return value if value >= CADENCE_RANGE[0] else None
 
 
 def shows_streak(settings: QSettings) -> bool:
@@ -54,6 +72,18 @@ class ProgrammeSettings(QWidget):
         self.streak = QCheckBox("Show how many weeks in a row I did every planned session")
         self.streak.setChecked(shows_streak(settings))
         self.streak.toggled.connect(lambda on: self._store("programme/streak", on))
+        self.cadence = QSpinBox()
+        self.cadence.setRange(CADENCE_RANGE[0] - 1, CADENCE_RANGE[1])
+        self.cadence.setSpecialValueText("no beat")
+        self.cadence.setSuffix(" steps a minute")
+        self.cadence.setValue(run_cadence(settings) or CADENCE_RANGE[0] - 1)
+        self.cadence.setAccessibleName("A beat in today's run taken along, steps a minute")
+        self.cadence.setToolTip(
+            "Your own step rate plus a little (the cadence lesson measures it); no beat by default"
+        )
+        self.cadence.valueChanged.connect(
+            lambda v: self._store("programme/cadence", v if v >= CADENCE_RANGE[0] else 0)
+        )
         self.remind = QCheckBox("Remind me of today's plan")
         self.remind.setChecked(read_bool(settings, "reminders/enabled", False))
         self.remind.toggled.connect(self._remind_toggled)
@@ -75,6 +105,7 @@ class ProgrammeSettings(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Distances in", self.units)
         form.addRow("", self.streak)
+        form.addRow("Beat in a run taken along", self.cadence)
         form.addRow("", self.remind)
         form.addRow("At", self.at)
         form.addRow("", self.at_login)

@@ -140,7 +140,14 @@ def item_row(
     if item.lessons:
         titles = ", ".join(title_of(i) for i in item.lessons)
         shown = Item(item.slot, titles, item.lessons, item.run_s)
-    line.addWidget(text(item_line(shown), name=f"item-{item.slot.activity.value}"), 1)
+    said = QWidget()
+    column = QVBoxLayout(said)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(text(item_line(shown), name=f"item-{item.slot.activity.value}"))
+    if item.why and item.slot.status is Status.TODAY:
+        column.addWidget(text(item.why, "muted", name=f"why-{item.slot.activity.value}"))
+    line.addWidget(said, 1)
     for words, action in actions:
         line.addWidget(button(words, action, primary=words.startswith(("Start", "Log"))))
     return row

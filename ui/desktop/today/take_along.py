@@ -34,19 +34,25 @@ class RunExport(QObject):
     """What to tell the learner: the file written, or why it was not."""
 
     def __init__(
-        self, voice: Callable[[], str], cache: Path, parent: QObject | None = None
+        self,
+        voice: Callable[[], str],
+        cache: Path,
+        cadence: Callable[[], int | None] = lambda: None,
+        parent: QObject | None = None,
     ) -> None:
+        """``cadence``: the beat while running, steps a minute, or None for none (the setting)."""
         super().__init__(parent)
         self._voice = voice
         self._cache = cache
+        self._cadence = cadence
         self.worker: threading.Thread | None = None
 
     def start(self, stage: RunStage, out: Path) -> None:
-        voice = self._voice()
+        voice, cadence = self._voice(), self._cadence()
 
         def work() -> None:
             try:
-                track = write_run_track(stage, out, cadence=None, voice=voice, cache=self._cache)
+                track = write_run_track(stage, out, cadence=cadence, voice=voice, cache=self._cache)
             except (ValueError, EncodingUnavailable, OSError) as exc:
                 self.finished.emit(f"Today's run could not be written to {out.name}: {exc}")
                 return

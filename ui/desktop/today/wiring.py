@@ -23,7 +23,7 @@ from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
-from ui.desktop.settings.programme_settings import shows_streak, uses_miles
+from ui.desktop.settings.programme_settings import run_cadence, shows_streak, uses_miles
 from ui.desktop.settings.store import read_voice_settings
 from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport
@@ -135,7 +135,12 @@ def connect_today(
             view.show_chooser()
 
         exercises_view.programme_requested.connect(choose_programme)
-    export = RunExport(lambda: read_voice_settings(settings).choice, voice_cache_dir(), window)
+    export = RunExport(
+        lambda: read_voice_settings(settings).choice,
+        voice_cache_dir(),
+        lambda: run_cadence(settings),
+        parent=window,
+    )
     export.finished.connect(window.banner.add)
 
     def take_run(stage: RunStage) -> None:
