@@ -15,7 +15,13 @@ from pathlib import Path
 from lesson_engine.model.ids import ID_PATTERN, slug
 from lesson_engine.programme.body import BodyReader
 from lesson_engine.programme.model import Programme, School, Thresholds
-from lesson_engine.script.diagnostics import Diagnostic, LessonScriptError, Severity, did_you_mean
+from lesson_engine.script.diagnostics import (
+    Diagnostic,
+    Findings,
+    LessonScriptError,
+    Severity,
+    did_you_mean,
+)
 from lesson_engine.script.header import scan_header
 from lesson_engine.script.text import decode_script
 
@@ -44,17 +50,9 @@ class ProgrammeError(LessonScriptError):
 
 
 @dataclass(frozen=True)
-class ProgrammeCheck:
+class ProgrammeCheck(Findings):
     programme: Programme | None
     diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.is_error)
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if not d.is_error)
 
 
 class _Enough(Exception):

@@ -46,6 +46,22 @@ class Diagnostic:
         return "\n".join(parts)
 
 
+class Findings:
+    """What a check found, sorted into errors and warnings: the one reading of a check's
+    diagnostics for lessons and programmes alike (each result is a frozen dataclass holding
+    ``diagnostics``)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+
 class LessonScriptError(Exception):
     """A lesson that cannot be loaded; carries every problem found, not only the first."""
 

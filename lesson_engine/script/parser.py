@@ -32,7 +32,7 @@ from pathlib import Path
 
 from lesson_engine.model.lesson import Count, Lesson, Repeat, Rest, Section, Sides, Speak, Step
 from lesson_engine.script.body import BodyParser
-from lesson_engine.script.diagnostics import Diagnostic, LessonScriptError, Severity
+from lesson_engine.script.diagnostics import Diagnostic, Findings, LessonScriptError, Severity
 from lesson_engine.script.header import header_stem, parse_header
 from lesson_engine.script.text import ScriptText, decode_script
 
@@ -40,17 +40,9 @@ MAX_DIAGNOSTICS = 200
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Findings):
     lesson: Lesson | None
     diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.is_error)
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if not d.is_error)
 
 
 class _Enough(Exception):

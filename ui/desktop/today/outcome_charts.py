@@ -24,6 +24,15 @@ class _Chart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, 220)
 
+    def _colours(self, painter: QPainter) -> tuple[QColor, QColor]:
+        """Smooth lines, and the palette's accent and text: right in both themes."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        return (
+            palette.color(QPalette.ColorRole.Highlight),
+            palette.color(QPalette.ColorRole.WindowText),
+        )
+
     def _frame(self, painter: QPainter, top_value: float, unit: str) -> QRectF:
         """The plot's rectangle, with its scale on the left in ``unit``; ``top_value`` must be
         a multiple of 4 (``nice_top``) so every line of the scale is a whole number."""
@@ -82,10 +91,7 @@ class OnsetChart(_Chart):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        text = palette.color(QPalette.ColorRole.WindowText)
+        accent, text = self._colours(painter)
         top = nice_top(max([o.minutes for o in self.onsets] + [15.0]))
         plot = self._frame(painter, top, "minutes")
         if not self.onsets:
@@ -133,10 +139,7 @@ class WeeksChart(_Chart):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        text = palette.color(QPalette.ColorRole.WindowText)
+        accent, text = self._colours(painter)
         top = nice_top(
             max([w.ran_min for w in self.weeks] + [w.planned_min for w in self.weeks] + [20.0])
         )
