@@ -44,3 +44,44 @@ def test_a_journal_that_cannot_be_opened_gives_a_journal_in_memory_and_a_notice(
     assert [s.note for s in journal.sessions()] == ["kept until Seesaw closes"]
     with pytest.raises(JournalInputError, match="in the future"):  # the same checks as on disk
         journal.add_note(Note(date(2999, 1, 1), "from the future"))
+
+
+def test_a_saved_place_with_a_position_of_the_wrong_kind_is_kept_and_said(
+    qtbot, tmp_path: Path
+) -> None:
+    """JSON with a lesson and a position of "twelve": as lost as a damaged file, so it is kept
+    aside and the start says so, instead of Continue silently never being offered."""
+    import json
+
+    from PySide6.QtCore import QSettings
+
+    from lesson_engine.journal.journal import Journal
+    from ui.desktop.app import build
+    from ui.desktop.ports import SilentAudio
+
+    folder = tmp_path / "journal"
+    with Journal.open(folder) as journal:
+        journal.save_checkpoint(
+            {
+                "lesson_id": "weight-shift-1",
+                "digest": "x",
+                "position_ms": "twelve",
+                "cue_id": "c1",
+                "cue_index": 3,
+                "section_index": 0,
+                "section_title": "Getting comfortable",
+                "state": "paused",
+            }
+        )
+    journal = Journal.open(folder)
+    try:
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        app = build(journal=journal, audio=SilentAudio(), settings=settings, folders=[])
+        qtbot.addWidget(app.window)
+        (told,) = [n for n in app.notices if n.startswith("Your place in a lesson could not")]
+        assert "'position_ms' should be int, not 'twelve'" in told
+        (kept,) = folder.glob("checkpoint.damaged-*.json")
+        assert json.loads(kept.read_text())["position_ms"] == "twelve"
+        assert journal.load_checkpoint() is None
+    finally:
+        journal.close()

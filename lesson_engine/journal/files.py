@@ -52,18 +52,29 @@ def keep_damaged_place(journal_folder: Path, stamp: str) -> str:
         data = None
     if isinstance(data, dict) and data.get("lesson_id"):
         return ""
-    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     try:
-        os.replace(path, aside)
+        aside = set_place_aside(journal_folder, stamp, backup_too=False)
     except OSError as exc:
         return f"Your place in a lesson was damaged, and could not be kept aside ({exc.strerror})."
-    fsync_dir(journal_folder)
     instead = (
         "the place saved just before it is offered instead"
         if read_saved_place(journal_folder)
         else "there is no place to continue from"
     )
     return f"Your place in a lesson was damaged. It was kept as {aside.name}; {instead}."
+
+
+def set_place_aside(journal_folder: Path, stamp: str, *, backup_too: bool = True) -> Path:
+    """Move the saved place out of the way, kept under another name (the next lesson would
+    write over it), durably; with ``backup_too`` its backup goes as well, so it is not offered
+    in its place. Raises OSError."""
+    path = checkpoint_path(journal_folder)
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    os.replace(path, aside)
+    if backup_too:
+        backup_of(path).unlink(missing_ok=True)
+    fsync_dir(journal_folder)
+    return aside
 
 
 def write_saved_place(journal_folder: Path, record: dict[str, Any]) -> None:

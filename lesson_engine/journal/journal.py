@@ -40,6 +40,7 @@ from lesson_engine.journal.files import (
     clear_saved_place,
     keep_damaged_place,
     read_saved_place,
+    set_place_aside,
     write_saved_place,
 )
 from lesson_engine.journal.kinds import KINDS, Kind
@@ -436,6 +437,14 @@ class Journal:
         if self.folder is None:
             return self._place_in_memory
         return read_saved_place(self.folder)
+
+    def set_place_aside(self) -> Path | None:
+        """Keep a saved place the player cannot use (a position of "twelve") under another
+        name; returns where, or None for a journal in memory. Raises OSError."""
+        self._place_in_memory = None
+        if self.folder is None:
+            return None
+        return set_place_aside(self.folder, f"{self._now():%Y%m%d-%H%M%S}")
 
     def clear_checkpoint(self) -> None:
         self._place_in_memory = None

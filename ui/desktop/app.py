@@ -32,6 +32,7 @@ from lesson_engine.paths import (
     recovery_dir,
     voice_cache_dir,
 )
+from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
@@ -174,6 +175,7 @@ def build(
         notices=[*(notices or []), *today_notices],
     )
     _place_pages(app, exercises)
+    _keep_unusable_place(app, journal)
     _settle_last_session(app)
     if journal.drafts.keys():
         app.notices.append(
@@ -245,6 +247,30 @@ def _place_pages(app: SeesawApp, exercises: Exercises) -> None:
     window.set_page("journal", app.journal_view)
     window.set_page("author", app.author_view)
     window.set_page("settings", app.settings_view)
+
+
+def _keep_unusable_place(app: SeesawApp, journal: Journal) -> None:
+    """A saved place that reads but cannot be resumed (a position of "twelve"): kept aside and
+    said, not silently never offered."""
+    saved = journal.load_checkpoint()
+    if saved is None:
+        return
+    try:
+        Checkpoint.from_dict(saved)
+    except ValueError as exc:
+        try:
+            kept = journal.set_place_aside()
+        except OSError as problem:
+            app.notices.append(
+                f"Your place in a lesson could not be used ({exc}), nor kept aside "
+                f"({problem.strerror or problem})."
+            )
+            return
+        where = f" It was kept as {kept.name}." if kept else ""
+        app.notices.append(
+            f"Your place in a lesson could not be used ({exc}).{where} There is no place to "
+            "continue from; each lesson starts from its beginning."
+        )
 
 
 def _settle_last_session(app: SeesawApp) -> None:
