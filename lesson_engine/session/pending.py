@@ -90,3 +90,49 @@ class PendingSessions:
         """The learner chose to close without these records (or they were kept elsewhere)."""
         self.waiting.clear()
         self.problem = ""
+
+
+def read_unsaved(path: Path) -> list[SessionEntry]:
+    """The sessions in a file ``move_to`` wrote, read back strictly; raises ValueError (or
+    OSError) with the reason in words, and reads nothing in part."""
+    from lesson_engine.journal.codec import BadRecord, session_from_doc
+    from lesson_engine.journal.validation import check_session
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError(f"{path} is not a file of unsaved sessions (it is not JSON)") from None
+    if not isinstance(data, dict) or data.get("format") != UNSAVED_FORMAT:
+        raise ValueError(f"{path} is not a file of unsaved sessions written by Seesaw")
+    if data.get("version") != 1:
+        raise ValueError(f"{path} was written by a newer Seesaw (version {data.get('version')!r})")
+    docs = data.get("sessions")
+    if not isinstance(docs, list):
+        raise ValueError(f"{path} holds no list of sessions")
+    sessions = []
+    for number, doc in enumerate(docs, start=1):
+        try:
+            if not isinstance(doc, dict):
+                raise BadRecord("it is not a record")
+            entry = session_from_doc(doc, "")
+            check_session(entry, None)
+        except (BadRecord, JournalInputError) as exc:
+            raise ValueError(f"session {number} in {path} cannot be read: {exc}") from None
+        sessions.append(entry)
+    return sessions
+
+
+def put_back_unsaved(journal: Journal, path: Path) -> tuple[int, int]:
+    """Add the file's sessions to the journal, each once (one already there, the same lesson at
+    the same moment, is not added again). Returns (added, already there); raises as
+    ``read_unsaved`` does, and OSError when the journal cannot be written."""
+    sessions = read_unsaved(path)
+    present = {(s.lesson_id, s.started_at) for s in journal.sessions()}
+    added = 0
+    for entry in sessions:
+        if (entry.lesson_id, entry.started_at) in present:
+            continue
+        journal.add_session(entry)
+        present.add((entry.lesson_id, entry.started_at))
+        added += 1
+    return added, len(sessions) - added

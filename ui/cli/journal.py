@@ -12,7 +12,9 @@ from lesson_engine.journal.check import check_journal
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import FolderLock, JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
+from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.paths import journal_folder
+from lesson_engine.session.pending import put_back_unsaved
 
 
 def open_journal() -> Journal | None:
@@ -103,6 +105,27 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _put_back(args: argparse.Namespace) -> int:
+    """Sessions Seesaw saved to a file when the journal's disk refused them, put back."""
+    journal = open_journal()
+    if journal is None:
+        return 1
+    with journal:
+        try:
+            added, there = put_back_unsaved(journal, Path(args.file))
+        except (ValueError, JournalInputError) as exc:
+            print(f"seesaw: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"seesaw: {args.file}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    print(
+        f"put back {added} session{'s' if added != 1 else ''}"
+        + (f"; {there} {'was' if there == 1 else 'were'} in the journal already" if there else "")
+    )
+    return 0
+
+
 def add_journal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     journal = commands.add_parser("journal", help="show (the default) or export your journal")
     journal.set_defaults(func=_show)
@@ -118,3 +141,8 @@ def add_journal_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     back = sub.add_parser("restore", help="put back the journal as it was on a day (a backup)")
     back.add_argument("day", metavar="DAY", help="the day of a backup, e.g. 2026-11-20")
     back.set_defaults(func=_restore)
+    put = sub.add_parser(
+        "put-back", help="put back sessions Seesaw saved to a file when the disk refused them"
+    )
+    put.add_argument("file", metavar="FILE")
+    put.set_defaults(func=_put_back)

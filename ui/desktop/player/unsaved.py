@@ -82,5 +82,9 @@ def may_close(
         except OSError as exc:
             tell(f"The sessions could not be saved to {path} either ({exc.strerror or exc}).")
             continue
+        tell(
+            f"The sessions are kept in {path}. Once the disk takes writes again, "
+            f"'seesaw journal put-back {path}' puts them in your journal."
+        )
         return True
     return True
