@@ -216,3 +216,19 @@ def test_a_session_the_journal_refuses_never_costs_the_ones_waiting_for_the_disk
         ((refused, reason),) = pending.refused
         assert refused is bad and "between 0 and 1" in reason
         assert [s.note for s in journal.sessions()] == ["kept"] and len(pending) == 0
+
+
+def test_sections_skipped_before_a_crash_on_the_check_out_are_still_recorded() -> None:
+    ended = START + timedelta(minutes=18)
+    done = place_to_save(
+        checkpoint("finished"),
+        draft(),
+        now=ended,
+        completed=True,
+        skipped_sections=("Lifting the knee",),
+    )
+    stored = done.to_dict()  # what the disk holds when Seesaw crashes on the check-out form
+    again = SavedPlace.from_dict(stored, ended + timedelta(hours=1))
+    assert again is not None
+    entry = entry_for_finished(again, title=None, total_ms=None, now=ended + timedelta(hours=1))
+    assert entry is not None and entry.skipped_sections == ("Lifting the knee",)

@@ -67,6 +67,8 @@ class SessionDraft:
     completed: bool = False
     after: CheckIn | None = None
     """The check-out as typed so far (saved within a second of each change), or None."""
+    skipped_sections: tuple[str, ...] = ()
+    """Set with ``ended_at``: the sections less than half heard, kept for a crash on check-out."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -77,6 +79,7 @@ class SessionDraft:
         if self.ended_at is not None:
             data["ended_at"] = self.ended_at.isoformat()
             data["completed"] = self.completed
+            data["skipped_sections"] = list(self.skipped_sections)
         if self.after is not None:
             data["after"] = self.after.to_dict()
         return data
@@ -87,6 +90,7 @@ class SessionDraft:
         if not isinstance(data, dict):
             data = {}
         title = data.get("title")
+        skipped = data.get("skipped_sections")
         return cls(
             title=title if isinstance(title, str) else "",
             started_at=_time(data.get("started_at")) or now,
@@ -94,11 +98,16 @@ class SessionDraft:
             ended_at=_time(data.get("ended_at")),
             completed=data.get("completed") is True,
             after=CheckIn.from_dict(data["after"]) if "after" in data else None,
+            skipped_sections=tuple(t for t in skipped if isinstance(t, str))
+            if isinstance(skipped, list)
+            else (),
         )
 
-    def ended(self, at: datetime, completed: bool) -> SessionDraft:
+    def ended(
+        self, at: datetime, completed: bool, skipped_sections: tuple[str, ...] = ()
+    ) -> SessionDraft:
         """The draft once the lesson is over (the learner may still be on the check-out form)."""
-        return replace(self, ended_at=at, completed=completed)
+        return replace(self, ended_at=at, completed=completed, skipped_sections=skipped_sections)
 
 
 FINISHED_SHARE = 0.5

@@ -61,12 +61,18 @@ def place_to_continue(checkpoint: Checkpoint) -> dict[str, Any]:
 
 
 def place_to_save(
-    checkpoint: Checkpoint, draft: SessionDraft, *, now: datetime, completed: bool
+    checkpoint: Checkpoint,
+    draft: SessionDraft,
+    *,
+    now: datetime,
+    completed: bool,
+    skipped_sections: tuple[str, ...] = (),
 ) -> SavedPlace:
     """What goes to the journal for ``checkpoint``: once the lesson is over, the draft says when
-    it ended and whether it was completed, so a crash on the check-out form loses neither."""
+    it ended, whether it was completed and which sections were skipped, so a crash on the
+    check-out form loses none of it."""
     if checkpoint.finished:
-        draft = draft.ended(now, completed)
+        draft = draft.ended(now, completed, skipped_sections)
     return SavedPlace(checkpoint, draft)
 
 
@@ -95,4 +101,5 @@ def entry_for_finished(
         rests_taken=checkpoint.rests_taken,
         rested_ms=checkpoint.rested_ms,
         after=draft.after,
+        skipped_sections=draft.skipped_sections,
     )

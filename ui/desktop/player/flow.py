@@ -273,8 +273,17 @@ class LessonFlow(QObject):
                 self._check_out()
             return
         if isinstance(event, CheckpointDue):
+            skipped = (
+                self.player.skipped_sections()
+                if self.player is not None and event.checkpoint.finished
+                else ()
+            )
             place = place_to_save(
-                event.checkpoint, self._draft, now=self._now(), completed=self._completed
+                event.checkpoint,
+                self._draft,
+                now=self._now(),
+                completed=self._completed,
+                skipped_sections=skipped,
             )
             self.saving.save_place(place.to_dict())
         elif isinstance(event, Finished):
