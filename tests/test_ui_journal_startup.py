@@ -85,3 +85,31 @@ def test_a_saved_place_with_a_position_of_the_wrong_kind_is_kept_and_said(
         assert journal.load_checkpoint() is None
     finally:
         journal.close()
+
+
+def test_kept_words_are_told_where_they_open_and_orphans_are_let_go(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from lesson_engine.journal.drafts import session_note_key
+    from lesson_engine.journal.journal import Journal
+    from ui.desktop.app import build
+    from ui.desktop.ports import SilentAudio
+    from ui.desktop.today.run_dialog import RUN_DRAFT
+
+    folder = tmp_path / "journal"
+    with Journal.open(folder) as journal:
+        journal.drafts.keep(session_note_key("2026-9"), "a note for a session deleted since")
+        journal.drafts.keep(RUN_DRAFT, '{"note": "calf tight"}')
+    journal = Journal.open(folder)
+    try:
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        app = build(journal=journal, audio=SilentAudio(), settings=settings, folders=[])
+        qtbot.addWidget(app.window)
+        told = [n for n in app.notices if n.startswith("Words you were typing")]
+        assert told == [
+            "Words you were typing when Seesaw closed were kept: on Today, 'Log a run…' or "
+            "'Log cross-training…' opens with them."
+        ]
+        assert journal.drafts.keys() == [RUN_DRAFT]
+    finally:
+        journal.close()

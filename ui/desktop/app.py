@@ -10,6 +10,7 @@ always starts and a lesson can always be followed.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -177,11 +178,7 @@ def build(
     _place_pages(app, exercises)
     _keep_unusable_place(app, journal)
     _settle_last_session(app)
-    if journal.drafts.keys():
-        app.notices.append(
-            "A note you were writing in the journal when Seesaw closed was kept: on the Journal "
-            "page, its dialog opens with your words."
-        )
+    _tell_kept_drafts(app, journal)
     _connect_library(app, journal)
     _connect_today(app, settings, ask_run_path)
     _connect_author(app)
@@ -271,6 +268,33 @@ def _keep_unusable_place(app: SeesawApp, journal: Journal) -> None:
             f"Your place in a lesson could not be used ({exc}).{where} There is no place to "
             "continue from; each lesson starts from its beginning."
         )
+
+
+KEPT_WORDS = {
+    "journal": "A note you were writing in the journal when Seesaw closed was kept: on the "
+    "Journal page, its dialog opens with your words.",
+    "run": "Words you were typing when Seesaw closed were kept: on Today, 'Log a run…' or "
+    "'Log cross-training…' opens with them.",
+    "set": "Words you were typing when Seesaw closed were kept: on the Exercises page, "
+    "'Log a set…' opens with them.",
+}
+
+
+def _tell_kept_drafts(app: SeesawApp, journal: Journal) -> None:
+    """Words being typed when Seesaw closed are waiting: say once where each kind opens again.
+    A draft for a session or note deleted since has nowhere to open, and is let go."""
+    ids = {s.id for s in journal.sessions()} | {n.id for n in journal.notes()}
+    where: set[str] = set()
+    kept = journal.drafts.keys()  # a list: drafts are dropped while it is read
+    for key in kept:
+        kind, _, rest = key.partition(":")
+        if kind in ("session-note", "note") and rest != "new" and rest not in ids:
+            with contextlib.suppress(OSError):
+                journal.drafts.drop(key)
+            continue
+        where.add({"run": "run", "cross": "run", "set-note": "set"}.get(kind, "journal"))
+    for kind in sorted(where):
+        app.notices.append(KEPT_WORDS[kind])
 
 
 def _settle_last_session(app: SeesawApp) -> None:

@@ -30,7 +30,8 @@ def ask_backup_day(parent: QWidget, choices: list[tuple[date, str]]) -> date | N
         parent,
         "Restore a backup",
         "Put your journal back as it was at the start of this day.\n"
-        "What it holds now is kept in its backups folder, so this can be undone.",
+        "What it holds now is kept in its backups folder (as replaced-…), where it can be "
+        "copied back by hand.",
         labels,
         0,
         False,
