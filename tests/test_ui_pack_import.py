@@ -48,7 +48,7 @@ def test_import_button_adds_the_lessons_to_the_library(
     pack.write_bytes(pack_bytes({"pack.toml": MANIFEST, "hill-1.lesson": LESSON}))
     app = make_app(qtbot, tmp_path, journal, [], chosen=str(pack))
     app.library_view.import_button.click()
-    assert any(t.startswith("Hill 1") and "from hill-days" in t for t in titles(app))
+    assert any(t.startswith("Hill 1") and "from Hill days" in t for t in titles(app))
     assert app.window.banner.messages[-1].startswith("Imported “Hill days” by Sam: 1 lesson")
     assert app.flow.library.by_id("hill-1") is not None
 

@@ -89,6 +89,20 @@ def _order(entry: LibraryEntry) -> tuple[int, str]:
     return GROUP_ORDER.index(group), entry.id
 
 
+def pack_title(folder: Path) -> str:
+    """The title an installed pack gives itself in its manifest ("" when it has none to give):
+    the library says "from Hip hikes for trail runners", not the folder's name."""
+    from lesson_engine.library.packs import MANIFEST, PackError, read_manifest
+
+    manifest = folder / MANIFEST
+    try:
+        return (
+            read_manifest(manifest.read_bytes(), str(manifest)).title if manifest.is_file() else ""
+        )
+    except (OSError, PackError):
+        return ""
+
+
 def load_library(
     folders: Iterable[tuple[str, Path]],
     duration_of: DurationOf | None = None,
@@ -109,6 +123,7 @@ def load_library(
     problems: list[LibraryProblem] = []
     seen: set[str] = set()
     for origin, folder in folders:
+        origin = pack_title(folder) or origin
         files, _ = find_lesson_files([folder]) if folder.exists() else ([], [])
         for path in files:
             entry = _entry(path, origin, duration_of, index, timing, problems, index_only)

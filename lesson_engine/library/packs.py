@@ -8,6 +8,7 @@ installed pack is never replaced unless the caller says so.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import stat
@@ -187,14 +188,21 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
         raise PackError([f"{shown}: {len(infos)} files; a pack may hold at most {MAX_MEMBERS}"])
     total = 0
     safe: list[zipfile.ZipInfo] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for info in infos:
         name = info.filename
         where = f"{shown}:{name}"
         if name in seen:
             problems.append(f"{where}: appears twice in the pack; which one is meant is unclear")
             continue
-        seen.add(name)
+        if name.casefold() in {n.casefold() for n in seen}:
+            first = next(n for n in seen if n.casefold() == name.casefold())
+            problems.append(
+                f"{where}: differs from {first} only in upper and lower case; on Windows and "
+                "macOS they would be one file, so rename one of them"
+            )
+            continue
+        seen[name] = name
         path = PurePosixPath(name)
         if (
             "\\" in name
@@ -274,8 +282,11 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
                 first = str(diagnostic).splitlines()[0]
                 problems.append(first.replace(str(place), f"{shown}:{name}", 1))
             for audio in result.lesson.recordings() if result.lesson else []:
+                # "lessons/../clip.wav" is the pack's "clip.wav": compare the paths as resolved
+                # by name (nothing on disk yet), as 'seesaw pack' resolved them when packing.
+                plain = Path(os.path.normpath(audio))
                 relative = (
-                    audio.relative_to(scratch).as_posix() if audio.is_relative_to(scratch) else None
+                    plain.relative_to(scratch).as_posix() if plain.is_relative_to(scratch) else None
                 )
                 if relative is None or relative not in contents:
                     problems.append(
