@@ -218,3 +218,20 @@ def test_closing_the_window_with_unsaved_text_asks_and_can_be_cancelled(
     assert app.window.isVisible() and answers.asked
     answers.unsaved = "discard"
     assert app.window.close()
+
+
+def test_the_editor_numbers_its_lines_as_the_problems_count_them(qtbot, tmp_path: Path) -> None:
+    from ui.desktop.author.gutter import NumberedEditor
+
+    editor = NumberedEditor()
+    qtbot.addWidget(editor)
+    editor.resize(500, 300)
+    editor.setPlainText("\n".join(f"line {n}" for n in range(1, 201)))
+    editor.show()
+    qtbot.waitExposed(editor)
+    shown = editor.visible_numbers()
+    assert shown[0] == 1 and shown == list(range(1, len(shown) + 1))
+    assert editor.gutter.width() >= editor.fontMetrics().horizontalAdvance("200")
+    assert editor.viewportMargins().left() == editor.gutter.width()
+    editor.verticalScrollBar().setValue(100)
+    assert editor.visible_numbers()[0] == 101  # the numbers follow the script as it scrolls

@@ -38,6 +38,7 @@ from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.script.templates import new_lesson_text
 from lesson_engine.storage import ensure_private_dir, write_atomically
 from lesson_engine.timeline import compile_timeline
+from ui.desktop.author.gutter import NumberedEditor
 from ui.desktop.author.highlighter import LessonHighlighter
 from ui.desktop.widgets.shortcuts import bind
 
@@ -108,7 +109,7 @@ class AuthorView(QWidget):
         self.lesson: Lesson | None = None
         self.diagnostics: tuple[Diagnostic, ...] = ()
 
-        self.editor = QPlainTextEdit()
+        self.editor = NumberedEditor()
         self.editor.setAccessibleName("Lesson script")
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
