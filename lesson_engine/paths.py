@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "seesaw"
+MY_LESSONS = "My lessons"
 
 
 def _home_override() -> Path | None:
@@ -33,6 +34,12 @@ def journal_folder() -> Path:
 def packs_dir() -> Path:
     """Each imported lesson pack, in a folder of its own."""
     return data_dir() / "packs"
+
+
+def my_lessons_dir() -> Path:
+    """Lessons the learner or instructor wrote in Seesaw: Save goes here unless told otherwise,
+    and the library lists them at once."""
+    return data_dir() / "my-lessons"
 
 
 def recovery_dir() -> Path:
@@ -78,8 +85,9 @@ def catalogue_dir() -> Path:
 
 
 def lesson_folders() -> list[tuple[str, Path]]:
-    """(origin, folder) for the bundled lessons, then each imported pack in name order."""
-    folders = [("Seesaw", bundled_lessons_dir())]
+    """(origin, folder) for the bundled lessons, then My lessons, then each imported pack in
+    name order."""
+    folders = [("Seesaw", bundled_lessons_dir()), (MY_LESSONS, my_lessons_dir())]
     packs = packs_dir()
     if packs.is_dir():
         folders.extend(

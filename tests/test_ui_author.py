@@ -235,3 +235,34 @@ def test_the_editor_numbers_its_lines_as_the_problems_count_them(qtbot, tmp_path
     assert editor.viewportMargins().left() == editor.gutter.width()
     editor.verticalScrollBar().setValue(100)
     assert editor.visible_numbers()[0] == 101  # the numbers follow the script as it scrolls
+
+
+def test_save_goes_to_my_lessons_and_the_library_lists_it_at_once(
+    qtbot, tmp_path: Path, journal: Journal
+) -> None:
+    from lesson_engine.paths import my_lessons_dir
+
+    proposed: list[str] = []
+
+    def save_path(_parent: object, suggested: str) -> str:
+        proposed.append(suggested)
+        return suggested  # the learner takes the folder Seesaw proposes
+
+    dialogs = AuthorDialogs(
+        open_path=lambda _p: "",
+        save_path=save_path,
+        unsaved=lambda _p, _n: "cancel",
+        pick_audio=lambda _p: "",
+    )
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(journal=journal, audio=SilentAudio(), settings=settings, author_dialogs=dialogs)
+    qtbot.addWidget(app.window)
+    type_text(app.author_view, GOOD.replace("title: Draft", "title: Hill hikes\nauthor: Sam"))
+    assert app.author_view.save()
+    assert proposed == [str(my_lessons_dir() / "draft.lesson")]
+    entry = app.library.by_id("draft")
+    assert entry is not None and entry.origin == "My lessons"
+    listed = [app.library_view.list.item(i).text() for i in range(app.library_view.list.count())]
+    assert any(
+        t.startswith("Hill hikes\n") and t.endswith("from My lessons by Sam") for t in listed
+    )

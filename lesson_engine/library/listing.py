@@ -89,18 +89,23 @@ def _order(entry: LibraryEntry) -> tuple[int, str]:
     return GROUP_ORDER.index(group), entry.id
 
 
+PACK_MANIFEST = "pack.toml"
+"""The manifest's name (``packs.MANIFEST``, which imports the checker, names it the same)."""
+
+
 def pack_title(folder: Path) -> str:
     """The title an installed pack gives itself in its manifest ("" when it has none to give):
-    the library says "from Hip hikes for trail runners", not the folder's name."""
-    from lesson_engine.library.packs import MANIFEST, PackError, read_manifest
+    the library says "from Hip hikes for trail runners", not the folder's name. Read with
+    tomllib alone (the manifest was checked whole when the pack was imported), so the first
+    paint loads no checker."""
+    import tomllib
 
-    manifest = folder / MANIFEST
     try:
-        return (
-            read_manifest(manifest.read_bytes(), str(manifest)).title if manifest.is_file() else ""
-        )
-    except (OSError, PackError):
+        raw = tomllib.loads((folder / PACK_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ""
+    title = raw.get("title")
+    return title.strip() if isinstance(title, str) else ""
 
 
 def load_library(

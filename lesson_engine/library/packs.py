@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lesson_engine.library.files import find_lesson_files
+from lesson_engine.library.listing import PACK_MANIFEST
 from lesson_engine.model.ids import slug
 from lesson_engine.model.recordings import AUDIO_SUFFIXES, looks_like_recording
 from lesson_engine.script.parser import check_lesson_bytes, check_lesson_file
 
-MANIFEST = "pack.toml"
+MANIFEST = PACK_MANIFEST
 MANIFEST_KEYS = ("title", "author", "version", "licence")
 MAX_MEMBERS = 500
 MAX_MEMBER_BYTES = 50_000_000

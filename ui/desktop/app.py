@@ -29,6 +29,7 @@ from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import (
     journal_folder,
     lesson_folders,
+    my_lessons_dir,
     packs_dir,
     recovery_dir,
     voice_cache_dir,
@@ -168,7 +169,7 @@ def build(
         flow=flow,
         library_view=shell.library_view,
         library=library,
-        author_view=AuthorView(recovery_dir(), dialogs=author_dialogs),
+        author_view=AuthorView(recovery_dir(), dialogs=author_dialogs, my_lessons=my_lessons_dir()),
         journal_view=JournalView(journal, exercise_name=exercises.name_of),
         exercises_view=exercises_view(exercises, journal, flow),
         settings_view=SettingsView(settings),
@@ -185,6 +186,7 @@ def build(
     _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings, ask_backup_day)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
+    app.author_view.saved.connect(lambda _path: _reload_lessons(app, lessons))
     if inhibitor is not None:
         _keep_awake(app, inhibitor, clock)
     if media_bus is not None:
@@ -369,6 +371,12 @@ def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBa
     flow.caption_step.connect(settings_view.step_caption_size)
 
 
+def _reload_lessons(app: SeesawApp, lessons: Callable[[], Library]) -> None:
+    """Read the library again (a lesson saved in My lessons, a pack imported) and show it."""
+    app.library = app.flow.library = lessons()
+    app.refresh_library()
+
+
 def _connect_packs(
     app: SeesawApp,
     lessons: Callable[[], Library],
@@ -381,8 +389,7 @@ def _connect_packs(
         imported, message = import_from_app(Path(path), packs_dir(), window, ask_replace)
         window.banner.add(message)
         if imported:
-            app.library = app.flow.library = lessons()
-            app.refresh_library()
+            _reload_lessons(app, lessons)
 
     def choose_pack() -> None:
         chosen = ask_pack_path(window)

@@ -92,6 +92,7 @@ DEFAULT_DIALOGS = AuthorDialogs(_open_path, _save_path, _unsaved, _pick_audio)
 
 class AuthorView(QWidget):
     play_requested = Signal(object, int)  # Lesson, start position in ms
+    saved = Signal(str)  # the path written: the library lists what was saved at once
 
     def __init__(
         self,
@@ -100,10 +101,13 @@ class AuthorView(QWidget):
         dialogs: AuthorDialogs = DEFAULT_DIALOGS,
         dark: bool | None = None,
         parent: QWidget | None = None,
+        my_lessons: Path | None = None,
     ) -> None:
+        """``my_lessons``: where Save proposes to put a new lesson (the library lists it)."""
         super().__init__(parent)
         self.setAccessibleName("Author a lesson")
         self.recovery_dir = recovery_dir
+        self.my_lessons = my_lessons
         self.dialogs = dialogs
         self.path: Path | None = None
         self.lesson: Lesson | None = None
@@ -235,7 +239,9 @@ class AuthorView(QWidget):
         return self._write(self.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.path or Path.home() / f"{self._suggested_id()}.lesson")
+        self.check_now()  # the id to propose comes from the header as it is now
+        folder = self.my_lessons or Path.home()
+        suggested = str(self.path or folder / f"{self._suggested_id()}.lesson")
         chosen = self.dialogs.save_path(self, suggested)
         if not chosen:
             return False
@@ -269,6 +275,7 @@ class AuthorView(QWidget):
         self.editor.document().setModified(False)
         self.check_now()
         self._show_title()
+        self.saved.emit(str(path))
         return True
 
     # -- checking --------------------------------------------------------------------------

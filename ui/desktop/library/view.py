@@ -162,7 +162,8 @@ class LibraryView(QWidget):
         if status:
             details += f" · {status}"
         if entry.origin != "Seesaw":
-            details += f" · from {entry.origin}"
+            by = f" by {header.author}" if header.author and entry.origin != header.author else ""
+            details += f" · from {entry.origin}{by}"
         item.setText(f"{header.title}\n{details}")
         item.setToolTip(header.summary or header.title)
         item.setData(
