@@ -37,7 +37,9 @@ from lesson_engine.playback.player import Player
 from tests.audio_fixtures import MixedFramesClock, ToneVoice
 
 chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
-lesson = "id: t\ntitle: T\n---\nOne two.\n[rest 1s] Rest now.\n\nThree four five.\n[pause 1s]\n"
+# A second of silence between the first two cues: back to back, their runs of sound could
+# touch (a few ms apart, as the ticks fall) and be counted as one.
+lesson = "id: t\ntitle: T\n---\nOne two.\n[pause 1s]\n[rest 1s] Rest now.\n\nThree four five.\n[pause 1s]\n"
 timeline = timed_by_voice(parse_lesson_text(lesson), chain)
 output = PygameOutput()
 clock = MixedFramesClock()
