@@ -9,7 +9,9 @@ is typed, so Save always succeeds.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
@@ -155,7 +157,7 @@ class CheckInView(QWidget):
         self.go.setProperty("role", "primary")
         self.go.setDefault(True)
         self.go.setAccessibleName(self.go.text())
-        self.go.setToolTip(f"{self.go.text()} (Ctrl+Enter)")
+        self.go.setToolTip(f"{self.go.text()} (Enter; Ctrl+Enter from the note)")
         self.skip.clicked.connect(self._skip)
         self.go.clicked.connect(self._submit)
         self.back = QPushButton("Back to lessons")
@@ -216,6 +218,19 @@ class CheckInView(QWidget):
                 self.places[key].setChecked(True)
             if before.side in self.sides:
                 self.sides[before.side].setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter goes on, as the library promises, from anywhere on the form but the note
+        (where it starts a new line: the note's own widget takes it before it reaches here).
+        On a focused button, Enter presses that button: "Back to lessons" must not start one."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QPushButton) and self.isAncestorOf(focused):
+                focused.click()
+            else:
+                self._submit()
+            return
+        super().keyPressEvent(event)
 
     def current(self) -> CheckIn:
         places = tuple(key for key, box in self.places.items() if box.isChecked())

@@ -27,12 +27,15 @@ from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
 from ui.desktop.player.controller import SessionController
+from ui.desktop.player.preview import is_medical_note, next_line
 from ui.desktop.player.section_progress import SectionProgress
 from ui.desktop.theme import DEFAULT_CAPTION_PT
 from ui.desktop.widgets.fitting_label import FittingLabel
 from ui.desktop.widgets.shortcuts import bind
 
 PAUSED_LINE = "Paused · press Space to go on"
+NEXT_PT = 16
+"""The "Next:" line's size, whatever the caption's: a glance ahead, never a second caption."""
 MEDICAL_NOTE = (
     "Seesaw teaches movement; it does not diagnose. If pain has not eased after 4–6 weeks, or "
     "you notice swelling, locking, pain at night or at rest, see a clinician."
@@ -103,6 +106,11 @@ class PlayerView(QWidget):
         self.next_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.next_caption.setProperty("role", "muted")
         self.next_caption.setAccessibleName("Next instruction")
+        self.next_caption.set_points(NEXT_PT)
+        # The preview keeps to two lines at its size, so it never crowds out the instruction.
+        font = QFont(self.next_caption.font())
+        font.setPointSize(NEXT_PT)
+        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
         self.set_caption_size(caption_pt)
 
         self.rest_title = QLabel("Resting")
@@ -210,10 +218,14 @@ class PlayerView(QWidget):
         times.addWidget(self.voice)
         times.addStretch(1)
         times.addWidget(self.remaining)
-        medical = QLabel(MEDICAL_NOTE)
+        # Shown once per screen: hidden while the caption is the lesson's own spoken note.
+        self.medical = medical = QLabel(MEDICAL_NOTE)
         medical.setWordWrap(True)
         medical.setProperty("role", "medical")
         medical.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        keep_room = medical.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # nothing moves when it comes back
+        medical.setSizePolicy(keep_room)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 14)
@@ -241,13 +253,8 @@ class PlayerView(QWidget):
     # -- public --------------------------------------------------------------------------
 
     def set_caption_size(self, points: int) -> None:
+        """The learner's caption size; the "Next:" line keeps its own (``NEXT_PT``)."""
         self.caption.set_points(points, 500)
-        next_pt = max(points // 2, 12)
-        self.next_caption.set_points(next_pt)
-        # The preview keeps to two lines at its size, so it never crowds out the instruction.
-        font = QFont(self.next_caption.font())
-        font.setPointSize(next_pt)
-        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
 
     def request_stop(self) -> None:
         player = self.controller.player
@@ -281,10 +288,9 @@ class PlayerView(QWidget):
         self.section.setText(f"{section.title}  ·  {section.index + 1} of {count}")
 
     def _show_cue(self, cue: Cue) -> None:
-        timeline = self.controller.player.timeline
         self.caption.setText(cue.caption)
-        following = timeline.cues[cue.index + 1] if cue.index + 1 < len(timeline.cues) else None
-        self.next_caption.setText(f"Next: {following.caption}" if following else "Last instruction")
+        self.next_caption.setText(next_line(self.controller.player.timeline, cue))
+        self.medical.setVisible(not is_medical_note(cue.caption))
 
     def _show_event(self, event: Event) -> None:
         parts = []
