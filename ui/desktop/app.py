@@ -53,10 +53,12 @@ from ui.desktop.settings.store import (
     GET_READY_KEY,
     THEMES,
     VOICE_KEYS,
+    VOLUME_KEYS,
     read_choice,
     read_get_ready_ms,
     read_int,
     read_voice_settings,
+    read_volumes,
 )
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
@@ -169,7 +171,7 @@ def build(
         author_view=AuthorView(recovery_dir(), dialogs=author_dialogs),
         journal_view=JournalView(journal, exercise_name=exercises.name_of),
         exercises_view=exercises_view(exercises, journal, flow),
-        settings_view=SettingsView(settings),
+        settings_view=SettingsView(settings, try_voice=audio.try_voice),
         today_view=today_view,
         notices=[*(notices or []), *today_notices],
     )
@@ -185,6 +187,7 @@ def build(
     _connect_author(app)
     _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings, ask_backup_day)
+    _connect_volumes(app, audio, settings)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     if inhibitor is not None:
         _keep_awake(app, inhibitor, clock)
@@ -317,6 +320,18 @@ def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBa
     settings_view.changed.connect(setting_changed)
     # Through the Settings page, so the size is kept and its slider shows it.
     flow.caption_step.connect(settings_view.step_caption_size)
+
+
+def _connect_volumes(app: SeesawApp, audio: AudioPort, settings: QSettings) -> None:
+    """The voice and the bells and metronome, each as loud as the learner set it."""
+
+    def apply(key: str = VOLUME_KEYS[0]) -> None:
+        if key in VOLUME_KEYS:
+            volumes = read_volumes(settings)
+            audio.set_volumes(volumes.voice, volumes.sounds)
+
+    apply()
+    app.settings_view.changed.connect(apply)
 
 
 def _connect_packs(
