@@ -115,9 +115,11 @@ def stylesheet(t: Theme) -> str:
         background: {t.accent}; color: {t.accent_text}; border: none; font-weight: 600;
     }}
     QPushButton[role="primary"]:focus {{ border: 3px solid {t.text}; }}
-    QPushButton[role="control"] {{ font-size: 14pt; min-width: 64px; min-height: 44px; }}
+    QPushButton[role="control"] {{
+        font-size: 14pt; min-width: 56px; min-height: 44px; padding: 8px 12px;
+    }}
     QPushButton[role="big-control"] {{
-        font-size: 16pt; min-width: 140px; min-height: 52px;
+        font-size: 16pt; min-width: 104px; min-height: 52px; padding: 8px 12px;
         background: {t.accent}; color: {t.accent_text}; border: none; font-weight: 600;
     }}
     QPushButton[role="big-control"]:focus {{ border: 3px solid {t.text}; }}

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -208,10 +210,19 @@ class CheckInView(QWidget):
         card.addWidget(self.note_count)
         card.addStretch(1)
         card.addLayout(buttons)
-        outer = QHBoxLayout(self)
+        body = QWidget()
+        outer = QHBoxLayout(body)
         outer.addStretch(1)
         outer.addLayout(card, 4)
         outer.addStretch(1)
+        # In a short window (800×500 at scale factor 2) the form scrolls rather than squeeze.
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
         self.setFocusProxy(self.slider)
         if after and before is not None:
             for key in before.places:

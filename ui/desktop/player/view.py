@@ -30,6 +30,8 @@ from ui.desktop.player.controller import SessionController
 from ui.desktop.player.preview import is_medical_note, next_line
 from ui.desktop.player.section_progress import SectionProgress
 from ui.desktop.theme import DEFAULT_CAPTION_PT
+from ui.desktop.widgets.button_rows import ButtonRows
+from ui.desktop.widgets.eliding_label import ElidingLabel
 from ui.desktop.widgets.fitting_label import FittingLabel
 from ui.desktop.widgets.shortcuts import bind
 
@@ -85,7 +87,7 @@ class PlayerView(QWidget):
         # The screen itself takes focus, so Space and the arrows work the moment it appears.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.title = QLabel(timeline.title)
+        self.title = ElidingLabel(timeline.title)
         self.title.setProperty("role", "heading")
         # In a narrow window the title gives way (cut at the edge) rather than run into the section.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -165,8 +167,6 @@ class PlayerView(QWidget):
         self.voice.setProperty("role", "muted")
 
         self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
-        controls.addStretch(1)
         spec = [
             (
                 "previous_section",
@@ -188,9 +188,12 @@ class PlayerView(QWidget):
             button.setAccessibleName(name)
             button.setToolTip(f"{name} ({shortcut})")
             button.clicked.connect(action)
-            controls.addWidget(button)
             self.buttons[key] = button
-        controls.addStretch(1)
+        self.controls = ButtonRows(
+            [self.buttons[key] for key, *_ in spec],
+            [self.buttons[key] for key in ("back", "toggle", "rest", "next")],
+            [self.buttons[key] for key in ("previous_section", "next_section", "stop")],
+        )
 
         shortcuts: list[tuple[str | QKeySequence, Callable[[], object]]] = [
             ("Space", controller.toggle),
@@ -211,7 +214,7 @@ class PlayerView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.section, 1)
+        top.addWidget(self.section)
         times = QHBoxLayout()
         times.addWidget(self.elapsed)
         times.addStretch(1)
@@ -228,13 +231,13 @@ class PlayerView(QWidget):
         medical.setSizePolicy(keep_room)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 14)
+        layout.setContentsMargins(16, 14, 16, 10)  # at 800 px, room for one row of controls
         layout.addLayout(top)
         layout.addLayout(self.pages, 1)
         layout.addWidget(self.progress)
         layout.addLayout(times)
         layout.addSpacing(8)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         layout.addSpacing(6)
         layout.addWidget(medical)
 

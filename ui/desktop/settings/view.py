@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -134,7 +136,16 @@ class SettingsView(QWidget):
         note = QLabel("Voice changes apply from the next lesson you start.")
         note.setProperty("role", "muted")
 
-        layout = QVBoxLayout(self)
+        # The page scrolls rather than squeeze its rows in a small window or at a large scale.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 18, 28, 18)
         layout.addWidget(heading)
         layout.addLayout(form)
