@@ -61,6 +61,15 @@ def pages(app, clock) -> Iterator[str]:  # type: ignore[no-untyped-def]
     clock.advance(95_000)
     app.flow.controller.tick()
     yield "player"
+    from lesson_engine.playback.parts import is_timed_part
+
+    player = app.flow.player
+    for _ in range(200):  # on, event by event, into a part that counts down
+        if is_timed_part(player.current_event) and player.ready_remaining_ms == 0:
+            break
+        clock.advance(max(player.current_event.end_ms - player.position_ms, 0) + 1_000)
+        app.flow.controller.tick()
+    yield "player counting down"
     app.flow.controller.toggle()
     yield "player paused"
     app.flow.controller.rest()
@@ -124,9 +133,18 @@ def tour(each: Callable[[str, str], None]) -> dict[str, list[str]]:
 
 
 SHOTS = {
-    ("800x600", "1"): ("today", "library", "exercises", "settings", "check-in", "player", "rest"),
+    ("800x600", "1"): (
+        "today",
+        "library",
+        "exercises",
+        "settings",
+        "check-in",
+        "player",
+        "player counting down",
+        "rest",
+    ),
     ("1920x1080", "1"): ("player", "exercises", "today"),
-    ("1600x1000", "2"): ("player", "rest", "check-in", "settings"),
+    ("1600x1000", "2"): ("player", "player counting down", "rest", "check-in", "settings"),
 }
 """The pictures ``docs/screenshots/any-window/`` keeps: each screen at its own size only."""
 
@@ -159,7 +177,7 @@ def main() -> int:
         window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "pages"))
         scaled = "" if scale == "1" else f"-scale{scale}"
         shots.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(shots / f"{size}{scaled}-{page}-{theme}.png"))
+        window.grab().save(str(shots / f"{size}{scaled}-{page.replace(' ', '-')}-{theme}.png"))
 
     print(json.dumps(tour(shoot), indent=1))
     return 0

@@ -101,6 +101,7 @@ def stylesheet(t: Theme) -> str:
     QLabel[role="heading"] {{ font-size: 15pt; font-weight: 600; color: {t.muted}; }}
     QLabel[role="rest-timer"] {{ font-size: 64pt; font-weight: 300; color: {t.rest}; }}
     QLabel[role="rest-title"] {{ font-size: 22pt; color: {t.rest}; }}
+    QLabel[role="status-line"] {{ font-size: 26pt; font-weight: 600; color: {t.rest}; }}
     QLabel[role="caution"] {{ color: {t.warning}; font-size: 13pt; }}
     QLabel[role="medical"] {{ color: {t.muted}; font-size: 10.5pt; }}
     QFrame[role="card"] {{ background: {t.surface}; border-radius: 10px; }}

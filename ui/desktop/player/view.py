@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.playback.get_ready import countdown_text
+from lesson_engine.playback.parts import part_left_ms, part_left_text
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
@@ -126,9 +127,10 @@ class PlayerView(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         # Readable from the floor: a learner who looks up must see at once that nothing is playing.
-        # The same line counts "Ready… 3, 2, 1" before an instruction is heard again.
+        # The same line counts "Ready… 3, 2, 1" before an instruction is heard again, and what is
+        # left of a timed part ("0:42 left": a metronome interval, a pause to move in).
         self.paused = QLabel(PAUSED_LINE)
-        self.paused.setProperty("role", "rest-title")
+        self.paused.setProperty("role", "status-line")
         self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused.setAccessibleName("Paused")
         keep_place = self.paused.sizePolicy()
@@ -317,14 +319,25 @@ class PlayerView(QWidget):
         self._refresh_clock()
 
     def _show_status_line(self, state: PlayerState) -> None:
-        ready_ms = self.controller.player.ready_remaining_ms
+        """One large line above the caption: "Ready… 3", "Paused", or what is left of a timed
+        part ("0:42 left"); the place is kept when it is empty, so the caption never moves."""
+        player = self.controller.player
+        ready_ms = player.ready_remaining_ms
+        left_ms = (
+            part_left_ms(player.current_event, player.position_ms)
+            if state is PlayerState.PLAYING
+            else None
+        )
         if ready_ms:
             self.paused.setText(countdown_text(ready_ms))
             self.paused.setAccessibleName("Get ready")
         elif state is PlayerState.PAUSED:
             self.paused.setText(PAUSED_LINE)
             self.paused.setAccessibleName("Paused")
-        self.paused.setVisible(bool(ready_ms) or state is PlayerState.PAUSED)
+        elif left_ms is not None:
+            self.paused.setText(part_left_text(left_ms))
+            self.paused.setAccessibleName("Time left in this part")
+        self.paused.setVisible(bool(ready_ms) or state is PlayerState.PAUSED or left_ms is not None)
 
     def _refresh_clock(self) -> None:
         player = self.controller.player
