@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from audio.output.mixer import open_output
-from audio.output.protocol import AudioOutput, NullOutput
+from audio.output.protocol import AudioOutput, NullOutput, Volumes
 from audio.output.session import SessionAudio
 from audio.sounds import make_marks
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.choice import missing_voice_notice
+from audio.voices.settle import Settled, settle
 from audio.voices.synthesis import pick_voice
 from audio.voices.worker import SynthWorker
 from lesson_engine.playback.player import Player
@@ -39,7 +40,10 @@ class LessonAudio:
         self.notices = notices
         self.worker = SynthWorker(chain)
         self._pending: tuple[str, float, bool] | None = None
+        self._settled: Settled | None = None
         self._marks_made = False
+        self.volumes = Volumes()
+        """How loud the voice and the bells and metronome are; a change is heard at once."""
 
     @classmethod
     def from_settings(
@@ -82,7 +86,18 @@ class LessonAudio:
         return self.chain.duration_of(utterance)
 
     def attach(self, player: Player) -> Callable[[], None]:
-        return SessionAudio(self.chain, self.output).attach(player)
+        return SessionAudio(self.chain, self.output, lambda: self.volumes).attach(player)
+
+    def set_volumes(self, voice: float, sounds: float) -> None:
+        self.volumes = Volumes(voice, sounds)
+
+    def try_voice(self, choice: str) -> str:
+        """Load the voice ``choice`` picks now, falling back along the chain if it will not
+        load, and keep it for the next lesson; returns what Settings says about it."""
+        self._settled = settle(choice)
+        _, speed, sound_on = self._pending or ("", self.chain.speed, self._sound_on)
+        self._pending = (choice, speed, sound_on)  # from the next lesson, as ``reconfigure``
+        return self._settled.status
 
     def reconfigure(self, voice: str, speed: float, sound_on: bool) -> None:
         """New settings take effect when the next lesson starts, never in the middle of one."""
@@ -94,7 +109,11 @@ class LessonAudio:
         voice, speed, sound_on = self._pending
         self._pending = None
         self.worker.stop()
-        self.chain = VoiceChain(pick_voice(voice), self.chain.cache, speed)
+        settled, self._settled = self._settled, None
+        if settled is not None and settled.choice == voice:  # tried in Settings: as it was found
+            self.chain = VoiceChain(settled.voice, self.chain.cache, speed, settled.fallbacks)
+        else:
+            self.chain = VoiceChain(pick_voice(voice), self.chain.cache, speed)
         self.worker = SynthWorker(self.chain)
         if sound_on != self._sound_on:
             if self._output is not None:

@@ -23,6 +23,9 @@ class ToneVoice:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
+    def load(self) -> None:
+        return None
+
     def synthesize(self, text: str, speed: float) -> Clip:
         self.calls.append(text)
         return tone(100 * len(text.split()))

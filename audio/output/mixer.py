@@ -9,8 +9,12 @@ is never consulted: the player's clock decides when every clip starts.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from audio.pcm import RATE, Clip
+
+if TYPE_CHECKING:  # pygame loads slowly: only when the mixer starts
+    import pygame
 
 BUFFER_FRAMES = 512
 
@@ -41,15 +45,21 @@ class PygameOutput:
         self._marks = pygame.mixer.Channel(1)
         self.description = f"sound through {pygame.mixer.get_driver() if hasattr(pygame.mixer, 'get_driver') else 'SDL'}"
 
-    def play(self, clip: Clip, from_ms: int = 0) -> None:
+    def play(self, clip: Clip, from_ms: int = 0, volume: float = 1.0) -> None:
         data = clip.from_ms(from_ms)
         if not data:
             self.stop()
             return
-        self._channel.play(self._pygame.mixer.Sound(buffer=data))
+        self._channel.play(self._sound(data, volume))
 
-    def mark(self, clip: Clip) -> None:
-        self._marks.play(self._pygame.mixer.Sound(buffer=clip.pcm))
+    def mark(self, clip: Clip, volume: float = 1.0) -> None:
+        self._marks.play(self._sound(clip.pcm, volume))
+
+    def _sound(self, pcm: bytes, volume: float) -> pygame.mixer.Sound:
+        """The clip at ``volume``: the mixer scales it as it mixes, so nothing is copied."""
+        sound = self._pygame.mixer.Sound(buffer=pcm)
+        sound.set_volume(min(max(volume, 0.0), 1.0))
+        return sound
 
     def stop(self) -> None:
         self._channel.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from audio.output.protocol import AudioOutput
+from audio.output.protocol import AudioOutput, Volumes
 from audio.sounds import mark_for, sound_for
 from audio.voices.chain import VoiceChain
 from lesson_engine.playback.events import (
@@ -24,12 +24,20 @@ from lesson_engine.playback.events import (
     Seeked,
 )
 from lesson_engine.playback.player import Player
+from lesson_engine.timeline import EventKind
 
 
 class SessionAudio:
-    def __init__(self, chain: VoiceChain, output: AudioOutput) -> None:
+    def __init__(
+        self,
+        chain: VoiceChain,
+        output: AudioOutput,
+        volumes: Callable[[], Volumes] = Volumes,
+    ) -> None:
+        """``volumes`` is asked as each sound starts, so a change is heard from the next one."""
         self.chain = chain
         self.output = output
+        self._volumes = volumes
 
     def attach(self, player: Player) -> Callable[[], None]:
         unsubscribe = player.subscribe(self.handle)
@@ -46,10 +54,13 @@ class SessionAudio:
             if clip is None:
                 self.output.stop()
             else:
-                self.output.play(clip, event.offset_ms)
+                volumes = self._volumes()
+                spoken = event.event.kind is EventKind.SPEECH
+                volume = volumes.voice if spoken else volumes.sounds
+                self.output.play(clip, event.offset_ms, volume)
         elif isinstance(event, Paused | RestStarted | Finished | Seeked):
             self.output.stop()
         elif isinstance(event, RestOver | GettingReady):
             mark = mark_for(event)
             if mark is not None:
-                self.output.mark(mark)
+                self.output.mark(mark, self._volumes().sounds)

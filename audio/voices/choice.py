@@ -25,13 +25,34 @@ def espeak_binary() -> str | None:
     return shutil.which("espeak-ng")
 
 
+ORDER = {"auto": (PIPER, ESPEAK), "piper": (PIPER, ESPEAK), "espeak": (ESPEAK, PIPER)}
+"""The voices each setting tries, in order: the chosen one first, then the chain's others, so a
+voice that is missing or will not load hands over to the next rather than leaving silence."""
+CHOICE_OF = {PIPER: "piper", ESPEAK: "espeak"}
+
+
+def installed(name: str) -> bool:
+    """Whether the voice ``name`` is on this computer (not whether it loads: see ``settle``)."""
+    if name == PIPER:
+        return piper_installed()
+    return name == ESPEAK and espeak_binary() is not None
+
+
+def voice_order(choice: str) -> tuple[str, ...]:
+    """The installed voices ``choice`` tries, first to last; empty for captions only."""
+    return tuple(name for name in ORDER.get(choice, ()) if installed(name))
+
+
+def offered_choices() -> tuple[str, ...]:
+    """The choices Settings offers: a voice only when it is installed."""
+    voices = tuple(CHOICE_OF[name] for name in ORDER["auto"] if installed(name))
+    return ("auto", *voices, "captions")
+
+
 def chosen_voice_name(choice: str) -> str | None:
     """The voice a setting picks on this computer, or None for captions only."""
-    if choice in ("auto", "piper") and piper_installed():
-        return PIPER
-    if choice in ("auto", "espeak", "piper") and espeak_binary() is not None:
-        return ESPEAK
-    return None
+    order = voice_order(choice)
+    return order[0] if order else None
 
 
 def missing_voice_notice(choice: str, voice_name: str | None) -> str:

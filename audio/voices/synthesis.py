@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from audio.pcm import RATE, Clip, silence
-from audio.voices.choice import ESPEAK, PIPER, chosen_voice_name, espeak_binary, piper_installed
+from audio.voices import choice as installed_voices
+from audio.voices.choice import CHOICE_OF, ESPEAK, PIPER, chosen_voice_name, voice_order
 from lesson_engine.timeline import BREATH_MS, WORDS_PER_MINUTE
 
 if TYPE_CHECKING:  # importing piper costs half a second; it loads on first use
@@ -32,6 +33,10 @@ class VoiceUnavailable(RuntimeError):
 class Voice(Protocol):
     name: str
     label: str
+
+    def load(self) -> None:
+        """Get ready to speak now, or raise ``VoiceUnavailable`` saying why it cannot."""
+        ...
 
     def synthesize(self, text: str, speed: float) -> Clip: ...
 
@@ -77,7 +82,7 @@ class PiperVoice:
 
     @staticmethod
     def installed() -> bool:
-        return piper_installed()
+        return installed_voices.piper_installed()
 
     def _load(self) -> PiperModel:
         if self._voice is None:
@@ -97,6 +102,10 @@ class PiperVoice:
             ) as exc:  # a missing or broken model file, a runtime that will not start
                 raise VoiceUnavailable(f"its model could not be loaded ({exc})") from None
         return self._voice
+
+    def load(self) -> None:
+        with self._lock:
+            self._load()
 
     def synthesize(self, text: str, speed: float) -> Clip:
         with self._lock:
@@ -122,10 +131,22 @@ class EspeakVoice:
     label = "eSpeak (robotic voice)"
 
     def __init__(self) -> None:
-        self.binary = espeak_binary()
+        self.binary = installed_voices.espeak_binary()
 
     def installed(self) -> bool:
         return self.binary is not None
+
+    def load(self) -> None:
+        if self.binary is None:
+            raise VoiceUnavailable("espeak-ng is not installed")
+        try:
+            done = subprocess.run(
+                [self.binary, "--version"], capture_output=True, timeout=10, check=False
+            )
+        except OSError as exc:
+            raise VoiceUnavailable(f"espeak-ng would not start ({exc})") from None
+        if done.returncode != 0:
+            raise VoiceUnavailable("espeak-ng would not start")
 
     def synthesize(self, text: str, speed: float) -> Clip:
         if self.binary is None:
@@ -208,20 +229,25 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
     return Clip(done.stdout)
 
 
+def make_voice(name: str) -> Voice:
+    return PiperVoice() if name == PIPER else EspeakVoice()
+
+
+def voices_for(choice: str) -> list[Voice]:
+    """The installed voices a setting tries, in order (``choice.voice_order``)."""
+    return [make_voice(name) for name in voice_order(choice)]
+
+
 def fallbacks_for(voice: Voice | None) -> tuple[Voice, ...]:
-    """Where a voice that stops working hands over: the neural voice to espeak-ng, if installed."""
-    if voice is not None and voice.name == PiperVoice.name:
-        espeak = EspeakVoice()
-        if espeak.installed():
-            return (espeak,)
-    return ()
+    """Where a voice that stops working hands over: the chain's other installed voices (the
+    neural voice to espeak-ng, espeak-ng to the neural voice)."""
+    if voice is None:
+        return ()
+    others = voices_for(CHOICE_OF.get(voice.name, ""))
+    return tuple(other for other in others if other.name != voice.name)
 
 
 def pick_voice(choice: str) -> Voice | None:
     """The voice for a setting, or None for captions only (asked for, or nothing installed)."""
     name = chosen_voice_name(choice)
-    if name == PiperVoice.name:
-        return PiperVoice()
-    if name == EspeakVoice.name:
-        return EspeakVoice()
-    return None
+    return make_voice(name) if name else None

@@ -56,10 +56,12 @@ from ui.desktop.settings.store import (
     GET_READY_KEY,
     THEMES,
     VOICE_KEYS,
+    VOLUME_KEYS,
     read_choice,
     read_get_ready_ms,
     read_int,
     read_voice_settings,
+    read_volumes,
 )
 from ui.desktop.settings.view import SettingsView
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
@@ -172,7 +174,7 @@ def build(
         author_view=AuthorView(recovery_dir(), dialogs=author_dialogs, my_lessons=my_lessons_dir()),
         journal_view=JournalView(journal, exercise_name=exercises.name_of),
         exercises_view=exercises_view(exercises, journal, flow),
-        settings_view=SettingsView(settings),
+        settings_view=SettingsView(settings, try_voice=audio.try_voice),
         today_view=today_view,
         notices=[*(notices or []), *today_notices],
     )
@@ -185,6 +187,7 @@ def build(
     _connect_author(app)
     _guard_unsaved_sessions(app, unsaved_dialogs)
     _connect_settings(app, settings, ask_backup_day)
+    _connect_volumes(app, audio, settings)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     app.author_view.saved.connect(lambda _path: _reload_lessons(app, lessons))
     if inhibitor is not None:
@@ -375,6 +378,18 @@ def _reload_lessons(app: SeesawApp, lessons: Callable[[], Library]) -> None:
     """Read the library again (a lesson saved in My lessons, a pack imported) and show it."""
     app.library = app.flow.library = lessons()
     app.refresh_library()
+
+
+def _connect_volumes(app: SeesawApp, audio: AudioPort, settings: QSettings) -> None:
+    """The voice and the bells and metronome, each as loud as the learner set it."""
+
+    def apply(key: str = VOLUME_KEYS[0]) -> None:
+        if key in VOLUME_KEYS:
+            volumes = read_volumes(settings)
+            audio.set_volumes(volumes.voice, volumes.sounds)
+
+    apply()
+    app.settings_view.changed.connect(apply)
 
 
 def _connect_packs(

@@ -35,6 +35,13 @@ class AudioPort(Protocol):
         ...
 
     def progress(self) -> tuple[int, int]: ...
+    def try_voice(self, choice: str) -> str:
+        """Load the voice a setting picks now (falling back if it will not); what to say of it."""
+        ...
+
+    def set_volumes(self, voice: float, sounds: float) -> None:
+        """The voice's and the bells' and metronome's volumes, 0.0 to 1.0, heard from now on."""
+        ...
 
 
 class SilentAudio:
@@ -63,3 +70,9 @@ class SilentAudio:
 
     def progress(self) -> tuple[int, int]:
         return (0, 0)
+
+    def try_voice(self, choice: str) -> str:
+        return "Lessons run with captions only in this window: nothing is played."
+
+    def set_volumes(self, voice: float, sounds: float) -> None:
+        return None

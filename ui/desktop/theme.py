@@ -101,6 +101,7 @@ def stylesheet(t: Theme) -> str:
     QLabel[role="heading"] {{ font-size: 15pt; font-weight: 600; color: {t.muted}; }}
     QLabel[role="rest-timer"] {{ font-size: 64pt; font-weight: 300; color: {t.rest}; }}
     QLabel[role="rest-title"] {{ font-size: 22pt; color: {t.rest}; }}
+    QLabel[role="status-line"] {{ font-size: 26pt; font-weight: 600; color: {t.rest}; }}
     QLabel[role="caution"] {{ color: {t.warning}; font-size: 13pt; }}
     QLabel[role="medical"] {{ color: {t.muted}; font-size: 10.5pt; }}
     QFrame[role="card"] {{ background: {t.surface}; border-radius: 10px; }}
@@ -115,9 +116,11 @@ def stylesheet(t: Theme) -> str:
         background: {t.accent}; color: {t.accent_text}; border: none; font-weight: 600;
     }}
     QPushButton[role="primary"]:focus {{ border: 3px solid {t.text}; }}
-    QPushButton[role="control"] {{ font-size: 14pt; min-width: 64px; min-height: 44px; }}
+    QPushButton[role="control"] {{
+        font-size: 14pt; min-width: 56px; min-height: 44px; padding: 8px 12px;
+    }}
     QPushButton[role="big-control"] {{
-        font-size: 16pt; min-width: 140px; min-height: 52px;
+        font-size: 16pt; min-width: 104px; min-height: 52px; padding: 8px 12px;
         background: {t.accent}; color: {t.accent_text}; border: none; font-weight: 600;
     }}
     QPushButton[role="big-control"]:focus {{ border: 3px solid {t.text}; }}

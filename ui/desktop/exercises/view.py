@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,12 @@ from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.exercises.columns import (
+    heading_height,
+    keep_rows_fitted,
+    size_columns,
+    source_heading,
+)
 from ui.desktop.exercises.log_dialog import AskLog, dose_from_card
 from ui.desktop.exercises.log_dialog import ask_log as default_ask_log
 from ui.desktop.player.view import MEDICAL_NOTE
@@ -54,6 +60,9 @@ NOTED = ("note", "#7b8588")
 """A source that does not name the entry but says something that bears on it (a general warning,
 a reader's comment): the cell is not left blank, so the note is found."""
 DIFFERS = QColor(224, 184, 92, 70)
+SIDE_PX = (340, 460)  # the detail panel's narrowest and widest, beside the table
+SIDE_BY_SIDE_FROM_PX = 1400
+"""Narrower than this, the table needs the whole width: the detail panel goes below it."""
 
 
 def _mark(claim: Claim) -> tuple[str, str]:
@@ -144,8 +153,13 @@ class ExercisesView(QWidget):
         )
         self.compare_button.clicked.connect(self.compare_selected)
         filters = QHBoxLayout()
+        for combo in (self.school, self.kind):  # room shared with the two boxes beside them
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(11)
         for control in (self.school, self.kind, self.position, self.equipment):
-            filters.addWidget(control)
+            filters.addWidget(control, 1)
         filters.addStretch(1)
         filters.addWidget(self.compare_button)
         self.programme_button = QPushButton("Choose a programme…")
@@ -153,7 +167,10 @@ class ExercisesView(QWidget):
             "Follow one school's way back to running, or both, week by week (on Today)"
         )
         self.programme_button.clicked.connect(self.programme_requested)
-        filters.addWidget(self.programme_button)
+        # By the heading: beside the four filters and Compare, it would not fit 800 px.
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading, 1)
+        heading_row.addWidget(self.programme_button)
 
         self.table = QTableWidget()
         self.table.setAccessibleName("Exercises and what each source says")
@@ -184,9 +201,7 @@ class ExercisesView(QWidget):
         self.do_set_button.clicked.connect(self._do_set)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        side = QWidget()
-        side.setMinimumWidth(340)
-        side.setMaximumWidth(460)
+        self._side = side = QWidget()
         side_layout = QVBoxLayout(side)
         # What a selected source says, and what can be done, come first: the panel scrolls.
         side_layout.addWidget(self.status)
@@ -198,7 +213,7 @@ class ExercisesView(QWidget):
         side_layout.addWidget(self.detail, 1)
         side_layout.addWidget(self.mine)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
         tables_layout.setContentsMargins(0, 0, 0, 0)
@@ -215,14 +230,34 @@ class ExercisesView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 12)
-        layout.addWidget(heading)
+        layout.addLayout(heading_row)
         layout.addWidget(note)
         layout.addLayout(filters)
         layout.addWidget(legend)
         layout.addWidget(split, 1)
         layout.addWidget(self.sources_line)
+        keep_rows_fitted(self.table)
+        keep_rows_fitted(self.comparison)
+        self._side_by_side(True)
         self.entries: list[Entry] = []
         self.refresh()
+
+    # -- room ------------------------------------------------------------------------------
+
+    def _side_by_side(self, beside: bool) -> None:
+        """The detail panel beside the table when both have their room, else below it."""
+        self.split.setOrientation(Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical)
+        self._side.setMinimumWidth(SIDE_PX[0] if beside else 0)
+        self._side.setMaximumWidth(SIDE_PX[1] if beside else 16_777_215)
+        if not beside:  # the table first: two thirds of the height
+            height = max(self.split.height(), 300)
+            self.split.setSizes([height * 2 // 3, height // 3])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        beside = event.size().width() >= SIDE_BY_SIDE_FROM_PX
+        if beside != (self.split.orientation() is Qt.Orientation.Horizontal):
+            self._side_by_side(beside)
 
     # -- the table -------------------------------------------------------------------------
 
@@ -239,8 +274,10 @@ class ExercisesView(QWidget):
         self.table.clear()
         self.table.setRowCount(len(self.entries))
         self.table.setColumnCount(1 + len(sources))
-        headers = ["Exercise or treatment"] + [f"{s.key}\n{s.school.value}" for s in sources]
+        metrics = self.table.horizontalHeader().fontMetrics()
+        headers = ["Exercise or treatment"] + [source_heading(s, metrics) for s in sources]
         self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setMinimumHeight(heading_height(self.table))
         for column, source in enumerate(sources, start=1):
             label = self.table.horizontalHeaderItem(column)
             if label is not None:
@@ -264,11 +301,7 @@ class ExercisesView(QWidget):
                     Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip} {attribution}"
                 )
                 self.table.setItem(row, column, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 1 + len(sources)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, 96)
+        size_columns(self.table, len(sources))
         if self.entries:
             self.table.setCurrentCell(0, 0)
         else:

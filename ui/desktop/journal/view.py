@@ -143,8 +143,11 @@ class JournalView(QWidget):
         tools.addWidget(self.add_note_button)
         tools.addWidget(self.delete_button)
         tools.addWidget(self.undo_button)
-        tools.addWidget(self.export_csv)
-        tools.addWidget(self.export_md)
+        # The exports sit by the heading: with the editing tools, the row would not fit 800 px.
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading, 1)
+        heading_row.addWidget(self.export_csv)
+        heading_row.addWidget(self.export_md)
         lists = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -164,7 +167,7 @@ class JournalView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 18)
-        layout.addWidget(heading)
+        layout.addLayout(heading_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart)
         layout.addLayout(tools)

@@ -9,14 +9,18 @@ is typed, so Save always succeeds.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -155,7 +159,7 @@ class CheckInView(QWidget):
         self.go.setProperty("role", "primary")
         self.go.setDefault(True)
         self.go.setAccessibleName(self.go.text())
-        self.go.setToolTip(f"{self.go.text()} (Ctrl+Enter)")
+        self.go.setToolTip(f"{self.go.text()} (Enter; Ctrl+Enter from the note)")
         self.skip.clicked.connect(self._skip)
         self.go.clicked.connect(self._submit)
         self.back = QPushButton("Back to lessons")
@@ -206,16 +210,38 @@ class CheckInView(QWidget):
         card.addWidget(self.note_count)
         card.addStretch(1)
         card.addLayout(buttons)
-        outer = QHBoxLayout(self)
+        body = QWidget()
+        outer = QHBoxLayout(body)
         outer.addStretch(1)
         outer.addLayout(card, 4)
         outer.addStretch(1)
+        # In a short window (800×500 at scale factor 2) the form scrolls rather than squeeze.
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
         self.setFocusProxy(self.slider)
         if after and before is not None:
             for key in before.places:
                 self.places[key].setChecked(True)
             if before.side in self.sides:
                 self.sides[before.side].setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter goes on, as the library promises, from anywhere on the form but the note
+        (where it starts a new line: the note's own widget takes it before it reaches here).
+        On a focused button, Enter presses that button: "Back to lessons" must not start one."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QPushButton) and self.isAncestorOf(focused):
+                focused.click()
+            else:
+                self._submit()
+            return
+        super().keyPressEvent(event)
 
     def current(self) -> CheckIn:
         places = tuple(key for key, box in self.places.items() if box.isChecked())

@@ -23,16 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from lesson_engine.playback.get_ready import countdown_text
+from lesson_engine.playback.parts import part_left_ms, part_left_text
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
 from ui.desktop.player.controller import SessionController
+from ui.desktop.player.preview import is_medical_note, next_line
 from ui.desktop.player.section_progress import SectionProgress
 from ui.desktop.theme import DEFAULT_CAPTION_PT
+from ui.desktop.widgets.button_rows import ButtonRows
+from ui.desktop.widgets.eliding_label import ElidingLabel
 from ui.desktop.widgets.fitting_label import FittingLabel
 from ui.desktop.widgets.shortcuts import bind
 
 PAUSED_LINE = "Paused · press Space to go on"
+NEXT_PT = 16
+"""The "Next:" line's size, whatever the caption's: a glance ahead, never a second caption."""
 MEDICAL_NOTE = (
     "Seesaw teaches movement; it does not diagnose. If pain has not eased after 4–6 weeks, or "
     "you notice swelling, locking, pain at night or at rest, see a clinician."
@@ -82,7 +88,7 @@ class PlayerView(QWidget):
         # The screen itself takes focus, so Space and the arrows work the moment it appears.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.title = QLabel(timeline.title)
+        self.title = ElidingLabel(timeline.title)
         self.title.setProperty("role", "heading")
         # In a narrow window the title gives way (cut at the edge) rather than run into the section.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -103,6 +109,11 @@ class PlayerView(QWidget):
         self.next_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.next_caption.setProperty("role", "muted")
         self.next_caption.setAccessibleName("Next instruction")
+        self.next_caption.set_points(NEXT_PT)
+        # The preview keeps to two lines at its size, so it never crowds out the instruction.
+        font = QFont(self.next_caption.font())
+        font.setPointSize(NEXT_PT)
+        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
         self.set_caption_size(caption_pt)
 
         self.rest_title = QLabel("Resting")
@@ -116,9 +127,10 @@ class PlayerView(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         # Readable from the floor: a learner who looks up must see at once that nothing is playing.
-        # The same line counts "Ready… 3, 2, 1" before an instruction is heard again.
+        # The same line counts "Ready… 3, 2, 1" before an instruction is heard again, and what is
+        # left of a timed part ("0:42 left": a metronome interval, a pause to move in).
         self.paused = QLabel(PAUSED_LINE)
-        self.paused.setProperty("role", "rest-title")
+        self.paused.setProperty("role", "status-line")
         self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused.setAccessibleName("Paused")
         keep_place = self.paused.sizePolicy()
@@ -157,8 +169,6 @@ class PlayerView(QWidget):
         self.voice.setProperty("role", "muted")
 
         self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
-        controls.addStretch(1)
         spec = [
             (
                 "previous_section",
@@ -180,9 +190,12 @@ class PlayerView(QWidget):
             button.setAccessibleName(name)
             button.setToolTip(f"{name} ({shortcut})")
             button.clicked.connect(action)
-            controls.addWidget(button)
             self.buttons[key] = button
-        controls.addStretch(1)
+        self.controls = ButtonRows(
+            [self.buttons[key] for key, *_ in spec],
+            [self.buttons[key] for key in ("back", "toggle", "rest", "next")],
+            [self.buttons[key] for key in ("previous_section", "next_section", "stop")],
+        )
 
         shortcuts: list[tuple[str | QKeySequence, Callable[[], object]]] = [
             ("Space", controller.toggle),
@@ -203,26 +216,30 @@ class PlayerView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.section, 1)
+        top.addWidget(self.section)
         times = QHBoxLayout()
         times.addWidget(self.elapsed)
         times.addStretch(1)
         times.addWidget(self.voice)
         times.addStretch(1)
         times.addWidget(self.remaining)
-        medical = QLabel(MEDICAL_NOTE)
+        # Shown once per screen: hidden while the caption is the lesson's own spoken note.
+        self.medical = medical = QLabel(MEDICAL_NOTE)
         medical.setWordWrap(True)
         medical.setProperty("role", "medical")
         medical.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        keep_room = medical.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # nothing moves when it comes back
+        medical.setSizePolicy(keep_room)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 14)
+        layout.setContentsMargins(16, 14, 16, 10)  # at 800 px, room for one row of controls
         layout.addLayout(top)
         layout.addLayout(self.pages, 1)
         layout.addWidget(self.progress)
         layout.addLayout(times)
         layout.addSpacing(8)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         layout.addSpacing(6)
         layout.addWidget(medical)
 
@@ -241,13 +258,8 @@ class PlayerView(QWidget):
     # -- public --------------------------------------------------------------------------
 
     def set_caption_size(self, points: int) -> None:
+        """The learner's caption size; the "Next:" line keeps its own (``NEXT_PT``)."""
         self.caption.set_points(points, 500)
-        next_pt = max(points // 2, 12)
-        self.next_caption.set_points(next_pt)
-        # The preview keeps to two lines at its size, so it never crowds out the instruction.
-        font = QFont(self.next_caption.font())
-        font.setPointSize(next_pt)
-        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
 
     def request_stop(self) -> None:
         player = self.controller.player
@@ -281,10 +293,9 @@ class PlayerView(QWidget):
         self.section.setText(f"{section.title}  ·  {section.index + 1} of {count}")
 
     def _show_cue(self, cue: Cue) -> None:
-        timeline = self.controller.player.timeline
         self.caption.setText(cue.caption)
-        following = timeline.cues[cue.index + 1] if cue.index + 1 < len(timeline.cues) else None
-        self.next_caption.setText(f"Next: {following.caption}" if following else "Last instruction")
+        self.next_caption.setText(next_line(self.controller.player.timeline, cue))
+        self.medical.setVisible(not is_medical_note(cue.caption))
 
     def _show_event(self, event: Event) -> None:
         parts = []
@@ -308,14 +319,25 @@ class PlayerView(QWidget):
         self._refresh_clock()
 
     def _show_status_line(self, state: PlayerState) -> None:
-        ready_ms = self.controller.player.ready_remaining_ms
+        """One large line above the caption: "Ready… 3", "Paused", or what is left of a timed
+        part ("0:42 left"); the place is kept when it is empty, so the caption never moves."""
+        player = self.controller.player
+        ready_ms = player.ready_remaining_ms
+        left_ms = (
+            part_left_ms(player.current_event, player.position_ms)
+            if state is PlayerState.PLAYING
+            else None
+        )
         if ready_ms:
             self.paused.setText(countdown_text(ready_ms))
             self.paused.setAccessibleName("Get ready")
         elif state is PlayerState.PAUSED:
             self.paused.setText(PAUSED_LINE)
             self.paused.setAccessibleName("Paused")
-        self.paused.setVisible(bool(ready_ms) or state is PlayerState.PAUSED)
+        elif left_ms is not None:
+            self.paused.setText(part_left_text(left_ms))
+            self.paused.setAccessibleName("Time left in this part")
+        self.paused.setVisible(bool(ready_ms) or state is PlayerState.PAUSED or left_ms is not None)
 
     def _refresh_clock(self) -> None:
         player = self.controller.player

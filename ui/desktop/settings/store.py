@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from audio.voices.choice import CHOICES
+from audio.output.protocol import Volumes
+from audio.voices.choice import CHOICES, offered_choices
 from lesson_engine.paths import config_dir
 from lesson_engine.playback.get_ready import (
     DEFAULT_GET_READY_MS,
@@ -26,6 +27,22 @@ VOICE_LABELS = {
 }
 VOICES = tuple((choice, VOICE_LABELS.get(choice, choice)) for choice in CHOICES)
 """The voice choices ``audio.voices.choice`` knows, as the Settings page names them."""
+VOLUME_RANGE = (0, 100)  # percent
+VOLUME_KEYS = ("audio/voice_volume", "audio/sounds_volume")
+"""The voice's volume, and the bells', chimes' and metronome's."""
+
+
+def offered_voices() -> tuple[tuple[str, str], ...]:
+    """The voice choices this computer can honour: a voice only when it is installed."""
+    offered = offered_choices()
+    return tuple((choice, text) for choice, text in VOICES if choice in offered)
+
+
+def read_volumes(settings: QSettings) -> Volumes:
+    voice, sounds = (read_int(settings, key, 100, VOLUME_RANGE) / 100 for key in VOLUME_KEYS)
+    return Volumes(voice, sounds)
+
+
 SPEED_RANGE = (80, 120)  # percent
 GET_READY_KEY = "lessons/get_ready_ms"
 GET_READY = tuple((str(ms), choice_label(ms)) for ms in GET_READY_CHOICES_MS)

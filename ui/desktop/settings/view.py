@@ -1,19 +1,27 @@
 """Settings a learner may want on the first day: caption size, theme, voice, speed, sound.
 
 Changes apply at once and are kept with QSettings; only keys the learner changed are written, so
-a later default can still reach everyone who never touched it.
+a later default can still reach everyone who never touched it. Only voices this computer has
+are offered, and a chosen voice is tried at once: if it will not load, the page says which
+voice reads instead before any lesson starts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -27,7 +35,10 @@ from ui.desktop.settings.store import (
     GET_READY_KEY,
     SPEED_RANGE,
     THEMES,
-    VOICES,
+    VOICE_LABELS,
+    VOLUME_KEYS,
+    VOLUME_RANGE,
+    offered_voices,
     read_bool,
     read_choice,
     read_int,
@@ -40,9 +51,16 @@ class SettingsView(QWidget):
     check_journal = Signal()  # the learner asked to check the journal's files (journal_care)
     restore_backup = Signal()  # the learner asked to put back a daily copy (journal_care)
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings,
+        try_voice: Callable[[str], str] = lambda _choice: "",
+        parent: QWidget | None = None,
+    ) -> None:
+        """``try_voice`` loads the voice a choice picks and says who will read (the audio's)."""
         super().__init__(parent)
         self.settings = settings
+        self._try_voice = try_voice
         self.setAccessibleName("Settings")
         heading = QLabel("Settings")
         heading.setProperty("role", "title")
@@ -60,7 +78,24 @@ class SettingsView(QWidget):
         self.caption_size.valueChanged.connect(self._caption_size_changed)
 
         self.theme = self._combo("appearance/theme", THEMES, "Theme")
-        self.voice = self._combo("voice/name", VOICES, "Voice")
+        self.voice = self._combo("voice/name", offered_voices(), "Voice")
+        self.voice_status = QLabel()
+        self.voice_status.setWordWrap(True)
+        self.voice_status.setProperty("role", "muted")
+        self.voice_status.setAccessibleName("Which voice reads")
+        self.voice_status.hide()
+        stored = str(settings.value("voice/name", ""))
+        if stored in VOICE_LABELS and stored != self.voice.currentData():
+            self.voice_status.setText(
+                f"“{VOICE_LABELS[stored]}” is not installed on this computer: "
+                "the best available voice reads."
+            )
+            self.voice_status.show()
+        self.voice.currentIndexChanged.connect(lambda _: self._voice_chosen())
+        self.voice_volume, voice_volume_row = self._volume(VOLUME_KEYS[0], "Voice volume")
+        self.sounds_volume, sounds_volume_row = self._volume(
+            VOLUME_KEYS[1], "Bells and metronome volume"
+        )
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(*SPEED_RANGE)
         self.speed.setSingleStep(5)
@@ -92,13 +127,25 @@ class SettingsView(QWidget):
         form.addRow("", self.caption_sample)
         form.addRow("Theme", self.theme)
         form.addRow("Voice", self.voice)
+        form.addRow("", self.voice_status)
         form.addRow("Speech speed", speed_row)
+        form.addRow("Voice volume", voice_volume_row)
+        form.addRow("Bells, metronome", sounds_volume_row)
         form.addRow("", self.sound)
         form.addRow("Get ready", self.get_ready)
         note = QLabel("Voice changes apply from the next lesson you start.")
         note.setProperty("role", "muted")
 
-        layout = QVBoxLayout(self)
+        # The page scrolls rather than squeeze its rows in a small window or at a large scale.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 18, 28, 18)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -155,6 +202,36 @@ class SettingsView(QWidget):
         )
         combo.currentIndexChanged.connect(lambda _: self._store(key, combo.currentData()))
         return combo
+
+    def _volume(self, key: str, name: str) -> tuple[QSlider, QHBoxLayout]:
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setRange(*VOLUME_RANGE)
+        slider.setSingleStep(5)
+        slider.setPageStep(10)
+        slider.setValue(read_int(self.settings, key, 100, VOLUME_RANGE))
+        slider.setAccessibleName(name)
+        shown = QLabel(f"{slider.value()} %")
+        shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance("100 %") + 8)
+
+        def moved(value: int) -> None:
+            shown.setText(f"{value} %")
+            self._store(key, value)
+
+        slider.valueChanged.connect(moved)
+        row = QHBoxLayout()
+        row.addWidget(slider, 1)
+        row.addWidget(shown)
+        return slider, row
+
+    def _voice_chosen(self) -> None:
+        """Try the voice now (loading the natural voice takes a moment) and say who reads."""
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            status = self._try_voice(str(self.voice.currentData()))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.voice_status.setText(status)
+        self.voice_status.setVisible(bool(status))
 
     def _store(self, key: str, value: object) -> None:
         self.settings.setValue(key, value)

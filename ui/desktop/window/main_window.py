@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -27,6 +27,12 @@ from ui.desktop.widgets.shortcuts import bind
 if TYPE_CHECKING:  # each Qt class costs on first use; these only arrive with events
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+
+OPENS_AT = QSize(1100, 760)
+SMALLEST = QSize(720, 480)
+"""Every page is laid out for 800×600 and up; a little less still works, so a 1600×1000 screen at
+scale factor 2 (800×500 to Qt) holds the whole window."""
 
 
 class MainWindow(QMainWindow):
@@ -63,12 +69,30 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.resize(1100, 760)
-        self.setMinimumSize(960, 620)  # the lesson controls, at a size read from the floor
+        self.resize(OPENS_AT)
+        self.setMinimumSize(SMALLEST)
         if settings is not None:
             geometry = settings.value("window/geometry")
             if isinstance(geometry, QByteArray):
                 self.restoreGeometry(geometry)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Never larger than the screen it opens on (a saved size may come from a bigger one,
+        and a scale factor makes every screen smaller), nor placed off it."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.setMinimumSize(SMALLEST.boundedTo(room.size()))
+        size = self.size().boundedTo(room.size())
+        if size != self.size():
+            self.resize(size)
+        if not room.contains(self.geometry()):
+            self.move(
+                min(max(self.x(), room.left()), room.right() - size.width() + 1),
+                min(max(self.y(), room.top()), room.bottom() - size.height() + 1),
+            )
 
     def add_page(self, key: str, title: str, widget: QWidget | None, shortcut: str) -> None:
         """Add a page and its navigation button; ``None`` keeps the place for ``set_page``.

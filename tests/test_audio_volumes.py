@@ -1,0 +1,77 @@
+"""The voice and the bells and metronome at their own volumes, in the real mixer's output.
+
+A lesson plays through pygame's mixer and SDL's disk driver in a child process (SDL reads its
+driver once), with the voice at half and the metronome at a quarter. The loudest sample of each,
+in the file SDL wrote, is that share of its clip's own: the mixer, not a copy, scales them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+from audio import tones
+from audio.pcm import RATE
+from tests.audio_fixtures import tone
+from tests.test_audio_pygame import loud_runs
+
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from audio.output.mixer import PygameOutput
+from audio.output.protocol import Volumes
+from audio.output.session import SessionAudio
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain, timed_by_voice
+from lesson_engine.script.parser import parse_lesson_text
+from lesson_engine.playback.player import Player
+from tests.audio_fixtures import MixedFramesClock, ToneVoice
+
+chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
+lesson = "id: t\ntitle: T\n---\nOne two three four.\n[metronome 120 for 2s]\n"
+timeline = timed_by_voice(parse_lesson_text(lesson), chain)
+output = PygameOutput()
+clock = MixedFramesClock()
+player = Player(timeline, clock)
+SessionAudio(chain, output, lambda: Volumes(float(sys.argv[2]), float(sys.argv[3]))).attach(player)
+began = clock.frames
+player.play()
+while player.state.value != "finished":
+    wait = player.ms_until_next_boundary()
+    time.sleep(min(wait or 5, 5) / 1000)
+    player.tick()
+output.close()
+print(json.dumps({"began": began, "mixed": clock.frames}))
+"""
+
+
+def play(tmp_path: Path, repo: Path, voice: float, sounds: float) -> array[int]:
+    raw = tmp_path / f"out-{voice}-{sounds}.raw"
+    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path / "cache"), str(voice), str(sounds)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return array("h", raw.read_bytes())
+
+
+def test_the_voice_and_the_metronome_are_each_as_loud_as_set(tmp_path: Path, repo: Path) -> None:
+    samples = play(tmp_path, repo, voice=0.5, sounds=0.25)
+    runs = loud_runs(samples, threshold=200)
+    (first, last), *clicks = runs
+    assert (last - first) * 1000 // RATE in range(380, 420)  # the spoken cue: 400 ms of tone
+    assert len(clicks) == 4  # 120 a minute for 2 s
+    voice_peak = max(abs(v) for v in samples[first : last + 1])
+    click_peak = max(abs(v) for s, e in clicks for v in samples[s : e + 1])
+    clip_voice_peak = max(abs(v) for v in array("h", tone(400).pcm))
+    clip_click_peak = max(abs(v) for v in array("h", tones.metronome(120, 2_000).pcm))
+    assert abs(voice_peak / clip_voice_peak - 0.5) < 0.03
+    assert abs(click_peak / clip_click_peak - 0.25) < 0.03
