@@ -10,7 +10,6 @@ always starts and a lesson can always be followed.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -34,7 +33,6 @@ from lesson_engine.paths import (
     recovery_dir,
     voice_cache_dir,
 )
-from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
@@ -47,6 +45,7 @@ from ui.desktop.journal.view import JournalView
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
 from ui.desktop.media.mpris import MediaControls, session_bus
+from ui.desktop.media.wiring import media_controls
 from ui.desktop.player.flow import LessonFlow
 from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
@@ -64,6 +63,7 @@ from ui.desktop.settings.store import (
     read_volumes,
 )
 from ui.desktop.settings.view import SettingsView
+from ui.desktop.start_notices import kept_drafts, unusable_place
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
 from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport, ask_save_path
@@ -179,9 +179,9 @@ def build(
         notices=[*(notices or []), *today_notices],
     )
     _place_pages(app, exercises)
-    _keep_unusable_place(app, journal)
+    app.notices.extend(unusable_place(journal))
     _settle_last_session(app)
-    _tell_kept_drafts(app, journal)
+    app.notices.extend(kept_drafts(journal))
     _connect_library(app, journal)
     _connect_today(app, settings, ask_run_path)
     _connect_author(app)
@@ -249,57 +249,6 @@ def _place_pages(app: SeesawApp, exercises: Exercises) -> None:
     window.set_page("journal", app.journal_view)
     window.set_page("author", app.author_view)
     window.set_page("settings", app.settings_view)
-
-
-def _keep_unusable_place(app: SeesawApp, journal: Journal) -> None:
-    """A saved place that reads but cannot be resumed (a position of "twelve"): kept aside and
-    said, not silently never offered."""
-    saved = journal.load_checkpoint()
-    if saved is None:
-        return
-    try:
-        Checkpoint.from_dict(saved)
-    except ValueError as exc:
-        try:
-            kept = journal.set_place_aside()
-        except OSError as problem:
-            app.notices.append(
-                f"Your place in a lesson could not be used ({exc}), nor kept aside "
-                f"({problem.strerror or problem})."
-            )
-            return
-        where = f" It was kept as {kept.name}." if kept else ""
-        app.notices.append(
-            f"Your place in a lesson could not be used ({exc}).{where} There is no place to "
-            "continue from; each lesson starts from its beginning."
-        )
-
-
-KEPT_WORDS = {
-    "journal": "A note you were writing in the journal when Seesaw closed was kept: on the "
-    "Journal page, its dialog opens with your words.",
-    "run": "Words you were typing when Seesaw closed were kept: on Today, 'Log a run…' or "
-    "'Log cross-training…' opens with them.",
-    "set": "Words you were typing when Seesaw closed were kept: on the Exercises page, "
-    "'Log a set…' opens with them.",
-}
-
-
-def _tell_kept_drafts(app: SeesawApp, journal: Journal) -> None:
-    """Words being typed when Seesaw closed are waiting: say once where each kind opens again.
-    A draft for a session or note deleted since has nowhere to open, and is let go."""
-    ids = {s.id for s in journal.sessions()} | {n.id for n in journal.notes()}
-    where: set[str] = set()
-    kept = journal.drafts.keys()  # a list: drafts are dropped while it is read
-    for key in kept:
-        kind, _, rest = key.partition(":")
-        if kind in ("session-note", "note") and rest != "new" and rest not in ids:
-            with contextlib.suppress(OSError):
-                journal.drafts.drop(key)
-            continue
-        where.add({"run": "run", "cross": "run", "set-note": "set"}.get(kind, "journal"))
-    for kind in sorted(where):
-        app.notices.append(KEPT_WORDS[kind])
 
 
 def _settle_last_session(app: SeesawApp) -> None:
@@ -425,21 +374,7 @@ def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
 
 def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
     """Headset and media keys reach the lesson on screen, focused or not (MPRIS2)."""
-    flow, window = app.flow, app.window
-
-    def request_stop() -> None:
-        if isinstance(flow.view, PlayerView):
-            flow.view.request_stop()
-
-    def raise_window() -> None:
-        window.showNormal() if window.isMinimized() else window.show()
-        window.raise_()
-        window.activateWindow()
-
-    app.media = MediaControls(
-        bus, request_stop=request_stop, raise_window=raise_window, parent=window
-    )
-    flow.followers.append(app.media.attach)
+    app.media = media_controls(bus, app.flow, app.window)
 
 
 def caption_size(settings: QSettings) -> int:
