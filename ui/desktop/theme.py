@@ -129,6 +129,15 @@ def stylesheet(t: Theme) -> str:
     QPushButton[role="nav"]:checked {{ color: {t.accent}; border-bottom: 3px solid {t.accent}; border-radius: 0; }}
     QPushButton[role="nav"]:disabled {{ color: {t.muted}; border: none; background: transparent; }}
     QPushButton[role="nav"]:checked:disabled {{ color: {t.muted}; border-bottom: 3px solid {t.muted}; }}
+    QWidget[floor="true"] QPushButton[role="control"] {{
+        font-size: 20pt; min-height: 72px; min-width: 110px;
+    }}
+    QWidget[floor="true"] QPushButton[role="big-control"] {{
+        font-size: 24pt; min-height: 84px; min-width: 190px;
+    }}
+    QWidget[floor="true"] QLabel[role="muted"] {{ font-size: 20pt; }}
+    QPushButton[role="small"] {{ padding: 2px 10px; }}
+    QLabel[role="legend"] {{ font-size: 15pt; color: {t.muted}; }}
     QListWidget::item {{ padding: 6px 4px; }}
     QCheckBox::indicator, QRadioButton::indicator {{
         width: 16px; height: 16px; border: 2px solid {t.muted}; background: {t.surface};

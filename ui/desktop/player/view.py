@@ -28,6 +28,7 @@ from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
 from ui.desktop.player.controller import SessionController
+from ui.desktop.player.floor import FLOOR_CAPTION_GAIN, legend, show_floor
 from ui.desktop.player.preview import is_medical_note, next_line
 from ui.desktop.player.section_progress import SectionProgress
 from ui.desktop.theme import DEFAULT_CAPTION_PT
@@ -68,6 +69,7 @@ def ask_to_stop(parent: QWidget, question: str) -> bool:
 class PlayerView(QWidget):
     stop_confirmed = Signal()
     caption_step = Signal(int)  # points to add to the caption size (Ctrl+Plus / Ctrl+Minus)
+    floor_requested = Signal()  # F11 or the Floor button: the window goes to floor mode and back
 
     def __init__(
         self,
@@ -196,6 +198,13 @@ class PlayerView(QWidget):
             [self.buttons[key] for key in ("back", "toggle", "rest", "next")],
             [self.buttons[key] for key in ("previous_section", "next_section", "stop")],
         )
+        # Beside the section's name, not among the controls: the row stays one row at 800 px.
+        floor = QPushButton("Floor")
+        floor.setProperty("role", "small")  # no taller than the section's name beside it
+        floor.setAccessibleName("Floor mode, full screen")
+        floor.setToolTip("Floor mode, full screen (F11)")
+        floor.clicked.connect(self.floor_requested.emit)
+        self.buttons["floor"] = floor
 
         shortcuts: list[tuple[str | QKeySequence, Callable[[], object]]] = [
             ("Space", controller.toggle),
@@ -207,6 +216,7 @@ class PlayerView(QWidget):
             ("PgUp", controller.previous_section),
             ("PgDown", controller.next_section),
             ("Esc", self.request_stop),
+            ("F11", self.floor_requested.emit),
             (QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.caption_step.emit(2)),
             ("Ctrl+=", lambda: self.caption_step.emit(2)),
             (QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.caption_step.emit(-2)),
@@ -217,6 +227,7 @@ class PlayerView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.section)
+        top.addWidget(floor)
         times = QHBoxLayout()
         times.addWidget(self.elapsed)
         times.addStretch(1)
@@ -242,6 +253,10 @@ class PlayerView(QWidget):
         layout.addWidget(self.controls)
         layout.addSpacing(6)
         layout.addWidget(medical)
+        self.legend = legend()
+        layout.addWidget(self.legend)
+        self.floor = False
+        self._caption_pt = caption_pt
 
         controller.cue_started.connect(self._show_cue)
         controller.section_started.connect(self._show_section)
@@ -257,9 +272,18 @@ class PlayerView(QWidget):
 
     # -- public --------------------------------------------------------------------------
 
+    def set_floor(self, on: bool) -> None:
+        """Floor mode on or off (``player/floor.py``): the window has gone full screen."""
+        self.floor = on
+        show_floor(on, [self.title, self.voice, self.progress, self.medical], [self.legend], self)
+        self.buttons["floor"].setText("Leave floor" if on else "Floor")
+        self.set_caption_size(self._caption_pt)
+
     def set_caption_size(self, points: int) -> None:
-        """The learner's caption size; the "Next:" line keeps its own (``NEXT_PT``)."""
-        self.caption.set_points(points, 500)
+        """The learner's caption size (larger in floor mode); "Next:" keeps its own (``NEXT_PT``)."""
+        self._caption_pt = points
+        shown = round(points * FLOOR_CAPTION_GAIN) if getattr(self, "floor", False) else points
+        self.caption.set_points(shown, 500)
 
     def request_stop(self) -> None:
         player = self.controller.player

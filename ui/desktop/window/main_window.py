@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 8, 0, 0)
-        nav_box = QWidget()
+        self._nav_box = nav_box = QWidget()
         nav_box.setLayout(self._nav_row)
         self._nav_row.setContentsMargins(24, 0, 24, 0)
         layout.addWidget(nav_box)
@@ -151,9 +151,16 @@ class MainWindow(QMainWindow):
     def show_session(self, widget: QWidget) -> None:
         """Put a lesson screen up, replacing the previous one of the same lesson."""
         previous, self._session_page = self._session_page, widget
+        floor = getattr(previous, "floor", False)
+        if hasattr(widget, "floor_requested"):
+            widget.floor_requested.connect(self.toggle_floor)
         self.pages.addWidget(widget)
         self.pages.setCurrentWidget(widget)
         widget.setFocus()
+        if floor and hasattr(widget, "set_floor"):
+            widget.set_floor(True)  # a new screen of the same lesson stays on the floor
+        elif floor:
+            self.set_floor(False)  # the check-out is read at the desk: the window comes back
         if previous is not None:
             # Removed only after the new screen holds focus, so focus never leaves the window.
             self.pages.removeWidget(previous)
@@ -165,7 +172,29 @@ class MainWindow(QMainWindow):
                 "During a lesson, Ctrl+Plus and Ctrl+Minus change the caption size."
             )
 
+    def toggle_floor(self) -> None:
+        """Floor mode for the lesson on screen (``player/floor.py``): full screen, no
+        navigation or banner; again to leave it."""
+        page = self._session_page
+        if page is None or not hasattr(page, "set_floor"):
+            return
+        self.set_floor(not getattr(page, "floor", False))
+
+    def set_floor(self, on: bool) -> None:
+        page = self._session_page
+        self._nav_box.setVisible(not on)
+        self.banner.setVisible((not on and self.banner.isVisibleTo(self)) or not on)
+        if on:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif self.isFullScreen():
+            self.showMaximized() if getattr(self, "_was_maximized", False) else self.showNormal()
+        if page is not None and hasattr(page, "set_floor"):
+            page.set_floor(on)
+
     def end_session(self, back_to: str = "library") -> None:
+        if self._session_page is not None and getattr(self._session_page, "floor", False):
+            self.set_floor(False)  # the lesson is over: back to the window as it was
         if self._session_page is not None:
             self.pages.removeWidget(self._session_page)
             self._session_page.deleteLater()
