@@ -143,7 +143,7 @@ def _outline(_: argparse.Namespace) -> int:
     folder = bundled_lessons_dir()
     status = _check(argparse.Namespace(paths=[str(folder)]))
     files, _missing = find_lesson_files([folder])
-    print("\nBundled lessons:")
+    print(f"\nBundled lessons in {folder}:")  # where to copy one from, to start a new lesson
     for path in files:
         result = check_lesson_file(path)
         if result.lesson:
