@@ -28,7 +28,7 @@ SHOW_WINDOW = """
 import json, sys
 import lesson_engine, lessons
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 # A failed start says so in a dialog that waits for a click; here, print it and go on.
 QMessageBox.critical = lambda parent, title, text, *rest: print(text, file=sys.stderr)
 from ui.desktop.launch import run_until_ready
@@ -42,6 +42,9 @@ json.dump({
     "listed": listed,
     "exercises": launch.app is not None and launch.app.exercises_view is not None,
     "code": [lesson_engine.__file__, lessons.__file__],
+    "icon_drawn": not QApplication.windowIcon().pixmap(64).isNull(),
+    "desktop_file": QApplication.desktopFileName(),
+    "name": QApplication.applicationDisplayName(),
 }, sys.stdout)
 """
 
@@ -159,7 +162,7 @@ def test_the_installed_seesaw_checks_its_bundled_lessons_from_another_folder(
     assert summary == from_source.stdout.splitlines()[-1]
 
 
-def test_the_installed_window_opens_with_the_bundled_lessons_and_exercises(
+def test_the_installed_window_opens_with_its_icon_the_bundled_lessons_and_exercises(
     installed: Path, tmp_path: Path
 ) -> None:
     settings = tmp_path / "home" / "config" / "settings.ini"
@@ -172,3 +175,5 @@ def test_the_installed_window_opens_with_the_bundled_lessons_and_exercises(
     assert all(Path(f).is_relative_to(installed) for f in shown["code"])
     assert "weight-shift-1" in shown["listed"]
     assert shown["exercises"], "the exercise comparison (the catalogue) did not load"
+    assert shown["icon_drawn"], "the window has no icon"
+    assert (shown["name"], shown["desktop_file"]) == ("Seesaw", "io.github.seesaw.Seesaw")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
@@ -27,6 +28,7 @@ from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, 
 from ui.desktop.single_instance import ALREADY_OPEN, LockUnavailable, acquire_instance_lock
 from ui.desktop.theme import apply_theme, pick_theme
 from ui.desktop.window.shell import Shell, open_shell
+from ui.freedesktop import APP_ID, APP_NAME, icon_path
 
 if TYPE_CHECKING:
     from ui.desktop.app import SeesawApp
@@ -75,6 +77,15 @@ class Launch:
     """Kept alive until it has fired."""
 
 
+def name_and_icon(qt_app: QApplication) -> None:
+    """Every window and message box carries Seesaw's name and icon; the desktop file name lets a
+    Wayland compositor match the window to its launcher (``seesaw install-desktop``)."""
+    qt_app.setApplicationName(APP_NAME)
+    qt_app.setApplicationDisplayName(APP_NAME)
+    qt_app.setDesktopFileName(APP_ID)
+    qt_app.setWindowIcon(QIcon(str(icon_path())))
+
+
 def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None = None) -> Launch:
     existing = QApplication.instance()
     qt_app = (
@@ -82,6 +93,7 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
         if isinstance(existing, QApplication)
         else QApplication(list(argv) if argv is not None else sys.argv[:1])
     )
+    name_and_icon(qt_app)
     lock_problem = ""
     try:
         lock = acquire_instance_lock(data_dir())
@@ -92,8 +104,6 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
 
         QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
         return Launch(qt_app, None)
-    qt_app.setApplicationName("Seesaw")
-    qt_app.setApplicationDisplayName("Seesaw")
     settings = settings_store()
     apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
     wanted = read_voice_settings(settings)
