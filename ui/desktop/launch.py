@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
+from ui.desktop.display_check import display_problem
 from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, settings_store
 from ui.desktop.single_instance import ALREADY_OPEN, LockUnavailable, acquire_instance_lock
 from ui.desktop.theme import apply_theme, pick_theme
@@ -150,6 +151,10 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    problem = display_problem()
+    if problem:  # before Qt, which would abort with its own, raw message
+        print(problem, file=sys.stderr)
+        return 1
     launch = start(argv)
     if launch.shell is None:
         return 1
