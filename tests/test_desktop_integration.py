@@ -133,3 +133,20 @@ def test_the_launcher_metainfo_and_icon_name_the_same_app() -> None:
     assert component.findtext("launchable") == DESKTOP_ENTRY
     assert entry_values(packaged(DESKTOP_ENTRY).read_text())["Icon"] == APP_ID
     assert packaged(ICON).name == f"{APP_ID}.svg"
+
+
+def test_the_start_at_login_entry_is_seesaws_own_valid_launcher(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The autostart entry shows the same icon and name as the app menu's, and is valid."""
+    from ui.desktop.settings.autostart import set_autostart
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    set_autostart(True)
+    entry = tmp_path / "config" / "autostart" / "seesaw.desktop"
+    values = entry_values(entry.read_text(encoding="utf-8"))
+    assert (values["Name"], values["Icon"]) == ("Seesaw", APP_ID)
+    done = subprocess.run(
+        [needs("desktop-file-validate"), str(entry)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and not done.stdout.strip(), done.stdout
