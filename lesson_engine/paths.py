@@ -8,6 +8,7 @@ can point it at a USB stick.
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -69,9 +70,34 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+BUNDLED_LESSONS_PACKAGE = "lessons"
+"""The package whose data files are the bundled lessons and catalogue (``lessons/`` in the tree)."""
+
+
+class BundledLessonsMissing(RuntimeError):
+    """Seesaw's own lessons are not on disk as files (a broken or zipped install)."""
+
+
 def bundled_lessons_dir() -> Path:
-    """The lessons that ship with Seesaw, beside the packages in the source tree."""
-    return Path(__file__).resolve().parent.parent / "lessons"
+    """The lessons that ship with Seesaw: ``lessons/`` in the source tree, its copy once installed.
+
+    Found through ``importlib.resources`` so that a wheel, pipx or a bundle finds them wherever
+    its packages went. Lessons are read as files (and listed, walked, opened by path), so an
+    install that keeps them inside an archive is refused with a message rather than half-read.
+    """
+    try:
+        folder = resources.files(BUNDLED_LESSONS_PACKAGE)
+    except ModuleNotFoundError:
+        raise BundledLessonsMissing(
+            "Seesaw's bundled lessons are missing from this install (no 'lessons' package); "
+            "reinstall Seesaw"
+        ) from None
+    if not isinstance(folder, Path):
+        raise BundledLessonsMissing(
+            f"Seesaw's bundled lessons are inside an archive ({folder}); install Seesaw unpacked "
+            "(pip and pipx do)"
+        )
+    return folder
 
 
 def bundled_programmes_dir() -> Path:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -46,7 +47,12 @@ def ensure_private_dir(folder: Path) -> None:
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
+    """Make a rename in ``folder`` durable.
+
+    POSIX only: Windows cannot open a folder as a file, and NTFS journals its renames itself.
+    """
+    if sys.platform == "win32":
+        return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -60,7 +66,7 @@ def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> Non
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
-        if hasattr(os, "fchmod"):
+        if sys.platform != "win32":  # Windows keeps a user's files private by their folder's ACL
             os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -30,9 +30,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def _private_seesaw_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point every user folder Seesaw knows about at a fresh temporary folder."""
+    """Point every user folder Seesaw knows about at a fresh temporary folder (and the desktop's
+    app-menu folders, where ``seesaw install-desktop`` writes)."""
     home = tmp_path_factory.mktemp("seesaw-home")
     monkeypatch.setenv("SEESAW_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     return home
 
 

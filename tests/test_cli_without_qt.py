@@ -29,6 +29,7 @@ def run_seesaw(repo: Path, tmp_path: Path, *args: str) -> dict[str, object]:
     report = tmp_path / "report.json"
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["SEESAW_HOME"] = str(tmp_path / "home")
+    env["XDG_DATA_HOME"] = str(tmp_path / "share")
     done = subprocess.run(
         [sys.executable, "-c", RUN, str(report), *args],
         cwd=repo,
@@ -62,6 +63,7 @@ def lessons(tmp_path: Path) -> Path:
         ["journal", "show"],
         ["journal", "export", "--csv", "{tmp}/journal.csv"],
         ["lessons"],
+        ["install-desktop"],
     ],
     ids=lambda command: command[0] if command[0] != "journal" else f"journal-{command[1]}",
 )

@@ -133,7 +133,7 @@ def test_bad_input_is_refused_clearly_and_nothing_is_written(
 def test_a_second_copy_is_told_the_journal_is_in_use(folder: Path) -> None:
     with (
         Journal.open(folder, now=clock()),
-        pytest.raises(JournalLocked, match="open in another copy of Seesaw"),
+        pytest.raises(JournalLocked, match=rf"another copy of Seesaw \(process {os.getpid()}\)"),
     ):
         Journal.open(folder, now=clock())
     Journal.open(folder, now=clock()).close()  # free again once closed

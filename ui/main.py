@@ -10,6 +10,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+READY_CHECK = "--until-ready"
+"""Open the window, load everything, print what loaded and quit: ``ui.desktop.ready_check``."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
@@ -17,6 +20,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.desktop.launch import run
 
         return run()
+    if args == [READY_CHECK]:
+        from ui.desktop.ready_check import report_ready
+
+        return report_ready()
     from ui.cli.commands import main as cli_main
 
     return cli_main(args)

@@ -1,14 +1,21 @@
 """One writer per journal folder, using an OS lock that dies with its process.
 
-``flock`` is released by the kernel when the holder exits or is killed, so a crash never leaves a
-stale lock behind. The lock file records the holder's pid only to say who holds it.
+The operating system releases the lock when the holder exits or is killed, so a crash never leaves
+a stale lock behind: ``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows (the same calls
+the ``filelock`` library makes). The lock file also records the holder's pid, only to say who
+holds it. Windows locks are mandatory, so nobody else may read a locked byte: the lock covers the
+file's first byte, which stays empty, and the pid is written after it, where a second copy of
+Seesaw can still read it for its message.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import sys
 from pathlib import Path
+
+PID_AT = 1
+"""The pid is written from this offset on; byte 0 is the locked one."""
 
 
 class JournalLocked(RuntimeError):
@@ -22,25 +29,59 @@ class JournalLocked(RuntimeError):
         )
 
 
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _holder(fd: int) -> str:
+    os.lseek(fd, PID_AT, os.SEEK_SET)
+    return os.read(fd, 32).decode(errors="ignore").strip()
+
+
 class FolderLock:
     def __init__(self, folder: Path) -> None:
         self.path = folder / "journal.lock"
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 32).decode(errors="ignore").strip()
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        fd = os.open(self.path, flags, 0o600)
+        if not _try_lock(fd):
+            holder = _holder(fd)
             os.close(fd)
-            raise JournalLocked(self.path.parent, holder) from None
+            raise JournalLocked(self.path.parent, holder)
         os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, b"\n" + str(os.getpid()).encode())
         self._fd = fd
 
     def release(self) -> None:
         if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            _unlock(self._fd)
             os.close(self._fd)
             self._fd = None

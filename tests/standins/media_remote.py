@@ -2,9 +2,10 @@
 
 Run as ``python media_remote.py BUS_ADDRESS ACTION...`` on a private bus, where an ACTION is
 ``Pause`` (any method of org.mpris.MediaPlayer2.Player, or ``Raise``) or ``?PlaybackStatus`` (a
-property, read). Prints one JSON object: each action and what came back (``"ok"`` or the error
-for a method, the value for a property). A separate process, as a real remote is: the app
-answers from its own event loop while this one waits for the reply.
+property, read; ``?DesktopEntry`` and the root interface's other properties too). Prints one
+JSON object: each action and what came back (``"ok"`` or the error for a method, the value for a
+property). A separate process, as a real remote is: the app answers from its own event loop
+while this one waits for the reply.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ SERVICE = "org.mpris.MediaPlayer2.seesaw"
 PATH = "/org/mpris/MediaPlayer2"
 ROOT = "org.mpris.MediaPlayer2"
 PLAYER = "org.mpris.MediaPlayer2.Player"
+ROOT_PROPERTIES = ("Identity", "DesktopEntry", "CanQuit", "CanRaise")
+"""Properties of the root interface (the others are the player's)."""
 
 
 def plain(value: Any) -> Any:
@@ -40,7 +43,8 @@ def main(address: str, actions: list[str]) -> int:
     results: dict[str, Any] = {}
     for action in actions:
         if action.startswith("?"):
-            results[action] = plain(player.property(action[1:]))
+            name = action[1:]
+            results[action] = plain((root if name in ROOT_PROPERTIES else player).property(name))
         else:
             reply = (root if action == "Raise" else player).call(action)
             results[action] = reply.errorMessage() or "ok"

@@ -25,6 +25,7 @@ from lesson_engine.script.templates import new_lesson_text
 from lesson_engine.timeline import EventKind, compile_timeline
 from ui.cli.audio import add_audio_commands
 from ui.cli.journal import add_journal_commands
+from ui.cli.launcher import add_launcher_commands
 from ui.cli.play import run_in_terminal
 from ui.cli.programme import add_programme_commands
 from ui.cli.reading import lesson_or_report
@@ -143,7 +144,7 @@ def _outline(_: argparse.Namespace) -> int:
     folder = bundled_lessons_dir()
     status = _check(argparse.Namespace(paths=[str(folder)]))
     files, _missing = find_lesson_files([folder])
-    print("\nBundled lessons:")
+    print(f"\nBundled lessons in {folder}:")  # where to copy one from, to start a new lesson
     for path in files:
         result = check_lesson_file(path)
         if result.lesson:
@@ -199,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_journal_commands(commands)
     add_programme_commands(commands)
     add_audio_commands(commands)
+    add_launcher_commands(commands)
     outline = commands.add_parser(
         "lessons", help="check the bundled lessons and list them with their lengths"
     )

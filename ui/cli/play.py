@@ -11,6 +11,7 @@ import contextlib
 import os
 import select
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
@@ -81,20 +82,13 @@ class TerminalSession:
 def raw_keys(stream: TextIO) -> Iterator[Callable[[float], str | None]]:
     """Single key presses from a terminal without Enter; line by line from a pipe or a file."""
     if stream.isatty():
-        import termios
-        import tty
-
-        fd = stream.fileno()
-        saved = termios.tcgetattr(fd)
-        tty.setcbreak(fd)
-        try:
-            yield lambda timeout: _read_key(fd, timeout)
-        finally:
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        with _terminal_keys(stream) as read_key:
+            yield read_key
         return
     try:
         stream.fileno()
-        selectable = True
+        # Windows can wait only on sockets: there a piped line is read when it is asked for.
+        selectable = sys.platform != "win32"
     except (OSError, ValueError, AttributeError):
         selectable = False  # an in-memory stream: every line is already there
 
@@ -109,9 +103,42 @@ def raw_keys(stream: TextIO) -> Iterator[Callable[[float], str | None]]:
     yield read_line
 
 
-def _read_key(fd: int, timeout: float) -> str | None:
-    ready, _, _ = select.select([fd], [], [], timeout)
-    return os.read(fd, 1).decode(errors="ignore") if ready else None
+if sys.platform == "win32":
+    import msvcrt
+
+    KEY_POLL_S = 0.02
+    """The console has no wait-with-timeout for a key: look this often (unnoticeably late)."""
+
+    @contextlib.contextmanager
+    def _terminal_keys(stream: TextIO) -> Iterator[Callable[[float], str | None]]:
+        def read_key(timeout: float) -> str | None:
+            deadline = time.monotonic() + timeout
+            while not msvcrt.kbhit():
+                if time.monotonic() >= deadline:
+                    return None
+                time.sleep(KEY_POLL_S)
+            return msvcrt.getwch()
+
+        yield read_key
+
+else:
+
+    @contextlib.contextmanager
+    def _terminal_keys(stream: TextIO) -> Iterator[Callable[[float], str | None]]:
+        import termios
+        import tty
+
+        fd = stream.fileno()
+        saved = termios.tcgetattr(fd)
+        tty.setcbreak(fd)
+        try:
+            yield lambda timeout: _read_key(fd, timeout)
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+    def _read_key(fd: int, timeout: float) -> str | None:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        return os.read(fd, 1).decode(errors="ignore") if ready else None
 
 
 def run_in_terminal(player: Player, out: TextIO | None = None, keys: TextIO | None = None) -> int:

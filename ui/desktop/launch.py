@@ -19,14 +19,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
+from ui.desktop.display_check import display_problem
 from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, settings_store
 from ui.desktop.single_instance import ALREADY_OPEN, LockUnavailable, acquire_instance_lock
 from ui.desktop.theme import apply_theme, pick_theme
 from ui.desktop.window.shell import Shell, open_shell
+from ui.freedesktop import APP_ID, APP_NAME, icon_path
 
 if TYPE_CHECKING:
     from ui.desktop.app import SeesawApp
@@ -75,13 +78,30 @@ class Launch:
     """Kept alive until it has fired."""
 
 
-def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None = None) -> Launch:
+def name_and_icon(qt_app: QApplication) -> None:
+    """Every window and message box carries Seesaw's name and icon; the desktop file name lets a
+    Wayland compositor match the window to its launcher (``seesaw install-desktop``)."""
+    qt_app.setApplicationName(APP_NAME)
+    qt_app.setApplicationDisplayName(APP_NAME)
+    qt_app.setDesktopFileName(APP_ID)
+    qt_app.setWindowIcon(QIcon(str(icon_path())))
+
+
+def start(
+    argv: Sequence[str] | None = None,
+    on_shown: Callable[[], None] | None = None,
+    *,
+    dialogs: bool = True,
+) -> Launch:
+    """Open the window; with ``dialogs=False`` a failure to finish starting is only printed
+    (``seesaw --until-ready``: nobody is there to close a dialog)."""
     existing = QApplication.instance()
     qt_app = (
         existing
         if isinstance(existing, QApplication)
         else QApplication(list(argv) if argv is not None else sys.argv[:1])
     )
+    name_and_icon(qt_app)
     lock_problem = ""
     try:
         lock = acquire_instance_lock(data_dir())
@@ -92,8 +112,6 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
 
         QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
         return Launch(qt_app, None)
-    qt_app.setApplicationName("Seesaw")
-    qt_app.setApplicationDisplayName("Seesaw")
     settings = settings_store()
     apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
     wanted = read_voice_settings(settings)
@@ -118,6 +136,9 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
         except Exception as exc:  # the window is up: say so there rather than vanish
             launch.failed = traceback.format_exc()
             print(launch.failed, file=sys.stderr)
+            if not dialogs:
+                qt_app.exit(1)
+                return
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.critical(
@@ -140,17 +161,21 @@ def start(argv: Sequence[str] | None = None, on_shown: Callable[[], None] | None
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    problem = display_problem()
+    if problem:  # before Qt, which would abort with its own, raw message
+        print(problem, file=sys.stderr)
+        return 1
     launch = start(argv)
     if launch.shell is None:
         return 1
     return launch.qt_app.exec()
 
 
-def run_until_ready(on_shown: Callable[[], None] | None = None) -> Launch:
+def run_until_ready(on_shown: Callable[[], None] | None = None, *, dialogs: bool = True) -> Launch:
     """Start as ``seesaw`` does and return once everything is wired (for the start benchmark)."""
     from PySide6.QtCore import QEventLoop
 
-    launch = start(None, on_shown)
+    launch = start(None, on_shown, dialogs=dialogs)
     while launch.shell is not None and launch.app is None and not launch.failed:
         if not launch.shell.window.isVisible():
             break

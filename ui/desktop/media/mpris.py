@@ -35,6 +35,7 @@ from PySide6.QtDBus import (
 from lesson_engine.playback.events import CueStarted, PlayerEvent, Seeked, StateChanged
 from lesson_engine.playback.state import PlayerState
 from ui.desktop.player.controller import SessionController
+from ui.freedesktop import APP_ID, APP_NAME
 
 BUS_NAME = "org.mpris.MediaPlayer2.seesaw"
 OBJECT_PATH = "/org/mpris/MediaPlayer2"
@@ -101,10 +102,11 @@ class _Root(QDBusAbstractAdaptor):
         return True
 
     def _identity(self) -> str:
-        return "Seesaw"
+        return APP_NAME
 
     def _desktop_entry(self) -> str:
-        return "seesaw"
+        """The launcher's name: the media panel shows its icon (``seesaw install-desktop``)."""
+        return APP_ID
 
     def _none(self) -> list[str]:
         return []

@@ -8,11 +8,11 @@ pretending. Only used when the learner turns reminders on and asks for it.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
 from lesson_engine.storage import write_atomically
+from ui.freedesktop.install import launcher_text, seesaw_command
 
 NAME = "seesaw.desktop"
 
@@ -25,11 +25,6 @@ def autostart_dir() -> Path | None:
     return Path(base) / "autostart"
 
 
-def _command() -> str:
-    found = shutil.which("seesaw")
-    return found or f"{sys.executable} -m ui.main"
-
-
 def set_autostart(on: bool) -> str:
     """Add or remove the autostart entry; returns what happened, in words."""
     folder = autostart_dir()
@@ -40,17 +35,8 @@ def set_autostart(on: bool) -> str:
         path.unlink(missing_ok=True)
         return "Seesaw will no longer start at login."
     folder.mkdir(parents=True, exist_ok=True)
-    entry = "\n".join(
-        [
-            "[Desktop Entry]",
-            "Type=Application",
-            "Name=Seesaw",
-            "Comment=Today's plan and its reminder",
-            f"Exec={_command()}",
-            "Icon=seesaw",
-            "X-GNOME-Autostart-enabled=true",
-            "",
-        ]
-    )
+    # Seesaw's own launcher (its name, icon and this seesaw's command, quoted as the spec says),
+    # marked for autostart.
+    entry = launcher_text(seesaw_command()) + "X-GNOME-Autostart-enabled=true\n"
     write_atomically(path, entry.encode("utf-8"))
     return f"Seesaw will start when you log in ({path})."

@@ -12,11 +12,12 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from lesson_engine.programme.reminder import reminder_due
 from lesson_engine.programme.today import Today
 from ui.desktop.settings.programme_settings import reminder_time
+from ui.freedesktop import APP_NAME
 
 CHECK_EVERY_MS = 60_000
 
@@ -37,7 +38,7 @@ class Reminders(QObject):
         self._settings = settings
         self._today = today
         self._now = now
-        self._icon = icon or QIcon()
+        self._icon = icon or QApplication.windowIcon()  # Seesaw's own (ui.desktop.launch)
         self._tray: QSystemTrayIcon | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -64,8 +65,8 @@ class Reminders(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self._icon, self)
-                self._tray.setToolTip("Seesaw")
+                self._tray.setToolTip(APP_NAME)
                 self._tray.show()
-            self._tray.showMessage("Seesaw", words, self._icon)
+            self._tray.showMessage(APP_NAME, words, self._icon)
         self.shown.emit(words)
         return words
