@@ -83,3 +83,22 @@ def test_a_broken_lesson_is_reported_with_its_place_by_every_command(
         == 1
     )
     assert f"{path}:4:2: error: unknown directive [pasue 5s]" in capsys.readouterr().err
+
+
+def test_a_broken_install_without_its_lessons_is_said_not_a_traceback(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    from lesson_engine import paths
+    from ui.cli.commands import main
+
+    def missing():  # type: ignore[no-untyped-def]
+        raise paths.BundledLessonsMissing("Seesaw's bundled lessons are missing (a test)")
+
+    monkeypatch.setattr(paths, "bundled_lessons_dir", missing)
+    (tmp_path / "p.programme").write_text(
+        "id: p\ntitle: P\n---\n# A\ncross 1 a week: 30m swim (S3)\n"
+    )
+    assert main(["check", str(tmp_path)]) == 1
+    assert (
+        capsys.readouterr().err.strip() == "seesaw: Seesaw's bundled lessons are missing (a test)"
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lesson_engine.library.files import find_lesson_files
 from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack
-from lesson_engine.paths import bundled_lessons_dir, packs_dir
+from lesson_engine.paths import BundledLessonsMissing, bundled_lessons_dir, packs_dir
 from lesson_engine.playback.clock import MonotonicClock
 from lesson_engine.playback.player import Player
 from lesson_engine.programme.bundled import check as check_programme
@@ -215,6 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `seesaw timeline x | head` is normal use, not a crash
         sys.stderr.close()
         return 0
+    except BundledLessonsMissing as exc:  # a broken install: say so, not a traceback
+        print(f"seesaw: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
