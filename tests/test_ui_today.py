@@ -76,6 +76,7 @@ def world(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         folders=[("Seesaw", bundled_lessons_dir())],
         today_is=lambda: calendar.day,
         open_dialog=form.answer,
+        ask_move_day=lambda _parent, days: days[0],  # the first day offered
         ask_run_path=lambda _parent, proposed: str(tmp_path / proposed.replace(".ogg", ".wav")),
     )
     qtbot.addWidget(app.window)
@@ -326,3 +327,35 @@ def test_each_session_today_says_why_it_is_planned(world) -> None:  # type: igno
     app, _, _, _ = world
     page(app).buttons()["Follow Strength first"].click()
     assert page(app).labels("why-lesson") == ["1 a week in 'Settle the knee' (S4)."]
+
+
+def test_a_run_moved_or_skipped_on_the_page_is_shown_so_and_kept(world) -> None:  # type: ignore[no-untyped-def]
+    from lesson_engine.journal.kinds import PLAN_CHANGES
+
+    app, calendar, _, journal = world
+    view = page(app)
+    (combo,) = [
+        c
+        for c in view.findChildren(QComboBox)
+        if c.accessibleName() == "Start Strength first at phase"
+    ]
+    combo.setCurrentIndex(1)  # Run-walk: Monday's session is a run
+    view.buttons()["Follow Strength first"].click()
+    page(app).buttons()["Move… (Run)"].click()  # to the first day offered: Tuesday
+    assert page(app).labels("item-run") == []
+    (change,) = journal.records(PLAN_CHANGES)
+    assert (change.action, change.to_day) == ("move", MONDAY + timedelta(days=1))
+    view = next_day(app, calendar)  # Tuesday: the run is here, saying where it came from
+    assert view.labels("item-run") == [
+        "Run: stage 1: run 1 min, walk 2 min, 5 times (15 min in all) (moved from Monday)"
+    ]
+    assert {"Skip (Run)", "Skip (Strength)", "Skip (Cross-training)"} <= set(view.buttons())
+    view.buttons()["Skip (Run)"].click()
+    assert page(app).labels("item-run") == []
+    assert [c.action for c in journal.records(PLAN_CHANGES)] == ["move", "skip"]
+    week = {
+        i.slot.day: i.slot.status.value
+        for i in page(app).shown.week
+        if i.slot.activity.value == "run"
+    }
+    assert week[MONDAY] == "skipped"

@@ -21,8 +21,10 @@ from lesson_engine.script.parser import check_lesson_file
 
 @dataclass(frozen=True)
 class Known:
-    lessons: frozenset[str]
-    sources: frozenset[str]
+    lessons: frozenset[str] | None
+    """None: the lessons are not checked (the app's reading, see ``ui/desktop/today/wiring``)."""
+    sources: frozenset[str] | None
+    """None: the sources are not checked (the catalogue could not be read)."""
     guided_sets: dict[str, str]
     """Exercise id → the guided set's lesson id."""
 
@@ -46,10 +48,7 @@ def programme_files(folder: Path | None = None) -> list[Path]:
 
 
 def check(path: Path, facts: Known) -> ProgrammeCheck:
-    """``facts.lessons`` empty: the lessons are not checked (the app's reading, see ``app.py``)."""
-    return check_programme_file(
-        path, known_lessons=facts.lessons or None, known_sources=facts.sources or None
-    )
+    return check_programme_file(path, known_lessons=facts.lessons, known_sources=facts.sources)
 
 
 def bundled_programmes(facts: Known) -> tuple[list[Programme], list[ProgrammeCheck]]:

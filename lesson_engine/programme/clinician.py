@@ -56,7 +56,7 @@ def first_stage_reason(decisions: tuple[Decision, ...], today: date) -> str | No
 def no_improvement_reason(history: History, started: date, today: date, weeks: int) -> str | None:
     if (today - started).days < 7 * weeks:
         return None
-    ratings = history.ratings()
+    ratings = history.ratings
     first = [v for d, v in ratings.items() if started <= d < started + timedelta(days=7)]
     last = [v for d, v in ratings.items() if today - timedelta(days=6) <= d <= today]
     if not first or not last:

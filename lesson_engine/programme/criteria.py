@@ -56,7 +56,7 @@ def _why_not(criterion: Criterion, history: History, day: date, where: Where) ->
             return None
         return f"{criterion.written} ({count} so far)"
     if need is Need.SORENESS:
-        rated = sorted((d, v) for d, v in history.ratings_by_day.items() if d <= day)
+        rated = sorted((d, v) for d, v in history.ratings.items() if d <= day)
         recent = rated[-criterion.count :]
         if len(recent) >= criterion.count and all(v <= criterion.level for _, v in recent):
             return None

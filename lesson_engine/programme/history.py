@@ -102,9 +102,6 @@ class History:
         return {r.day for r in self.runs}
 
     @cached_property
-    def ratings_by_day(self) -> dict[date, int]:
-        return self.ratings()
-
     def ratings(self) -> dict[date, int]:
         """Each day's highest soreness rating: check-ins, check-outs and logged sets."""
         days: dict[date, int] = {}

@@ -21,6 +21,7 @@ from lesson_engine.script.diagnostics import (
     LessonScriptError,
     Severity,
     did_you_mean,
+    unreadable,
 )
 from lesson_engine.script.header import scan_header
 from lesson_engine.script.text import decode_script
@@ -225,20 +226,7 @@ def check_programme_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return ProgrammeCheck(
-            None,
-            (
-                Diagnostic(
-                    Severity.ERROR,
-                    str(path),
-                    1,
-                    1,
-                    f"cannot read the file: {reason}",
-                    "check the path",
-                ),
-            ),
-        )
+        return ProgrammeCheck(None, (unreadable(path, exc),))
     return check_programme_bytes(
         data, path, known_lessons=known_lessons, known_sources=known_sources
     )

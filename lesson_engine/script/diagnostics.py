@@ -84,3 +84,15 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
     matches = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def unreadable(path: object, exc: OSError) -> Diagnostic:
+    """A script file that cannot be read at all: the one wording for lessons and programmes."""
+    return Diagnostic(
+        Severity.ERROR,
+        str(path),
+        1,
+        1,
+        f"cannot read the file: {exc.strerror or exc}",
+        "check the path",
+    )

@@ -32,7 +32,13 @@ from pathlib import Path
 
 from lesson_engine.model.lesson import Count, Lesson, Repeat, Rest, Section, Sides, Speak, Step
 from lesson_engine.script.body import BodyParser
-from lesson_engine.script.diagnostics import Diagnostic, Findings, LessonScriptError, Severity
+from lesson_engine.script.diagnostics import (
+    Diagnostic,
+    Findings,
+    LessonScriptError,
+    Severity,
+    unreadable,
+)
 from lesson_engine.script.header import header_stem, parse_header
 from lesson_engine.script.text import ScriptText, decode_script
 
@@ -140,20 +146,7 @@ def check_lesson_file(path: Path) -> CheckResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return CheckResult(
-            None,
-            (
-                Diagnostic(
-                    Severity.ERROR,
-                    str(path),
-                    1,
-                    1,
-                    f"cannot read the file: {reason}",
-                    "check the path",
-                ),
-            ),
-        )
+        return CheckResult(None, (unreadable(path, exc),))
     return check_lesson_bytes(data, path)
 
 

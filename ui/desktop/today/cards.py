@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from lesson_engine.journal.records import RED_FLAGS
 from lesson_engine.journal.trend import week_start
 from lesson_engine.programme.history import History
-from lesson_engine.programme.outcomes import onsets, weeks
+from lesson_engine.programme.outcomes import Week, onsets
 from lesson_engine.programme.today import Item, Today
 from lesson_engine.programme.week import Status
 from lesson_engine.programme.words import STATUS_WORDS, item_line
@@ -148,12 +148,15 @@ def item_row(
     if item.why and item.slot.status is Status.TODAY:
         column.addWidget(text(item.why, "muted", name=f"why-{item.slot.activity.value}"))
     line.addWidget(said, 1)
+    label = item.slot.activity.label
     for words, action in actions:
-        line.addWidget(button(words, action, primary=words.startswith(("Start", "Log"))))
+        # A screen reader hears which session a Move or Skip is for: each day has several.
+        name = f"{words} ({label})" if words in ("Move…", "Skip") else words
+        line.addWidget(button(words, action, primary=words.startswith(("Start", "Log")), name=name))
     return row
 
 
-def week_strip(shown: Today, title_of: Callable[[str], str]) -> QFrame:
+def week_strip(shown: Today) -> QFrame:
     """Monday to Sunday, each day's sessions with a mark for what became of them."""
     frame, box = card()
     box.addWidget(text("This week", "heading"))
@@ -185,7 +188,9 @@ def week_strip(shown: Today, title_of: Callable[[str], str]) -> QFrame:
     return frame
 
 
-def outcomes_card(shown: Today, history: History) -> tuple[QFrame, OnsetChart, WeeksChart]:
+def outcomes_card(
+    shown: Today, history: History, found_weeks: list[Week]
+) -> tuple[QFrame, OnsetChart, WeeksChart]:
     """How it is going: when the pain starts in a run, and each week against the plan."""
     frame, box = card()
     box.addWidget(text("How it is going", "heading"))
@@ -194,7 +199,7 @@ def outcomes_card(shown: Today, history: History) -> tuple[QFrame, OnsetChart, W
     box.addWidget(text("When the pain starts in a run (higher is better)", "muted"))
     box.addWidget(onset_chart)
     weeks_chart = WeeksChart()
-    weeks_chart.set_data(weeks(shown.standing.programme, history, shown.day))
+    weeks_chart.set_data(found_weeks)
     box.addWidget(
         text("Minutes run each week (bars) against the plan (dashes); sessions done", "muted")
     )

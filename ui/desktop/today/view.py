@@ -139,7 +139,8 @@ class TodayView(QWidget):
 
     def _fill(self) -> None:
         day = self._today_is()
-        history = self.history()
+        # Read once a refresh: every part of the page below works from these same records.
+        self._history = history = self.history()
         choice = current_choice(history, day)
         programme = self._programme(choice.programme_id) if choice else None
         if choice is None or programme is None or self._choosing:
@@ -147,6 +148,7 @@ class TodayView(QWidget):
             self._show_chooser(choice.programme_id if choice and programme else None)
             return
         self.shown = today(stand(programme, choice, history, day), history)
+        self._weeks = weeks(programme, history, day)  # the chart and the streak share them
         self._show_today(self.shown)
 
     def _programme(self, programme_id: str) -> Programme | None:
@@ -184,7 +186,7 @@ class TodayView(QWidget):
             )
         )
         if self._streak():
-            run = streak(weeks(s.programme, self.history(), shown.day), shown.day)
+            run = streak(self._weeks, shown.day)
             said = f"{run} week{'s' if run != 1 else ''} in a row with every planned session done"
             self._column.addWidget(
                 text(said if run else "A new week: every session counts.", "muted", name="streak")
@@ -226,7 +228,7 @@ class TodayView(QWidget):
                     cited = f" ({', '.join(advice.sources)})" if advice.sources else ""
                     box.addWidget(text(f"• {advice.text}{cited}"))
             self._column.addWidget(frame)
-        self._column.addWidget(week_strip(shown, self._title_of))
+        self._column.addWidget(week_strip(shown))
         self._column.addWidget(self._outcomes(shown))
         note = text(
             "Seesaw is education, not a diagnosis. See a clinician if the pain does not improve "
@@ -237,7 +239,7 @@ class TodayView(QWidget):
         self._column.addStretch(1)
 
     def _outcomes(self, shown: Today) -> QWidget:
-        frame, self.onset_chart, self.weeks_chart = outcomes_card(shown, self.history())
+        frame, self.onset_chart, self.weeks_chart = outcomes_card(shown, self._history, self._weeks)
         return frame
 
     def _today_card(self, shown: Today) -> QWidget:
@@ -286,7 +288,7 @@ class TodayView(QWidget):
 
     def _next_not_done_today(self, item: Item) -> str:
         """The first of the session's lessons not heard today (a strength session goes set by set)."""
-        done = self.history().lesson_days  # days per lesson, checked one by one
+        done = self._history.lesson_days  # days per lesson, checked one by one
         for lesson in item.lessons:
             if item.slot.day not in done([lesson]):
                 return lesson

@@ -39,8 +39,8 @@ def load_programmes(catalogue: Catalogue | None) -> tuple[list[Programme], list[
     bundled programmes to the bundled lessons, and a lesson missing in the app (a pack taken
     away) is shown by its id rather than costing the runner the whole plan."""
     facts = Known(
-        frozenset(),
-        frozenset(s.key for s in catalogue.sources) if catalogue else frozenset(),
+        None,
+        frozenset(s.key for s in catalogue.sources) if catalogue else None,
         guided_sets(catalogue),
     )
     loaded: list[Programme] = []
