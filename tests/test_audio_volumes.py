@@ -68,9 +68,15 @@ def test_the_voice_and_the_metronome_are_each_as_loud_as_set(tmp_path: Path, rep
     runs = loud_runs(samples, threshold=200)
     (first, last), *clicks = runs
     assert (last - first) * 1000 // RATE in range(380, 420)  # the spoken cue: 400 ms of tone
-    assert len(clicks) == 4  # 120 a minute for 2 s
+    # 120 a minute for 2 s is four clicks, half a second apart. On a busy machine the tick that
+    # starts the metronome can come a few tens of milliseconds late; the clip then starts that far
+    # in, in step with the clock, and its first 18 ms click is heard in part or rightly not at all.
+    # So the clicks are counted and spaced by where they end, which a late start cannot move.
+    assert len(clicks) in (3, 4)
+    gaps = [(b[1] - a[1]) * 1000 // RATE for a, b in zip(clicks, clicks[1:])]
+    assert all(abs(gap - 500) <= 5 for gap in gaps), gaps
     voice_peak = max(abs(v) for v in samples[first : last + 1])
-    click_peak = max(abs(v) for s, e in clicks for v in samples[s : e + 1])
+    click_peak = max(abs(v) for s, e in clicks[-3:] for v in samples[s : e + 1])
     clip_voice_peak = max(abs(v) for v in array("h", tone(400).pcm))
     clip_click_peak = max(abs(v) for v in array("h", tones.metronome(120, 2_000).pcm))
     assert abs(voice_peak / clip_voice_peak - 0.5) < 0.03
