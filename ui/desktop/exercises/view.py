@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,47 +32,27 @@ from PySide6.QtWidgets import (
 
 from lesson_engine.catalogue.comparison import disputed, filter_entries, side_by_side
 from lesson_engine.catalogue.dose import Dose
-from lesson_engine.catalogue.model import Catalogue, Claim, Entry, School, Stance
+from lesson_engine.catalogue.model import Catalogue, Entry, School
 from lesson_engine.catalogue.personal import my_results
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.exercises.cards import attribution, entry_card, mark, my_results_text
 from ui.desktop.exercises.columns import (
     heading_height,
     keep_rows_fitted,
     size_columns,
     source_heading,
 )
+from ui.desktop.exercises.comparison_table import show_comparison
 from ui.desktop.exercises.log_dialog import AskLog, dose_from_card
 from ui.desktop.exercises.log_dialog import ask_log as default_ask_log
 from ui.desktop.player.view import MEDICAL_NOTE
 
-MARKS = {
-    Stance.RECOMMENDED: ("✔", "#2e7d4f"),
-    Stance.WITH_CONDITION: ("✔ if…", "#1f6f78"),
-    Stance.NEUTRAL: ("–", "#7b8588"),
-    Stance.COUNTERPRODUCTIVE: ("✖", "#b03a2e"),
-    Stance.NOT_MENTIONED: ("", "#7b8588"),
-}
-NOTED = ("note", "#7b8588")
-"""A source that does not name the entry but says something that bears on it (a general warning,
-a reader's comment): the cell is not left blank, so the note is found."""
-DIFFERS = QColor(224, 184, 92, 70)
 SIDE_PX = (340, 460)  # the detail panel's narrowest and widest, beside the table
 SIDE_BY_SIDE_FROM_PX = 1400
 """Narrower than this, the table needs the whole width: the detail panel goes below it."""
-
-
-def _mark(claim: Claim) -> tuple[str, str]:
-    if claim.stance is Stance.NOT_MENTIONED and claim.reason:
-        return NOTED
-    return MARKS[claim.stance]
-
-
-def _attribution(claim: Claim, title: str) -> str:
-    """Where to read it: the article's title, and the part of the page the claim rests on."""
-    return f"— “{title}”, {claim.where}" if claim.where else f"— “{title}”"
 
 
 class ExercisesView(QWidget):
@@ -290,16 +269,14 @@ class ExercisesView(QWidget):
             self.table.setItem(row, 0, name)
             for column, source in enumerate(sources, start=1):
                 claim = entry.claim(source.key)
-                mark, color = _mark(claim)
-                item = QTableWidgetItem(mark)
+                mark_text, color = mark(claim)
+                item = QTableWidgetItem(mark_text)
                 item.setForeground(QBrush(QColor(color)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 tip = f"{claim.stance.label}. {claim.reason}".strip()
-                attribution = _attribution(claim, source.title)
-                item.setToolTip(f"{tip}\n{attribution}")
-                item.setData(
-                    Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip} {attribution}"
-                )
+                where = attribution(claim, source.title)
+                item.setToolTip(f"{tip}\n{where}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{source.key}: {tip} {where}")
                 self.table.setItem(row, column, item)
         size_columns(self.table, len(sources))
         if self.entries:
@@ -317,7 +294,7 @@ class ExercisesView(QWidget):
             claim = entry.claim(source.key)
             self.status.setText(
                 f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'}\n"
-                f"{_attribution(claim, source.title)}"
+                f"{attribution(claim, source.title)}"
             )
         else:
             self.status.setText("Select a mark to read what that source says, and why.")
@@ -328,19 +305,8 @@ class ExercisesView(QWidget):
             self.picture.show()
         else:
             self.picture.hide()
-        steps = "".join(f"<li>{step}</li>" for step in entry.steps)
         guided = self._dose_of(entry.guided_set) if entry.guided_set else None
-        facts = [
-            ("Dose", entry.dose),
-            ("The guided set", f"{guided}" if guided else ""),
-            ("Progression", entry.progression),
-            ("Targets", ", ".join(entry.targets)),
-            ("Equipment", ", ".join(entry.equipment)),
-            ("Pelvis", entry.pelvis),
-            ("Position", entry.position),
-        ]
-        rows = "".join(f"<br><b>{label}:</b> {value}" for label, value in facts if value)
-        self.detail.setText(f"<h3>{entry.name}</h3><ol>{steps}</ol>{rows}")
+        self.detail.setText(entry_card(entry, guided))
         is_exercise = entry.kind == "exercise"
         self.log_button.setVisible(is_exercise)
         self.do_set_button.setVisible(is_exercise)
@@ -366,18 +332,7 @@ class ExercisesView(QWidget):
             return
         (result,) = my_results([entry.id], self.journal.sessions(), self.journal.exercise_logs())
 
-        def fmt(value: float | None, days: int) -> str:
-            return (
-                f"{value:.1f} ({days} day{'s' if days != 1 else ''})"
-                if value is not None
-                else f"no rated days yet ({days})"
-            )
-
-        self.mine.setText(
-            "<b>My results</b> — average soreness on days with this exercise: "
-            f"{fmt(result.with_mean, result.with_days)}; on other rated days: {fmt(result.without_mean, result.without_days)}."
-            "<br><i>Your own record, not evidence: many things change from day to day.</i>"
-        )
+        self.mine.setText(my_results_text(result))
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -441,22 +396,6 @@ class ExercisesView(QWidget):
             return
         chosen = [self.entries[r] for r in rows]
         table = side_by_side(self.catalogue, chosen)
-        self.comparison.clear()
-        self.comparison.setRowCount(len(table))
-        self.comparison.setColumnCount(len(chosen))
-        self.comparison.setHorizontalHeaderLabels([e.name for e in chosen])
-        self.comparison.setVerticalHeaderLabels([r.label.split(":")[0] for r in table])
-        for row, line in enumerate(table):
-            self.comparison.verticalHeaderItem(row).setToolTip(line.label)
-            for column, value in enumerate(line.values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                if line.differs:
-                    item.setBackground(QBrush(DIFFERS))
-                self.comparison.setItem(row, column, item)
-        self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.comparison.setWordWrap(True)
-        self.comparison.resizeRowsToContents()
-        self.comparison.show()
+        show_comparison(self.comparison, [e.name for e in chosen], table)
         differing = sum(1 for r in table if r.differs)
         self.status.setText(f"{differing} of {len(table)} rows differ; they are highlighted.")
