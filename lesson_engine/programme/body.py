@@ -26,10 +26,10 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from lesson_engine.programme import values
 from lesson_engine.programme.model import (
     Activity,
     Advice,
-    Build,
     Criterion,
     Need,
     Phase,
@@ -37,34 +37,13 @@ from lesson_engine.programme.model import (
     Weekly,
 )
 from lesson_engine.script.diagnostics import Diagnostic, Severity, did_you_mean
-from lesson_engine.script.durations import DurationError, parse_duration_ms
 
 SETTINGS = ("weeks", "enter when", "leave when", "allows", "note")
-ALLOWS = ("hills", "speed")
-CRITERIA_EXAMPLES = (
-    "at least 2 weeks; strength 6 times; lessons 4 times; soreness at most 2 for 7 days; "
-    "runs done; back to previous volume"
-)
-MAX_WEEKS = 52
 _WEEKLY = re.compile(r"^(?P<kind>[A-Za-z-]+)\s+(?P<n>\d{1,3})\s+a\s+week\s*(?::(?P<rest>.*))?$")
 _SETTING = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]*?)\s*:(?P<value>.*)$")
 _SOURCES = re.compile(r"\(\s*(?P<keys>[A-Z][A-Z0-9]*\d(?:\s*,\s*[A-Z][A-Z0-9]*\d)*)\s*\)\s*$")
 _STAGE = re.compile(
     r"^run\s+(?P<run>\S+?)(?:\s*,\s*walk\s+(?P<walk>\S+?)\s*,\s*(?P<rounds>\d{1,3})\s+times)?$"
-)
-_BUILD = re.compile(
-    r"^build\s+from\s+(?P<start>\S+)\s+by\s+(?P<pct>\d{1,3})\s*%\s+a\s+week\s+to\s+(?P<until>\S+)$"
-)
-_CRITERIA: tuple[tuple[re.Pattern[str], Need], ...] = (
-    (re.compile(r"^at least (?P<count>\d{1,3}) weeks?$"), Need.WEEKS),
-    (re.compile(r"^strength (?P<count>\d{1,3}) times?$"), Need.STRENGTH),
-    (re.compile(r"^lessons? (?P<count>\d{1,3}) times?$"), Need.LESSONS),
-    (
-        re.compile(r"^soreness at most (?P<level>\d{1,2}) for (?P<count>\d{1,3}) days?$"),
-        Need.SORENESS,
-    ),
-    (re.compile(r"^runs done$"), Need.RUNS_DONE),
-    (re.compile(r"^back to previous volume$"), Need.PREVIOUS_VOLUME),
 )
 
 
@@ -235,102 +214,20 @@ class BodyReader:
         column = setting.start("value") + 1 + (len(value) - len(value.lstrip()))
         value = value.strip()
         if key == "weeks":
-            draft.weeks = self._weeks(number, column, value)
+            draft.weeks = values.weeks(self.error, number, column, value)
         elif key in ("enter when", "leave when"):
-            criteria = self._criteria(number, column, value)
+            criteria = values.criteria(self.error, number, column, value)
             if key == "enter when":
                 draft.enter = criteria
             else:
                 draft.leave = criteria
         elif key == "allows":
-            draft.allows = self._allows(number, column, value)
+            draft.allows = values.allows(self.error, number, column, value)
         else:
             words, sources = self._sources(number, value, column)
             if not words:
                 self.error(number, column, "the note is empty", "write what the runner should know")
             draft.advice.append(Advice(words, sources, number))
-
-    # -- settings ---------------------------------------------------------------------------
-
-    def _weeks(self, number: int, column: int, value: str) -> tuple[int, int | None]:
-        match = re.fullmatch(r"(\d{1,3})(?:\s+to\s+(\d{1,3}))?", value)
-        if not match:
-            self.error(number, column, f"expected weeks such as '2' or '2 to 4', found '{value}'")
-            return (1, None)
-        low = int(match[1])
-        high = int(match[2]) if match[2] else None
-        if not 1 <= low <= MAX_WEEKS or (high is not None and not low <= high <= MAX_WEEKS):
-            self.error(
-                number,
-                column,
-                f"weeks must run from 1 to {MAX_WEEKS}, the longest no shorter than the shortest",
-            )
-            return (1, None)
-        return (low, high)
-
-    def _allows(self, number: int, column: int, value: str) -> frozenset[str]:
-        found: set[str] = set()
-        for word in (w.strip().lower() for w in value.split(",")):
-            if word in ALLOWS:
-                found.add(word)
-                continue
-            guess = did_you_mean(word, ALLOWS)
-            self.error(
-                number,
-                column,
-                f"a phase may allow 'hills' or 'speed', not '{word}'",
-                f"did you mean '{guess}'?" if guess else "",
-            )
-        return frozenset(found)
-
-    def _criteria(self, number: int, column: int, value: str) -> tuple[Criterion, ...]:
-        found: list[Criterion] = []
-        offset = 0
-        for piece in value.split(";"):
-            at = column + offset + (len(piece) - len(piece.lstrip()))
-            offset += len(piece) + 1
-            written = " ".join(piece.split())
-            if not written:
-                continue
-            criterion = self._criterion(written.lower(), written, number)
-            if criterion is None:
-                self.error(
-                    number,
-                    at,
-                    f"unknown criterion '{written}'",
-                    f"write criteria like: {CRITERIA_EXAMPLES}",
-                )
-            elif criterion.need is Need.SORENESS and criterion.level > 10:
-                self.error(number, at, "soreness is rated from 0 to 10")
-            elif criterion.count < 1 and criterion.need not in (
-                Need.RUNS_DONE,
-                Need.PREVIOUS_VOLUME,
-            ):
-                self.error(number, at, f"'{written}' needs a number of at least 1")
-            else:
-                found.append(criterion)
-        if not found and value.strip():
-            return ()
-        if not value.strip():
-            self.error(
-                number, column, "no criteria given", f"write for example: {CRITERIA_EXAMPLES}"
-            )
-        return tuple(found)
-
-    @staticmethod
-    def _criterion(text: str, written: str, number: int) -> Criterion | None:
-        for pattern, need in _CRITERIA:
-            match = pattern.match(text)
-            if match:
-                groups = match.groupdict()
-                return Criterion(
-                    need,
-                    count=int(groups.get("count") or 0),
-                    level=int(groups.get("level") or 0),
-                    written=written,
-                    line=number,
-                )
-        return None
 
     # -- weekly sessions --------------------------------------------------------------------
 
@@ -365,7 +262,7 @@ class BodyReader:
             items = self._lesson_ids(number, column, words)
             weekly = Weekly(activity, per_week, items=items, sources=sources, line=number)
         elif activity is Activity.CROSS:
-            minutes, text = self._cross(number, column, words)
+            minutes, text = values.cross(self.error, number, column, words)
             weekly = Weekly(
                 activity, per_week, minutes=minutes, text=text, sources=sources, line=number
             )
@@ -375,7 +272,7 @@ class BodyReader:
                 weekly = Weekly(
                     activity,
                     per_week,
-                    build=self._build(number, column, words),
+                    build=values.build(self.error, number, column, words),
                     sources=sources,
                     line=number,
                 )
@@ -417,59 +314,6 @@ class BodyReader:
             self.error(number, column, "name the lessons, e.g. 'weight-shift-1, weight-shift-2'")
         return tuple(ids)
 
-    def _cross(self, number: int, column: int, words: str) -> tuple[int, str]:
-        duration, _, text = words.partition(" ")
-        try:
-            minutes = round(parse_duration_ms(duration) / 60_000)
-        except DurationError as exc:
-            self.error(
-                number,
-                column,
-                f"bad length: {exc}",
-                "write it like 'cross 2 a week: 30m cycling or swimming'",
-            )
-            return 0, text.strip()
-        if not 1 <= minutes <= 240:
-            self.error(number, column, "a cross-training session lasts from 1 to 240 minutes")
-        return minutes, text.strip()
-
-    def _build(self, number: int, column: int, words: str) -> Build | None:
-        match = _BUILD.match(words)
-        if not match:
-            self.error(
-                number,
-                column,
-                f"expected 'build from 30m by 10% a week to 45m', found '{words}'",
-                "or end the line after ':' and list the stages below it, indented",
-            )
-            return None
-        start = self._seconds(number, column + match.start("start"), match["start"])
-        until = self._seconds(number, column + match.start("until"), match["until"])
-        percent = int(match["pct"])
-        if not 1 <= percent <= 10:
-            self.error(
-                number,
-                column + match.start("pct"),
-                f"a week may add at most 10 % of running, not {percent} %",
-                "S3 and S4 both advise adding no more than 10 % a week",
-            )
-            return None
-        if start is None or until is None:
-            return None
-        if until <= start:
-            self.error(
-                number, column + match.start("until"), "the target must be longer than the start"
-            )
-            return None
-        return Build(start, percent, until)
-
-    def _seconds(self, number: int, column: int, text: str) -> int | None:
-        try:
-            return parse_duration_ms(text) // 1000
-        except DurationError as exc:
-            self.error(number, column, f"bad duration: {exc}")
-            return None
-
     # -- run stages -------------------------------------------------------------------------
 
     def _stage(self, number: int, indent: int, text: str) -> None:
@@ -483,10 +327,13 @@ class BodyReader:
                 f"expected a stage such as 'run 1m, walk 2m, 5 times' or 'run 20m', found '{words}'",
             )
             return
-        run = self._seconds(number, indent + match.start("run") + 1, match["run"])
+        run = values.seconds(self.error, number, indent + match.start("run") + 1, match["run"])
         walk = 0
         if match["walk"]:
-            walk = self._seconds(number, indent + match.start("walk") + 1, match["walk"]) or 0
+            walk = (
+                values.seconds(self.error, number, indent + match.start("walk") + 1, match["walk"])
+                or 0
+            )
         rounds = int(match["rounds"] or 1)
         if not 1 <= rounds <= 50:
             self.error(number, indent + match.start("rounds") + 1, "from 1 to 50 rounds")
