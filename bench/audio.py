@@ -1,5 +1,7 @@
-"""Audio benchmarks: pause latency, first sound after Start, rendering against sox, voice speed.
+"""Audio benchmarks: tones when due, pause latency, first sound after Start, rendering against sox, voice speed.
 
+- Tones when due: the bell and a metronome clip made at the moment they are due, against made
+  ahead of time, as the app does while the learner checks in.
 - Pause latency: pygame's real mixer through SDL's disk driver (a child process); the output file
   is read back and the moment sound stops is compared with the moment ``stop()`` was called,
   both measured from the first sound. Goal ≤ one buffer (512 frames, 23 ms) + 5 ms.
@@ -135,6 +137,37 @@ def render_against_sox() -> None:
     )
 
 
+TONE_CHILD = r"""
+import json, time
+from audio import sounds
+from lesson_engine.script.parser import parse_lesson_text
+from lesson_engine.timeline import compile_timeline
+timeline = compile_timeline(parse_lesson_text("id: t\ntitle: T\n---\nLie down.\n[bell]\n[metronome 90 for 30s]\n"))
+def due():  # what the session asks at the moment each tone is due
+    start = time.perf_counter()
+    for event in timeline.events:
+        sounds.sound_for(event, lambda u: None)
+    return time.perf_counter() - start
+cold = due()
+sounds.prepare_sounds(timeline)
+print(json.dumps({"cold": cold, "made": due()}))
+"""
+
+
+def tones_when_due(repo: Path) -> None:
+    """A bell and a metronome's clip at the moment they are due: made then (a fresh process),
+    against made ahead by ``prepare_sounds`` (the app does this while the learner checks in)."""
+    done = subprocess.run(
+        [sys.executable, "-c", TONE_CHILD], cwd=repo, capture_output=True, text=True, check=True
+    )
+    times = json.loads(done.stdout.strip().splitlines()[-1])
+    print(
+        f"bell + metronome clip when due: made then {times['cold'] * 1000:.1f} ms, made ahead "
+        f"{times['made'] * 1000:.2f} ms (ratio {times['made'] / times['cold']:.3f}; "
+        "goal: only starting playback, well under one 23 ms buffer)"
+    )
+
+
 def real_time_factor() -> None:
     if not PiperVoice.installed():
         print("voice real-time factor: the neural voice is not installed")
@@ -153,6 +186,7 @@ def real_time_factor() -> None:
 
 def main() -> None:
     repo = Path(__file__).resolve().parent.parent
+    tones_when_due(repo)
     pause_latency(repo)
     first_sound()
     render_against_sox()

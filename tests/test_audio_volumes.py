@@ -7,6 +7,7 @@ in the file SDL wrote, is that share of its clip's own: the mixer, not a copy, s
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -73,7 +74,7 @@ def test_the_voice_and_the_metronome_are_each_as_loud_as_set(tmp_path: Path, rep
     # in, in step with the clock, and its first 18 ms click is heard in part or rightly not at all.
     # So the clicks are counted and spaced by where they end, which a late start cannot move.
     assert len(clicks) in (3, 4)
-    gaps = [(b[1] - a[1]) * 1000 // RATE for a, b in zip(clicks, clicks[1:])]
+    gaps = [(b[1] - a[1]) * 1000 // RATE for a, b in itertools.pairwise(clicks)]
     assert all(abs(gap - 500) <= 5 for gap in gaps), gaps
     voice_peak = max(abs(v) for v in samples[first : last + 1])
     click_peak = max(abs(v) for s, e in clicks[-3:] for v in samples[s : e + 1])
