@@ -1,10 +1,8 @@
-"""Audio benchmarks: tones when due, pause latency, first sound after Start, rendering against sox, voice speed.
+"""Audio benchmarks: tones when due, first sound after Start, rendering against sox, voice speed.
 
 - Tones when due: the bell and a metronome clip made at the moment they are due, against made
   ahead of time, as the app does while the learner checks in.
-- Pause latency: pygame's real mixer through SDL's disk driver (a child process); the output file
-  is read back and the moment sound stops is compared with the moment ``stop()`` was called,
-  both measured from the first sound. Goal ≤ one buffer (512 frames, 23 ms) + 5 ms.
+- (Pause latency, key to silence in the output: ``bench/pause.py``.)
 - First sound: from Start to the first clip handed to the output, with an empty and a warm clip
   cache (cold includes loading the neural voice). Goals 1.5 s / 0.25 s.
 - Rendering a 45-minute lesson with a warm cache, against ``sox`` joining the same clips and
@@ -15,14 +13,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import wave
-from array import array
 from pathlib import Path
 
 from audio.pcm import RATE, SAMPLE_BYTES, ms_to_frames
@@ -34,48 +30,6 @@ from bench.engine import generated_lesson
 from lesson_engine.paths import bundled_lessons_dir
 from lesson_engine.script.parser import check_lesson_bytes, load_lesson
 from lesson_engine.timeline import EventKind, compile_timeline
-
-PAUSE_CHILD = r"""
-import json, time
-from audio.output.mixer import PygameOutput
-from tests.audio_fixtures import tone
-out = PygameOutput()
-clip = tone(3000, 1000.0)
-results = []
-for wait in (0.31, 0.47, 0.53, 0.71, 0.89):
-    out.play(clip, 0)
-    started = time.perf_counter()
-    time.sleep(wait)
-    out.stop()
-    results.append(time.perf_counter() - started)
-    time.sleep(0.3)
-out.close()
-print(json.dumps(results))
-"""
-
-
-def pause_latency(repo: Path) -> None:
-    raw = Path(tempfile.mkdtemp()) / "out.raw"
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", PAUSE_CHILD], cwd=repo, env=env, capture_output=True, text=True
-    )
-    asked = json.loads(done.stdout.strip().splitlines()[-1])
-    samples = array("h", raw.read_bytes())
-    runs: list[list[int]] = []
-    for i, value in enumerate(samples):
-        if abs(value) > 1000:
-            if runs and i - runs[-1][1] < RATE // 100:
-                runs[-1][1] = i
-            else:
-                runs.append([i, i])
-    heard = [(end - start) / RATE for start, end in runs]
-    late = [(h - a) * 1000 for h, a in zip(heard, asked, strict=False)]
-    buffer_ms = 512 * 1000 / RATE
-    print(
-        f"pause latency (disk driver, {len(late)} pauses): mean {sum(late) / len(late):.1f} ms, "
-        f"worst {max(late):.1f} ms; goal ≤ {buffer_ms + 5:.0f} ms (one {buffer_ms:.0f} ms buffer + 5)"
-    )
 
 
 def first_sound() -> None:
@@ -187,7 +141,6 @@ def real_time_factor() -> None:
 def main() -> None:
     repo = Path(__file__).resolve().parent.parent
     tones_when_due(repo)
-    pause_latency(repo)
     first_sound()
     render_against_sox()
     real_time_factor()
