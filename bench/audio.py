@@ -1,34 +1,28 @@
-"""Audio benchmarks: tones when due, first sound after Start, rendering against sox, voice speed.
+"""Audio benchmarks: tones when due, first sound after Start, voice speed.
 
 - Tones when due: the bell and a metronome clip made at the moment they are due, against made
   ahead of time, as the app does while the learner checks in.
 - (Pause latency, key to silence in the output: ``bench/pause.py``.)
 - First sound: from Start to the first clip handed to the output, with an empty and a warm clip
   cache (cold includes loading the neural voice). Goals 1.5 s / 0.25 s.
-- Rendering a 45-minute lesson with a warm cache, against ``sox`` joining the same clips and
-  silences in the same run. Goal ≤ 2× sox.
+- (Rendering a 45-minute lesson, the whole process, against sox: ``bench/render.py``.)
 - The voice's real-time factor: seconds of synthesis per second of speech.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import wave
 from pathlib import Path
 
-from audio.pcm import RATE, SAMPLE_BYTES, ms_to_frames
-from audio.render.track import render
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import PiperVoice, pick_voice
-from bench.engine import generated_lesson
 from lesson_engine.paths import bundled_lessons_dir
-from lesson_engine.script.parser import check_lesson_bytes, load_lesson
+from lesson_engine.script.parser import load_lesson
 from lesson_engine.timeline import EventKind, compile_timeline
 
 
@@ -46,49 +40,6 @@ def first_sound() -> None:
         print(
             f"first sound after Start, {label} cache: {elapsed:.2f} s (goal ≤ {goal} s) — {chain.description}"
         )
-
-
-def render_against_sox() -> None:
-    result = check_lesson_bytes(generated_lesson(45))
-    assert result.lesson is not None
-    cache = ClipCache(Path(tempfile.gettempdir()) / "seesaw-bench-warm")
-    chain = VoiceChain(pick_voice("auto"), cache)
-    start = time.perf_counter()
-    timeline = timed_by_voice(result.lesson, chain)
-    warmup = time.perf_counter() - start
-    start = time.perf_counter()
-    track = render(timeline, chain)
-    ours = time.perf_counter() - start
-    minutes = timeline.total_ms / 60_000
-    print(
-        f"render {minutes:.0f}-minute lesson, warm cache: {ours:.2f} s ({len(track) / 1e6:.0f} MB of PCM; "
-        f"filling the cache first took {warmup:.1f} s)"
-    )
-    sox = shutil.which("sox")
-    if sox is None:
-        print("  sox is not installed: no baseline (apt-get install sox)")
-        return
-    work = Path(tempfile.mkdtemp())
-    parts = []
-    for i, event in enumerate(timeline.events):
-        part = work / f"{i:05d}.wav"
-        clip = chain.clip_for(event.utterance) if event.kind is EventKind.SPEECH else None
-        frames = ms_to_frames(event.end_ms) - ms_to_frames(event.start_ms)
-        data = (clip.pcm if clip else b"")[: frames * SAMPLE_BYTES]
-        data += bytes(frames * SAMPLE_BYTES - len(data))
-        with wave.open(str(part), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(RATE)
-            out.writeframes(data)
-        parts.append(str(part))
-    start = time.perf_counter()
-    subprocess.run([sox, *parts, str(work / "joined.wav")], check=True)
-    theirs = time.perf_counter() - start
-    shutil.rmtree(work, ignore_errors=True)
-    print(
-        f"  sox joining the same {len(parts)} pieces: {theirs:.2f} s; ratio {ours / theirs:.2f}x (goal ≤ 2x)"
-    )
 
 
 TONE_CHILD = r"""
@@ -142,7 +93,6 @@ def main() -> None:
     repo = Path(__file__).resolve().parent.parent
     tones_when_due(repo)
     first_sound()
-    render_against_sox()
     real_time_factor()
 
 
