@@ -15,7 +15,7 @@ from pathlib import Path
 from audio.output.mixer import open_output
 from audio.output.protocol import AudioOutput, NullOutput, Volumes
 from audio.output.session import SessionAudio
-from audio.sounds import make_marks
+from audio.sounds import prepare_sounds
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.choice import missing_voice_notice
@@ -41,7 +41,6 @@ class LessonAudio:
         self.worker = SynthWorker(chain)
         self._pending: tuple[str, float, bool] | None = None
         self._settled: Settled | None = None
-        self._marks_made = False
         self.volumes = Volumes()
         """How loud the voice and the bells and metronome are; a change is heard at once."""
 
@@ -122,14 +121,14 @@ class LessonAudio:
             self._sound_on = sound_on
 
     def prepare(self, timeline: Timeline) -> None:
-        """Synthesise the lesson's speech in the background, the first cue first, and make the
-        bell and chime (a few hundred ms of arithmetic, once): a mark made when it is due would
-        sound that much late."""
+        """Synthesise the lesson's speech in the background, the first cue first, and make its
+        bells, metronome and the marks there too (tens of ms of arithmetic each): a tone made
+        when it is due would sound that much late."""
         self._apply_pending()
         self.worker.request(e.utterance for e in timeline.events if e.kind is EventKind.SPEECH)
-        if not self._marks_made:
-            self._marks_made = True
-            threading.Thread(target=make_marks, name="seesaw-marks", daemon=True).start()
+        threading.Thread(
+            target=prepare_sounds, args=(timeline,), name="seesaw-tones", daemon=True
+        ).start()
 
     def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None:
         """Make sure the cue about to play has its sound (a short wait at most, once)."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from audio import tones
 from audio.pcm import Clip
 from lesson_engine.playback.events import GettingReady, RestOver
-from lesson_engine.timeline import Event, EventKind, Utterance
+from lesson_engine.timeline import Event, EventKind, Timeline, Utterance
 
 Speech = Callable[[Utterance], Clip | None]
 
@@ -44,3 +44,15 @@ def make_marks() -> None:
     """Make the marks ahead of need (they are kept): made when due, they would sound late."""
     tones.bell()
     tones.chime()
+
+
+def prepare_sounds(timeline: Timeline) -> None:
+    """Make every tone ``timeline`` sounds, and the marks, ahead of need (they are kept), so the
+    moment one is due only starts it; the longest bell first, as every shorter one is its start."""
+    make_marks()
+    bells = [e.duration_ms for e in timeline.events if e.kind is EventKind.BELL]
+    if bells:
+        tones.bell(max(bells))
+    for event in timeline.events:
+        if event.kind is EventKind.METRONOME and event.bpm:
+            tones.metronome(event.bpm, event.duration_ms)

@@ -1,79 +1,29 @@
-"""Audio benchmarks: pause latency, first sound after Start, rendering against sox, voice speed.
+"""Audio benchmarks: tones when due, first sound after Start, voice speed.
 
-- Pause latency: pygame's real mixer through SDL's disk driver (a child process); the output file
-  is read back and the moment sound stops is compared with the moment ``stop()`` was called,
-  both measured from the first sound. Goal ≤ one buffer (512 frames, 23 ms) + 5 ms.
+- Tones when due: the bell and a metronome clip made at the moment they are due, against made
+  ahead of time, as the app does while the learner checks in.
+- (Pause latency, key to silence in the output: ``bench/pause.py``.)
 - First sound: from Start to the first clip handed to the output, with an empty and a warm clip
   cache (cold includes loading the neural voice). Goals 1.5 s / 0.25 s.
-- Rendering a 45-minute lesson with a warm cache, against ``sox`` joining the same clips and
-  silences in the same run. Goal ≤ 2× sox.
+- (Rendering a 45-minute lesson, the whole process, against sox: ``bench/render.py``.)
 - The voice's real-time factor: seconds of synthesis per second of speech.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import wave
-from array import array
 from pathlib import Path
 
-from audio.pcm import RATE, SAMPLE_BYTES, ms_to_frames
-from audio.render.track import render
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import PiperVoice, pick_voice
-from bench.engine import generated_lesson
 from lesson_engine.paths import bundled_lessons_dir
-from lesson_engine.script.parser import check_lesson_bytes, load_lesson
+from lesson_engine.script.parser import load_lesson
 from lesson_engine.timeline import EventKind, compile_timeline
-
-PAUSE_CHILD = r"""
-import json, time
-from audio.output.mixer import PygameOutput
-from tests.audio_fixtures import tone
-out = PygameOutput()
-clip = tone(3000, 1000.0)
-results = []
-for wait in (0.31, 0.47, 0.53, 0.71, 0.89):
-    out.play(clip, 0)
-    started = time.perf_counter()
-    time.sleep(wait)
-    out.stop()
-    results.append(time.perf_counter() - started)
-    time.sleep(0.3)
-out.close()
-print(json.dumps(results))
-"""
-
-
-def pause_latency(repo: Path) -> None:
-    raw = Path(tempfile.mkdtemp()) / "out.raw"
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", PAUSE_CHILD], cwd=repo, env=env, capture_output=True, text=True
-    )
-    asked = json.loads(done.stdout.strip().splitlines()[-1])
-    samples = array("h", raw.read_bytes())
-    runs: list[list[int]] = []
-    for i, value in enumerate(samples):
-        if abs(value) > 1000:
-            if runs and i - runs[-1][1] < RATE // 100:
-                runs[-1][1] = i
-            else:
-                runs.append([i, i])
-    heard = [(end - start) / RATE for start, end in runs]
-    late = [(h - a) * 1000 for h, a in zip(heard, asked, strict=False)]
-    buffer_ms = 512 * 1000 / RATE
-    print(
-        f"pause latency (disk driver, {len(late)} pauses): mean {sum(late) / len(late):.1f} ms, "
-        f"worst {max(late):.1f} ms; goal ≤ {buffer_ms + 5:.0f} ms (one {buffer_ms:.0f} ms buffer + 5)"
-    )
 
 
 def first_sound() -> None:
@@ -92,46 +42,34 @@ def first_sound() -> None:
         )
 
 
-def render_against_sox() -> None:
-    result = check_lesson_bytes(generated_lesson(45))
-    assert result.lesson is not None
-    cache = ClipCache(Path(tempfile.gettempdir()) / "seesaw-bench-warm")
-    chain = VoiceChain(pick_voice("auto"), cache)
+TONE_CHILD = r"""
+import json, time
+from audio import sounds
+from lesson_engine.script.parser import parse_lesson_text
+from lesson_engine.timeline import compile_timeline
+timeline = compile_timeline(parse_lesson_text("id: t\ntitle: T\n---\nLie down.\n[bell]\n[metronome 90 for 30s]\n"))
+def due():  # what the session asks at the moment each tone is due
     start = time.perf_counter()
-    timeline = timed_by_voice(result.lesson, chain)
-    warmup = time.perf_counter() - start
-    start = time.perf_counter()
-    track = render(timeline, chain)
-    ours = time.perf_counter() - start
-    minutes = timeline.total_ms / 60_000
-    print(
-        f"render {minutes:.0f}-minute lesson, warm cache: {ours:.2f} s ({len(track) / 1e6:.0f} MB of PCM; "
-        f"filling the cache first took {warmup:.1f} s)"
+    for event in timeline.events:
+        sounds.sound_for(event, lambda u: None)
+    return time.perf_counter() - start
+cold = due()
+sounds.prepare_sounds(timeline)
+print(json.dumps({"cold": cold, "made": due()}))
+"""
+
+
+def tones_when_due(repo: Path) -> None:
+    """A bell and a metronome's clip at the moment they are due: made then (a fresh process),
+    against made ahead by ``prepare_sounds`` (the app does this while the learner checks in)."""
+    done = subprocess.run(
+        [sys.executable, "-c", TONE_CHILD], cwd=repo, capture_output=True, text=True, check=True
     )
-    sox = shutil.which("sox")
-    if sox is None:
-        print("  sox is not installed: no baseline (apt-get install sox)")
-        return
-    work = Path(tempfile.mkdtemp())
-    parts = []
-    for i, event in enumerate(timeline.events):
-        part = work / f"{i:05d}.wav"
-        clip = chain.clip_for(event.utterance) if event.kind is EventKind.SPEECH else None
-        frames = ms_to_frames(event.end_ms) - ms_to_frames(event.start_ms)
-        data = (clip.pcm if clip else b"")[: frames * SAMPLE_BYTES]
-        data += bytes(frames * SAMPLE_BYTES - len(data))
-        with wave.open(str(part), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(RATE)
-            out.writeframes(data)
-        parts.append(str(part))
-    start = time.perf_counter()
-    subprocess.run([sox, *parts, str(work / "joined.wav")], check=True)
-    theirs = time.perf_counter() - start
-    shutil.rmtree(work, ignore_errors=True)
+    times = json.loads(done.stdout.strip().splitlines()[-1])
     print(
-        f"  sox joining the same {len(parts)} pieces: {theirs:.2f} s; ratio {ours / theirs:.2f}x (goal ≤ 2x)"
+        f"bell + metronome clip when due: made then {times['cold'] * 1000:.1f} ms, made ahead "
+        f"{times['made'] * 1000:.2f} ms (ratio {times['made'] / times['cold']:.3f}; "
+        "goal: only starting playback, well under one 23 ms buffer)"
     )
 
 
@@ -153,9 +91,8 @@ def real_time_factor() -> None:
 
 def main() -> None:
     repo = Path(__file__).resolve().parent.parent
-    pause_latency(repo)
+    tones_when_due(repo)
     first_sound()
-    render_against_sox()
     real_time_factor()
 
 

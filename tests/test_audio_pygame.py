@@ -17,6 +17,7 @@ import sys
 from array import array
 from pathlib import Path
 
+from audio.output.fades import FADE_FRAMES
 from audio.output.mixer import BUFFER_FRAMES
 from audio.pcm import RATE
 from tests.audio_fixtures import tone
@@ -128,9 +129,17 @@ BEGIN_MS = 150
 
 
 def clip_frames_playing(sound: array[int], clip: array[int]) -> list[int]:
-    """Every frame of the clip from which it plays exactly ``sound``: the mixer copies samples."""
-    n = len(sound)
-    return [k for k in range(len(clip) - n + 1) if clip[k] == sound[0] and clip[k : k + n] == sound]
+    """Every frame of the clip from which it plays exactly ``sound``: the mixer copies samples.
+
+    The first and last few ms may be a fade (a clip started mid-way, or stopped), so only the
+    samples between them must be the clip's own."""
+    inner = sound[FADE_FRAMES : len(sound) - FADE_FRAMES]
+    n = len(inner)
+    return [
+        k - FADE_FRAMES
+        for k in range(FADE_FRAMES, len(clip) - n + 1)
+        if clip[k] == inner[0] and clip[k : k + n] == inner
+    ]
 
 
 def test_each_cue_is_heard_where_the_timeline_places_it_on_the_streams_own_clock(

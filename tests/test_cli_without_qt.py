@@ -85,3 +85,22 @@ def test_importing_a_pack_loads_no_qt(repo: Path, tmp_path: Path, lessons: Path)
     assert result["code"] == 0
     loaded = result["loaded"]
     assert isinstance(loaded, list) and not [m for m in loaded if m.startswith("PySide6")]
+
+
+def test_render_loads_no_other_commands(repo: Path, tmp_path: Path, lessons: Path) -> None:
+    """Rendering is timed against sox (bench/render.py): it loads only what it needs."""
+    out = tmp_path / "quiet.wav"
+    result = run_seesaw(
+        repo,
+        tmp_path,
+        "render",
+        str(lessons / "quiet.lesson"),
+        "-o",
+        str(out),
+        "--voice",
+        "captions",
+    )
+    assert result["code"] == 0 and out.stat().st_size > 44
+    loaded = result["loaded"]
+    assert isinstance(loaded, list)
+    assert not [m for m in loaded if m.startswith(("ui.cli.commands", "ui.cli.journal"))]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+RENDER = "render"
+"""Run without the other commands' modules: ``ui.cli.audio``."""
 READY_CHECK = "--until-ready"
 """Open the window, load everything, print what loaded and quit: ``ui.desktop.ready_check``."""
 
@@ -24,6 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.desktop.ready_check import report_ready
 
         return report_ready()
+    if args[0] == RENDER:
+        from ui.cli.audio import main as render_main
+
+        return render_main(args)
     from ui.cli.commands import main as cli_main
 
     return cli_main(args)

@@ -2,16 +2,24 @@
 
 Each cue becomes a ``pygame.mixer.Sound`` built from its PCM, sliced at the offset the player asks
 for; one channel carries the lesson, so starting a clip stops the previous one, and a second one
-the marks (bells, chimes), so a bell rings on under the next instruction. The mixer's own clock
-is never consulted: the player's clock decides when every clip starts.
+the marks (bells, chimes), so a bell rings on under the next instruction. The player's clock
+decides when every clip starts.
+
+A clip started mid-way fades in, and a stop fades out (``fades``): the channel is given the few
+ms the mixer would have mixed next, ramped down. Which ms those are comes from the count of
+frames mixed (``stream_count``): a clip starts at the frame count of the moment it was handed
+over, so the count now, less that, is how far into it the mixer is. Without the count, a stop cuts.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from audio.pcm import RATE, Clip
+from audio.output import stream_count
+from audio.output.fades import faded_in, faded_out
+from audio.pcm import RATE, SAMPLE_BYTES, Clip
 
 if TYPE_CHECKING:  # pygame loads slowly: only when the mixer starts
     import pygame
@@ -21,6 +29,15 @@ BUFFER_FRAMES = 512
 
 class MixerUnavailable(RuntimeError):
     pass
+
+
+@dataclass
+class _Playing:
+    """What a channel was last given, and the mixed-frame count at that moment."""
+
+    pcm: bytes
+    started: int
+    volume: float
 
 
 class PygameOutput:
@@ -43,6 +60,8 @@ class PygameOutput:
             raise MixerUnavailable(f"the sound device would not run at {RATE} Hz mono")
         self._channel = pygame.mixer.Channel(0)
         self._marks = pygame.mixer.Channel(1)
+        self._mixed = stream_count.install()
+        self._playing: dict[int, _Playing] = {}
         self.description = f"sound through {pygame.mixer.get_driver() if hasattr(pygame.mixer, 'get_driver') else 'SDL'}"
 
     def play(self, clip: Clip, from_ms: int = 0, volume: float = 1.0) -> None:
@@ -50,10 +69,38 @@ class PygameOutput:
         if not data:
             self.stop()
             return
-        self._channel.play(self._sound(data, volume))
+        self._start(self._channel, faded_in(data) if from_ms > 0 else data, volume)
 
     def mark(self, clip: Clip, volume: float = 1.0) -> None:
-        self._marks.play(self._sound(clip.pcm, volume))
+        self._start(self._marks, clip.pcm, volume)
+
+    def _start(self, channel: pygame.mixer.Channel, pcm: bytes, volume: float) -> None:
+        sound = self._sound(pcm, volume)
+        if self._mixed is not None:
+            self._playing[id(channel)] = _Playing(pcm, self._mixed.frames, volume)
+        channel.play(sound)
+
+    def _fade_out(self, channel: pygame.mixer.Channel) -> None:
+        """Replace what ``channel`` plays with its next few ms, ramped down; cut if unknown.
+
+        The count is read again after the tail is made: a buffer mixed meanwhile moves the
+        mixer on, and the tail must start where the mixer will be."""
+        playing = self._playing.pop(id(channel), None)
+        if playing is None or self._mixed is None or not channel.get_busy():
+            channel.stop()
+            return
+        while True:
+            counted = self._mixed.frames
+            at = (counted - playing.started) * SAMPLE_BYTES
+            tail = faded_out(playing.pcm[at:]) if at < len(playing.pcm) else b""
+            sound = self._sound(tail, playing.volume) if tail else None
+            if self._mixed.frames == counted:
+                break
+        if sound is None:
+            channel.stop()
+        else:  # kept as playing, so a second stop within the fade ramps on rather than cuts
+            self._playing[id(channel)] = _Playing(tail, counted, playing.volume)
+            channel.play(sound)
 
     def _sound(self, pcm: bytes, volume: float) -> pygame.mixer.Sound:
         """The clip at ``volume``: the mixer scales it as it mixes, so nothing is copied."""
@@ -62,11 +109,13 @@ class PygameOutput:
         return sound
 
     def stop(self) -> None:
-        self._channel.stop()
-        self._marks.stop()
+        self._fade_out(self._channel)
+        self._fade_out(self._marks)
 
     def close(self) -> None:
-        self.stop()
+        self._channel.stop()
+        self._marks.stop()
+        self._playing.clear()
         self._pygame.mixer.quit()
 
 

@@ -8,6 +8,7 @@ is missing, the error says so and suggests WAV.
 from __future__ import annotations
 
 import wave
+from collections.abc import Iterable
 from pathlib import Path
 
 from audio.ffmpeg import ffmpeg_path, use_bundled_ffmpeg
@@ -45,17 +46,24 @@ def check_can_write(path: Path) -> None:
         )
 
 
+def write_wav(pieces: Iterable[bytes | bytearray | memoryview], path: Path) -> None:
+    """A WAV file written piece by piece as the pieces come, none of them copied or joined."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(SAMPLE_BYTES)
+        out.setframerate(RATE)
+        for piece in pieces:
+            out.writeframesraw(piece)
+
+
 def write_track(pcm: bytes | bytearray, path: Path) -> None:
     check_can_write(path)
     kind = path.suffix.lstrip(".").lower()
-    path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "wav":
-        with wave.open(str(path), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(SAMPLE_BYTES)
-            out.setframerate(RATE)
-            out.writeframes(pcm)
+        write_wav((pcm,), path)
         return
+    path.parent.mkdir(parents=True, exist_ok=True)
     use_bundled_ffmpeg()
     from pydub import AudioSegment  # already imported, quietly, by use_bundled_ffmpeg
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lesson_engine.library.files import find_lesson_files
 from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack
-from lesson_engine.paths import BundledLessonsMissing, bundled_lessons_dir, packs_dir
+from lesson_engine.paths import bundled_lessons_dir, packs_dir
 from lesson_engine.playback.clock import MonotonicClock
 from lesson_engine.playback.player import Player
 from lesson_engine.programme.bundled import check as check_programme
@@ -29,6 +29,7 @@ from ui.cli.launcher import add_launcher_commands
 from ui.cli.play import run_in_terminal
 from ui.cli.programme import add_programme_commands
 from ui.cli.reading import lesson_or_report
+from ui.cli.running import run
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -209,15 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except BrokenPipeError:  # `seesaw timeline x | head` is normal use, not a crash
-        sys.stderr.close()
-        return 0
-    except BundledLessonsMissing as exc:  # a broken install: say so, not a traceback
-        print(f"seesaw: {exc}", file=sys.stderr)
-        return 1
+    return run(build_parser(), argv)
 
 
 if __name__ == "__main__":
