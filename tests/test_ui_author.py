@@ -17,6 +17,10 @@ from ui.desktop.author.view import AuthorDialogs, AuthorView
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
 
+TWO_LINES = (
+    "id: two\ntitle: Two\n---\n# One\nLie down.\n[pause 5s]\n\n# Two\n// stand slowly\n"
+    "Stand up\nand look ahead.\n[pause 5s]\nWalk.\n"
+)
 GOOD = "id: draft\ntitle: Draft\n---\n# One\nLie down.\n[pause 5s]\n\n# Two\nStand up.\n[pause 5s]\nWalk.\n"
 
 
@@ -168,7 +172,7 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
     )
 
 
-def test_play_from_here_runs_in_the_real_player_without_touching_the_journal(
+def test_play_from_here_docks_the_real_player_beside_the_script_and_follows_it(
     qtbot, tmp_path: Path, answers: Answers, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     saved: list[object] = []
@@ -183,20 +187,61 @@ def test_play_from_here_runs_in_the_real_player_without_touching_the_journal(
         folders=[],
         clock=clock,
         author_dialogs=answers.dialogs(),
+        confirm_stop=lambda _parent, _question: True,
+    )
+    qtbot.addWidget(app.window)
+    app.window.show_page("author")
+    author = app.author_view
+    type_text(author, TWO_LINES)
+    put_cursor(author, 10)  # "Stand up" (lines 10 and 11 make one instruction)
+    author.play_from_cursor()
+    view = author.preview.player
+    assert isinstance(view, PlayerView) and view.isVisibleTo(author)
+    assert app.window.pages.currentWidget() is author and author.editor.isVisibleTo(author)
+    assert view.caption.text() == "Stand up and look ahead."
+    assert app.flow.player is not None and app.flow.player.state is PlayerState.PLAYING
+    assert author.preview.highlighted_lines() == (10, 11)
+    timeline = app.flow.player.timeline
+    walk = timeline.cues[2]
+    clock.advance(walk.start_ms - timeline.cues[1].start_ms)
+    app.flow.controller.tick()
+    assert author.preview.highlighted_lines() == (13, 13)  # the shading follows the clock
+    assert author.cursor_line() == 10  # while it plays, the author's cursor stays where it was
+    view.buttons["toggle"].click()
+    assert app.flow.player.state is PlayerState.PAUSED
+    view.buttons["toggle"].click()
+    view.buttons["rest"].click()
+    assert app.flow.player.state is PlayerState.RESTING
+    view.buttons["stop"].click()
+    assert author.preview.player is None and not author.preview.isVisibleTo(author)
+    assert author.cursor_line() == 13  # left at the cue where the preview stopped
+    assert author.preview.highlighted_lines() is None
+    assert saved == [] and journal.sessions() == [] and journal.load_checkpoint() is None
+
+
+def test_a_preview_that_plays_to_the_end_leaves_the_cursor_at_the_last_cue(
+    qtbot, tmp_path: Path, answers: Answers, journal: Journal
+) -> None:
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[],
+        clock=clock,
+        author_dialogs=answers.dialogs(),
     )
     qtbot.addWidget(app.window)
     author = app.author_view
     type_text(author, GOOD)
-    put_cursor(author, 9)
+    put_cursor(author, 5)
     author.play_from_cursor()
-    view = app.window.pages.currentWidget()
-    assert isinstance(view, PlayerView)
-    assert view.caption.text() == "Stand up."
-    assert app.flow.player.state is PlayerState.PLAYING
+    assert author.preview.highlighted_lines() == (5, 5)
     clock.advance(60_000)
     app.flow.controller.tick()
-    assert app.window.pages.currentWidget() is author
-    assert saved == [] and journal.sessions() == [] and journal.load_checkpoint() is None
+    assert author.preview.player is None and author.cursor_line() == 11  # "Walk."
+    assert journal.sessions() == []
 
 
 def test_closing_the_window_with_unsaved_text_asks_and_can_be_cancelled(
