@@ -78,7 +78,7 @@ def test_typing_an_error_shows_it_at_its_line_and_fixing_clears_it(
     (underline,) = author.editor.extraSelections()
     assert underline.cursor.blockNumber() == 5
     author.problems.setCurrentRow(0)
-    author._jump_to_problem(author.problems.item(0))
+    author.problems.jump(author.problems.item(0))
     assert author.cursor_line() == 6
     type_text(author, GOOD)
     author.check_now()

@@ -223,7 +223,7 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         author.editor.document().setModified(False)
         window.show_page("author")
         _settle(qt_app)
-        author._jump_to_problem(author.problems.item(0))
+        author.problems.jump(author.problems.item(0))
         shot("author")
     window.close()
     saved.extend(_after_a_crash(out, theme, home, settings))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from lesson_engine.timeline import Cue
 from ui.desktop.author.gutter import NumberedEditor
@@ -42,6 +42,7 @@ class PreviewDock(QWidget):
         self._show_selections = show_selections
         self.player: PlayerView | None = None
         self.cue: Cue | None = None
+        self._sizes: list[int] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.hide()
@@ -51,6 +52,11 @@ class PreviewDock(QWidget):
         if self.player is not None:
             self._layout.removeWidget(self.player)
             self.player.deleteLater()
+        split = self.parentWidget()
+        if isinstance(split, QSplitter) and not self.isVisible():
+            self._sizes = split.sizes()  # script, this dock, problems: given back at the end
+            total = sum(self._sizes)
+            split.setSizes([total * 45 // 100, total * 40 // 100, total * 15 // 100])
         self.player = view
         view.buttons["floor"].hide()  # floor mode is for lying down, not for writing
         view.set_caption_size(DOCKED_CAPTION_PT)
@@ -69,6 +75,9 @@ class PreviewDock(QWidget):
             self.player.deleteLater()
             self.player = None
         self.hide()
+        split = self.parentWidget()
+        if isinstance(split, QSplitter) and self._sizes:
+            split.setSizes(self._sizes)
         self._show_selections([])
         if self.cue is not None:
             self.editor.setTextCursor(self._start_of(self.cue))

@@ -7,16 +7,13 @@ recovery file on the same pause, so a crash loses at most the last few keystroke
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,7 +32,7 @@ from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.script.templates import new_lesson_text
-from lesson_engine.storage import ensure_private_dir, write_atomically
+from lesson_engine.storage import write_atomically
 from lesson_engine.timeline import compile_timeline
 from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
 from ui.desktop.author.export_panel import ExportBar, LessonExport, MakeChain, cannot_write
@@ -43,11 +40,27 @@ from ui.desktop.author.gutter import NumberedEditor
 from ui.desktop.author.highlighter import LessonHighlighter
 from ui.desktop.author.packing import make_pack
 from ui.desktop.author.preview_dock import PreviewDock, is_cue_text
+from ui.desktop.author.problems import ProblemList
+from ui.desktop.author.recovery import RecoveryCopies
 from ui.desktop.player.view import PlayerView
 from ui.desktop.widgets.button_rows import ButtonRows
 from ui.desktop.widgets.shortcuts import bind
 
 CHECK_DELAY_MS = 350
+TOOLS = (  # key, label, what it does, its keys, the method it calls
+    ("new", "New", "Start a new lesson from a template", "Ctrl+N", "new"),
+    ("open", "Open…", "Open a lesson file", "Ctrl+O", "open"),
+    ("save", "Save", "Save the lesson", "Ctrl+S", "save"),
+    ("save_as", "Save as…", "Save the lesson under a new name", "Ctrl+Shift+S", "save_as"),
+    ("attach", "Attach recording…", "Use your own recording for the cue under the cursor",
+     "Ctrl+Shift+A", "attach_recording"),
+    ("play", "Play from here", "Play the lesson from the cue under the cursor, beside the script",
+     "F5", "play_from_cursor"),
+    ("export", "Export audio…", "Write the lesson as one WAV, OGG or MP3 file", "Ctrl+E",
+     "export_audio"),
+    ("pack", "Make pack…", "Zip this lesson's folder into a pack others can import",
+     "Ctrl+Shift+P", "make_pack"),
+)  # fmt: skip
 
 
 class AuthorView(QWidget):
@@ -68,7 +81,7 @@ class AuthorView(QWidget):
         ``voice_chain``: the voice Export audio speaks with (by default the automatic choice)."""
         super().__init__(parent)
         self.setAccessibleName("Author a lesson")
-        self.recovery_dir = recovery_dir
+        self.recovery = RecoveryCopies(recovery_dir)
         self.my_lessons = my_lessons
         self.dialogs = dialogs
         self.path: Path | None = None
@@ -87,11 +100,7 @@ class AuthorView(QWidget):
         if dark is None:  # follow the theme in force: light colours on a dark editor
             dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self.highlighter = LessonHighlighter(self.editor.document(), dark=dark)
-        self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems")
-        self.problems.setWordWrap(True)
-        self.problems.itemActivated.connect(self._jump_to_problem)
-        self.problems.itemClicked.connect(self._jump_to_problem)
+        self.problems = ProblemList(self.editor)
         self.length = QLabel()
         self.length.setWordWrap(True)
         self.length.setAccessibleName("Estimated length")
@@ -102,46 +111,8 @@ class AuthorView(QWidget):
         self.recovery_bar.hide()
 
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, tip, keys, action in [
-            ("new", "New", "Start a new lesson from a template", "Ctrl+N", self.new),
-            ("open", "Open…", "Open a lesson file", "Ctrl+O", self.open),
-            ("save", "Save", "Save the lesson", "Ctrl+S", self.save),
-            (
-                "save_as",
-                "Save as…",
-                "Save the lesson under a new name",
-                "Ctrl+Shift+S",
-                self.save_as,
-            ),
-            (
-                "attach",
-                "Attach recording…",
-                "Use your own recording for the cue under the cursor",
-                "Ctrl+Shift+A",
-                self.attach_recording,
-            ),
-            (
-                "play",
-                "Play from here",
-                "Play the lesson from the cue under the cursor, beside the script",
-                "F5",
-                self.play_from_cursor,
-            ),
-            (
-                "export",
-                "Export audio…",
-                "Write the lesson as one WAV, OGG or MP3 file",
-                "Ctrl+E",
-                self.export_audio,
-            ),
-            (
-                "pack",
-                "Make pack…",
-                "Zip this lesson's folder into a pack others can import",
-                "Ctrl+Shift+P",
-                self.make_pack,
-            ),
-        ]:
+        for key, text, tip, keys, method in TOOLS:
+            action = getattr(self, method)
             button = QPushButton(text)
             button.setToolTip(f"{tip} ({keys})")
             button.setAccessibleName(text.rstrip("…"))
@@ -172,7 +143,6 @@ class AuthorView(QWidget):
         split.addWidget(self.preview)
         split.addWidget(side)
         split.setSizes([700, 0, 320])
-        self.split = split
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
@@ -246,7 +216,7 @@ class AuthorView(QWidget):
         if answer == "save":
             return self.save()
         if answer == "discard":
-            self._clear_recovery()
+            self.recovery.clear(self.path)
             return True
         return False
 
@@ -258,7 +228,7 @@ class AuthorView(QWidget):
         except OSError as exc:
             self._status(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.")
             return False
-        self._clear_recovery()
+        self.recovery.clear(self.path)
         self.path = path
         self.editor.document().setModified(False)
         self.check_now()
@@ -278,58 +248,15 @@ class AuthorView(QWidget):
         self._show_problems()
         self._show_length()
         if self.modified:
-            self._write_recovery(text)
+            self.recovery.keep(self.path, text)
 
     def _show_problems(self) -> None:
-        self.problems.clear()
-        selections: list[QTextEdit.ExtraSelection] = []
-        for diagnostic in self.diagnostics:
-            item = QListWidgetItem(
-                f"{diagnostic.line}:{diagnostic.column}  {diagnostic.severity}: {diagnostic.message}"
-                + (f"\n    {diagnostic.hint}" if diagnostic.hint else "")
-            )
-            if diagnostic.hint:
-                item.setToolTip(diagnostic.hint)
-            item.setData(Qt.ItemDataRole.UserRole, (diagnostic.line, diagnostic.column))
-            self.problems.addItem(item)
-            selections.append(self._underline(diagnostic))
-        if not self.diagnostics:
-            self.problems.addItem(QListWidgetItem("No problems found."))
-        self._problem_marks = selections
+        self._problem_marks = self.problems.show_problems(self.diagnostics)
         self.editor.setExtraSelections(self._cue_marks + self._problem_marks)
 
     def _show_cue_marks(self, selections: list[QTextEdit.ExtraSelection]) -> None:
         self._cue_marks = selections
         self.editor.setExtraSelections(self._cue_marks + self._problem_marks)
-
-    def _underline(self, diagnostic: Diagnostic) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#c0392b" if diagnostic.is_error else "#b7950b"))
-        selection.format = fmt
-        cursor = self._cursor_at(diagnostic.line, diagnostic.column)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        if not cursor.hasSelection():
-            cursor.movePosition(
-                QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-        selection.cursor = cursor
-        return selection
-
-    def _cursor_at(self, line: int, column: int) -> QTextCursor:
-        block = self.editor.document().findBlockByNumber(max(line - 1, 0))
-        cursor = QTextCursor(block)
-        cursor.movePosition(
-            QTextCursor.MoveOperation.Right, n=min(max(column - 1, 0), max(block.length() - 1, 0))
-        )
-        return cursor
-
-    def _jump_to_problem(self, item: QListWidgetItem) -> None:
-        spot = item.data(Qt.ItemDataRole.UserRole)
-        if spot:
-            self.editor.setTextCursor(self._cursor_at(*spot))
-            self.editor.setFocus()
 
     def _show_length(self) -> None:
         if self.lesson is None:
@@ -356,16 +283,10 @@ class AuthorView(QWidget):
     def show_preview(self, view: QWidget) -> None:
         """The preview's player, docked beside the script (``preview_dock.py``)."""
         assert isinstance(view, PlayerView)
-        if not self.preview.isVisible():
-            self._sizes = self.split.sizes()
-            total = sum(self._sizes)
-            self.split.setSizes([total * 45 // 100, total * 40 // 100, total * 15 // 100])
         self.preview.show_player(view)
 
     def end_preview(self) -> None:
         self.preview.end()
-        if getattr(self, "_sizes", None):
-            self.split.setSizes(self._sizes)
 
     # -- sharing -----------------------------------------------------------------------------
 
@@ -442,29 +363,12 @@ class AuthorView(QWidget):
 
     # -- recovery ----------------------------------------------------------------------------
 
-    def _recovery_file(self) -> Path:
-        name = self.path.name if self.path else "untitled.lesson"
-        return self.recovery_dir / f"{name}.recovery.json"
-
-    def _write_recovery(self, text: str) -> None:
-        try:
-            ensure_private_dir(self.recovery_dir)
-            record = {"path": str(self.path) if self.path else None, "text": text}
-            write_atomically(self._recovery_file(), json.dumps(record).encode("utf-8"))
-        except OSError:
-            pass  # recovery is a safety net; failing to write it must not disturb typing
-
-    def _clear_recovery(self) -> None:
-        self._recovery_file().unlink(missing_ok=True)
-
     def recoverable(self) -> list[Path]:
-        return (
-            sorted(self.recovery_dir.glob("*.recovery.json")) if self.recovery_dir.is_dir() else []
-        )
+        return self.recovery.found()
 
-    def restore(self, recovery: Path) -> None:
-        data = json.loads(recovery.read_text(encoding="utf-8"))
-        self.load_text(str(data["text"]), Path(data["path"]) if data.get("path") else None)
+    def restore(self, copy: Path) -> None:
+        text, path = self.recovery.read(copy)
+        self.load_text(text, path)
         self.editor.document().setModified(True)
         self._status(
             f"Recovered unsaved text{f' of {self.path.name}' if self.path else ''}. Save it to keep it."
