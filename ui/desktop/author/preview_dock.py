@@ -48,22 +48,27 @@ class PreviewDock(QWidget):
         self.hide()
 
     def show_player(self, view: PlayerView) -> None:
-        """Dock ``view`` (replacing a preview already docked) and follow its cues."""
+        """Dock ``view`` (replacing a preview already docked) and follow its cues.
+
+        The script and the player share the page half and half; the problems and length give way
+        while it plays (a lesson with errors does not play, and the player shows the time left),
+        and come back when it stops."""
+        first = self.player is None
         if self.player is not None:
             self._layout.removeWidget(self.player)
             self.player.deleteLater()
-        split = self.parentWidget()
-        if isinstance(split, QSplitter) and not self.isVisible():
-            self._sizes = split.sizes()  # script, this dock, problems: given back at the end
-            total = sum(self._sizes)
-            split.setSizes([total * 45 // 100, total * 40 // 100, total * 15 // 100])
         self.player = view
         view.buttons["floor"].hide()  # floor mode is for lying down, not for writing
         view.set_caption_size(DOCKED_CAPTION_PT)
         self._layout.addWidget(view)
+        self.show()
+        split = self.parentWidget()
+        if first and isinstance(split, QSplitter):  # shown first: the splitter counts hidden as 0
+            self._sizes = split.sizes()
+            total = sum(self._sizes)
+            split.setSizes([total // 2, total - total // 2, 0])
         view.controller.cue_started.connect(self.follow)
         self.follow(view.controller.player.current_cue)
-        self.show()
         view.setFocus()
 
     def end(self) -> None:
@@ -98,7 +103,7 @@ class PreviewDock(QWidget):
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         shade = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        shade.setAlpha(70)
+        shade.setAlpha(90)
         fmt.setBackground(shade)
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
         selection.format = fmt
