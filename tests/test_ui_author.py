@@ -172,13 +172,8 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
     )
 
 
-def test_play_from_here_docks_the_real_player_beside_the_script_and_follows_it(
-    qtbot, tmp_path: Path, answers: Answers, journal: Journal, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    saved: list[object] = []
-    keep = journal.save_checkpoint
-    monkeypatch.setattr(journal, "save_checkpoint", lambda data: (saved.append(data), keep(data)))
-    clock = ManualClock()
+def app_with_preview(qtbot, tmp_path: Path, answers: Answers, journal: Journal, clock: ManualClock):  # type: ignore[no-untyped-def]
+    """The whole app on a hand-moved clock, whose Stop is answered yes at once."""
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     app = build(
         journal=journal,
@@ -190,6 +185,17 @@ def test_play_from_here_docks_the_real_player_beside_the_script_and_follows_it(
         confirm_stop=lambda _parent, _question: True,
     )
     qtbot.addWidget(app.window)
+    return app
+
+
+def test_play_from_here_docks_the_real_player_beside_the_script_and_follows_it(
+    qtbot, tmp_path: Path, answers: Answers, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved: list[object] = []
+    keep = journal.save_checkpoint
+    monkeypatch.setattr(journal, "save_checkpoint", lambda data: (saved.append(data), keep(data)))
+    clock = ManualClock()
+    app = app_with_preview(qtbot, tmp_path, answers, journal, clock)
     app.window.show_page("author")
     author = app.author_view
     type_text(author, TWO_LINES)
@@ -223,16 +229,7 @@ def test_a_preview_that_plays_to_the_end_leaves_the_cursor_at_the_last_cue(
     qtbot, tmp_path: Path, answers: Answers, journal: Journal
 ) -> None:
     clock = ManualClock()
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[],
-        clock=clock,
-        author_dialogs=answers.dialogs(),
-    )
-    qtbot.addWidget(app.window)
+    app = app_with_preview(qtbot, tmp_path, answers, journal, clock)
     author = app.author_view
     type_text(author, GOOD)
     put_cursor(author, 5)
