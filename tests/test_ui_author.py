@@ -172,14 +172,21 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
     )
 
 
-def app_with_preview(qtbot, tmp_path: Path, answers: Answers, journal: Journal, clock: ManualClock):  # type: ignore[no-untyped-def]
+def app_with_preview(  # type: ignore[no-untyped-def]
+    qtbot,
+    tmp_path: Path,
+    answers: Answers,
+    journal: Journal,
+    clock: ManualClock,
+    folders: list[tuple[str, Path]] | None = None,
+):
     """The whole app on a hand-moved clock, whose Stop is answered yes at once."""
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     app = build(
         journal=journal,
         audio=SilentAudio(),
         settings=settings,
-        folders=[],
+        folders=folders or [],
         clock=clock,
         author_dialogs=answers.dialogs(),
         confirm_stop=lambda _parent, _question: True,
@@ -239,6 +246,25 @@ def test_a_preview_that_plays_to_the_end_leaves_the_cursor_at_the_last_cue(
     app.flow.controller.tick()
     assert author.preview.player is None and author.cursor_line() == 11  # "Walk."
     assert journal.sessions() == []
+
+
+def test_starting_a_lesson_ends_a_preview_left_playing_on_the_author_page(
+    qtbot, tmp_path: Path, answers: Answers, journal: Journal
+) -> None:
+    from ui.desktop.player.checkin import CheckInView
+
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "draft.lesson").write_text(GOOD)
+    folders = [("Mine", tmp_path / "lessons")]
+    app = app_with_preview(qtbot, tmp_path, answers, journal, ManualClock(), folders)
+    type_text(app.author_view, GOOD)
+    app.author_view.play_from_cursor()
+    assert app.author_view.preview.player is not None
+    app.flow.start("draft")
+    assert app.author_view.preview.player is None and not app.author_view.preview.isVisibleTo(
+        app.author_view
+    )
+    assert isinstance(app.window.pages.currentWidget(), CheckInView)
 
 
 def test_closing_the_window_with_unsaved_text_asks_and_can_be_cancelled(

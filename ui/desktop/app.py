@@ -296,6 +296,7 @@ def _connect_library(app: SeesawApp, journal: Journal) -> None:
 def _connect_author(app: SeesawApp) -> None:
     author, flow, window = app.author_view, app.flow, app.window
     window.close_guards.append(author.confirm_leave)
+    window.closing.connect(author.export.stop)
     author.play_requested.connect(flow.preview)
     flow.preview_host = author.show_preview  # beside the script, not in place of it
     flow.preview_ended.connect(author.end_preview)

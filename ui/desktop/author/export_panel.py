@@ -101,6 +101,13 @@ class LessonExport(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def stop(self, wait_s: float = 5.0) -> None:
+        """Seesaw is closing: cancel, and give the export a moment to take its temporary file
+        away (it stops at the next cue or event), so no stray file is left beside the target."""
+        self.cancel()
+        if self.worker is not None:
+            self.worker.join(wait_s)
+
 
 class ExportBar(QWidget):
     """The export's progress and its Cancel, shown only while an export runs."""
