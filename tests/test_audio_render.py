@@ -99,7 +99,7 @@ def test_render_to_mp3_without_a_working_ffmpeg_says_so_before_any_synthesis(
 
     monkeypatch.setenv("IMAGEIO_FFMPEG_EXE", str(tmp_path / "no-such-ffmpeg"))
     ffmpeg_path.cache_clear()
-    monkeypatch.setattr(cli_audio, "timed_by_voice", lambda *_: pytest.fail("synthesised first"))
+    monkeypatch.setattr(cli_audio, "render_lesson", lambda *_: pytest.fail("synthesised first"))
     try:
         code = main(
             ["render", str(repo / "tests/data/sample.lesson"), "-o", str(tmp_path / "x.mp3")]
@@ -110,3 +110,30 @@ def test_render_to_mp3_without_a_working_ffmpeg_says_so_before_any_synthesis(
     assert code == 1
     assert "MP3 needs ffmpeg" in err and "write a .wav instead" in err
     assert not (tmp_path / "x.mp3").exists()
+
+
+def test_a_cancelled_render_leaves_the_old_file_and_no_partial_one(tmp_path: Path) -> None:
+    from audio.render.track import RenderCancelled, render_lesson
+
+    lesson = parse_lesson_text(
+        "id: c\ntitle: C\n---\n# One\nLie down.\n[pause 2s]\nStand up.\n", Path("c.lesson")
+    )
+    out = tmp_path / "out" / "c.wav"
+    out.parent.mkdir()
+    out.write_bytes(b"the export from yesterday")
+    seen: list[tuple[str, int, int]] = []
+
+    def cancelled() -> bool:
+        return any(stage == "encode" for stage, _, _ in seen)  # the file is being written
+
+    chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"))
+    with pytest.raises(RenderCancelled):
+        render_lesson(lesson, chain, out, lambda *step: seen.append(step), cancelled)
+    assert out.read_bytes() == b"the export from yesterday"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["c.wav"]
+    timeline = render_lesson(lesson, chain, out, lambda *step: seen.append(step))
+    with wave.open(str(out)) as track:
+        assert track.getnframes() == ms_to_frames(timeline.total_ms)
+    assert seen[-1] == ("encode", 1, 1) and sorted(p.name for p in out.parent.iterdir()) == [
+        "c.wav"
+    ]

@@ -17,6 +17,10 @@ from ui.desktop.author.view import AuthorDialogs, AuthorView
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
 
+TWO_LINES = (
+    "id: two\ntitle: Two\n---\n# One\nLie down.\n[pause 5s]\n\n# Two\n// stand slowly\n"
+    "Stand up\nand look ahead.\n[pause 5s]\nWalk.\n"
+)
 GOOD = "id: draft\ntitle: Draft\n---\n# One\nLie down.\n[pause 5s]\n\n# Two\nStand up.\n[pause 5s]\nWalk.\n"
 
 
@@ -74,7 +78,7 @@ def test_typing_an_error_shows_it_at_its_line_and_fixing_clears_it(
     (underline,) = author.editor.extraSelections()
     assert underline.cursor.blockNumber() == 5
     author.problems.setCurrentRow(0)
-    author._jump_to_problem(author.problems.item(0))
+    author.problems.jump(author.problems.item(0))
     assert author.cursor_line() == 6
     type_text(author, GOOD)
     author.check_now()
@@ -168,35 +172,99 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
     )
 
 
-def test_play_from_here_runs_in_the_real_player_without_touching_the_journal(
+def app_with_preview(  # type: ignore[no-untyped-def]
+    qtbot,
+    tmp_path: Path,
+    answers: Answers,
+    journal: Journal,
+    clock: ManualClock,
+    folders: list[tuple[str, Path]] | None = None,
+):
+    """The whole app on a hand-moved clock, whose Stop is answered yes at once."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=folders or [],
+        clock=clock,
+        author_dialogs=answers.dialogs(),
+        confirm_stop=lambda _parent, _question: True,
+    )
+    qtbot.addWidget(app.window)
+    return app
+
+
+def test_play_from_here_docks_the_real_player_beside_the_script_and_follows_it(
     qtbot, tmp_path: Path, answers: Answers, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     saved: list[object] = []
     keep = journal.save_checkpoint
     monkeypatch.setattr(journal, "save_checkpoint", lambda data: (saved.append(data), keep(data)))
     clock = ManualClock()
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[],
-        clock=clock,
-        author_dialogs=answers.dialogs(),
-    )
-    qtbot.addWidget(app.window)
+    app = app_with_preview(qtbot, tmp_path, answers, journal, clock)
+    app.window.show_page("author")
+    author = app.author_view
+    type_text(author, TWO_LINES)
+    put_cursor(author, 10)  # "Stand up" (lines 10 and 11 make one instruction)
+    author.play_from_cursor()
+    view = author.preview.player
+    assert isinstance(view, PlayerView) and view.isVisibleTo(author)
+    assert app.window.pages.currentWidget() is author and author.editor.isVisibleTo(author)
+    assert view.caption.text() == "Stand up and look ahead."
+    assert app.flow.player is not None and app.flow.player.state is PlayerState.PLAYING
+    assert author.preview.highlighted_lines() == (10, 11)
+    timeline = app.flow.player.timeline
+    walk = timeline.cues[2]
+    clock.advance(walk.start_ms - timeline.cues[1].start_ms)
+    app.flow.controller.tick()
+    assert author.preview.highlighted_lines() == (13, 13)  # the shading follows the clock
+    assert author.cursor_line() == 10  # while it plays, the author's cursor stays where it was
+    view.buttons["toggle"].click()
+    assert app.flow.player.state is PlayerState.PAUSED
+    view.buttons["toggle"].click()
+    view.buttons["rest"].click()
+    assert app.flow.player.state is PlayerState.RESTING
+    view.buttons["stop"].click()
+    assert author.preview.player is None and not author.preview.isVisibleTo(author)
+    assert author.cursor_line() == 13  # left at the cue where the preview stopped
+    assert author.preview.highlighted_lines() is None
+    assert saved == [] and journal.sessions() == [] and journal.load_checkpoint() is None
+
+
+def test_a_preview_that_plays_to_the_end_leaves_the_cursor_at_the_last_cue(
+    qtbot, tmp_path: Path, answers: Answers, journal: Journal
+) -> None:
+    clock = ManualClock()
+    app = app_with_preview(qtbot, tmp_path, answers, journal, clock)
     author = app.author_view
     type_text(author, GOOD)
-    put_cursor(author, 9)
+    put_cursor(author, 5)
     author.play_from_cursor()
-    view = app.window.pages.currentWidget()
-    assert isinstance(view, PlayerView)
-    assert view.caption.text() == "Stand up."
-    assert app.flow.player.state is PlayerState.PLAYING
+    assert author.preview.highlighted_lines() == (5, 5)
     clock.advance(60_000)
     app.flow.controller.tick()
-    assert app.window.pages.currentWidget() is author
-    assert saved == [] and journal.sessions() == [] and journal.load_checkpoint() is None
+    assert author.preview.player is None and author.cursor_line() == 11  # "Walk."
+    assert journal.sessions() == []
+
+
+def test_starting_a_lesson_ends_a_preview_left_playing_on_the_author_page(
+    qtbot, tmp_path: Path, answers: Answers, journal: Journal
+) -> None:
+    from ui.desktop.player.checkin import CheckInView
+
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "draft.lesson").write_text(GOOD)
+    folders = [("Mine", tmp_path / "lessons")]
+    app = app_with_preview(qtbot, tmp_path, answers, journal, ManualClock(), folders)
+    type_text(app.author_view, GOOD)
+    app.author_view.play_from_cursor()
+    assert app.author_view.preview.player is not None
+    app.flow.start("draft")
+    assert app.author_view.preview.player is None and not app.author_view.preview.isVisibleTo(
+        app.author_view
+    )
+    assert isinstance(app.window.pages.currentWidget(), CheckInView)
 
 
 def test_closing_the_window_with_unsaved_text_asks_and_can_be_cancelled(

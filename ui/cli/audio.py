@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from audio.render.encode import EncodingUnavailable, check_can_write, formats_in_words
-from audio.render.track import render_to_file
+from audio.render.track import render_lesson
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.choice import CHOICES
 from audio.voices.synthesis import pick_voice
 from lesson_engine.paths import voice_cache_dir
@@ -31,6 +31,11 @@ def _bar(label: str, done: int, total: int) -> None:
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
+
+
+def _stage_bar(stage: str, done: int, total: int) -> None:
+    if stage != "encode":
+        _bar(f"{stage:<6}", done, total)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -53,9 +58,8 @@ def _render(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     chain = VoiceChain(voice, ClipCache(voice_cache_dir()), args.speed)
-    timeline = timed_by_voice(lesson, chain, lambda d, t: _bar("voice ", d, t))
     try:
-        render_to_file(timeline, chain, out, lambda d, t: _bar("render", d, t))
+        timeline = render_lesson(lesson, chain, out, _stage_bar)
     except (EncodingUnavailable, OSError, ValueError) as exc:
         print(f"seesaw: {exc}", file=sys.stderr)
         return 1

@@ -20,6 +20,9 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from audio.lesson_audio import LessonAudio
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain
+from audio.voices.synthesis import pick_voice
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
@@ -35,7 +38,9 @@ from lesson_engine.paths import (
 )
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
-from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
+from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
+from ui.desktop.author.export_panel import MakeChain
+from ui.desktop.author.view import AuthorView
 from ui.desktop.awake.inhibitors import Inhibitor
 from ui.desktop.awake.keeper import AwakeKeeper
 from ui.desktop.awake.system import system_inhibitor
@@ -133,6 +138,7 @@ def build(
     ask_run_path: AskPath = ask_save_path,
     inhibitor: Inhibitor | None = None,
     media_bus: QDBusConnection | None = None,
+    author_voice: MakeChain | None = None,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
@@ -171,7 +177,12 @@ def build(
         flow=flow,
         library_view=shell.library_view,
         library=library,
-        author_view=AuthorView(recovery_dir(), dialogs=author_dialogs, my_lessons=my_lessons_dir()),
+        author_view=AuthorView(
+            recovery_dir(),
+            dialogs=author_dialogs,
+            my_lessons=my_lessons_dir(),
+            voice_chain=author_voice or (lambda: _voice_from_settings(settings)),
+        ),
         journal_view=JournalView(journal, exercise_name=exercises.name_of),
         exercises_view=exercises_view(exercises, journal, flow),
         settings_view=SettingsView(settings, try_voice=audio.try_voice),
@@ -200,6 +211,12 @@ def build(
     for notice in app.notices:
         app.window.banner.add(notice)
     return app
+
+
+def _voice_from_settings(settings: QSettings) -> VoiceChain:
+    """The voice Export audio speaks with: the one chosen in Settings, at its speed."""
+    voice = read_voice_settings(settings)
+    return VoiceChain(pick_voice(voice.choice), ClipCache(voice_cache_dir()), voice.speed)
 
 
 def _lesson_loader(
@@ -279,8 +296,10 @@ def _connect_library(app: SeesawApp, journal: Journal) -> None:
 def _connect_author(app: SeesawApp) -> None:
     author, flow, window = app.author_view, app.flow, app.window
     window.close_guards.append(author.confirm_leave)
+    window.closing.connect(author.export.stop)
     author.play_requested.connect(flow.preview)
-    flow.preview_ended.connect(lambda: window.end_session("author"))
+    flow.preview_host = author.show_preview  # beside the script, not in place of it
+    flow.preview_ended.connect(author.end_preview)
     recovered = author.recoverable()
     if recovered:
         author.restore(recovered[-1])

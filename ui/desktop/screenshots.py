@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.journal.drafts import Drafts
@@ -30,7 +32,9 @@ from lesson_engine.journal.records import (
 )
 from lesson_engine.paths import bundled_lessons_dir
 from lesson_engine.playback.clock import ManualClock
+from lesson_engine.timeline import compile_timeline
 from ui.desktop.app import build
+from ui.desktop.author.view import AuthorView
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
@@ -223,11 +227,35 @@ def capture(out: Path, theme: str = "light") -> list[Path]:
         author.editor.document().setModified(False)
         window.show_page("author")
         _settle(qt_app)
-        author._jump_to_problem(author.problems.item(0))
+        author.problems.jump(author.problems.item(0))
         shot("author")
+        _preview_beside_the_script(author, bundled[0], clock, shot)
     window.close()
     saved.extend(_after_a_crash(out, theme, home, settings))
     return saved
+
+
+def _preview_beside_the_script(
+    author: AuthorView, lesson: Path, clock: ManualClock, shot: Callable[[str], None]
+) -> None:
+    """Play from here, docked beside the script, a few seconds into the second instruction."""
+    author.load_text(lesson.read_text(encoding="utf-8"), lesson)
+    timeline = compile_timeline(author.lesson) if author.lesson else None
+    if timeline is None or len(timeline.cues) < 3:
+        return
+    cue = timeline.cues[2]
+    author.editor.setTextCursor(
+        QTextCursor(author.editor.document().findBlockByNumber(cue.line - 1))
+    )
+    author.play_from_cursor()
+    view = author.preview.player
+    if view is None:
+        return
+    clock.advance(1_500)
+    view.controller.tick()
+    shot("author-preview")
+    view.controller.stop()
+    view.stop_confirmed.emit()
 
 
 def _after_a_crash(out: Path, theme: str, home: Path, settings: QSettings) -> list[Path]:

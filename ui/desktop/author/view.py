@@ -7,21 +7,13 @@ recovery file on the same pause, so a crash loses at most the last few keystroke
 
 from __future__ import annotations
 
-import json
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -30,64 +22,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain
+from audio.voices.synthesis import pick_voice
 from lesson_engine.model.lesson import Lesson
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
+from lesson_engine.paths import voice_cache_dir
 from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.script.templates import new_lesson_text
-from lesson_engine.storage import ensure_private_dir, write_atomically
+from lesson_engine.storage import write_atomically
 from lesson_engine.timeline import compile_timeline
+from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
+from ui.desktop.author.export_panel import ExportBar, LessonExport, MakeChain, cannot_write
 from ui.desktop.author.gutter import NumberedEditor
 from ui.desktop.author.highlighter import LessonHighlighter
+from ui.desktop.author.packing import make_pack
+from ui.desktop.author.preview_dock import PreviewDock, is_cue_text
+from ui.desktop.author.problems import ProblemList
+from ui.desktop.author.recovery import RecoveryCopies
+from ui.desktop.player.view import PlayerView
+from ui.desktop.widgets.button_rows import ButtonRows
 from ui.desktop.widgets.shortcuts import bind
 
 CHECK_DELAY_MS = 350
-
-
-@dataclass(frozen=True)
-class AuthorDialogs:
-    """Every question the Author screen asks, replaceable in tests."""
-
-    open_path: Callable[[QWidget], str]
-    save_path: Callable[[QWidget, str], str]
-    unsaved: Callable[[QWidget, str], str]  # "save", "discard" or "cancel"
-    pick_audio: Callable[[QWidget], str]
-
-
-def _open_path(parent: QWidget) -> str:
-    return QFileDialog.getOpenFileName(
-        parent, "Open a lesson", "", "Lessons (*.lesson);;All files (*)"
-    )[0]
-
-
-def _save_path(parent: QWidget, suggested: str) -> str:
-    return QFileDialog.getSaveFileName(parent, "Save the lesson", suggested, "Lessons (*.lesson)")[
-        0
-    ]
-
-
-def _unsaved(parent: QWidget, name: str) -> str:
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(
-        parent,
-        "Unsaved lesson",
-        f"{f'“{name}”' if name else 'The new lesson'} on the Author page has changes that are "
-        "not saved. Save them first?",
-        buttons.Save | buttons.Discard | buttons.Cancel,
-        buttons.Save,
-    )
-    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
-
-
-def _pick_audio(parent: QWidget) -> str:
-    pattern = " ".join(f"*{s}" for s in AUDIO_SUFFIXES)
-    return QFileDialog.getOpenFileName(parent, "Choose a recording", "", f"Recordings ({pattern})")[
-        0
-    ]
-
-
-DEFAULT_DIALOGS = AuthorDialogs(_open_path, _save_path, _unsaved, _pick_audio)
+TOOLS = (  # key, label, what it does, its keys, the method it calls
+    ("new", "New", "Start a new lesson from a template", "Ctrl+N", "new"),
+    ("open", "Open…", "Open a lesson file", "Ctrl+O", "open"),
+    ("save", "Save", "Save the lesson", "Ctrl+S", "save"),
+    ("save_as", "Save as…", "Save the lesson under a new name", "Ctrl+Shift+S", "save_as"),
+    ("attach", "Attach recording…", "Use your own recording for the cue under the cursor",
+     "Ctrl+Shift+A", "attach_recording"),
+    ("play", "Play from here", "Play the lesson from the cue under the cursor, beside the script",
+     "F5", "play_from_cursor"),
+    ("export", "Export audio…", "Write the lesson as one WAV, OGG or MP3 file", "Ctrl+E",
+     "export_audio"),
+    ("pack", "Make pack…", "Zip this lesson's folder into a pack others can import",
+     "Ctrl+Shift+P", "make_pack"),
+)  # fmt: skip
 
 
 class AuthorView(QWidget):
@@ -102,16 +75,20 @@ class AuthorView(QWidget):
         dark: bool | None = None,
         parent: QWidget | None = None,
         my_lessons: Path | None = None,
+        voice_chain: MakeChain | None = None,
     ) -> None:
-        """``my_lessons``: where Save proposes to put a new lesson (the library lists it)."""
+        """``my_lessons``: where Save proposes to put a new lesson (the library lists it);
+        ``voice_chain``: the voice Export audio speaks with (by default the automatic choice)."""
         super().__init__(parent)
         self.setAccessibleName("Author a lesson")
-        self.recovery_dir = recovery_dir
+        self.recovery = RecoveryCopies(recovery_dir)
         self.my_lessons = my_lessons
         self.dialogs = dialogs
         self.path: Path | None = None
         self.lesson: Lesson | None = None
         self.diagnostics: tuple[Diagnostic, ...] = ()
+        self._problem_marks: list[QTextEdit.ExtraSelection] = []
+        self._cue_marks: list[QTextEdit.ExtraSelection] = []
 
         self.editor = NumberedEditor()
         self.editor.setAccessibleName("Lesson script")
@@ -123,11 +100,7 @@ class AuthorView(QWidget):
         if dark is None:  # follow the theme in force: light colours on a dark editor
             dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self.highlighter = LessonHighlighter(self.editor.document(), dark=dark)
-        self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems")
-        self.problems.setWordWrap(True)
-        self.problems.itemActivated.connect(self._jump_to_problem)
-        self.problems.itemClicked.connect(self._jump_to_problem)
+        self.problems = ProblemList(self.editor)
         self.length = QLabel()
         self.length.setWordWrap(True)
         self.length.setAccessibleName("Estimated length")
@@ -138,42 +111,25 @@ class AuthorView(QWidget):
         self.recovery_bar.hide()
 
         self.buttons: dict[str, QPushButton] = {}
-        tools = QHBoxLayout()
-        for key, text, tip, keys, action in [
-            ("new", "New", "Start a new lesson from a template", "Ctrl+N", self.new),
-            ("open", "Open…", "Open a lesson file", "Ctrl+O", self.open),
-            ("save", "Save", "Save the lesson", "Ctrl+S", self.save),
-            (
-                "save_as",
-                "Save as…",
-                "Save the lesson under a new name",
-                "Ctrl+Shift+S",
-                self.save_as,
-            ),
-            (
-                "attach",
-                "Attach recording…",
-                "Use your own recording for the cue under the cursor",
-                "Ctrl+Shift+A",
-                self.attach_recording,
-            ),
-            (
-                "play",
-                "Play from here",
-                "Play the lesson from the cue under the cursor",
-                "F5",
-                self.play_from_cursor,
-            ),
-        ]:
+        for key, text, tip, keys, method in TOOLS:
+            action = getattr(self, method)
             button = QPushButton(text)
             button.setToolTip(f"{tip} ({keys})")
             button.setAccessibleName(text.rstrip("…"))
             button.clicked.connect(action)
             bind(self, keys, action)
-            tools.addWidget(button)
             self.buttons[key] = button
         self.buttons["play"].setProperty("role", "primary")
-        tools.addStretch(1)
+        b = self.buttons
+        tools = ButtonRows(
+            list(b.values()),
+            [b[k] for k in ("new", "open", "save", "save_as", "play")],
+            [b[k] for k in ("attach", "export", "pack")],
+        )
+        self.export = LessonExport(voice_chain or _default_chain, self)
+        self.export.finished.connect(lambda _written, message: self._status(message))
+        self.export_bar = ExportBar(self.export)
+        self.preview = PreviewDock(self.editor, self._show_cue_marks)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -184,14 +140,16 @@ class AuthorView(QWidget):
         side_layout.addWidget(self.length, 1, Qt.AlignmentFlag.AlignTop)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.editor)
+        split.addWidget(self.preview)
         split.addWidget(side)
-        split.setSizes([700, 320])
+        split.setSizes([700, 0, 320])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.recovery_bar)
-        layout.addLayout(tools)
+        layout.addWidget(tools)
+        layout.addWidget(self.export_bar)
         layout.addWidget(split, 1)
 
         self._check_timer = QTimer(self)
@@ -258,7 +216,7 @@ class AuthorView(QWidget):
         if answer == "save":
             return self.save()
         if answer == "discard":
-            self._clear_recovery()
+            self.recovery.clear(self.path)
             return True
         return False
 
@@ -270,7 +228,7 @@ class AuthorView(QWidget):
         except OSError as exc:
             self._status(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.")
             return False
-        self._clear_recovery()
+        self.recovery.clear(self.path)
         self.path = path
         self.editor.document().setModified(False)
         self.check_now()
@@ -290,53 +248,15 @@ class AuthorView(QWidget):
         self._show_problems()
         self._show_length()
         if self.modified:
-            self._write_recovery(text)
+            self.recovery.keep(self.path, text)
 
     def _show_problems(self) -> None:
-        self.problems.clear()
-        selections: list[QTextEdit.ExtraSelection] = []
-        for diagnostic in self.diagnostics:
-            item = QListWidgetItem(
-                f"{diagnostic.line}:{diagnostic.column}  {diagnostic.severity}: {diagnostic.message}"
-                + (f"\n    {diagnostic.hint}" if diagnostic.hint else "")
-            )
-            if diagnostic.hint:
-                item.setToolTip(diagnostic.hint)
-            item.setData(Qt.ItemDataRole.UserRole, (diagnostic.line, diagnostic.column))
-            self.problems.addItem(item)
-            selections.append(self._underline(diagnostic))
-        if not self.diagnostics:
-            self.problems.addItem(QListWidgetItem("No problems found."))
-        self.editor.setExtraSelections(selections)
+        self._problem_marks = self.problems.show_problems(self.diagnostics)
+        self.editor.setExtraSelections(self._cue_marks + self._problem_marks)
 
-    def _underline(self, diagnostic: Diagnostic) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#c0392b" if diagnostic.is_error else "#b7950b"))
-        selection.format = fmt
-        cursor = self._cursor_at(diagnostic.line, diagnostic.column)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        if not cursor.hasSelection():
-            cursor.movePosition(
-                QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-        selection.cursor = cursor
-        return selection
-
-    def _cursor_at(self, line: int, column: int) -> QTextCursor:
-        block = self.editor.document().findBlockByNumber(max(line - 1, 0))
-        cursor = QTextCursor(block)
-        cursor.movePosition(
-            QTextCursor.MoveOperation.Right, n=min(max(column - 1, 0), max(block.length() - 1, 0))
-        )
-        return cursor
-
-    def _jump_to_problem(self, item: QListWidgetItem) -> None:
-        spot = item.data(Qt.ItemDataRole.UserRole)
-        if spot:
-            self.editor.setTextCursor(self._cursor_at(*spot))
-            self.editor.setFocus()
+    def _show_cue_marks(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        self._cue_marks = selections
+        self.editor.setExtraSelections(self._cue_marks + self._problem_marks)
 
     def _show_length(self) -> None:
         if self.lesson is None:
@@ -360,11 +280,58 @@ class AuthorView(QWidget):
         timeline = compile_timeline(self.lesson)
         self.play_requested.emit(self.lesson, timeline.cue_for_line(self.cursor_line()).start_ms)
 
+    def show_preview(self, view: QWidget) -> None:
+        """The preview's player, docked beside the script (``preview_dock.py``)."""
+        assert isinstance(view, PlayerView)
+        self.preview.show_player(view)
+
+    def end_preview(self) -> None:
+        self.preview.end()
+
+    # -- sharing -----------------------------------------------------------------------------
+
+    def export_audio(self) -> None:
+        self.check_now()
+        if self.export.busy:
+            self._status("An export is already running; wait for it or cancel it.")
+            return
+        if self.lesson is None:
+            self._status("The lesson has errors; fix them (listed on the right) to export it.")
+            return
+        folder = self.path.parent if self.path else self.my_lessons or Path.home()
+        chosen = self.dialogs.export_path(self, str(folder / f"{self.lesson.id}.mp3"))
+        if not chosen:
+            return
+        out = Path(chosen)
+        problem = cannot_write(out)
+        if problem:
+            self._status(problem)
+            return
+        self.export_bar.begin(out)
+        self.export.start(self.lesson, out)
+
+    def make_pack(self) -> None:
+        self.check_now()
+        if self.lesson is None:
+            first = self.diagnostics[0]
+            self._status(
+                f"The lesson has errors, so it cannot be packed: {first.line}:{first.column} "
+                f"{first.message}"
+            )
+            return
+        if (self.modified or self.path is None) and not self.save():
+            self._status("Save the lesson first: a pack is made from the saved files.")
+            return
+        assert self.path is not None and self.lesson is not None
+        outcome = make_pack(self, self.path, self.lesson, self.dialogs)
+        if outcome.message:
+            self._status(outcome.message)
+
     def attach_recording(self) -> None:
         if self.path is None:
             self._status("Save the lesson first: recordings are kept in a folder beside it.")
             return
-        if not _is_cue_text(self.editor.textCursor().block().text()):
+        if not is_cue_text(self.editor.textCursor().block().text()):
             self._status("Put the cursor on the words of the cue the recording should say.")
             return
         chosen = self.dialogs.pick_audio(self)
@@ -387,7 +354,7 @@ class AuthorView(QWidget):
             return
         cursor = self.editor.textCursor()
         block = cursor.block()
-        while _is_cue_text(block.text()) and _is_cue_text(block.previous().text()):
+        while is_cue_text(block.text()) and is_cue_text(block.previous().text()):
             block = block.previous()  # up to the first line of the paragraph
         indent = block.text()[: len(block.text()) - len(block.text().lstrip())]
         insert = QTextCursor(block)
@@ -396,29 +363,12 @@ class AuthorView(QWidget):
 
     # -- recovery ----------------------------------------------------------------------------
 
-    def _recovery_file(self) -> Path:
-        name = self.path.name if self.path else "untitled.lesson"
-        return self.recovery_dir / f"{name}.recovery.json"
-
-    def _write_recovery(self, text: str) -> None:
-        try:
-            ensure_private_dir(self.recovery_dir)
-            record = {"path": str(self.path) if self.path else None, "text": text}
-            write_atomically(self._recovery_file(), json.dumps(record).encode("utf-8"))
-        except OSError:
-            pass  # recovery is a safety net; failing to write it must not disturb typing
-
-    def _clear_recovery(self) -> None:
-        self._recovery_file().unlink(missing_ok=True)
-
     def recoverable(self) -> list[Path]:
-        return (
-            sorted(self.recovery_dir.glob("*.recovery.json")) if self.recovery_dir.is_dir() else []
-        )
+        return self.recovery.found()
 
-    def restore(self, recovery: Path) -> None:
-        data = json.loads(recovery.read_text(encoding="utf-8"))
-        self.load_text(str(data["text"]), Path(data["path"]) if data.get("path") else None)
+    def restore(self, copy: Path) -> None:
+        text, path = self.recovery.read(copy)
+        self.load_text(text, path)
         self.editor.document().setModified(True)
         self._status(
             f"Recovered unsaved text{f' of {self.path.name}' if self.path else ''}. Save it to keep it."
@@ -438,7 +388,5 @@ class AuthorView(QWidget):
         self.recovery_bar.show()
 
 
-def _is_cue_text(line: str) -> bool:
-    """A line that belongs to a spoken paragraph (not blank, a heading, a directive or a note)."""
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith(("#", "[", "//"))
+def _default_chain() -> VoiceChain:
+    return VoiceChain(pick_voice("auto"), ClipCache(voice_cache_dir()))

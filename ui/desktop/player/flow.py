@@ -93,6 +93,8 @@ class LessonFlow(QObject):
         self.view: QWidget | None = None
         self._detach: list[Callable[[], None]] = []
         self.followers: list[Follower] = []
+        self.preview_host: Callable[[QWidget], None] | None = None
+        """Where a preview's player goes (the Author page, beside the script); None: full page."""
         self._draft = SessionDraft(title="", started_at=now())
         self._completed = False
         self._lesson: Lesson | None = None
@@ -110,6 +112,7 @@ class LessonFlow(QObject):
     # -- entry points --------------------------------------------------------------------
 
     def start(self, lesson_id: str) -> None:
+        self._end_preview()  # a preview left playing on the Author page gives way
         entry = self.library.by_id(lesson_id)
         if entry is None:
             return
@@ -137,6 +140,7 @@ class LessonFlow(QObject):
         entry = self.library.by_id(place.lesson_id) if place else None
         if place is None or entry is None:
             return False
+        self._end_preview()
         checkpoint = place.checkpoint
         self._draft = replace(place.draft, title=entry.title)
         try:
@@ -301,9 +305,7 @@ class LessonFlow(QObject):
         if self.controller:
             self.controller.shutdown()
         if self._preview:
-            self._release()
-            self._preview = False
-            self.preview_ended.emit()
+            self._end_preview()
             return
         self._check_out_form(
             player.timeline.title,
@@ -311,6 +313,16 @@ class LessonFlow(QObject):
             self._draft.ended(ended, self._completed),
             lambda after: self._save(player, ended, after),
         )
+
+    def _end_preview(self) -> None:
+        """Stop a preview (nothing is saved) and hand the screen back to the Author page."""
+        if not self._preview:
+            return
+        if self.player is not None and self.player.state is not PlayerState.FINISHED:
+            self.player.stop()
+        self._release()
+        self._preview = False
+        self.preview_ended.emit()
 
     def _check_out_form(
         self,
@@ -379,7 +391,10 @@ class LessonFlow(QObject):
 
     def _present(self, view: QWidget) -> None:
         self.view = view
-        self._show(view)
+        if self._preview and self.preview_host is not None:
+            self.preview_host(view)
+        else:
+            self._show(view)
 
     def _release(self) -> None:
         self._retime.stop()

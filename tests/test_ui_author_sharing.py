@@ -1,0 +1,200 @@
+"""Export audio and Make pack on the Author page, through the real render and the real packer."""
+
+from __future__ import annotations
+
+import threading
+import wave
+from pathlib import Path
+
+import pytest
+
+from audio.pcm import ms_to_frames
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain
+from lesson_engine.library.packs import Manifest
+from lesson_engine.paths import packs_dir
+from lesson_engine.timeline import compile_timeline
+from tests.audio_fixtures import ToneVoice, tone
+from ui.desktop.author.dialogs import AuthorDialogs
+from ui.desktop.author.view import AuthorView
+
+GOOD = (
+    "id: draft\ntitle: Draft\nauthor: Sam\n---\n# One\nLie down.\n[pause 2s]\n\n# Two\nStand up.\n"
+)
+
+
+class Asked:
+    """What the page asked, and what the author answers."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.export_to = str(tmp_path / "out" / "draft.wav")
+        self.pack_to = str(tmp_path / "out" / "hip.zip")
+        self.save_to = ""
+        self.manifest: Manifest | None = Manifest("Hip hikes", "Sam", "1.0", "CC BY 4.0")
+        self.asked: list[str] = []
+
+    def dialogs(self) -> AuthorDialogs:
+        def answer(kind: str, value: str) -> str:
+            self.asked.append(kind)
+            return value
+
+        def manifest(_parent: object, proposed: Manifest) -> Manifest | None:
+            self.asked.append(f"manifest {proposed.title} by {proposed.author}")
+            return self.manifest
+
+        return AuthorDialogs(
+            open_path=lambda _p: "",
+            save_path=lambda _p, _s: answer("save", self.save_to),
+            unsaved=lambda _p, _n: "cancel",
+            pick_audio=lambda _p: "",
+            export_path=lambda _p, _s: answer("export", self.export_to),
+            pack_path=lambda _p, _s: answer("pack", self.pack_to),
+            manifest=manifest,
+        )
+
+
+class GatedVoice(ToneVoice):
+    """A tone voice that waits, on the export's thread, until the test lets it go on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = threading.Event()
+        self.go = threading.Event()
+
+    def synthesize(self, text: str, speed: float):  # type: ignore[no-untyped-def]
+        self.asked.set()
+        self.go.wait(timeout=30)
+        return super().synthesize(text, speed)
+
+
+@pytest.fixture
+def asked(tmp_path: Path) -> Asked:
+    return Asked(tmp_path)
+
+
+def author_page(qtbot, tmp_path: Path, asked: Asked, voice: ToneVoice | None = None) -> AuthorView:  # type: ignore[no-untyped-def]
+    speaker = voice or ToneVoice()
+    view = AuthorView(
+        tmp_path / "recovery",
+        dialogs=asked.dialogs(),
+        voice_chain=lambda: VoiceChain(speaker, ClipCache(tmp_path / "cache"), fallbacks=()),
+    )
+    qtbot.addWidget(view)
+    view.editor.setPlainText(GOOD)
+    view.check_now()
+    return view
+
+
+def test_export_audio_writes_the_whole_lesson_with_progress_to_100(
+    qtbot, tmp_path: Path, asked: Asked
+) -> None:
+    view = author_page(qtbot, tmp_path, asked)
+    seen: list[int] = []
+    view.export.progress.connect(seen.append)
+    with qtbot.waitSignal(view.export.finished, timeout=30_000) as done:
+        view.buttons["export"].click()
+        assert view.export_bar.isVisibleTo(view)
+    out = Path(asked.export_to)
+    written, message = done.args
+    assert written and message.startswith(f"Exported “Draft” to {out} (0:")
+    assert view.recovery_bar.text() == message
+    chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"), fallbacks=())
+    assert view.lesson is not None
+    timeline = compile_timeline(view.lesson, chain.duration_of)
+    with wave.open(str(out)) as track:
+        assert track.getnframes() == ms_to_frames(timeline.total_ms)
+    assert seen[0] == 0 and seen[-1] == 100 and seen == sorted(seen)
+    assert view.export_bar.bar.value() == 100 and not view.export_bar.isVisibleTo(view)
+
+
+def test_cancel_stops_the_export_and_leaves_no_file(qtbot, tmp_path: Path, asked: Asked) -> None:
+    voice = GatedVoice()
+    view = author_page(qtbot, tmp_path, asked, voice)
+    out = Path(asked.export_to)
+    out.parent.mkdir()
+    view.buttons["export"].click()
+    qtbot.waitUntil(voice.asked.is_set, timeout=10_000)  # synthesising the first cue
+    with qtbot.waitSignal(view.export.finished, timeout=30_000) as done:
+        view.export_bar.cancel.click()
+        voice.go.set()
+    assert done.args == [False, "Export cancelled: draft.wav was not written."]
+    assert voice.calls == ["Lie down."]  # it stopped there: the second cue was never synthesised
+    assert not out.exists() and list(out.parent.iterdir()) == []
+    assert not view.export_bar.isVisibleTo(view) and view.editor.toPlainText() == GOOD
+
+
+def test_export_refuses_a_lesson_with_errors_and_says_why_a_file_cannot_be_written(
+    qtbot, tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audio.ffmpeg import ffmpeg_path
+
+    view = author_page(qtbot, tmp_path, asked)
+    view.editor.setPlainText(GOOD.replace("[pause 2s]", "[pasue 2s]"))
+    view.buttons["export"].click()
+    assert asked.asked == [] and "The lesson has errors" in view.recovery_bar.text()
+    view.editor.setPlainText(GOOD)
+    monkeypatch.setenv("IMAGEIO_FFMPEG_EXE", str(tmp_path / "no-such-ffmpeg"))
+    ffmpeg_path.cache_clear()
+    try:
+        asked.export_to = str(tmp_path / "out" / "draft.mp3")
+        view.buttons["export"].click()
+    finally:
+        ffmpeg_path.cache_clear()
+    assert view.recovery_bar.text().startswith("Could not export to draft.mp3: MP3 needs ffmpeg")
+    assert not view.export.busy and not Path(asked.export_to).exists()
+    (tmp_path / "a file").write_text("")
+    asked.export_to = str(tmp_path / "a file" / "draft.wav")  # a folder that cannot be made
+    with qtbot.waitSignal(view.export.finished, timeout=30_000) as done:
+        view.buttons["export"].click()
+    assert done.args[0] is False and done.args[1].startswith(f"Could not write {asked.export_to}")
+    assert "Nothing was replaced" in done.args[1] and view.editor.toPlainText() == GOOD
+
+
+def test_make_pack_writes_a_pack_that_seesaw_import_accepts(
+    qtbot, tmp_path: Path, asked: Asked, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ui.cli.commands import main
+
+    folder = tmp_path / "hip"
+    (folder / "clips").mkdir(parents=True)
+    with wave.open(str(folder / "clips" / "hello.wav"), "wb") as clip:
+        clip.setnchannels(1)
+        clip.setsampwidth(2)
+        clip.setframerate(22050)
+        clip.writeframes(tone(300).pcm)
+    view = author_page(qtbot, tmp_path, asked)
+    view.editor.setPlainText(GOOD.replace("Stand up.", "[audio clips/hello.wav]\nStand up."))
+    asked.save_to = str(folder / "draft.lesson")
+    view.buttons["pack"].click()
+    assert asked.asked == ["save", "manifest Draft by Sam", "pack"]
+    out = Path(asked.pack_to)
+    assert view.recovery_bar.text() == (
+        f"The pack “Hip hikes” is in {out}, with 1 lesson and 1 recording from {folder}. "
+        "Anyone can add it to their library with Import pack."
+    )
+    assert (folder / "pack.toml").read_text().startswith('title = "Hip hikes"\n')
+    capsys.readouterr()
+    assert main(["import", str(out)]) == 0
+    assert capsys.readouterr().out == "imported “Hip hikes” by Sam: draft\n"
+    assert (packs_dir() / "hip-hikes" / "clips" / "hello.wav").is_file()
+
+
+def test_make_pack_refuses_lessons_with_errors_with_the_checkers_message(
+    qtbot, tmp_path: Path, asked: Asked
+) -> None:
+    folder = tmp_path / "hip"
+    folder.mkdir()
+    view = author_page(qtbot, tmp_path, asked)
+    view.editor.setPlainText(GOOD.replace("[pause 2s]", "[pasue 2s]"))
+    view.buttons["pack"].click()
+    assert asked.asked == []
+    assert view.recovery_bar.text() == (
+        "The lesson has errors, so it cannot be packed: 7:2 unknown directive [pasue 2s]"
+    )
+    other = folder / "other.lesson"
+    other.write_text("id: other\ntitle: Other\n---\n[bell 3]\nHi.\n")
+    view.editor.setPlainText(GOOD)
+    asked.save_to = str(folder / "draft.lesson")
+    view.buttons["pack"].click()
+    assert view.recovery_bar.text().startswith(f"The pack was not made:\n{other}:4:")
+    assert not Path(asked.pack_to).exists()
