@@ -31,6 +31,7 @@ from lesson_engine.model.lesson import (
     Speak,
     Step,
 )
+from lesson_engine.model.lexicon import Lexicon
 
 BELL_MS = 2500
 WORDS_PER_MINUTE = 150
@@ -225,9 +226,19 @@ class _Pending:
 
 
 class _Compiler:
-    def __init__(self, duration_of: DurationOf) -> None:
+    def __init__(self, duration_of: DurationOf, lexicon: Lexicon) -> None:
         self._duration_of = duration_of
+        self._lexicon = lexicon
         self.last_caption = ""
+
+    def _said(
+        self, written: str, key: str, line: int, ctx: _Context, audio: Path | None
+    ) -> _Pending:
+        """A cue the instructor wrote: the caption as written, the voice given the lexicon's words.
+
+        The cue id grows from the written text (``key``), so a checkpoint outlives a change to the
+        lexicon; the clip's cache key is the spoken text, so a new rule brings a new clip."""
+        return self._speech(self._lexicon.apply(written), key, line, ctx, audio, caption=written)
 
     def steps(self, steps: tuple[Step, ...], ctx: _Context) -> Iterator[_Pending]:
         for step in steps:
@@ -235,7 +246,7 @@ class _Compiler:
 
     def step(self, step: Step, ctx: _Context) -> Iterator[_Pending]:
         if isinstance(step, Speak):
-            yield self._speech(_fill(step.text, ctx), step.text, step.line, ctx, step.audio)
+            yield self._said(_fill(step.text, ctx), step.text, step.line, ctx, step.audio)
         elif isinstance(step, Pause):
             yield _Pending(
                 EventKind.PAUSE, step.duration_ms, "", self.last_caption, step.line, "pause", ctx
@@ -243,7 +254,7 @@ class _Compiler:
         elif isinstance(step, Rest):
             caption = _fill(step.text, ctx) or REST_CAPTION
             if step.text:
-                yield self._speech(caption, step.text, step.line, ctx, step.audio)
+                yield self._said(caption, step.text, step.line, ctx, step.audio)
             self.last_caption = caption
             yield _Pending(EventKind.REST, step.duration_ms, "", caption, step.line, "rest", ctx)
         elif isinstance(step, Count):
@@ -321,7 +332,7 @@ def _starts_cue(pending: _Pending, cue_open: bool) -> bool:
 
 
 def compile_timeline(lesson: Lesson, duration_of: DurationOf = estimate_speech_ms) -> Timeline:
-    compiler = _Compiler(duration_of)
+    compiler = _Compiler(duration_of, lesson.lexicon)
     events: list[Event] = []
     cues: list[Cue] = []
     sections: list[SectionSpan] = []
