@@ -32,6 +32,7 @@ from lesson_engine.model.lesson import (
     Step,
 )
 from lesson_engine.model.lexicon import Lexicon
+from lesson_engine.script.spoken import caption_text, pieces, spoken_text
 
 BELL_MS = 2500
 WORDS_PER_MINUTE = 150
@@ -65,9 +66,12 @@ DurationOf = Callable[[Utterance], int]
 
 
 def estimate_speech_ms(utterance: Utterance) -> int:
-    """Captions-only length: about 150 words a minute and a breath, so reading is never rushed."""
-    words = len(utterance.text.split())
-    return max(MIN_SPEECH_MS, round(words * 60_000 / WORDS_PER_MINUTE) + BREATH_MS)
+    """Captions-only length: about 150 words a minute and a breath, so reading is never rushed;
+    a pause written inside the cue lasts as long as it says, as it does when a voice reads."""
+    parts = pieces(utterance.text)
+    words = sum(len(said.split()) for said, _ in parts)
+    pauses = sum(pause_ms for _, pause_ms in parts)
+    return max(MIN_SPEECH_MS, round(words * 60_000 / WORDS_PER_MINUTE) + BREATH_MS) + pauses
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class Event:
     duration_ms: int
     kind: EventKind
     text: str
-    """What is spoken (SPEECH only)."""
+    """What is spoken (SPEECH only): the lexicon applied, pauses as ``[pause 0.6s]`` markers."""
     caption: str
     """What the screen shows: the instruction, kept on screen through the pauses after it."""
     section: int
@@ -234,11 +238,13 @@ class _Compiler:
     def _said(
         self, written: str, key: str, line: int, ctx: _Context, audio: Path | None
     ) -> _Pending:
-        """A cue the instructor wrote: the caption as written, the voice given the lexicon's words.
+        """A cue the instructor wrote: the caption as written but for its pause markers, the voice
+        given the lexicon's words and the pauses (``script/spoken.py``).
 
         The cue id grows from the written text (``key``), so a checkpoint outlives a change to the
         lexicon; the clip's cache key is the spoken text, so a new rule brings a new clip."""
-        return self._speech(self._lexicon.apply(written), key, line, ctx, audio, caption=written)
+        spoken = spoken_text(written, self._lexicon.apply)
+        return self._speech(spoken, key, line, ctx, audio, caption=caption_text(written))
 
     def steps(self, steps: tuple[Step, ...], ctx: _Context) -> Iterator[_Pending]:
         for step in steps:
@@ -252,9 +258,10 @@ class _Compiler:
                 EventKind.PAUSE, step.duration_ms, "", self.last_caption, step.line, "pause", ctx
             )
         elif isinstance(step, Rest):
-            caption = _fill(step.text, ctx) or REST_CAPTION
+            filled = _fill(step.text, ctx)
+            caption = caption_text(filled) or REST_CAPTION
             if step.text:
-                yield self._said(caption, step.text, step.line, ctx, step.audio)
+                yield self._said(filled, step.text, step.line, ctx, step.audio)
             self.last_caption = caption
             yield _Pending(EventKind.REST, step.duration_ms, "", caption, step.line, "rest", ctx)
         elif isinstance(step, Count):

@@ -6,7 +6,8 @@ Grammar, informally (``docs/lesson-format.md`` has an example of every construct
     header     := (key ":" value NEWLINE)*        "say: written = spoken" may repeat (lexicon.py)
     body       := (section | step | comment | blank)*
     section    := "#" title                       top level only
-    step       := paragraph                        a spoken cue; lines joined up to a blank line
+    step       := paragraph                        a spoken cue; lines joined up to a blank line;
+                                                   "[pause D]" inside it pauses mid-cue (spoken.py)
                 | "[pause" D "]"
                 | "[rest" D "]" text?              the text (and its paragraph) is spoken first
                 | "[repeat" N ("every" D)? "]" NEWLINE block
