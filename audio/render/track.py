@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from audio.pcm import SAMPLE_BYTES, ms_to_frames
+from audio.render.chapters import write_chapters
 from audio.render.encode import write_track
 from audio.sounds import sound_for
 from audio.voices.chain import VoiceChain
@@ -36,4 +37,6 @@ def render(timeline: Timeline, chain: VoiceChain, progress: Progress | None = No
 def render_to_file(
     timeline: Timeline, chain: VoiceChain, path: Path, progress: Progress | None = None
 ) -> None:
+    """The track, with the lesson's title and a chapter for each section (``chapters.py``)."""
     write_track(render(timeline, chain, progress), path)
+    write_chapters(path, timeline)
