@@ -33,6 +33,7 @@ Lift the top knee a little.
 Roll onto your back.
 """
 
+FFMETADATA = ("-f", "ffmetadata", "-")
 needs_ffmpeg = pytest.mark.skipif(ffmpeg_path() is None, reason="no ffmpeg can run here")
 
 
@@ -54,8 +55,7 @@ def chapters_by_ffmpeg(path: Path) -> tuple[list[tuple[int, int, str]], str]:
     ffmpeg = ffmpeg_path()
     assert ffmpeg is not None
     done = subprocess.run(
-        [ffmpeg, "-hide_banner", "-loglevel", "error", "-copyts", "-i", str(path)]
-        + ["-f", "ffmetadata", "-"],
+        (ffmpeg, "-hide_banner", "-loglevel", "error", "-copyts", "-i", path, *FFMETADATA),
         capture_output=True,
         check=True,
     )
