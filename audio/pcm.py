@@ -38,6 +38,12 @@ class Clip:
         start = min(ms_to_frames(max(offset_ms, 0)), self.frames) * SAMPLE_BYTES
         return self.pcm[start:]
 
+    def without_trailing_silence(self) -> Clip:
+        """The clip up to its last sample that is not zero: a voice's breath taken off, so a pause
+        of one second between two pieces of a cue is one second and not that plus a breath."""
+        kept = len(self.pcm.rstrip(b"\x00"))
+        return Clip(self.pcm[: -(-kept // SAMPLE_BYTES) * SAMPLE_BYTES])
+
 
 def silence(ms: int) -> Clip:
     return Clip(bytes(ms_to_frames(ms) * SAMPLE_BYTES))

@@ -15,6 +15,8 @@ import platformdirs
 
 APP_NAME = "seesaw"
 MY_LESSONS = "My lessons"
+PACK_MANIFEST = "pack.toml"
+"""The manifest a lesson pack has at its top: where a pack starts (its lexicon sits beside it)."""
 
 
 def _home_override() -> Path | None:

@@ -31,6 +31,8 @@ from lesson_engine.model.lesson import (
     Speak,
     Step,
 )
+from lesson_engine.model.lexicon import Lexicon
+from lesson_engine.script.spoken import caption_text, pieces, spoken_text
 
 BELL_MS = 2500
 WORDS_PER_MINUTE = 150
@@ -64,9 +66,12 @@ DurationOf = Callable[[Utterance], int]
 
 
 def estimate_speech_ms(utterance: Utterance) -> int:
-    """Captions-only length: about 150 words a minute and a breath, so reading is never rushed."""
-    words = len(utterance.text.split())
-    return max(MIN_SPEECH_MS, round(words * 60_000 / WORDS_PER_MINUTE) + BREATH_MS)
+    """Captions-only length: about 150 words a minute and a breath, so reading is never rushed;
+    a pause written inside the cue lasts as long as it says, as it does when a voice reads."""
+    parts = pieces(utterance.text)
+    words = sum(len(said.split()) for said, _ in parts)
+    pauses = sum(pause_ms for _, pause_ms in parts)
+    return max(MIN_SPEECH_MS, round(words * 60_000 / WORDS_PER_MINUTE) + BREATH_MS) + pauses
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class Event:
     duration_ms: int
     kind: EventKind
     text: str
-    """What is spoken (SPEECH only)."""
+    """What is spoken (SPEECH only): the lexicon applied, pauses as ``[pause 0.6s]`` markers."""
     caption: str
     """What the screen shows: the instruction, kept on screen through the pauses after it."""
     section: int
@@ -225,9 +230,21 @@ class _Pending:
 
 
 class _Compiler:
-    def __init__(self, duration_of: DurationOf) -> None:
+    def __init__(self, duration_of: DurationOf, lexicon: Lexicon) -> None:
         self._duration_of = duration_of
+        self._lexicon = lexicon
         self.last_caption = ""
+
+    def _said(
+        self, written: str, key: str, line: int, ctx: _Context, audio: Path | None
+    ) -> _Pending:
+        """A cue the instructor wrote: the caption as written but for its pause markers, the voice
+        given the lexicon's words and the pauses (``script/spoken.py``).
+
+        The cue id grows from the written text (``key``), so a checkpoint outlives a change to the
+        lexicon; the clip's cache key is the spoken text, so a new rule brings a new clip."""
+        spoken = spoken_text(written, self._lexicon.apply)
+        return self._speech(spoken, key, line, ctx, audio, caption=caption_text(written))
 
     def steps(self, steps: tuple[Step, ...], ctx: _Context) -> Iterator[_Pending]:
         for step in steps:
@@ -235,15 +252,16 @@ class _Compiler:
 
     def step(self, step: Step, ctx: _Context) -> Iterator[_Pending]:
         if isinstance(step, Speak):
-            yield self._speech(_fill(step.text, ctx), step.text, step.line, ctx, step.audio)
+            yield self._said(_fill(step.text, ctx), step.text, step.line, ctx, step.audio)
         elif isinstance(step, Pause):
             yield _Pending(
                 EventKind.PAUSE, step.duration_ms, "", self.last_caption, step.line, "pause", ctx
             )
         elif isinstance(step, Rest):
-            caption = _fill(step.text, ctx) or REST_CAPTION
+            filled = _fill(step.text, ctx)
+            caption = caption_text(filled) or REST_CAPTION
             if step.text:
-                yield self._speech(caption, step.text, step.line, ctx, step.audio)
+                yield self._said(filled, step.text, step.line, ctx, step.audio)
             self.last_caption = caption
             yield _Pending(EventKind.REST, step.duration_ms, "", caption, step.line, "rest", ctx)
         elif isinstance(step, Count):
@@ -321,7 +339,7 @@ def _starts_cue(pending: _Pending, cue_open: bool) -> bool:
 
 
 def compile_timeline(lesson: Lesson, duration_of: DurationOf = estimate_speech_ms) -> Timeline:
-    compiler = _Compiler(duration_of)
+    compiler = _Compiler(duration_of, lesson.lexicon)
     events: list[Event] = []
     cues: list[Cue] = []
     sections: list[SectionSpan] = []

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from audio.pcm import SAMPLE_BYTES, ms_to_frames
+from audio.render.chapters import write_chapters
 from audio.render.encode import check_can_write, write_track, write_wav
 from audio.sounds import sound_for
 from audio.voices.chain import VoiceChain, timed_by_voice
@@ -96,15 +97,20 @@ def render_to_file(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> None:
-    write_whole(pieces(timeline, chain, progress, cancelled), path, cancelled)
+    """The track, with the lesson's title and a chapter for each section (``chapters.py``)."""
+    write_whole(pieces(timeline, chain, progress, cancelled), path, timeline, cancelled)
 
 
 def write_whole(
-    track: Iterable[bytes | bytearray | memoryview], path: Path, cancelled: Cancelled | None = None
+    track: Iterable[bytes | bytearray | memoryview],
+    path: Path,
+    timeline: Timeline,
+    cancelled: Cancelled | None = None,
 ) -> None:
     """Encode ``track`` into a temporary file beside ``path`` (same suffix, so the same format),
     then put it in place; on any failure or a cancel the temporary file goes and ``path`` is
-    untouched. A WAV is written as the pieces come; other formats take them joined."""
+    untouched. A WAV is written as the pieces come; other formats take them joined. The title
+    and chapters of ``timeline`` are written into the temporary file, so they arrive with it."""
     check_can_write(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # A fresh name, not mkstemp's file: the encoder creates it with the usual permissions.
@@ -114,6 +120,7 @@ def write_whole(
             write_wav(track, partial)
         else:
             write_track(b"".join(track), partial)
+        write_chapters(partial, timeline)
         if cancelled and cancelled():
             raise RenderCancelled
         os.replace(partial, path)
@@ -151,7 +158,7 @@ def render_lesson(
         track = (b"".join(track),)
     # A WAV is written as it is placed, so its "encode" starts once the last piece is placed.
     track = _then(track, lambda: progress("encode", 0, 1) if progress else None)
-    write_whole(track, out, cancelled)
+    write_whole(track, out, timeline, cancelled)
     if progress:
         progress("encode", 1, 1)
     return timeline

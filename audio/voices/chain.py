@@ -13,7 +13,13 @@ from pathlib import Path
 from audio.pcm import Clip, silence
 from audio.voices.cache import ClipCache, clip_key
 from audio.voices.choice import clamp_speed, timing_key
-from audio.voices.synthesis import Voice, VoiceUnavailable, decode_recording, fallbacks_for
+from audio.voices.synthesis import (
+    Voice,
+    VoiceUnavailable,
+    decode_recording,
+    fallbacks_for,
+    synthesize_with_pauses,
+)
 from lesson_engine.model.lesson import Lesson
 from lesson_engine.timeline import (
     EventKind,
@@ -106,7 +112,7 @@ class VoiceChain:
             return clip
         while self.voice is not None:
             try:
-                clip = self.voice.synthesize(utterance.text, self.speed)
+                clip = synthesize_with_pauses(self.voice, utterance.text, self.speed)
             except VoiceUnavailable as exc:
                 self._fall_back(str(exc))
             else:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from audio.pcm import RATE, Clip, silence
 from audio.voices import choice as installed_voices
 from audio.voices.choice import CHOICE_OF, ESPEAK, PIPER, chosen_voice_name, voice_order
+from lesson_engine.script.spoken import pieces
 from lesson_engine.timeline import BREATH_MS, WORDS_PER_MINUTE
 
 if TYPE_CHECKING:  # importing piper costs half a second; it loads on first use
@@ -39,6 +40,26 @@ class Voice(Protocol):
         ...
 
     def synthesize(self, text: str, speed: float) -> Clip: ...
+
+
+def synthesize_with_pauses(voice: Voice, text: str, speed: float) -> Clip:
+    """``text`` said by ``voice``, with the silences written inside it (``[pause 2s]``, an
+    ellipsis: ``lesson_engine/script/spoken.py``) left between its pieces.
+
+    Each piece is synthesised on its own and loses its trailing silence, so a written pause is
+    exactly as long as it says; the cue ends with the breath every cue ends with. A text without
+    a pause goes to the voice whole, as it always has (its clip is the same).
+    """
+    parts = pieces(text)
+    if len(parts) == 1:
+        return voice.synthesize(text, speed)
+    pcm: list[bytes] = []
+    for words, pause_ms in parts:
+        if words:
+            pcm.append(voice.synthesize(words, speed).without_trailing_silence().pcm)
+        pcm.append(silence(pause_ms).pcm)
+    pcm.append(silence(BREATH_MS).pcm)
+    return Clip(b"".join(pcm))
 
 
 def keep_runtime_offline() -> None:

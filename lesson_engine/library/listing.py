@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lesson_engine.library.files import find_lesson_files
 from lesson_engine.library.index import LibraryIndex
 from lesson_engine.model.header import Header
+from lesson_engine.paths import PACK_MANIFEST
 
 if TYPE_CHECKING:
     from lesson_engine.model.lesson import Lesson
@@ -87,10 +88,6 @@ class Library:
 def _order(entry: LibraryEntry) -> tuple[int, str]:
     group = entry.header.group if entry.header.group in GROUP_TITLES else ""
     return GROUP_ORDER.index(group), entry.id
-
-
-PACK_MANIFEST = "pack.toml"
-"""The manifest's name (``packs.MANIFEST``, which imports the checker, names it the same)."""
 
 
 def pack_title(folder: Path) -> str:

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lesson_engine.library.files import find_lesson_files
-from lesson_engine.library.listing import PACK_MANIFEST
 from lesson_engine.model.ids import slug
 from lesson_engine.model.recordings import AUDIO_SUFFIXES, looks_like_recording
+from lesson_engine.paths import PACK_MANIFEST
+from lesson_engine.script.diagnostics import Diagnostic
+from lesson_engine.script.lexicon import LEXICON_FILE, read_lexicon_bytes
 from lesson_engine.script.parser import check_lesson_bytes, check_lesson_file
 
 MANIFEST = PACK_MANIFEST
@@ -118,6 +120,8 @@ def create_pack(folder: Path, out: Path) -> list[str]:
         raise PackError([f"{folder}: no .lesson files to pack"])
     problems: list[str] = []
     members: dict[str, Path] = {MANIFEST: manifest_path}
+    if (folder / LEXICON_FILE).is_file():  # checked with each lesson, which reads it
+        members[LEXICON_FILE] = folder / LEXICON_FILE
     root = folder.resolve()
     for path in lessons:
         result = check_lesson_file(path)
@@ -135,8 +139,8 @@ def create_pack(folder: Path, out: Path) -> list[str]:
                 problems.append(f"{path}: the recording {audio} is missing")
             else:
                 members[resolved.relative_to(root).as_posix()] = resolved
-    if problems:
-        raise PackError(problems)
+    if problems:  # a mistake in the pack's lexicon is found with every lesson: said once
+        raise PackError(list(dict.fromkeys(problems)))
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, source in sorted(members.items()):
@@ -267,6 +271,10 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
             ]
         )
     manifest = read_manifest(contents[MANIFEST], f"{shown}:{MANIFEST}")
+    if LEXICON_FILE in contents:
+        found: list[Diagnostic] = []
+        read_lexicon_bytes(contents[LEXICON_FILE], f"{shown}:{LEXICON_FILE}", found.append)
+        problems.extend(str(d).splitlines()[0] for d in found if d.is_error)
     lesson_names = [n for n in contents if n.endswith(".lesson")]
     if not lesson_names:
         problems.append(f"{shown}: the pack holds no lessons")

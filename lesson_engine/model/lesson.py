@@ -7,10 +7,11 @@ are decided later by a voice (see ``timeline.compile_timeline``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lesson_engine.model.header import Header
+from lesson_engine.model.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ class Lesson:
     digest: str
     """A hash of the normalised text: a checkpoint from another version of the file is noticed."""
     path: Path | None = None
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    """How the voice says words the script writes another way: the lesson's rules over its pack's."""
 
     @property
     def id(self) -> str:
@@ -113,6 +116,23 @@ class Lesson:
                 if isinstance(step, Speak | Rest) and step.audio is not None:
                     found.append(step.audio)
                 elif isinstance(step, Repeat | Sides):
+                    walk(step.body)
+
+        for section in self.sections:
+            walk(section.steps)
+        return found
+
+    def spoken_texts(self) -> list[str]:
+        """Every text the voice may say, as written, and the names of the sides it fills in."""
+        found: list[str] = []
+
+        def walk(steps: tuple[Step, ...]) -> None:
+            for step in steps:
+                if isinstance(step, Speak | Rest):
+                    found.append(step.text)
+                elif isinstance(step, Repeat | Sides):
+                    if isinstance(step, Sides):
+                        found.extend(step.sides)
                     walk(step.body)
 
         for section in self.sections:

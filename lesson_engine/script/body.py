@@ -32,6 +32,7 @@ from lesson_engine.script.lines import (
     Context,
     Part,
 )
+from lesson_engine.script.spoken import pause_problems
 
 __all__ = ["DIRECTIVES", "BodyParser"]
 
@@ -183,13 +184,26 @@ class BodyParser(Directives):
         """The paragraph gathered so far becomes a spoken cue (the caller knows it has lines)."""
         parts = block.paragraph
         text = parts[0][2] if len(parts) == 1 else " ".join([part for _, _, part in parts])
-        if "{" in text:
-            self._check_placeholders(parts, ctx)
+        self._check_cue_text(text, parts, ctx)
         audio = block.audio[0] if block.audio else None
         number = parts[0][0]
         parts.clear()
         block.audio = None
         self._add_step(block, Speak(text, number, audio), ctx)
+
+    def _check_cue_text(self, text: str, parts: list[Part], ctx: Context) -> None:
+        """The placeholders and the pauses written inside the cue ``text`` made of ``parts``."""
+        if "{" in text:
+            self._check_placeholders(parts, ctx)
+        if "[" not in text:
+            return
+        for offset, message, hint in pause_problems(text):
+            start = 0
+            for number, lead, part in parts:  # the part (line) the offset falls in
+                if offset <= start + len(part):
+                    self._error(number, lead + offset - start + 1, message, hint)
+                    break
+                start += len(part) + 1
 
     def _check_placeholders(self, parts: list[Part], ctx: Context) -> None:
         """Every ``{...}`` in the cue made of ``parts``."""

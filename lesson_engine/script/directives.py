@@ -42,7 +42,7 @@ class Directives(DirectiveArguments):
     def _add_block(self, block: Block, step: Repeat | Sides, unrolled: int, ctx: Context) -> None:
         raise NotImplementedError
 
-    def _check_placeholders(self, parts: list[Part], ctx: Context) -> None:
+    def _check_cue_text(self, text: str, parts: list[Part], ctx: Context) -> None:
         raise NotImplementedError
 
     def _audio_without_cue(self, number: int) -> None:
@@ -166,8 +166,7 @@ class Directives(DirectiveArguments):
             parts.append((self._first + pos, lead[pos], text))
             pos += 1
         text = " ".join([part for _, _, part in parts])
-        if "{" in text:
-            self._check_placeholders(parts, ctx)
+        self._check_cue_text(text, parts, ctx)
         audio = block.audio[0] if block.audio else None
         block.audio = None
         if duration:

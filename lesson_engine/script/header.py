@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lesson_engine.model.header import Header
@@ -34,6 +34,8 @@ KEYS = (
     "author",
 )
 REQUIRED = ("id", "title")
+SAY_KEY = "say"
+"""The one key a header may give more than once: each is a pronunciation rule (``lexicon.py``)."""
 _KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)\s*:(?P<sep>\s*)(?P<value>.*)$")
 
 
@@ -44,6 +46,8 @@ class HeaderParse:
     """Index (0-based) of the first body line; the parser goes on from there even after errors."""
     end_line: int
     """1-based line of ``---``, or of the last header line when it is missing."""
+    say: tuple[tuple[str, int, int], ...] = ()
+    """The ``say:`` lines (the lesson's pronunciation rules) as written, read in ``lexicon.py``."""
 
 
 def slug_for(name: str) -> str:
@@ -63,6 +67,8 @@ class HeaderLines:
     """key -> (value, 1-based line, 1-based column of the value)."""
     body_start: int
     end_line: int
+    repeated: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
+    """The lines of each key that may be given more than once, in order, as ``values`` holds."""
 
 
 def scan_header(
@@ -72,6 +78,7 @@ def scan_header(
     keys: tuple[str, ...],
     example: str = "title: Weight shift 1",
     body: str = "the lesson",
+    repeatable: tuple[str, ...] = (),
 ) -> HeaderLines:
     """Find the header's end and its keys; the one reading of a header for lessons and
     programmes alike, so both formats answer a stray line or a misspelt key in the same words."""
@@ -81,6 +88,7 @@ def scan_header(
 
     end_index = next((i for i, raw in enumerate(lines) if raw.strip() == HEADER_END), None)
     values: dict[str, tuple[str, int, int]] = {}
+    repeated: dict[str, list[tuple[str, int, int]]] = {key: [] for key in repeatable}
     header_stop = end_index if end_index is not None else len(lines)
     body_start = header_stop + 1
     for index in range(header_stop):
@@ -111,13 +119,18 @@ def scan_header(
         key = match["key"].lower()
         value = match["value"].strip()
         value_column = indent + match.start("value") + 1
+        if key in repeated:
+            repeated[key].append((value, number, value_column))
+            continue
         if key not in keys:
-            guess = did_you_mean(key, keys)
+            guess = did_you_mean(key, keys + repeatable)
             error(
                 number,
                 indent + 1,
                 f"unknown header key '{match['key']}'",
-                f"did you mean '{guess}'?" if guess else f"known keys: {', '.join(keys)}",
+                f"did you mean '{guess}'?"
+                if guess
+                else f"known keys: {', '.join(keys + repeatable)}",
             )
             continue
         if key in values:
@@ -130,7 +143,7 @@ def scan_header(
             continue
         values[key] = (value, number, value_column)
     end_line = (end_index + 1) if end_index is not None else max(body_start, 1)
-    return HeaderLines(values, body_start, end_line)
+    return HeaderLines(values, body_start, end_line, repeated)
 
 
 def parse_header(
@@ -139,7 +152,7 @@ def parse_header(
     def error(line: int, column: int, message: str, hint: str = "") -> None:
         report(Diagnostic(Severity.ERROR, path, line, column, message, hint, lines[line - 1]))
 
-    scanned = scan_header(lines, report, path, KEYS)
+    scanned = scan_header(lines, report, path, KEYS, repeatable=(SAY_KEY,))
     values, body_start, end_line = scanned.values, scanned.body_start, scanned.end_line
 
     fields: dict[str, object] = {}
@@ -203,9 +216,10 @@ def parse_header(
                 lines[end_line - 1] if end_line <= len(lines) else "",
             )
         )
+    say = tuple(scanned.repeated[SAY_KEY])
     if missing or "id" not in fields or "title" not in fields:
-        return HeaderParse(None, body_start, end_line)
-    return HeaderParse(Header(**fields), body_start, end_line)  # type: ignore[arg-type]
+        return HeaderParse(None, body_start, end_line, say)
+    return HeaderParse(Header(**fields), body_start, end_line, say)  # type: ignore[arg-type]
 
 
 def header_stem(path: Path | None) -> str:

@@ -3,10 +3,11 @@
 Grammar, informally (``docs/lesson-format.md`` has an example of every construct)::
 
     lesson     := header "---" body
-    header     := (key ":" value NEWLINE)*
+    header     := (key ":" value NEWLINE)*        "say: written = spoken" may repeat (lexicon.py)
     body       := (section | step | comment | blank)*
     section    := "#" title                       top level only
-    step       := paragraph                        a spoken cue; lines joined up to a blank line
+    step       := paragraph                        a spoken cue; lines joined up to a blank line;
+                                                   "[pause D]" inside it pauses mid-cue (spoken.py)
                 | "[pause" D "]"
                 | "[rest" D "]" text?              the text (and its paragraph) is spoken first
                 | "[repeat" N ("every" D)? "]" NEWLINE block
@@ -26,11 +27,12 @@ Warnings (a missing recording, an empty section) do not stop a lesson from loadi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lesson_engine.model.lesson import Count, Lesson, Repeat, Rest, Section, Sides, Speak, Step
+from lesson_engine.model.lexicon import Lexicon
 from lesson_engine.script.body import BodyParser
 from lesson_engine.script.diagnostics import (
     Diagnostic,
@@ -40,6 +42,7 @@ from lesson_engine.script.diagnostics import (
     unreadable,
 )
 from lesson_engine.script.header import header_stem, parse_header
+from lesson_engine.script.lexicon import read_pack_lexicon, read_rules, warn_unused
 from lesson_engine.script.text import ScriptText, decode_script
 
 MAX_DIAGNOSTICS = 200
@@ -91,8 +94,8 @@ def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
                 last.source_line,
             )
         )
-        found = (_inside(d, lines) for d in diagnostics) if lines else iter(diagnostics)
-        return CheckResult(None, tuple(sorted(found, key=lambda d: (d.line, d.column))))
+        found = (_inside(d, lines, shown) for d in diagnostics) if lines else iter(diagnostics)
+        return CheckResult(None, _in_order(found, shown))
 
 
 def _check_script(
@@ -103,6 +106,8 @@ def _check_script(
     diagnostics: list[Diagnostic],
 ) -> CheckResult:
     head = parse_header(script.lines, report, shown, header_stem(path))
+    own_rules = read_rules(head.say, script.lines, shown, report)
+    pack_rules = read_pack_lexicon(path, report) if path else Lexicon()
     base_dir = path.parent if path else None
     body = BodyParser(script.lines, head.body_start, report, shown, base_dir)
     sections = body.parse()
@@ -118,21 +123,36 @@ def _check_script(
                 script.lines[head.end_line - 1] if head.end_line <= len(script.lines) else "",
             )
         )
-    diagnostics = sorted(
-        (_inside(d, script.lines) for d in diagnostics), key=lambda d: (d.line, d.column)
-    )
+    diagnostics = list(_in_order((_inside(d, script.lines, shown) for d in diagnostics), shown))
     if head.header is None or any(d.is_error for d in diagnostics):
         return CheckResult(None, tuple(diagnostics))
-    lesson = Lesson(header=head.header, sections=sections, digest=script.digest, path=path)
+    lesson = Lesson(
+        header=head.header,
+        sections=sections,
+        digest=script.digest,
+        path=path,
+        lexicon=Lexicon(own_rules).merged_over(pack_rules),
+    )
+    if own_rules:
+        warnings: list[Diagnostic] = []
+        warn_unused(own_rules, lesson.spoken_texts(), script.lines, shown, warnings.append)
+        diagnostics = list(_in_order(diagnostics + warnings, shown))
     return CheckResult(lesson, tuple(diagnostics))
 
 
-def _inside(diagnostic: Diagnostic, lines: tuple[str, ...]) -> Diagnostic:
+def _in_order(diagnostics: Iterable[Diagnostic], shown: str) -> tuple[Diagnostic, ...]:
+    """The script's own problems in the order of its lines, then those of its pack's lexicon."""
+    return tuple(sorted(diagnostics, key=lambda d: (d.path != shown, d.path, d.line, d.column)))
+
+
+def _inside(diagnostic: Diagnostic, lines: tuple[str, ...], shown: str) -> Diagnostic:
     """The diagnostic at a place an editor can show.
 
     Something missing at the end of the file (no '---', no title, nothing to say) is found "after
     the last line"; an editor cannot go there, so it is shown at the end of the last line instead.
     """
+    if diagnostic.path != shown:  # the pack's lexicon file: placed by its own lines
+        return diagnostic
     if not lines:
         return replace(diagnostic, line=1, column=1)
     line = min(max(diagnostic.line, 1), len(lines))

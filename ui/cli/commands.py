@@ -19,6 +19,7 @@ from lesson_engine.playback.player import Player
 from lesson_engine.programme.bundled import check as check_programme
 from lesson_engine.programme.bundled import known
 from lesson_engine.programme.parser import SUFFIX as PROGRAMME_SUFFIX
+from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import check_lesson_file
 from lesson_engine.script.templates import new_lesson_text
@@ -47,11 +48,15 @@ def _check(args: argparse.Namespace) -> int:
     if programmes:
         facts = known(lessons)
         results += [check_programme(path, facts) for path in programmes]  # type: ignore[misc]
+    told: set[Diagnostic] = set()
     for result in results:
         for diagnostic in result.diagnostics:
+            if diagnostic in told:  # a pack's lexicon is read with each of its lessons
+                continue
+            told.add(diagnostic)
             print(diagnostic)
-        errors += len(result.errors)
-        warnings += len(result.warnings)
+            errors += diagnostic.is_error
+            warnings += not diagnostic.is_error
     count = len(lessons) + len(programmes)
     noun = "file" if count == 1 else "files"
     print(f"{count} {noun} checked: {errors} error(s), {warnings} warning(s)")
