@@ -31,6 +31,7 @@ from lesson_engine.model.lesson import (
     Speak,
     Step,
 )
+from lesson_engine.model.recordings import Span
 
 BELL_MS = 2500
 WORDS_PER_MINUTE = 150
@@ -58,6 +59,8 @@ class Utterance:
 
     text: str
     audio: Path | None = None
+    span: Span | None = None
+    """The part of ``audio`` spoken: a cue of a long recorded lesson plays only its span."""
 
 
 DurationOf = Callable[[Utterance], int]
@@ -83,6 +86,7 @@ class Event:
     cue: int
     line: int
     audio: Path | None = None
+    span: Span | None = None
     round: int | None = None
     rounds: int | None = None
     side: str | None = None
@@ -94,7 +98,7 @@ class Event:
 
     @property
     def utterance(self) -> Utterance:
-        return Utterance(self.text, self.audio)
+        return Utterance(self.text, self.audio, self.span)
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,7 @@ class _Pending:
     ctx: _Context
     audio: Path | None = None
     bpm: int | None = None
+    span: Span | None = None
 
 
 class _Compiler:
@@ -235,7 +240,9 @@ class _Compiler:
 
     def step(self, step: Step, ctx: _Context) -> Iterator[_Pending]:
         if isinstance(step, Speak):
-            yield self._speech(_fill(step.text, ctx), step.text, step.line, ctx, step.audio)
+            yield self._speech(
+                _fill(step.text, ctx), step.text, step.line, ctx, step.audio, step.span
+            )
         elif isinstance(step, Pause):
             yield _Pending(
                 EventKind.PAUSE, step.duration_ms, "", self.last_caption, step.line, "pause", ctx
@@ -243,14 +250,12 @@ class _Compiler:
         elif isinstance(step, Rest):
             caption = _fill(step.text, ctx) or REST_CAPTION
             if step.text:
-                yield self._speech(caption, step.text, step.line, ctx, step.audio)
+                yield self._speech(caption, step.text, step.line, ctx, step.audio, step.span)
             self.last_caption = caption
             yield _Pending(EventKind.REST, step.duration_ms, "", caption, step.line, "rest", ctx)
         elif isinstance(step, Count):
             number = ctx.round or 1
-            yield self._speech(
-                count_word(number), "count", step.line, ctx, None, caption=str(number)
-            )
+            yield self._speech(count_word(number), "count", step.line, ctx, None, None, str(number))
         elif isinstance(step, Bell):
             yield _Pending(EventKind.BELL, BELL_MS, "", self.last_caption, step.line, "bell", ctx)
         elif isinstance(step, Metronome):
@@ -297,12 +302,15 @@ class _Compiler:
         line: int,
         ctx: _Context,
         audio: Path | None,
+        span: Span | None,
         caption: str | None = None,
     ) -> _Pending:
         shown = caption if caption is not None else text
         self.last_caption = shown
-        duration = max(1, int(self._duration_of(Utterance(text, audio))))
-        return _Pending(EventKind.SPEECH, duration, text, shown, line, f"say:{key}", ctx, audio)
+        duration = max(1, int(self._duration_of(Utterance(text, audio, span))))
+        return _Pending(
+            EventKind.SPEECH, duration, text, shown, line, f"say:{key}", ctx, audio, span=span
+        )
 
 
 def _fill(text: str, ctx: _Context) -> str:
@@ -361,6 +369,7 @@ def compile_timeline(lesson: Lesson, duration_of: DurationOf = estimate_speech_m
                     cue=len(cues) - 1,
                     line=pending.line,
                     audio=pending.audio,
+                    span=pending.span,
                     round=pending.ctx.round,
                     rounds=pending.ctx.rounds,
                     side=pending.ctx.side,

@@ -188,8 +188,8 @@ class BodyParser(Directives):
         audio = block.audio[0] if block.audio else None
         number = parts[0][0]
         parts.clear()
-        block.audio = None
-        self._add_step(block, Speak(text, number, audio), ctx)
+        span, block.audio, block.span = block.span, None, None
+        self._add_step(block, Speak(text, number, audio, span), ctx)
 
     def _check_placeholders(self, parts: list[Part], ctx: Context) -> None:
         """Every ``{...}`` in the cue made of ``parts``."""
