@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import itertools
 import math
+import random
 import wave
 from array import array
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from audio.pcm import RATE, Clip
+from audio.output.protocol import NullOutput
+from audio.pcm import RATE, Clip, ms_to_frames, silence
+from tests.audio_fixtures import tone
 
 CARD_RATE = 48_000
 
@@ -38,7 +42,71 @@ def write_wav(path: Path, samples: array[int], rate: int, channels: int) -> None
 
 
 def dominant_hz(clip: Clip) -> float:
-    """The pitch of a pure tone, from its rising zero crossings (0 for silence or nothing)."""
+    """The pitch of the tone in a clip, from the rising zero crossings in its loud 10 ms frames
+    (the room noise between words crosses zero too, but far more gently than a loud tone)."""
     samples = array("h", clip.pcm)
-    rises = sum(1 for a, b in itertools.pairwise(samples) if a < 0 <= b)
-    return rises * RATE / len(samples) if samples else 0.0
+    frame = ms_to_frames(10)
+    rises = loud = 0
+    for at in range(0, len(samples) - frame + 1, frame):
+        part = samples[at : at + frame]
+        if max(part) > 2000:
+            loud += frame
+            rises += sum(1 for a, b in itertools.pairwise(part) if a < 0 <= b and b - a > 200)
+    return rises * RATE / loud if loud else 0.0
+
+
+def trimmed(clip: Clip, under: float = 0.01) -> Clip:
+    """The clip from its first to its last sample louder than ``under`` of its peak: a voice's
+    clip without the near-silence it starts and ends with, so a phrase ends where its sound does."""
+    samples = array("h", clip.pcm)
+    level = max(abs(v) for v in samples) * under
+    loud = [n for n, v in enumerate(samples) if abs(v) > level]
+    return Clip(samples[loud[0] : loud[-1] + 1].tobytes())
+
+
+LEAD_MS = 600
+"""Silence before the first phrase and after the last, as a recorder leaves it."""
+
+
+def tone_phrase(hz: float, words: int = 4) -> Clip:
+    """A stand-in for a spoken phrase: ``words`` bursts of tone, 250 ms each, 120 ms apart (the
+    gaps between words, which must never become boundaries)."""
+    word, gap = tone(250, hz).pcm, silence(120).pcm
+    return Clip(gap.join([word] * words))
+
+
+def spoken_recording(path: Path, phrases: list[Clip], pauses_ms: list[int]) -> list[int]:
+    """Write the phrases with the pauses between them, over a faint room noise (50 dB under the
+    speech), as a 48 kHz stereo WAV; returns the real boundaries, the middle of each pause, in ms."""
+    from pydub import AudioSegment
+
+    parts, boundaries, at = [silence(LEAD_MS).pcm], [], ms_to_frames(LEAD_MS)
+    for index, phrase in enumerate(phrases):
+        parts.append(phrase.pcm)
+        at += phrase.frames
+        if index < len(pauses_ms):
+            pause = ms_to_frames(pauses_ms[index])
+            boundaries.append((at + pause / 2) * 1000 / RATE)
+            parts.append(bytes(pause * 2))
+            at += pause
+    parts.append(silence(LEAD_MS).pcm)
+    samples = array("h", b"".join(parts))
+    noise = random.Random(18)
+    for n, value in enumerate(samples):
+        samples[n] = max(-32768, min(32767, value + noise.randint(-25, 25)))
+    mono = AudioSegment(samples.tobytes(), sample_width=2, frame_rate=RATE, channels=1)
+    card = mono.set_frame_rate(CARD_RATE).set_channels(2)
+    write_wav(path, array("h", card.raw_data), CARD_RATE, 2)
+    return [round(b) for b in boundaries]
+
+
+@dataclass
+class HeardOutput(NullOutput):
+    """The null output, also keeping the pitch of each clip it was asked to play and where in
+    the clip it started."""
+
+    heard: list[tuple[float, int]] = field(default_factory=list)
+
+    def play(self, clip: Clip, from_ms: int = 0, volume: float = 1.0) -> None:
+        super().play(clip, from_ms, volume)
+        self.heard.append((dominant_hz(Clip(clip.from_ms(from_ms))), from_ms))

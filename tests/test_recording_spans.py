@@ -11,13 +11,11 @@ from __future__ import annotations
 import subprocess
 import wave
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from audio.ffmpeg import ffmpeg_path
-from audio.output.protocol import NullOutput
 from audio.output.session import SessionAudio
 from audio.pcm import Clip
 from audio.voices.cache import ClipCache
@@ -32,7 +30,7 @@ from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.player import Player
 from lesson_engine.script.parser import check_lesson_bytes, parse_lesson_text
 from tests.audio_fixtures import ToneVoice
-from tests.recording_fixtures import dominant_hz, stereo_48k_tones
+from tests.recording_fixtures import HeardOutput, stereo_48k_tones
 
 HEADER = "id: spans\ntitle: Spans\n---\n"
 TONES = (300.0, 600.0, 1200.0)
@@ -101,17 +99,6 @@ def test_a_span_past_the_end_of_a_wav_is_refused_at_its_line(tmp_path: Path) -> 
         "t.lesson:4:19: error: the span starts at 0:03.5, past the end"
     )
     assert messages("[audio lesson.wav from 2.5 to 0:03] Hi.", tmp_path) == []
-
-
-@dataclass
-class HeardOutput(NullOutput):
-    """The null output, also keeping the pitch of each clip it was asked to play."""
-
-    heard: list[tuple[float, int]] = field(default_factory=list)
-
-    def play(self, clip: Clip, from_ms: int = 0, volume: float = 1.0) -> None:
-        super().play(clip, from_ms, volume)
-        self.heard.append((dominant_hz(Clip(clip.from_ms(from_ms))), from_ms))
 
 
 LESSON = (
