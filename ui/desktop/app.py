@@ -411,6 +411,7 @@ def _open_audio(settings: QSettings) -> LessonAudio:
 
 def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> None:
     app.window.closing.connect(audio.close)
+    app.author_view.recordings.output = lambda: audio.output  # the review plays spans
 
     def voice_setting_changed(key: str) -> None:
         if key in VOICE_KEYS:

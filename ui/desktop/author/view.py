@@ -40,6 +40,7 @@ from lesson_engine.storage import ensure_private_dir, write_atomically
 from lesson_engine.timeline import compile_timeline
 from ui.desktop.author.gutter import NumberedEditor
 from ui.desktop.author.highlighter import LessonHighlighter
+from ui.desktop.author.recording_import import RecordingImport
 from ui.desktop.widgets.shortcuts import bind
 
 CHECK_DELAY_MS = 350
@@ -137,6 +138,7 @@ class AuthorView(QWidget):
         self.recovery_bar.setWordWrap(True)
         self.recovery_bar.hide()
 
+        self.recordings = RecordingImport(self)
         self.buttons: dict[str, QPushButton] = {}
         tools = QHBoxLayout()
         for key, text, tip, keys, action in [
@@ -182,6 +184,8 @@ class AuthorView(QWidget):
         side_layout.addWidget(self.problems, 2)
         side_layout.addWidget(QLabel("Length (estimated from the captions)"))
         side_layout.addWidget(self.length, 1, Qt.AlignmentFlag.AlignTop)
+        self.buttons["import_recording"] = self.recordings.button(self.import_recording)
+        side_layout.addWidget(self.buttons["import_recording"])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.editor)
         split.addWidget(side)
@@ -393,6 +397,13 @@ class AuthorView(QWidget):
         insert = QTextCursor(block)
         insert.insertText(f"{indent}[audio clips/{source.name}]\n")
         self.check_now()
+
+    def import_recording(self) -> None:
+        written = self.recordings.run(self.my_lessons)
+        if self.recordings.message:
+            self._status(self.recordings.message)
+        if written is not None:
+            self.open(written)
 
     # -- recovery ----------------------------------------------------------------------------
 
