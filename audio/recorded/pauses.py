@@ -68,13 +68,11 @@ class Quiet:
 
 def loudness(clip: Clip) -> Loudness:
     """The frames' loudness and the quiet level, as the module's docstring says; raises NoPauses."""
-    step = ms_to_frames(FRAME_MS) * SAMPLE_BYTES
-    pcm = clip.pcm
-    rms = tuple(audioop.rms(pcm[at : at + step], SAMPLE_BYTES) for at in range(0, len(pcm), step))
+    rms = frame_rms(clip)
     if not rms:
         raise NoPauses("the recording is empty")
     ordered = sorted(rms)
-    speech = ordered[min(len(ordered) - 1, len(ordered) * SPEECH_PERCENTILE // 100)]
+    speech = speech_level(ordered)
     floor = ordered[len(ordered) * FLOOR_PERCENTILE // 100]
     if speech == 0:
         raise NoPauses("the recording is silent from start to end")
@@ -83,6 +81,18 @@ def loudness(clip: Clip) -> Loudness:
             "its quiet parts are nearly as loud as its speech, so no pauses can be told apart"
         )
     return Loudness(rms, max(speech * QUIET_UNDER_SPEECH, floor * QUIET_OVER_FLOOR))
+
+
+def frame_rms(clip: Clip) -> tuple[int, ...]:
+    """The RMS of each 10 ms frame of the clip."""
+    step = ms_to_frames(FRAME_MS) * SAMPLE_BYTES
+    pcm = clip.pcm
+    return tuple(audioop.rms(pcm[at : at + step], SAMPLE_BYTES) for at in range(0, len(pcm), step))
+
+
+def speech_level(ordered_rms: list[int]) -> int:
+    """The level of the loud syllables: the 99th percentile of the frames' RMS, in order."""
+    return ordered_rms[min(len(ordered_rms) - 1, len(ordered_rms) * SPEECH_PERCENTILE // 100)]
 
 
 def quiet_stretches(level: Loudness, min_pause_ms: int = MIN_PAUSE_MS) -> list[Quiet]:

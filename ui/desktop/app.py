@@ -35,6 +35,7 @@ from lesson_engine.paths import (
 )
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
+from lesson_engine.timeline import Utterance
 from ui.desktop.author.view import DEFAULT_DIALOGS, AuthorDialogs, AuthorView
 from ui.desktop.awake.inhibitors import Inhibitor
 from ui.desktop.awake.keeper import AwakeKeeper
@@ -412,6 +413,8 @@ def _open_audio(settings: QSettings) -> LessonAudio:
 def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> None:
     app.window.closing.connect(audio.close)
     app.author_view.recordings.output = lambda: audio.output  # the review plays spans
+    app.author_view.record_cue.output = lambda: audio.output
+    app.author_view.record_cue.voice = lambda text: audio.chain.clip_for(Utterance(text))
 
     def voice_setting_changed(key: str) -> None:
         if key in VOICE_KEYS:

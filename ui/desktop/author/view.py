@@ -40,6 +40,7 @@ from lesson_engine.storage import ensure_private_dir, write_atomically
 from lesson_engine.timeline import compile_timeline
 from ui.desktop.author.gutter import NumberedEditor
 from ui.desktop.author.highlighter import LessonHighlighter
+from ui.desktop.author.record_cue import RecordCue
 from ui.desktop.author.recording_import import RecordingImport
 from ui.desktop.widgets.shortcuts import bind
 
@@ -139,6 +140,7 @@ class AuthorView(QWidget):
         self.recovery_bar.hide()
 
         self.recordings = RecordingImport(self)
+        self.record_cue = RecordCue(self)
         self.buttons: dict[str, QPushButton] = {}
         tools = QHBoxLayout()
         for key, text, tip, keys, action in [
@@ -157,7 +159,7 @@ class AuthorView(QWidget):
                 "Attach recording…",
                 "Use your own recording for the cue under the cursor",
                 "Ctrl+Shift+A",
-                self.attach_recording,
+                lambda: self.attach_recording(),
             ),
             (
                 "play",
@@ -186,6 +188,8 @@ class AuthorView(QWidget):
         side_layout.addWidget(self.length, 1, Qt.AlignmentFlag.AlignTop)
         self.buttons["import_recording"] = self.recordings.button(self.import_recording)
         side_layout.addWidget(self.buttons["import_recording"])
+        self.buttons["record_cue"] = self.record_cue.button(self.record_this_cue)
+        side_layout.addWidget(self.buttons["record_cue"])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.editor)
         split.addWidget(side)
@@ -364,14 +368,14 @@ class AuthorView(QWidget):
         timeline = compile_timeline(self.lesson)
         self.play_requested.emit(self.lesson, timeline.cue_for_line(self.cursor_line()).start_ms)
 
-    def attach_recording(self) -> None:
+    def attach_recording(self, recording: str = "") -> None:
         if self.path is None:
             self._status("Save the lesson first: recordings are kept in a folder beside it.")
             return
         if not _is_cue_text(self.editor.textCursor().block().text()):
             self._status("Put the cursor on the words of the cue the recording should say.")
             return
-        chosen = self.dialogs.pick_audio(self)
+        chosen = recording or self.dialogs.pick_audio(self)
         if not chosen:
             return
         source = Path(chosen)
@@ -397,6 +401,17 @@ class AuthorView(QWidget):
         insert = QTextCursor(block)
         insert.insertText(f"{indent}[audio clips/{source.name}]\n")
         self.check_now()
+
+    def record_this_cue(self) -> None:
+        line = self.editor.textCursor().block().text().strip()
+        if self.path is None or not _is_cue_text(line):
+            self.attach_recording()  # which says what is needed first
+            return
+        take = self.record_cue.run(line, self.path.parent / "clips")
+        if take is not None:
+            self.attach_recording(str(take))
+        elif self.record_cue.message:
+            self._status(self.record_cue.message)
 
     def import_recording(self) -> None:
         written = self.recordings.run(self.my_lessons)
@@ -450,6 +465,7 @@ class AuthorView(QWidget):
 
 
 def _is_cue_text(line: str) -> bool:
-    """A line that belongs to a spoken paragraph (not blank, a heading, a directive or a note)."""
+    """A line that belongs to a spoken paragraph (not blank, a heading, a directive, a note or
+    the header's end: a cue right under ``---`` has its recording put under it, not above)."""
     stripped = line.strip()
-    return bool(stripped) and not stripped.startswith(("#", "[", "//"))
+    return bool(stripped) and stripped != "---" and not stripped.startswith(("#", "[", "//"))
