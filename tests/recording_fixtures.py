@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import random
+import subprocess
+import sys
 import wave
 from array import array
 from dataclasses import dataclass, field
@@ -110,3 +113,31 @@ class HeardOutput(NullOutput):
     def play(self, clip: Clip, from_ms: int = 0, volume: float = 1.0) -> None:
         super().play(clip, from_ms, volume)
         self.heard.append((dominant_hz(Clip(clip.from_ms(from_ms))), from_ms))
+
+
+def run_with_microphone(
+    repo: Path, script: str, heard: Clip, folder: Path, *args: str
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``script`` in a child process whose SDL records through its disk driver, the
+    "microphone" hearing ``heard`` (SDL picks its driver when it starts: hence a child)."""
+    (folder / "mic.raw").write_bytes(heard.pcm)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SDL_AUDIODRIVER": "disk",
+        "SDL_DISKAUDIOFILEIN": str(folder / "mic.raw"),
+        "SDL_DISKAUDIOFILE": str(folder / "out.raw"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=repo, env=env, capture_output=True, timeout=90
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return done
+
+
+def spoken_take() -> Clip:
+    """What an author records: a second of room, a phrase, a second and a half of room."""
+    quiet = Clip(array("h", (v // 200 for v in array("h", tone(1_000, 60.0).pcm))).tobytes())
+    phrase = Clip(array("h", (v // 4 for v in array("h", tone(1_200, 440.0).pcm))).tobytes())
+    tail = Clip(array("h", (v // 200 for v in array("h", tone(1_500, 60.0).pcm))).tobytes())
+    return Clip(quiet.pcm + phrase.pcm + tail.pcm)

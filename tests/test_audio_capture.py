@@ -8,9 +8,6 @@ in a child process (the driver is chosen when SDL starts), which waits for the s
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from array import array
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from audio.capture.takes import (
 from audio.pcm import RATE, Clip, silence
 from audio.voices.synthesis import decode_recording
 from tests.audio_fixtures import tone
+from tests.recording_fixtures import run_with_microphone, spoken_take
 
 CHILD = """
 import json, sys, time
@@ -50,38 +48,17 @@ with open(sys.argv[2], "w") as meter:
 """
 
 
-def spoken_take() -> Clip:
-    """What an author records: a second of room, a phrase, a second and a half of room."""
-    quiet = Clip(array("h", (v // 200 for v in array("h", tone(1_000, 60.0).pcm))).tobytes())
-    phrase = Clip(array("h", (v // 4 for v in array("h", tone(1_200, 440.0).pcm))).tobytes())
-    tail = Clip(array("h", (v // 200 for v in array("h", tone(1_500, 60.0).pcm))).tobytes())
-    return Clip(quiet.pcm + phrase.pcm + tail.pcm)
-
-
 def test_the_microphone_hears_what_sdl_captures_sample_for_sample(
     tmp_path: Path, repo: Path
 ) -> None:
     heard = spoken_take()
-    (tmp_path / "mic.raw").write_bytes(heard.pcm)
     wanted = RATE * 2  # two seconds: the quiet start, the phrase and a little after
-    env = {
-        **os.environ,
-        "SDL_AUDIODRIVER": "disk",
-        "SDL_DISKAUDIOFILEIN": str(tmp_path / "mic.raw"),
-        "SDL_DISKAUDIOFILE": str(tmp_path / "out.raw"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(wanted), str(tmp_path / "levels.json")],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    levels_file = tmp_path / "levels.json"
+    done = run_with_microphone(repo, CHILD, heard, tmp_path, str(wanted), str(levels_file))
     take = Clip(done.stdout)
     assert take.frames >= wanted
     assert take.pcm == heard.pcm[: len(take.pcm)]
-    levels = json.loads((tmp_path / "levels.json").read_text())
+    levels = json.loads(levels_file.read_text())
     assert max(levels) == pytest.approx(8000 / 4 / 32768, abs=0.01)  # the meter saw the phrase
 
 

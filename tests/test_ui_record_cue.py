@@ -9,16 +9,13 @@ the take saved beside the lesson and the ``[audio …]`` line above the cue.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from audio.capture.takes import DEFAULT_SPEECH_RMS, speech_rms
 from audio.voices.synthesis import decode_recording
-from tests.test_audio_capture import spoken_take
+from tests.recording_fixtures import run_with_microphone, spoken_take
 
 CHILD = """
 import json, sys, time
@@ -62,23 +59,7 @@ print(json.dumps(seen))
 def test_record_this_cue_saves_a_trimmed_take_and_puts_it_above_the_cue(
     tmp_path: Path, repo: Path
 ) -> None:
-    (tmp_path / "mic.raw").write_bytes(spoken_take().pcm)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "SDL_AUDIODRIVER": "disk",
-        "SDL_DISKAUDIOFILEIN": str(tmp_path / "mic.raw"),
-        "SDL_DISKAUDIOFILE": str(tmp_path / "out.raw"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_with_microphone(repo, CHILD, spoken_take(), tmp_path, str(tmp_path))
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["meter"] >= 5 and seen["use"], seen
     assert seen["status"].startswith("A take of 1.")

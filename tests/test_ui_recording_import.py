@@ -90,4 +90,10 @@ def test_import_recording_writes_the_lesson_and_opens_it(qtbot, tmp_path: Path) 
     lesson = load_lesson(written)
     captions = [step.text for step in lesson.sections[0].steps]
     assert captions == ["Lie down.", "Lift.", "Lower.", "Rest. Stand up."]
-    assert reviewed[0].note.text().startswith("The transcript has 5 paragraphs")
+    assert (
+        reviewed[0]
+        .note.text()
+        .startswith(
+            "The recording has 4 spans between pauses and the transcript 5 paragraphs: paragraphs 4–5"
+        )
+    )

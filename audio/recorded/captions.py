@@ -42,31 +42,24 @@ def align(speech_ms: list[int], texts: list[str]) -> Captions:
     if not texts:
         return placeholder_captions(len(speech_ms))
     words = [max(1, len(t.split())) for t in texts]
+    ones = tuple(range(n, n + 1) for n in range(len(speech_ms)))
     if len(texts) == len(speech_ms):
-        return Captions(tuple(texts), tuple(range(n, n + 1) for n in range(len(texts))), "")
-    if len(speech_ms) > len(texts):
-        groups = group(speech_ms, words)
-        joined = [g for g in groups if len(g) > 1]
+        return Captions(tuple(texts), ones, "")
+    spans_joined = len(speech_ms) > len(texts)
+    groups = group(speech_ms, words) if spans_joined else group(words, speech_ms)
+    shown = ", ".join(f"{g.start + 1}–{g.stop}" for g in groups if len(g) > 1)
+    counts = f"{len(speech_ms)} spans between pauses and the transcript {len(texts)} paragraphs"
+    if spans_joined:
         note = (
-            f"The recording has {len(speech_ms)} spans between pauses and the transcript "
-            f"{len(texts)} paragraphs: {_listed(joined, 'spans')} joined, each group's speech "
+            f"The recording has {counts}: spans {shown} were joined, each group's speech "
             "matched to its paragraph's share of the words."
         )
         return Captions(tuple(texts), tuple(groups), note)
-    groups = group(words, speech_ms)
-    joined = [g for g in groups if len(g) > 1]
     note = (
-        f"The transcript has {len(texts)} paragraphs and the recording {len(speech_ms)} "
-        f"spans between pauses: {_listed(joined, 'paragraphs')} joined into one caption, each "
+        f"The recording has {counts}: paragraphs {shown} were joined into one caption, each "
         "group's words matched to its span's share of the speech."
     )
-    captions = tuple(" ".join(texts[i] for i in g) for g in groups)
-    return Captions(captions, tuple(range(n, n + 1) for n in range(len(speech_ms))), note)
-
-
-def _listed(groups: list[range], what: str) -> str:
-    shown = [f"{g.start + 1}–{g.stop}" for g in groups]
-    return f"{what} {', '.join(shown)} were"
+    return Captions(tuple(" ".join(texts[i] for i in g) for g in groups), ones, note)
 
 
 def group(longer: list[int], shorter: list[int]) -> list[range]:

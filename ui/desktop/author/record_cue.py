@@ -29,6 +29,7 @@ from audio.output.protocol import AudioOutput
 from audio.pcm import Clip
 from lesson_engine.script.durations import format_clock
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.widgets.button_line import add_buttons
 from ui.desktop.widgets.shortcuts import bind
 
 METER_EVERY_MS = 50
@@ -58,20 +59,18 @@ class RecordCueDialog(QDialog):
         self.meter.setAccessibleName("Microphone level")
         self.status = QLabel("Press Record, say the cue, then press Stop.")
         self.status.setWordWrap(True)
-        self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, action in [
-            ("record", "Record", self.record),
-            ("stop", "Stop", self.stop),
-            ("play", "Play take", self.play),
-            ("retake", "Retake", self.record),
-            ("use", "Use this take", self.accept),
-            ("cancel", "Cancel", self.reject),
-        ]:
-            button = QPushButton(text)
-            button.clicked.connect(action)
-            row.addWidget(button)
-            self.buttons[key] = button
+        self.buttons = add_buttons(
+            row,
+            [
+                ("record", "Record", "", self.record),
+                ("stop", "Stop", "", self.stop),
+                ("play", "Play take", "", self.play),
+                ("retake", "Retake", "Record the cue again", self.record),
+                ("use", "Use this take", "", self.accept),
+                ("cancel", "Cancel", "", self.reject),
+            ],
+        )
         self.buttons["use"].setProperty("role", "primary")
         layout = QVBoxLayout(self)
         layout.addWidget(words)

@@ -36,6 +36,7 @@ from audio.recorded.split import CannotSplit
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.durations import format_time
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.widgets.button_line import add_buttons
 from ui.desktop.widgets.shortcuts import bind
 
 NUDGE_MS = 100
@@ -109,33 +110,28 @@ class RecordingReview(QDialog):
         self.note.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.buttons: dict[str, QPushButton] = {}
-        rows = QHBoxLayout()
-        for key, text, tip, action in [
-            ("play", "Play", "Hear the selected cue's span", self.play),
-            ("stop", "Stop", "Stop playing", self.stop),
-            ("join", "Join with next", "Make this cue and the next one cue", self.join),
-            ("split", "Split", "Cut this cue in two at its longest pause", self.split),
-            ("earlier", "End earlier", "Move the end of this cue 0.1 s earlier", self.earlier),
-            ("later", "End later", "Move the end of this cue 0.1 s later", self.later),
-            ("undo", "Undo", "Take back the last change", self.undo),
-        ]:
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(action)
-            rows.addWidget(button)
-            self.buttons[key] = button
+        rows, ends = QHBoxLayout(), QHBoxLayout()
+        self.buttons = add_buttons(
+            rows,
+            [
+                ("play", "Play", "Hear the selected cue's span", self.play),
+                ("stop", "Stop", "Stop playing", self.stop),
+                ("join", "Join with next", "Make this cue and the next one cue", self.join),
+                ("split", "Split", "Cut this cue in two at its longest pause", self.split),
+                ("earlier", "End earlier", "Move the end of this cue 0.1 s earlier", self.earlier),
+                ("later", "End later", "Move the end of this cue 0.1 s later", self.later),
+                ("undo", "Undo", "Take back the last change", self.undo),
+            ],
+        )
         rows.addStretch(1)
-        ends = QHBoxLayout()
         ends.addStretch(1)
-        for key, text, action in [
-            ("cancel", "Cancel", self.reject),
-            ("write", "Write the lesson…", self.accept),
-        ]:
-            button = QPushButton(text)
-            button.clicked.connect(action)
-            ends.addWidget(button)
-            self.buttons[key] = button
+        self.buttons |= add_buttons(
+            ends,
+            [
+                ("cancel", "Cancel", "", self.reject),
+                ("write", "Write the lesson…", "", self.accept),
+            ],
+        )
         self.buttons["write"].setProperty("role", "primary")
         self.buttons["write"].setDefault(True)
         layout = QVBoxLayout(self)
