@@ -97,3 +97,22 @@ def test_import_recording_writes_the_lesson_and_opens_it(qtbot, tmp_path: Path) 
             "The recording has 4 spans between pauses and the transcript 5 paragraphs: paragraphs 4–5"
         )
     )
+
+
+def test_a_recording_that_cannot_be_read_is_said_and_nothing_is_written(
+    qtbot, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF not really a recording")
+    view = AuthorView(tmp_path / "recovery", my_lessons=tmp_path / "My lessons")
+    qtbot.addWidget(view)
+    shown: list[RecordingReview] = []
+    view.recordings.dialogs = RecordingDialogs(
+        pick_recording=lambda _p: str(broken),
+        pick_transcript=lambda _p: "",
+        save_path=lambda _p, suggested: suggested,
+        review=lambda review: bool(shown.append(review)),
+    )
+    view.buttons["import_recording"].click()
+    assert view.recovery_bar.text().startswith("Nothing was imported: broken.wav could not be read")
+    assert shown == [] and not (tmp_path / "My lessons").exists()

@@ -51,7 +51,7 @@ def read_recording(path: Path, min_pause_ms: int = MIN_PAUSE_MS) -> RecordedLess
     try:
         clip = RECORDINGS.whole(path)
     except (OSError, ValueError) as exc:
-        raise ImportProblem(f"{path} could not be read: {exc}") from None
+        raise ImportProblem(f"{path.name} could not be read: {exc}") from None
     try:
         return RecordedLesson(path, clip, Split.of(clip, min_pause_ms))
     except ValueError as exc:

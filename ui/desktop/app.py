@@ -414,7 +414,8 @@ def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> N
     app.window.closing.connect(audio.close)
     app.author_view.recordings.output = lambda: audio.output  # the review plays spans
     app.author_view.record_cue.output = lambda: audio.output
-    app.author_view.record_cue.voice = lambda text: audio.chain.clip_for(Utterance(text))
+    # The voice's clip of the cue if it is made already: nothing is synthesised on this thread.
+    app.author_view.record_cue.voice = lambda text: audio.chain.cached_clip(Utterance(text))
 
     def voice_setting_changed(key: str) -> None:
         if key in VOICE_KEYS:

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,6 +34,7 @@ from audio.recorded.split import CannotSplit
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.durations import format_time
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.widgets.busy import off_the_ui_thread
 from ui.desktop.widgets.button_line import add_buttons
 from ui.desktop.widgets.shortcuts import bind
 
@@ -290,20 +289,21 @@ class RecordingImport:
         if not chosen:
             return None
         transcript_path = self.dialogs.pick_transcript(self.parent)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            recorded = read_recording(Path(chosen))
             transcript = (
                 Path(transcript_path).read_text(encoding="utf-8-sig") if transcript_path else None
             )
-        except ImportProblem as exc:
-            self.message = f"{str(exc)[0].upper()}{str(exc)[1:]}."
-            return None
         except (OSError, UnicodeDecodeError) as exc:
             self.message = f"The transcript could not be read ({exc})."
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        source = Path(chosen)
+        try:
+            recorded = off_the_ui_thread(
+                lambda: read_recording(source), f"Finding the pauses in {source.name}…", self.parent
+            )
+        except ImportProblem as exc:
+            self.message = f"Nothing was imported: {exc}."
+            return None
         review = RecordingReview(recorded, transcript, self.output, self.parent)
         if not self.dialogs.review(review):
             return None
@@ -322,7 +322,7 @@ class RecordingImport:
             out.parent.mkdir(parents=True, exist_ok=True)
             write_lesson(recorded, out, captions, replace=out.exists())
         except ImportProblem as exc:
-            self.message = f"{str(exc)[0].upper()}{str(exc)[1:]}."
+            self.message = f"The lesson was not written: {exc}."
             return None
         except OSError as exc:
             self.message = f"Could not write {out}: {write_problem_in_words(exc)}."
