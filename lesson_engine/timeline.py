@@ -5,8 +5,9 @@ only moves a position along ``events``. Spoken cues take their length from a voi
 (``duration_of``); without one, ``estimate_speech_ms`` lets a lesson run on captions alone.
 
 Cue ids must survive edits elsewhere in the file (a checkpoint names a cue, and a resumed lesson
-must land on the same instruction), so they are built from the section title, the cue's own text,
-its round and side, never from line numbers.
+must land on the same instruction), so they are built from the section title, the cue's own text
+(or, for a span of a recording, the recording and where the span starts), its round and side,
+never from line numbers.
 """
 
 from __future__ import annotations
@@ -308,6 +309,10 @@ class _Compiler:
         shown = caption if caption is not None else text
         self.last_caption = shown
         duration = max(1, int(self._duration_of(Utterance(text, audio, span))))
+        if audio is not None and span is not None:
+            # A span of a recorded lesson is the instruction itself; its caption is what the
+            # author types in later, so a resumed lesson must find the cue by the span.
+            key = f"{audio.name}@{span.start_ms}"
         return _Pending(
             EventKind.SPEECH, duration, text, shown, line, f"say:{key}", ctx, audio, span=span
         )

@@ -229,3 +229,20 @@ def test_a_pack_carries_a_recording_once_however_many_spans_use_it(tmp_path: Pat
         assert [i.filename for i in archive.infolist()].count("lesson.wav") == 1
     with wave.open(str(folder / "lesson.wav")) as whole:
         assert whole.getnframes() == 3 * 48_000  # kept whole on disk
+
+
+def test_a_resumed_lesson_finds_a_span_cue_whose_caption_was_typed_in_since(
+    tmp_path: Path,
+) -> None:
+    """Captions of an imported recording start as "(recorded instruction 2)" and are written
+    later: the cue is the span, so the saved place survives the new words."""
+    clock = ManualClock()
+    player, _, _, timeline = rig(tmp_path, clock)
+    player.play()
+    run(player, clock, 3_500)  # in the middle span
+    saved = Checkpoint.from_dict(player.checkpoint().to_dict())
+    edited = LESSON.replace("The middle one.", "Let the knee fall open, slowly.")
+    chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"))
+    retimed = timed_by_voice(parse_lesson_text(edited, tmp_path / "t.lesson"), chain)
+    assert saved.place_in(retimed) == retimed.cues[1].start_ms == timeline.cues[1].start_ms
+    assert retimed.cues[1].caption == "Let the knee fall open, slowly."
