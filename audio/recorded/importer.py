@@ -16,7 +16,7 @@ from audio.recorded.captions import Captions, align, paragraphs, placeholder_cap
 from audio.recorded.lesson_text import lesson_text
 from audio.recorded.pauses import MIN_PAUSE_MS
 from audio.recorded.split import Split
-from audio.voices.recordings import RECORDINGS
+from audio.voices.recordings import RECORDINGS, RecordingStore
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.storage import write_atomically
@@ -40,7 +40,9 @@ class RecordedLesson:
         return align([self.split.speech_ms(i) for i in range(len(self.split.cuts) + 1)], texts)
 
 
-def read_recording(path: Path, min_pause_ms: int = MIN_PAUSE_MS) -> RecordedLesson:
+def read_recording(
+    path: Path, min_pause_ms: int = MIN_PAUSE_MS, store: RecordingStore = RECORDINGS
+) -> RecordedLesson:
     """The recording converted (once: the player reads the same conversion) and split at the
     speaker's pauses; raises ImportProblem."""
     if path.suffix.lower() not in AUDIO_SUFFIXES:
@@ -49,7 +51,7 @@ def read_recording(path: Path, min_pause_ms: int = MIN_PAUSE_MS) -> RecordedLess
     if "]" in path.name:
         raise ImportProblem(f"{path.name} has ']' in its name, which a lesson cannot quote")
     try:
-        clip = RECORDINGS.whole(path)
+        clip = store.whole(path)
     except (OSError, ValueError) as exc:
         raise ImportProblem(f"{path.name} could not be read: {exc}") from None
     try:
