@@ -80,6 +80,12 @@ class VoiceChain:
 
     def known_duration(self, utterance: Utterance) -> int | None:
         recording = self._recording(utterance)
+        if recording is not None and utterance.audio is not None and utterance.span is not None:
+            # To the millisecond the script names, not the slice's length rounded down: spans
+            # of one recording follow one another, and a rounding a cue would add up over a
+            # lesson, moving every pause the instructor made.
+            whole_ms = self._store.whole(utterance.audio).duration_ms
+            return utterance.span.length_ms(whole_ms)
         if recording is not None:
             return recording.duration_ms
         if self.voice is None:
