@@ -5,8 +5,9 @@ only moves a position along ``events``. Spoken cues take their length from a voi
 (``duration_of``); without one, ``estimate_speech_ms`` lets a lesson run on captions alone.
 
 Cue ids must survive edits elsewhere in the file (a checkpoint names a cue, and a resumed lesson
-must land on the same instruction), so they are built from the section title, the cue's own text,
-its round and side, never from line numbers.
+must land on the same instruction), so they are built from the section title, the cue's own text
+(or, for a span of a recording, the recording and where the span starts), its round and side,
+never from line numbers.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from lesson_engine.model.lesson import (
     Step,
 )
 from lesson_engine.model.lexicon import Lexicon
+from lesson_engine.model.recordings import Span
 from lesson_engine.script.spoken import caption_text, pieces, spoken_text
 
 BELL_MS = 2500
@@ -60,6 +62,8 @@ class Utterance:
 
     text: str
     audio: Path | None = None
+    span: Span | None = None
+    """The part of ``audio`` spoken: a cue of a long recorded lesson plays only its span."""
 
 
 DurationOf = Callable[[Utterance], int]
@@ -88,6 +92,7 @@ class Event:
     cue: int
     line: int
     audio: Path | None = None
+    span: Span | None = None
     round: int | None = None
     rounds: int | None = None
     side: str | None = None
@@ -99,7 +104,7 @@ class Event:
 
     @property
     def utterance(self) -> Utterance:
-        return Utterance(self.text, self.audio)
+        return Utterance(self.text, self.audio, self.span)
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,7 @@ class _Pending:
     ctx: _Context
     audio: Path | None = None
     bpm: int | None = None
+    span: Span | None = None
 
 
 class _Compiler:
@@ -236,7 +242,13 @@ class _Compiler:
         self.last_caption = ""
 
     def _said(
-        self, written: str, key: str, line: int, ctx: _Context, audio: Path | None
+        self,
+        written: str,
+        key: str,
+        line: int,
+        ctx: _Context,
+        audio: Path | None,
+        span: Span | None = None,
     ) -> _Pending:
         """A cue the instructor wrote: the caption as written but for its pause markers, the voice
         given the lexicon's words and the pauses (``script/spoken.py``).
@@ -244,7 +256,7 @@ class _Compiler:
         The cue id grows from the written text (``key``), so a checkpoint outlives a change to the
         lexicon; the clip's cache key is the spoken text, so a new rule brings a new clip."""
         spoken = spoken_text(written, self._lexicon.apply)
-        return self._speech(spoken, key, line, ctx, audio, caption=caption_text(written))
+        return self._speech(spoken, key, line, ctx, audio, span, caption=caption_text(written))
 
     def steps(self, steps: tuple[Step, ...], ctx: _Context) -> Iterator[_Pending]:
         for step in steps:
@@ -252,7 +264,9 @@ class _Compiler:
 
     def step(self, step: Step, ctx: _Context) -> Iterator[_Pending]:
         if isinstance(step, Speak):
-            yield self._said(_fill(step.text, ctx), step.text, step.line, ctx, step.audio)
+            yield self._said(
+                _fill(step.text, ctx), step.text, step.line, ctx, step.audio, step.span
+            )
         elif isinstance(step, Pause):
             yield _Pending(
                 EventKind.PAUSE, step.duration_ms, "", self.last_caption, step.line, "pause", ctx
@@ -261,14 +275,12 @@ class _Compiler:
             filled = _fill(step.text, ctx)
             caption = caption_text(filled) or REST_CAPTION
             if step.text:
-                yield self._said(filled, step.text, step.line, ctx, step.audio)
+                yield self._said(filled, step.text, step.line, ctx, step.audio, step.span)
             self.last_caption = caption
             yield _Pending(EventKind.REST, step.duration_ms, "", caption, step.line, "rest", ctx)
         elif isinstance(step, Count):
             number = ctx.round or 1
-            yield self._speech(
-                count_word(number), "count", step.line, ctx, None, caption=str(number)
-            )
+            yield self._speech(count_word(number), "count", step.line, ctx, None, None, str(number))
         elif isinstance(step, Bell):
             yield _Pending(EventKind.BELL, BELL_MS, "", self.last_caption, step.line, "bell", ctx)
         elif isinstance(step, Metronome):
@@ -315,12 +327,19 @@ class _Compiler:
         line: int,
         ctx: _Context,
         audio: Path | None,
+        span: Span | None,
         caption: str | None = None,
     ) -> _Pending:
         shown = caption if caption is not None else text
         self.last_caption = shown
-        duration = max(1, int(self._duration_of(Utterance(text, audio))))
-        return _Pending(EventKind.SPEECH, duration, text, shown, line, f"say:{key}", ctx, audio)
+        duration = max(1, int(self._duration_of(Utterance(text, audio, span))))
+        if audio is not None and span is not None:
+            # A span of a recorded lesson is the instruction itself; its caption is what the
+            # author types in later, so a resumed lesson must find the cue by the span.
+            key = f"{audio.name}@{span.start_ms}"
+        return _Pending(
+            EventKind.SPEECH, duration, text, shown, line, f"say:{key}", ctx, audio, span=span
+        )
 
 
 def _fill(text: str, ctx: _Context) -> str:
@@ -379,6 +398,7 @@ def compile_timeline(lesson: Lesson, duration_of: DurationOf = estimate_speech_m
                     cue=len(cues) - 1,
                     line=pending.line,
                     audio=pending.audio,
+                    span=pending.span,
                     round=pending.ctx.round,
                     rounds=pending.ctx.rounds,
                     side=pending.ctx.side,

@@ -13,14 +13,15 @@ from pathlib import Path
 from audio.pcm import Clip, silence
 from audio.voices.cache import ClipCache, clip_key
 from audio.voices.choice import clamp_speed, timing_key
+from audio.voices.recordings import RECORDINGS, RecordingStore
 from audio.voices.synthesis import (
     Voice,
     VoiceUnavailable,
-    decode_recording,
     fallbacks_for,
     synthesize_with_pauses,
 )
 from lesson_engine.model.lesson import Lesson
+from lesson_engine.model.recordings import Span
 from lesson_engine.timeline import (
     EventKind,
     Timeline,
@@ -43,12 +44,14 @@ class VoiceChain:
         cache: ClipCache,
         speed: float = 1.0,
         fallbacks: Sequence[Voice] | None = None,
+        recordings: RecordingStore = RECORDINGS,
     ) -> None:
         self.voice = voice
         self._fallbacks = list(fallbacks_for(voice) if fallbacks is None else fallbacks)
         self.cache = cache
         self.speed = clamp_speed(speed)
-        self._recordings: dict[Path, Clip | None] = {}
+        self._store = recordings
+        self._recordings: dict[tuple[Path, Span | None], Clip | None] = {}
         self.problems: list[str] = []
         """What went wrong, in words, oldest first; only ever appended to (from the worker too)."""
         self._problems_told = 0
@@ -69,18 +72,25 @@ class VoiceChain:
         path = utterance.audio
         if path is None:
             return None
-        if path not in self._recordings:
+        key = (path, utterance.span)
+        if key not in self._recordings:
             try:
-                self._recordings[path] = decode_recording(path)
+                self._recordings[key] = self._store.clip(path, utterance.span)
             except (OSError, ValueError) as exc:
-                self._recordings[path] = None
+                self._recordings[key] = None
                 self.problems.append(
                     f"The recording {path.name} could not be played ({exc}); the voice reads the cue instead."
                 )
-        return self._recordings[path]
+        return self._recordings[key]
 
     def known_duration(self, utterance: Utterance) -> int | None:
         recording = self._recording(utterance)
+        if recording is not None and utterance.audio is not None and utterance.span is not None:
+            # To the millisecond the script names, not the slice's length rounded down: spans
+            # of one recording follow one another, and a rounding a cue would add up over a
+            # lesson, moving every pause the instructor made.
+            whole_ms = self._store.whole(utterance.audio).duration_ms
+            return utterance.span.length_ms(whole_ms)
         if recording is not None:
             return recording.duration_ms
         if self.voice is None:

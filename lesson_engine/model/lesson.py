@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lesson_engine.model.header import Header
 from lesson_engine.model.lexicon import Lexicon
+from lesson_engine.model.recordings import Span
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Speak:
     text: str
     line: int
     audio: Path | None = None
+    span: Span | None = None
+    """The part of ``audio`` this cue plays; None for all of it."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class Rest:
     text: str
     line: int
     audio: Path | None = None
+    span: Span | None = None
+    """The part of ``audio`` this cue plays; None for all of it."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,8 @@ class Lesson:
         return self.header.title
 
     def recordings(self) -> list[Path]:
-        """Every instructor recording the lesson uses, in script order."""
+        """Every instructor recording the lesson uses, in script order (a recording whose spans
+        several cues play is listed for each: a pack keeps it once, by name)."""
         found: list[Path] = []
 
         def walk(steps: tuple[Step, ...]) -> None:

@@ -7,13 +7,19 @@ returns None when the argument is unusable, so the parser can go on to the next 
 
 from __future__ import annotations
 
+import re
+
 from lesson_engine.model.lesson import Metronome
+from lesson_engine.model.recordings import AUDIO_SUFFIXES, Span
 from lesson_engine.script.diagnostics import did_you_mean
 from lesson_engine.script.durations import (
     ACCEPTED_FORMS,
+    TIME_FORMS,
     DurationError,
     format_duration,
+    format_time,
     parse_duration_ms,
+    parse_time_ms,
 )
 from lesson_engine.script.lines import (
     BPM_RANGE,
@@ -22,6 +28,24 @@ from lesson_engine.script.lines import (
     MAX_REPEAT,
     whole_number,
 )
+
+_RECORDING_PATH = re.compile(
+    r"^(.*?(?:" + "|".join(re.escape(s) for s in AUDIO_SUFFIXES) + r"))(?=\s|$)", re.IGNORECASE
+)
+SPAN_EXAMPLE = "[audio lesson.mp3 from 1:23.4 to 1:31.0]"
+
+
+def split_recording(args: str) -> tuple[str, str, int]:
+    """``lesson.mp3 from 1:23 to 1:31`` as the path, the span's words and where they start.
+
+    The path ends at its first recording suffix followed by a space, so a path with spaces in it
+    still reads whole; without such a suffix the whole text is the path (and refused as such).
+    """
+    match = _RECORDING_PATH.match(args)
+    if not match or not args[match.end() :].strip():
+        return args, "", 0
+    rest = args[match.end() :]
+    return match.group(1), rest.strip(), match.end() + len(rest) - len(rest.lstrip())
 
 
 class DirectiveArguments:
@@ -157,3 +181,52 @@ class DirectiveArguments:
             self._error(number, column, f"both sides are '{names[0]}'", "e.g. [sides left, right]")
             return None
         return names[0], names[1]
+
+    def _span_arguments(self, number: int, text: str, column: int) -> Span | None:
+        """``from 1:23.4 to 1:31.0`` (either half may be left out) as a Span; None after an error."""
+        words = [(m.group(0), column + m.start()) for m in re.finditer(r"\S+", text)]
+        times: dict[str, tuple[int, int]] = {}
+        index = 0
+        while index < len(words):
+            word, at = words[index]
+            keyword = word.lower()
+            expected = ("from", "to") if not times else ("to",) if "to" not in times else ()
+            if keyword not in expected:
+                guess = did_you_mean(keyword, expected) if expected else None
+                self._error(
+                    number,
+                    at,
+                    f"unexpected '{word}' after the recording's path"
+                    if expected
+                    else f"'{word}' after the span's end",
+                    f"did you mean '{guess}'? e.g. {SPAN_EXAMPLE}"
+                    if guess
+                    else f"a span is written 'from' a time 'to' a time, e.g. {SPAN_EXAMPLE}",
+                )
+                return None
+            if index + 1 >= len(words):
+                self._error(
+                    number,
+                    at + len(word),
+                    f"'{keyword}' needs a time",
+                    f"times look like {TIME_FORMS}, e.g. {SPAN_EXAMPLE}",
+                )
+                return None
+            value, value_at = words[index + 1]
+            try:
+                times[keyword] = (parse_time_ms(value), value_at)
+            except DurationError as exc:
+                self._error(number, value_at, f"bad time: {exc}", f"e.g. {SPAN_EXAMPLE}")
+                return None
+            index += 2
+        start = times.get("from", (0, column))[0]
+        if "to" in times and times["to"][0] <= start:
+            end, end_at = times["to"]
+            self._error(
+                number,
+                end_at,
+                f"the span ends ({format_time(end)}) before it starts ({format_time(start)})",
+                "the time after 'to' must be later than the one after 'from'",
+            )
+            return None
+        return Span(start, times["to"][0] if "to" in times else None)

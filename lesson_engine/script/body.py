@@ -188,8 +188,8 @@ class BodyParser(Directives):
         audio = block.audio[0] if block.audio else None
         number = parts[0][0]
         parts.clear()
-        block.audio = None
-        self._add_step(block, Speak(text, number, audio), ctx)
+        span, block.audio, block.span = block.span, None, None
+        self._add_step(block, Speak(text, number, audio, span), ctx)
 
     def _check_cue_text(self, text: str, parts: list[Part], ctx: Context) -> None:
         """The placeholders and the pauses written inside the cue ``text`` made of ``parts``."""

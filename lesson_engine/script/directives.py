@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from lesson_engine.model.lesson import Bell, Count, Pause, Repeat, Rest, Sides, Step
-from lesson_engine.model.recordings import AUDIO_SUFFIXES
-from lesson_engine.script.arguments import DirectiveArguments
+from lesson_engine.model.recordings import AUDIO_SUFFIXES, Span, wav_length_ms
+from lesson_engine.script.arguments import DirectiveArguments, split_recording
 from lesson_engine.script.diagnostics import did_you_mean
+from lesson_engine.script.durations import format_time
 from lesson_engine.script.lines import (
     DIRECTIVES,
     MAX_NESTING,
@@ -96,7 +97,7 @@ class Directives(DirectiveArguments):
             return pos + 1
         if block.audio is not None and name != "rest":
             self._audio_without_cue(block.audio[1])
-            block.audio = None
+            block.audio, block.span = None, None
         if trailing and name not in ("rest", "audio"):
             self._error(
                 number,
@@ -168,9 +169,9 @@ class Directives(DirectiveArguments):
         text = " ".join([part for _, _, part in parts])
         self._check_cue_text(text, parts, ctx)
         audio = block.audio[0] if block.audio else None
-        block.audio = None
+        span, block.audio, block.span = block.span, None, None
         if duration:
-            self._add_step(block, Rest(duration, text, number, audio), ctx)
+            self._add_step(block, Rest(duration, text, number, audio, span), ctx)
         return pos
 
     def _audio(
@@ -187,6 +188,7 @@ class Directives(DirectiveArguments):
                 number, column, "[audio] needs a file path", "e.g. [audio clips/ending.ogg]"
             )
             return
+        args, span_text, span_at = split_recording(args)
         relative = Path(args)
         if relative.is_absolute() or args.startswith("~"):
             self._error(
@@ -204,6 +206,9 @@ class Directives(DirectiveArguments):
                 f"use a {', '.join(AUDIO_SUFFIXES[:-1])} or {AUDIO_SUFFIXES[-1]} file",
             )
             return
+        span = self._span_arguments(number, span_text, column + span_at) if span_text else None
+        if span_text and span is None:
+            return
         resolved = self._base_dir / relative if self._base_dir else relative
         if self._base_dir and not _is_file(resolved):
             self._warn(
@@ -212,9 +217,30 @@ class Directives(DirectiveArguments):
                 f"recording not found: {args}",
                 "the voice will read the cue's text instead; check the path, relative to the lesson file",
             )
-        block.audio = (resolved, number)
+        elif span and not self._span_in_file(number, column + span_at, span, resolved):
+            return
+        block.audio, block.span = (resolved, number), span
         if trailing:
             block.paragraph.append((number, trailing_column - 1, trailing))
+
+    def _span_in_file(self, number: int, column: int, span: Span, path: Path) -> bool:
+        """Whether the span lies inside the recording, when its length can be read cheaply
+        (a WAV's header); other recordings are checked as they are played."""
+        length = wav_length_ms(path) if self._base_dir else None
+        if length is None:
+            return True
+        late = span.start_ms if span.start_ms >= length else span.end_ms
+        if late is None or late <= length:
+            return True
+        where = "starts" if late == span.start_ms else "ends"
+        self._error(
+            number,
+            column,
+            f"the span {where} at {format_time(late)}, past the end of {path.name} "
+            f"({format_time(length)} long)",
+            "check the times against the recording",
+        )
+        return False
 
     def _block_directive(
         self, pos: int, indent: int, ctx: Context, block: Block, name: str, args: str, column: int

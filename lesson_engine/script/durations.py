@@ -54,3 +54,38 @@ def format_duration(ms: int) -> str:
     if secs or millis or not text:
         text += f"{secs}.{millis:03d}".rstrip("0").rstrip(".") + "s" if millis else f"{secs}s"
     return text
+
+
+TIME_FORMS = "1:23.4 (minutes:seconds) or 83.4 (seconds)"
+_TIME = re.compile(r"^(?:(?:(?P<h>\d+):)?(?P<m>\d+):)?(?P<s>\d+(?:\.\d+)?)s?$", re.ASCII)
+
+
+def parse_time_ms(text: str) -> int:
+    """A moment in a recording (``1:23.4``, ``1:02:03``, ``83.4``, ``83.4s``) in milliseconds;
+    raises DurationError. Zero is a moment (the start), unlike a duration."""
+    raw = text.strip()
+    if len(raw) > MAX_CHARS:
+        raise DurationError(f"'{raw[:MAX_CHARS]}…' is too long to be a time ({TIME_FORMS})")
+    if raw.startswith("-"):
+        raise DurationError(f"'{raw}' is negative: times count from the start of the recording")
+    match = _TIME.match(raw.lower())
+    if not match:
+        with_units = raw and _DURATION.match(raw.lower()) and raw.lower().endswith(("m", "s"))
+        if with_units:
+            return parse_duration_ms(raw)
+        raise DurationError(f"'{raw}' is not a time in the recording (write it like {TIME_FORMS})")
+    if (match["h"] or match["m"]) and float(match["s"]) >= 60:
+        raise DurationError(f"'{raw}' has {match['s']} seconds: after ':' write 0 to 59.9")
+    if match["h"] and int(match["m"]) >= 60:
+        raise DurationError(f"'{raw}' has {match['m']} minutes: after the hours write 0 to 59")
+    hours, minutes = int(match["h"] or 0), int(match["m"] or 0)
+    return round(((hours * 60 + minutes) * 60 + float(match["s"])) * 1000)
+
+
+def format_time(ms: int) -> str:
+    """``1:23.45``: a moment in a recording as ``[audio … from … to …]`` writes it, to 10 ms
+    (finer than one audio buffer, so a boundary written out lands where it was found)."""
+    hundredths = round(max(ms, 0) / 10)
+    minutes, rest = divmod(hundredths, 6000)
+    fraction = f"{rest % 100:02d}".rstrip("0") or "0"
+    return f"{minutes}:{rest // 100:02d}.{fraction}"

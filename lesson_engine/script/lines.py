@@ -10,6 +10,7 @@ from operator import is_, ne, sub
 from pathlib import Path
 
 from lesson_engine.model.lesson import Step
+from lesson_engine.model.recordings import Span
 
 DIRECTIVES = ("pause", "rest", "repeat", "sides", "count", "audio", "metronome", "bell")
 PLACEHOLDERS = ("side", "other")
@@ -134,5 +135,7 @@ class Block:
     paragraph: list[Part] = field(default_factory=list)
     audio: tuple[Path, int] | None = None
     """The recording of an ``[audio]`` line waiting for its cue, and that line's number."""
+    span: Span | None = None
+    """The part of that recording the cue plays, when the line names one."""
     unrolled: int = 0
     """How many steps the steps kept so far unroll into (a [repeat 3] of two cues: six)."""

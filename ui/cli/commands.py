@@ -30,6 +30,7 @@ from ui.cli.launcher import add_launcher_commands
 from ui.cli.play import run_in_terminal
 from ui.cli.programme import add_programme_commands
 from ui.cli.reading import lesson_or_report
+from ui.cli.recording import add_recording_commands
 from ui.cli.running import run
 
 
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_journal_commands(commands)
     add_programme_commands(commands)
     add_audio_commands(commands)
+    add_recording_commands(commands)
     add_launcher_commands(commands)
     outline = commands.add_parser(
         "lessons", help="check the bundled lessons and list them with their lengths"

@@ -38,6 +38,7 @@ from lesson_engine.paths import (
 )
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
+from lesson_engine.timeline import Utterance
 from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
 from ui.desktop.author.export_panel import MakeChain
 from ui.desktop.author.view import AuthorView
@@ -430,6 +431,10 @@ def _open_audio(settings: QSettings) -> LessonAudio:
 
 def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> None:
     app.window.closing.connect(audio.close)
+    app.author_view.recordings.output = lambda: audio.output  # the review plays spans
+    app.author_view.record_cue.output = lambda: audio.output
+    # The voice's clip of the cue if it is made already: nothing is synthesised on this thread.
+    app.author_view.record_cue.voice = lambda text: audio.chain.cached_clip(Utterance(text))
 
     def voice_setting_changed(key: str) -> None:
         if key in VOICE_KEYS:

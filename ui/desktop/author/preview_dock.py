@@ -25,9 +25,10 @@ ShowSelections = Callable[[list[QTextEdit.ExtraSelection]], None]
 
 
 def is_cue_text(line: str) -> bool:
-    """A line that belongs to a spoken paragraph (not blank, a heading, a directive or a note)."""
+    """A line that belongs to a spoken paragraph (not blank, a heading, a directive, a note or
+    the header's end: a cue right under ``---`` has its recording put under it, not above)."""
     stripped = line.strip()
-    return bool(stripped) and not stripped.startswith(("#", "[", "//"))
+    return bool(stripped) and stripped != "---" and not stripped.startswith(("#", "[", "//"))
 
 
 class PreviewDock(QWidget):

@@ -41,6 +41,8 @@ from ui.desktop.author.highlighter import LessonHighlighter
 from ui.desktop.author.packing import make_pack
 from ui.desktop.author.preview_dock import PreviewDock, is_cue_text
 from ui.desktop.author.problems import ProblemList
+from ui.desktop.author.record_cue import RecordCue
+from ui.desktop.author.recording_import import RecordingImport
 from ui.desktop.author.recovery import RecoveryCopies
 from ui.desktop.player.view import PlayerView
 from ui.desktop.widgets.button_rows import ButtonRows
@@ -110,6 +112,8 @@ class AuthorView(QWidget):
         self.recovery_bar.setWordWrap(True)
         self.recovery_bar.hide()
 
+        self.recordings = RecordingImport(self)
+        self.record_cue = RecordCue(self)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, keys, method in TOOLS:
             action = getattr(self, method)
@@ -138,6 +142,10 @@ class AuthorView(QWidget):
         side_layout.addWidget(self.problems, 2)
         side_layout.addWidget(QLabel("Length (estimated from the captions)"))
         side_layout.addWidget(self.length, 1, Qt.AlignmentFlag.AlignTop)
+        self.buttons["import_recording"] = self.recordings.button(self.import_recording)
+        side_layout.addWidget(self.buttons["import_recording"])
+        self.buttons["record_cue"] = self.record_cue.button(self.record_this_cue)
+        side_layout.addWidget(self.buttons["record_cue"])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.editor)
         split.addWidget(self.preview)
@@ -328,13 +336,18 @@ class AuthorView(QWidget):
             self._status(outcome.message)
 
     def attach_recording(self) -> None:
+        """Attach a recording the author picks to the cue under the cursor."""
+        self._attach("")
+
+    def _attach(self, recording: str) -> None:
+        """Attach ``recording`` (or, when empty, one the author picks) to the cursor's cue."""
         if self.path is None:
             self._status("Save the lesson first: recordings are kept in a folder beside it.")
             return
         if not is_cue_text(self.editor.textCursor().block().text()):
             self._status("Put the cursor on the words of the cue the recording should say.")
             return
-        chosen = self.dialogs.pick_audio(self)
+        chosen = recording or self.dialogs.pick_audio(self)
         if not chosen:
             return
         source = Path(chosen)
@@ -360,6 +373,24 @@ class AuthorView(QWidget):
         insert = QTextCursor(block)
         insert.insertText(f"{indent}[audio clips/{source.name}]\n")
         self.check_now()
+
+    def record_this_cue(self) -> None:
+        line = self.editor.textCursor().block().text().strip()
+        if self.path is None or not is_cue_text(line):
+            self.attach_recording()  # which says what is needed first
+            return
+        take = self.record_cue.run(line, self.path.parent / "clips")
+        if take is not None:
+            self._attach(str(take))
+        elif self.record_cue.message:
+            self._status(self.record_cue.message)
+
+    def import_recording(self) -> None:
+        written = self.recordings.run(self.my_lessons)
+        if self.recordings.message:
+            self._status(self.recordings.message)
+        if written is not None:
+            self.open(written)
 
     # -- recovery ----------------------------------------------------------------------------
 

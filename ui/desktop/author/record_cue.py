@@ -1,0 +1,174 @@
+"""The Author page's Record this cue…: the author's own voice for the cue under the cursor.
+
+Record, watch the level meter, Stop, listen, Retake as often as needed, then Use this take: the
+take is trimmed of the room before and after it, made as loud as the voice that reads the other
+cues, saved in the lesson's ``clips`` folder and put above the cue as ``[audio clips/…]``, as
+Attach recording… does with a file. The capture itself is ``audio.capture``'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audio.capture.microphone import CaptureUnavailable, Microphone
+from audio.capture.takes import UnusableTake, ready, save_take
+from audio.output.protocol import AudioOutput
+from audio.pcm import Clip
+from lesson_engine.script.durations import format_clock
+from lesson_engine.storage import write_problem_in_words
+from ui.desktop.widgets.button_line import add_buttons
+from ui.desktop.widgets.shortcuts import bind
+
+METER_EVERY_MS = 50
+
+
+class RecordCueDialog(QDialog):
+    def __init__(
+        self,
+        cue_text: str,
+        microphone: Microphone,
+        voice: Callable[[], Clip | None],
+        output: Callable[[], AudioOutput | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``voice``: the voice's clip of the cue, which the take is made as loud as."""
+        super().__init__(parent)
+        self.setWindowTitle("Record this cue")
+        self.microphone = microphone
+        self._voice = voice
+        self._output = output
+        self.take: Clip | None = None
+        words = QLabel(f"“{cue_text}”")
+        words.setWordWrap(True)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        self.meter.setAccessibleName("Microphone level")
+        self.status = QLabel("Press Record, say the cue, then press Stop.")
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        self.buttons = add_buttons(
+            row,
+            [
+                ("record", "Record", "", self.record),
+                ("stop", "Stop", "", self.stop),
+                ("play", "Play take", "", self.play),
+                ("retake", "Retake", "Record the cue again", self.record),
+                ("use", "Use this take", "", self.accept),
+                ("cancel", "Cancel", "", self.reject),
+            ],
+        )
+        self.buttons["use"].setProperty("role", "primary")
+        layout = QVBoxLayout(self)
+        layout.addWidget(words)
+        layout.addWidget(self.meter)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        self._meter_timer = QTimer(self)
+        self._meter_timer.setInterval(METER_EVERY_MS)
+        self._meter_timer.timeout.connect(self._show_level)
+        self.finished.connect(lambda _result: self._end())
+        self._enable()
+
+    def _enable(self) -> None:
+        recording = self.microphone.recording
+        self.buttons["record"].setVisible(self.take is None)
+        self.buttons["record"].setEnabled(not recording)
+        self.buttons["stop"].setEnabled(recording)
+        self.buttons["retake"].setVisible(self.take is not None)
+        for key in ("play", "use"):
+            self.buttons[key].setEnabled(self.take is not None and not recording)
+
+    def record(self) -> None:
+        self.take = None
+        try:
+            self.microphone.start()
+        except CaptureUnavailable as exc:
+            self.status.setText(f"{str(exc)[0].upper()}{str(exc)[1:]}.")
+            return
+        self.status.setText("Recording… press Stop when you have said the cue.")
+        self._meter_timer.start()
+        self._enable()
+
+    def _show_level(self) -> None:
+        self.meter.setValue(round(min(self.microphone.level(), 1.0) * 100))
+        if self.microphone.recording:
+            self.status.setText(f"Recording… {format_clock(self.microphone.take().duration_ms)}")
+
+    def stop(self) -> None:
+        raw = self.microphone.stop()
+        self._meter_timer.stop()
+        self.meter.setValue(0)
+        try:
+            self.take = ready(raw, self._voice())
+        except UnusableTake as exc:
+            self.take = None
+            self.status.setText(f"{str(exc)[0].upper()}{str(exc)[1:]}. Try again, a little louder.")
+        else:
+            seconds = self.take.duration_ms / 1000
+            self.status.setText(
+                f"A take of {seconds:.1f} s, trimmed and as loud as the voice. "
+                "Play it, take it again, or use it."
+            )
+        self._enable()
+
+    def play(self) -> None:
+        output = self._output()
+        if output is None or self.take is None:
+            self.status.setText("Sound is off or could not start, so the take cannot be heard.")
+            return
+        output.play(self.take)
+
+    def _end(self) -> None:
+        self._meter_timer.stop()
+        self.microphone.stop()
+        output = self._output()
+        if output is not None:
+            output.stop()
+
+
+@dataclass
+class RecordCue:
+    """Record this cue…, from the dialog to the saved take; the Author page inserts the line."""
+
+    parent: QWidget
+    show: Callable[[RecordCueDialog], bool] = lambda dialog: dialog.exec() == 1
+    output: Callable[[], AudioOutput | None] = lambda: None
+    voice: Callable[[str], Clip | None] = lambda _text: None
+    """The voice's clip of a cue's words (set by the app): a take is made as loud."""
+    message: str = ""
+
+    def button(self, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton("Record this cue…")
+        button.setToolTip("Record your own voice for the cue under the cursor (Ctrl+Shift+R)")
+        button.setAccessibleName("Record this cue")
+        button.clicked.connect(action)
+        bind(self.parent, "Ctrl+Shift+R", action)
+        return button
+
+    def run(self, cue_text: str, clips: Path) -> Path | None:
+        """The take saved in ``clips``, or None (the reason, if any, in ``message``)."""
+        self.message = ""
+        dialog = RecordCueDialog(
+            cue_text, Microphone(), lambda: self.voice(cue_text), self.output, self.parent
+        )
+        if not self.show(dialog) or dialog.take is None:
+            return None
+        try:
+            return save_take(dialog.take, clips, cue_text)
+        except OSError as exc:
+            self.message = f"The take could not be saved: {write_problem_in_words(exc)}."
+            return None
