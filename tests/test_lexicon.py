@@ -185,3 +185,27 @@ def test_with_the_neural_voice_a_rule_changes_the_clip_and_not_the_caption(
     name = PiperVoice.name
     assert chain.cache.get(clip_key(spoken, name, 1.0)) == long  # cached under what was said
     assert chain.cache.get(clip_key("Loosen the TFL.", name, 1.0)) == short
+
+
+def test_a_pack_rule_no_lesson_uses_is_a_warning_once_the_whole_pack_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "pack"
+    lesson = write_pack(
+        folder, "say: TFL = T F L\nsay: ITB = I T B\n", HEAD + "---\nEase the TFL.\n"
+    )
+    (folder / "lessons" / "other.lesson").write_text(
+        "id: other\ntitle: Other\n---\nLie down.\n", encoding="utf-8"
+    )
+    assert main(["check", str(lesson)]) == 0  # the rule may be for another lesson of the pack
+    assert capsys.readouterr().out == "1 file checked: 0 error(s), 0 warning(s)\n"
+    assert main(["check", str(folder)]) == 0
+    assert capsys.readouterr().out == (
+        f"{folder / 'lexicon.txt'}:2:6: warning: the say: rule for 'ITB' never matches what the "
+        "voice says\n"
+        "    say: ITB = I T B\n"
+        "         ^\n"
+        "  hint: a rule matches whole words; written in lowercase it matches any case, with a "
+        "capital letter only that exact spelling\n"
+        "2 files checked: 0 error(s), 1 warning(s)\n"
+    )

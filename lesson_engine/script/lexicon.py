@@ -177,3 +177,21 @@ def read_pack_lexicon(lesson: Path, report: Report) -> Lexicon:
         report(unreadable(found, exc))
         return Lexicon()
     return read_lexicon_bytes(data, str(found), report)
+
+
+def unused_in_pack(lexicon_file: Path, texts: Iterable[str]) -> list[Diagnostic]:
+    """A warning for each rule of a pack's lexicon that changes nothing in ``texts`` (what all
+    the pack's lessons say); its mistakes are reported with each lesson, so not here again."""
+    found: list[Diagnostic] = []
+    try:
+        data = lexicon_file.read_bytes()
+    except OSError:
+        return found
+    ignored: list[Diagnostic] = []
+    shown = str(lexicon_file)
+    script = decode_script(data, ignored.append, shown, kind="lexicon")
+    if script is None:
+        return found
+    rules = read_lexicon_bytes(data, shown, ignored.append).rules
+    warn_unused(rules, texts, script.lines, shown, found.append)
+    return found
