@@ -74,6 +74,7 @@ def test_a_rule_used_only_by_one_side_of_a_sides_block_is_used() -> None:
 
 def test_mistakes_in_rules_are_errors_at_their_exact_place() -> None:
     text = HEAD + "say: TFL\nsay:  = T F L\nsay: 172 =\nsay: Tfl = T F L\nsay: tfl = t f l\n"
+    text += "say:  the iliotibial band, the tensor fasciae latae = x\n"
     text += "---\nEase the TFL at 172.\n"
     found = diagnostics(text)
     assert [line.splitlines()[0] for line in found] == [
@@ -81,6 +82,7 @@ def test_mistakes_in_rules_are_errors_at_their_exact_place() -> None:
         "x.lesson:4:7: error: the say: rule has nothing before '='",
         "x.lesson:5:10: error: the say: rule for '172' has nothing after '='",
         "x.lesson:7:6: error: 'tfl' already has a say: rule (line 6)",
+        "x.lesson:8:7: error: 'the iliotibial band, the tensor…' is too long for a say: rule",
     ]
     assert found[2].splitlines()[1:3] == ["    say: 172 =", "             ^"]
 
