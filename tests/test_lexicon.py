@@ -211,3 +211,15 @@ def test_a_pack_rule_no_lesson_uses_is_a_warning_once_the_whole_pack_is_checked(
         "capital letter only that exact spelling\n"
         "2 files checked: 0 error(s), 1 warning(s)\n"
     )
+
+
+def test_a_rule_with_signs_matches_them_as_written_and_not_inside_a_word() -> None:
+    lexicon = Lexicon((SayRule("e.g.", "for example", 1), SayRule("#1", "number one", 2)))
+    said = lexicon.apply("e.g. this; e. g. that; fee.g. no; #1 and x#1 and #1x.")
+    assert said == "for example this; e. g. that; fee.g. no; number one and x#1 and #1x."
+
+
+def test_more_rules_than_a_lesson_needs_are_refused_at_the_first_one_too_many() -> None:
+    rules = "".join(f"say: w{n} = x\n" for n in range(201))
+    found = diagnostics(HEAD + rules + "---\nw1\n")
+    assert found[0].splitlines()[0] == "x.lesson:203:6: error: more than 200 say: rules"
