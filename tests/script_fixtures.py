@@ -180,7 +180,8 @@ def costliest_scripts(size: int = MAX_SCRIPT_BYTES) -> dict[str, bytes]:
     Found by repeating every construct of the format, in its shortest form, up to the size cap
     and profiling the check (see the parser benchmark): the shortest valid blocks and nested
     blocks build the most objects a byte; one-line steps, cue lines and header lines cost a pass
-    of the parser's loop every two or three bytes; lines after a bad byte or a tab add a report.
+    of the parser's loop every two or three bytes; lines after a bad byte or a tab add a report;
+    pauses inside cues and the longest say: rules matched as deep as they go, everywhere.
     """
     return {
         "blocks": filled("[repeat 1]\n b\n", size),
@@ -199,4 +200,15 @@ def costliest_scripts(size: int = MAX_SCRIPT_BYTES) -> dict[str, bytes]:
         "tabs": filled("\tx\n", size),
         "bad bytes": filled("x\n", size - 398) + b"\xff\n" * 199,
         "blank lines": filled("\n", size),
+        "cue pauses": filled("x [pause 1s] y... z\n\n", size),
+        "say rules": filled("a a a a a a a a a a a a a a a a\n", size, _DEEPEST_LEXICON),
     }
+
+
+_DEEPEST_LEXICON = (
+    "id: a\ntitle: b\n"
+    + "".join(f"say: {'a ' * 15}{chr(98 + n % 24)}{chr(98 + n // 24)} = x\n" for n in range(200))
+    + "---\n"
+)
+"""As many rules as a lesson may have, each as long as a rule may be, all but the last word
+matching every place of the text: the deepest walk the lexicon's matching can be made to do."""

@@ -74,6 +74,7 @@ def test_a_rule_used_only_by_one_side_of_a_sides_block_is_used() -> None:
 
 def test_mistakes_in_rules_are_errors_at_their_exact_place() -> None:
     text = HEAD + "say: TFL\nsay:  = T F L\nsay: 172 =\nsay: Tfl = T F L\nsay: tfl = t f l\n"
+    text += "say:  the iliotibial band, the tensor fasciae latae = x\n"
     text += "---\nEase the TFL at 172.\n"
     found = diagnostics(text)
     assert [line.splitlines()[0] for line in found] == [
@@ -81,6 +82,7 @@ def test_mistakes_in_rules_are_errors_at_their_exact_place() -> None:
         "x.lesson:4:7: error: the say: rule has nothing before '='",
         "x.lesson:5:10: error: the say: rule for '172' has nothing after '='",
         "x.lesson:7:6: error: 'tfl' already has a say: rule (line 6)",
+        "x.lesson:8:7: error: 'the iliotibial band, the tensor…' is too long for a say: rule",
     ]
     assert found[2].splitlines()[1:3] == ["    say: 172 =", "             ^"]
 
@@ -185,3 +187,39 @@ def test_with_the_neural_voice_a_rule_changes_the_clip_and_not_the_caption(
     name = PiperVoice.name
     assert chain.cache.get(clip_key(spoken, name, 1.0)) == long  # cached under what was said
     assert chain.cache.get(clip_key("Loosen the TFL.", name, 1.0)) == short
+
+
+def test_a_pack_rule_no_lesson_uses_is_a_warning_once_the_whole_pack_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "pack"
+    lesson = write_pack(
+        folder, "say: TFL = T F L\nsay: ITB = I T B\n", HEAD + "---\nEase the TFL.\n"
+    )
+    (folder / "lessons" / "other.lesson").write_text(
+        "id: other\ntitle: Other\n---\nLie down.\n", encoding="utf-8"
+    )
+    assert main(["check", str(lesson)]) == 0  # the rule may be for another lesson of the pack
+    assert capsys.readouterr().out == "1 file checked: 0 error(s), 0 warning(s)\n"
+    assert main(["check", str(folder)]) == 0
+    assert capsys.readouterr().out == (
+        f"{folder / 'lexicon.txt'}:2:6: warning: the say: rule for 'ITB' never matches what the "
+        "voice says\n"
+        "    say: ITB = I T B\n"
+        "         ^\n"
+        "  hint: a rule matches whole words; written in lowercase it matches any case, with a "
+        "capital letter only that exact spelling\n"
+        "2 files checked: 0 error(s), 1 warning(s)\n"
+    )
+
+
+def test_a_rule_with_signs_matches_them_as_written_and_not_inside_a_word() -> None:
+    lexicon = Lexicon((SayRule("e.g.", "for example", 1), SayRule("#1", "number one", 2)))
+    said = lexicon.apply("e.g. this; e. g. that; fee.g. no; #1 and x#1 and #1x.")
+    assert said == "for example this; e. g. that; fee.g. no; number one and x#1 and #1x."
+
+
+def test_more_rules_than_a_lesson_needs_are_refused_at_the_first_one_too_many() -> None:
+    rules = "".join(f"say: w{n} = x\n" for n in range(201))
+    found = diagnostics(HEAD + rules + "---\nw1\n")
+    assert found[0].splitlines()[0] == "x.lesson:203:6: error: more than 200 say: rules"

@@ -22,6 +22,15 @@ from lesson_engine.script.text import decode_script
 LEXICON_FILE = "lexicon.txt"
 """A pack's lexicon, beside its manifest."""
 EXAMPLE = "say: TFL = T F L"
+MAX_RULES = 200
+"""Rules in one lesson's header or one pack's lexicon: far more than a lesson needs, and few
+enough that checking a hostile file stays fast (each cue is matched against its candidates)."""
+MAX_WRITTEN_CHARS = 32
+MAX_WRITTEN_UNITS = 16
+"""The longest word or phrase a rule matches ("iliotibial band syndrome" is 24 characters and 3
+words, "U.S.A." 6 words and signs): every place in a cue is matched against the rules word by
+word and sign by sign (``model/lexicon.py``), at most this far, which bounds checking a hostile
+file."""
 MAX_FOLDERS_UP = 8
 """How far above a lesson its pack's manifest is looked for (a pack is never that deep)."""
 
@@ -41,6 +50,14 @@ def read_rules(
     rules: list[SayRule] = []
     first: dict[str, SayRule] = {}
     for value, line, column in entries:
+        if len(rules) == MAX_RULES:
+            error(
+                line,
+                column,
+                f"more than {MAX_RULES} say: rules",
+                "keep the rules for words the voice really misreads; the rest are read as written",
+            )
+            break
         equals = value.find("=")
         if equals < 0:
             error(
@@ -68,6 +85,18 @@ def read_rules(
             )
             continue
         rule = SayRule(written, spoken, line)
+        if len(written) > MAX_WRITTEN_CHARS or rule.size > MAX_WRITTEN_UNITS:
+            shown = written if len(written) <= MAX_WRITTEN_CHARS else written[:MAX_WRITTEN_CHARS]
+            error(
+                line,
+                column,
+                f"'{shown.rstrip()}…' is too long for a say: rule"
+                if shown != written
+                else f"'{written}' is too long for a say: rule",
+                f"a rule is for a word, a name or a short phrase: at most {MAX_WRITTEN_CHARS} "
+                f"characters, and {MAX_WRITTEN_UNITS} words and signs",
+            )
+            continue
         if rule.key in first:
             error(
                 line,
@@ -90,12 +119,7 @@ def warn_unused(
     report: Report,
 ) -> None:
     """A warning for each rule that changes nothing in ``texts`` (what the lesson says)."""
-    unused = list(rules)
-    for text in texts:
-        unused = [rule for rule in unused if not rule.matches(text)]
-        if not unused:
-            return
-    for rule in unused:
+    for rule in Lexicon(rules).unused(texts):
         source = lines[rule.line - 1]
         column = source.find(rule.written, source.find(":") + 1) + 1
         report(
@@ -177,3 +201,21 @@ def read_pack_lexicon(lesson: Path, report: Report) -> Lexicon:
         report(unreadable(found, exc))
         return Lexicon()
     return read_lexicon_bytes(data, str(found), report)
+
+
+def unused_in_pack(lexicon_file: Path, texts: Iterable[str]) -> list[Diagnostic]:
+    """A warning for each rule of a pack's lexicon that changes nothing in ``texts`` (what all
+    the pack's lessons say); its mistakes are reported with each lesson, so not here again."""
+    found: list[Diagnostic] = []
+    try:
+        data = lexicon_file.read_bytes()
+    except OSError:
+        return found
+    ignored: list[Diagnostic] = []
+    shown = str(lexicon_file)
+    script = decode_script(data, ignored.append, shown, kind="lexicon")
+    if script is None:
+        return found
+    rules = read_lexicon_bytes(data, shown, ignored.append).rules
+    warn_unused(rules, texts, script.lines, shown, found.append)
+    return found

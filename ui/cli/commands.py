@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lesson_engine.library.files import find_lesson_files
+from lesson_engine.library.pack_lexicon import unused_pack_rules
 from lesson_engine.library.packs import PackError, PackExists, create_pack, import_pack
 from lesson_engine.paths import bundled_lessons_dir, packs_dir
 from lesson_engine.playback.clock import MonotonicClock
@@ -21,7 +22,7 @@ from lesson_engine.programme.bundled import known
 from lesson_engine.programme.parser import SUFFIX as PROGRAMME_SUFFIX
 from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
-from lesson_engine.script.parser import check_lesson_file
+from lesson_engine.script.parser import CheckResult, check_lesson_file
 from lesson_engine.script.templates import new_lesson_text
 from lesson_engine.timeline import EventKind, compile_timeline
 from ui.cli.audio import add_audio_commands
@@ -50,7 +51,10 @@ def _check(args: argparse.Namespace) -> int:
         facts = known(lessons)
         results += [check_programme(path, facts) for path in programmes]  # type: ignore[misc]
     told: set[Diagnostic] = set()
-    for result in results:
+    unused = unused_pack_rules(
+        {path: result.lesson for path, result in zip(lessons, results[: len(lessons)], strict=True)}
+    )
+    for result in [*results, *(CheckResult(None, (warning,)) for warning in unused)]:
         for diagnostic in result.diagnostics:
             if diagnostic in told:  # a pack's lexicon is read with each of its lessons
                 continue

@@ -9,6 +9,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from lesson_engine.script.spoken import INLINE_PAUSE
+
 _KEY = re.compile(r"^\s*[A-Za-z][\w-]*\s*:")
 _DIRECTIVE = re.compile(r"\[[^\]]*\]?")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -61,5 +63,7 @@ class LessonHighlighter(QSyntaxHighlighter):
                 self.setFormat(
                     match.start(), match.end() - match.start(), self.formats["directive"]
                 )
+        for match in INLINE_PAUSE.finditer(text):  # a pause inside a cue's text
+            self.setFormat(match.start(), match.end() - match.start(), self.formats["directive"])
         for match in _PLACEHOLDER.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.formats["placeholder"])
