@@ -334,3 +334,21 @@ def test_save_goes_to_my_lessons_and_the_library_lists_it_at_once(
     assert any(
         t.startswith("Hill hikes\n") and t.endswith("from My lessons by Sam") for t in listed
     )
+
+
+def test_a_problem_in_the_packs_lexicon_is_listed_by_its_file_and_not_placed_in_the_script(
+    author: AuthorView, tmp_path: Path
+) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "pack.toml").write_text('title = "Mine"\n', encoding="utf-8")
+    (pack / "lexicon.txt").write_text("say: TFL = T F L\nsay: = nothing\n", encoding="utf-8")
+    lesson = pack / "draft.lesson"
+    lesson.write_text(GOOD.replace("[pasue", "[pause"), encoding="utf-8")
+    author.open(lesson)
+    author.check_now()
+    texts = [author.problems.item(i).text() for i in range(author.problems.count())]
+    assert texts[0].startswith("lexicon.txt:2:6  error:"), texts
+    assert author.editor.extraSelections() == []  # line 2 of the script is not at fault
+    author.problems.jump(author.problems.item(0))
+    assert author.cursor_line() == 1  # not moved to the script's line 2

@@ -2,10 +2,14 @@
 
 Each problem is listed as the command line prints it (``line:column  severity: message``, then
 the hint), so what the author reads here and what ``seesaw check`` prints never differ; choosing
-one puts the cursor at its line and column.
+one puts the cursor at its line and column. A problem in another file (the pack's
+``lexicon.txt``, whose rules every lesson of the pack uses) is listed with that file's name and
+its own line, and neither underlined nor jumped to: those lines are not the script's.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -33,21 +37,32 @@ class ProblemList(QListWidget):
         self.itemActivated.connect(self.jump)
         self.itemClicked.connect(self.jump)
 
-    def show_problems(self, diagnostics: tuple[Diagnostic, ...]) -> list[QTextEdit.ExtraSelection]:
-        """List ``diagnostics``; returns their underlines for the editor."""
+    def show_problems(
+        self, diagnostics: tuple[Diagnostic, ...], script: Path
+    ) -> list[QTextEdit.ExtraSelection]:
+        """List ``diagnostics`` (checked as ``script``); returns the script's underlines."""
         self.clear()
+        marks = []
         for diagnostic in diagnostics:
+            own = diagnostic.path == str(script)
+            where = f"{diagnostic.line}:{diagnostic.column}"
+            if not own:
+                where = f"{Path(diagnostic.path).name}:{where}"
             item = QListWidgetItem(
-                f"{diagnostic.line}:{diagnostic.column}  {diagnostic.severity}: {diagnostic.message}"
+                f"{where}  {diagnostic.severity}: {diagnostic.message}"
                 + (f"\n    {diagnostic.hint}" if diagnostic.hint else "")
             )
             if diagnostic.hint:
                 item.setToolTip(diagnostic.hint)
-            item.setData(Qt.ItemDataRole.UserRole, (diagnostic.line, diagnostic.column))
+            if own:
+                item.setData(Qt.ItemDataRole.UserRole, (diagnostic.line, diagnostic.column))
+                marks.append(self._underline(diagnostic))
+            else:
+                item.setToolTip(f"In {diagnostic.path}, beside the pack's lessons")
             self.addItem(item)
         if not diagnostics:
             self.addItem(QListWidgetItem("No problems found."))
-        return [self._underline(diagnostic) for diagnostic in diagnostics]
+        return marks
 
     def jump(self, item: QListWidgetItem) -> None:
         spot = item.data(Qt.ItemDataRole.UserRole)

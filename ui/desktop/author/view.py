@@ -90,6 +90,8 @@ class AuthorView(QWidget):
         self.lesson: Lesson | None = None
         self.diagnostics: tuple[Diagnostic, ...] = ()
         self._problem_marks: list[QTextEdit.ExtraSelection] = []
+        self._checked_as = Path("untitled.lesson")
+        """The path the script was last checked as: its problems are the ones in that file."""
         self._cue_marks: list[QTextEdit.ExtraSelection] = []
 
         self.editor = NumberedEditor()
@@ -249,7 +251,7 @@ class AuthorView(QWidget):
     def check_now(self) -> None:
         self._check_timer.stop()
         text = self.editor.toPlainText()
-        where = self.path or Path("untitled.lesson")
+        self._checked_as = where = self.path or Path("untitled.lesson")
         result = check_lesson_bytes(text.encode("utf-8"), where)
         self.lesson = result.lesson
         self.diagnostics = result.diagnostics
@@ -259,7 +261,7 @@ class AuthorView(QWidget):
             self.recovery.keep(self.path, text)
 
     def _show_problems(self) -> None:
-        self._problem_marks = self.problems.show_problems(self.diagnostics)
+        self._problem_marks = self.problems.show_problems(self.diagnostics, self._checked_as)
         self.editor.setExtraSelections(self._cue_marks + self._problem_marks)
 
     def _show_cue_marks(self, selections: list[QTextEdit.ExtraSelection]) -> None:
