@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +30,30 @@ NO_DAEMON = (
 _names = itertools.count()
 
 
-@pytest.fixture(scope="session")
-def bus_address() -> Iterator[str]:
-    """The address of a private session bus, started once for the run."""
-    if DBUS_DAEMON is None:
-        pytest.skip(NO_DAEMON)
+@contextmanager
+def session_bus() -> Iterator[str]:
+    """A private ``dbus-daemon --session`` while the block runs; yields its address."""
+    assert DBUS_DAEMON is not None, NO_DAEMON
     daemon = subprocess.Popen(
         [DBUS_DAEMON, "--session", "--nofork", "--nopidfile", "--print-address=1"],
         stdout=subprocess.PIPE,
         text=True,
     )
     assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    yield address
-    daemon.terminate()
-    daemon.wait()
+    try:
+        yield daemon.stdout.readline().strip()
+    finally:
+        daemon.terminate()
+        daemon.wait()
+
+
+@pytest.fixture(scope="session")
+def bus_address() -> Iterator[str]:
+    """The address of a private session bus, started once for the run."""
+    if DBUS_DAEMON is None:
+        pytest.skip(NO_DAEMON)
+    with session_bus() as address:
+        yield address
 
 
 @pytest.fixture

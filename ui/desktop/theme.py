@@ -125,10 +125,15 @@ def stylesheet(t: Theme) -> str:
     }}
     QPushButton[role="big-control"]:focus {{ border: 3px solid {t.text}; }}
     QPushButton:disabled {{ color: {t.muted}; background: transparent; border: 1px dashed {t.muted}; }}
-    QPushButton[role="nav"] {{ border: none; background: transparent; font-size: 13pt; padding: 10px 14px; }}
-    QPushButton[role="nav"]:checked {{ color: {t.accent}; border-bottom: 3px solid {t.accent}; border-radius: 0; }}
-    QPushButton[role="nav"]:disabled {{ color: {t.muted}; border: none; background: transparent; }}
-    QPushButton[role="nav"]:checked:disabled {{ color: {t.muted}; border-bottom: 3px solid {t.muted}; }}
+    QTabBar::tab {{
+        border: none; border-bottom: 3px solid transparent; background: transparent;
+        color: {t.text}; font-size: 13pt; padding: 10px 14px;
+    }}
+    QTabBar::tab:selected {{ color: {t.accent}; border-bottom: 3px solid {t.accent}; }}
+    QTabBar::tab:hover {{ color: {t.accent}; }}
+    QTabBar::tab:disabled {{ color: {t.muted}; }}
+    QTabBar::tab:selected:disabled {{ color: {t.muted}; border-bottom: 3px solid {t.muted}; }}
+    QTabBar:focus {{ outline: none; }}
     QWidget[floor="true"] QPushButton[role="control"] {{
         font-size: 20pt; min-height: 72px; min-width: 110px;
     }}

@@ -19,7 +19,7 @@ FLOOR_CAPTION_GAIN = 1.3
 def legend() -> QLabel:
     label = QLabel(LEGEND)
     label.setProperty("role", "legend")
-    label.setAccessibleName("Keys")
+    label.setAccessibleDescription("Keys")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.hide()
