@@ -22,6 +22,7 @@ from audio.voices.choice import missing_voice_notice
 from audio.voices.settle import Settled, settle
 from audio.voices.synthesis import pick_voice
 from audio.voices.worker import SynthWorker
+from lesson_engine.playback.get_ready import COUNT_WORDS
 from lesson_engine.playback.player import Player
 from lesson_engine.timeline import EventKind, Timeline, Utterance
 
@@ -122,11 +123,12 @@ class LessonAudio:
             self._sound_on = sound_on
 
     def prepare(self, timeline: Timeline) -> None:
-        """Synthesise the lesson's speech in the background, the first cue first, and make the
-        bell and chime (a few hundred ms of arithmetic, once): a mark made when it is due would
-        sound that much late."""
+        """Synthesise the lesson's speech in the background, the first cue first, then the words
+        a spoken countdown says, and make the bell and chime (a few hundred ms of arithmetic,
+        once): a mark or a word made when it is due would sound that much late."""
         self._apply_pending()
-        self.worker.request(e.utterance for e in timeline.events if e.kind is EventKind.SPEECH)
+        speech = [e.utterance for e in timeline.events if e.kind is EventKind.SPEECH]
+        self.worker.request([*speech, *(Utterance(word) for word in COUNT_WORDS)])
         if not self._marks_made:
             self._marks_made = True
             threading.Thread(target=make_marks, name="seesaw-marks", daemon=True).start()
