@@ -17,6 +17,7 @@ from ui.desktop.window.shell import PAGES
 
 CONTROLS = {"push button", "check box", "radio button", "combo box", "slider", "spin button"}
 PLAYER_SCREENS = ("player", "player counting down", "player paused", "rest")
+FLOOR = "player on the floor"
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,9 @@ def test_every_page_and_lesson_screen_is_walked(trees) -> None:
 def test_the_pages_are_a_tab_list_of_tabs_each_with_its_shortcut(trees) -> None:
     titles = [title for _, title, _ in PAGES]
     for page, tree in trees.items():
+        if page == FLOOR:
+            assert of_role(tree, "page tab list") == []  # full screen: the lesson alone
+            continue
         (tabs,) = of_role(tree, "page tab list")
         assert [tab["role"] for tab in tabs["children"]] == ["page tab"] * len(PAGES)
         assert [tab["name"] for tab in tabs["children"]] == titles
@@ -100,6 +104,9 @@ def test_the_players_buttons_are_named_with_their_keys(trees) -> None:
         "Rest as long as you need (R)"
     )
     assert named(trees["player paused"], "push button", "Resume (Space)")["enabled"]
+    floor = trees[FLOOR]
+    assert named(floor, "push button", "Leave floor mode (F11)")["enabled"]
+    assert named(floor, "push button", "Pause (Space)")["enabled"]
     resting = trees["rest"]
     assert named(resting, "push button", "Resume (Space)")["enabled"]
     assert not named(resting, "push button", "Rest (R)")["enabled"]  # already resting

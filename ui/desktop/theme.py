@@ -143,6 +143,7 @@ def stylesheet(t: Theme) -> str:
     QWidget[floor="true"] QLabel[role="muted"] {{ font-size: 20pt; }}
     QPushButton[role="small"] {{ padding: 2px 10px; }}
     QLabel[role="legend"] {{ font-size: 15pt; color: {t.muted}; }}
+    QWidget[floor="true"] QLabel[role="legend"] {{ font-size: 18pt; }}
     QListWidget::item {{ padding: 6px 4px; }}
     QCheckBox::indicator, QRadioButton::indicator {{
         width: 16px; height: 16px; border: 2px solid {t.muted}; background: {t.surface};

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,7 +29,13 @@ from lesson_engine.script.durations import format_clock
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
 from ui.desktop.player.controller import SessionController
 from ui.desktop.player.controls import CONTROLS, control_buttons, name_toggle
-from ui.desktop.player.floor import FLOOR_CAPTION_GAIN, legend, show_floor
+from ui.desktop.player.floor import (
+    FLOOR_CAPTION_GAIN,
+    FLOOR_NEXT_PT,
+    has_room,
+    legend,
+    show_floor,
+)
 from ui.desktop.player.preview import is_medical_note, next_line
 from ui.desktop.player.section_progress import SectionProgress
 from ui.desktop.theme import DEFAULT_CAPTION_PT
@@ -114,11 +120,7 @@ class PlayerView(QWidget):
         self.next_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.next_caption.setProperty("role", "muted")
         self.next_caption.setAccessibleDescription("Next instruction")
-        self.next_caption.set_points(NEXT_PT)
-        # The preview keeps to two lines at its size, so it never crowds out the instruction.
-        font = QFont(self.next_caption.font())
-        font.setPointSize(NEXT_PT)
-        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
+        self._size_next_line(NEXT_PT)
         self.set_caption_size(caption_pt)
 
         self.rest_title = QLabel("Resting")
@@ -193,6 +195,8 @@ class PlayerView(QWidget):
         # Beside the section's name, not among the controls: the row stays one row at 800 px.
         floor = QPushButton("Floor")
         floor.setProperty("role", "small")  # no taller than the section's name beside it
+        # No wider than its word either, when floor mode hides the title that fills the row.
+        floor.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         name_control(floor, "Floor mode", "F11", "Floor mode: full screen, large type and controls")
         floor.clicked.connect(self.floor_requested.emit)
         self.buttons["floor"] = floor
@@ -240,6 +244,7 @@ class PlayerView(QWidget):
         self.legend = legend()
         layout.addWidget(self.legend)
         self.floor = False
+        self._floor_large = False
         self._caption_pt = caption_pt
 
         controller.cue_started.connect(self._show_cue)
@@ -259,11 +264,31 @@ class PlayerView(QWidget):
     def set_floor(self, on: bool) -> None:
         """Floor mode on or off (``player/floor.py``): the window has gone full screen."""
         self.floor = on
-        show_floor(on, [self.title, self.voice, self.progress, self.medical], [self.legend], self)
+        self._lay_out_floor()
         floor = self.buttons["floor"]
         floor.setText("Leave floor" if on else "Floor")
         name_control(floor, "Leave floor mode" if on else "Floor mode", "F11")
         self.set_caption_size(self._caption_pt)
+
+    def _lay_out_floor(self) -> None:
+        hidden = [self.title, self.voice, self.progress, self.medical]
+        self._floor_large = show_floor(self.floor, hidden, [self.legend], self)
+        self.controls.rearrange()
+        self._size_next_line(FLOOR_NEXT_PT if self._floor_large else NEXT_PT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Full screen may come a moment after floor mode (the window manager's answer), or not
+        at all: the floor's sizes follow the window's room as it comes."""
+        super().resizeEvent(event)
+        if self.floor and has_room(self) != self._floor_large:
+            self._lay_out_floor()
+
+    def _size_next_line(self, points: int) -> None:
+        """The preview keeps to two lines at its size, so it never crowds out the instruction."""
+        self.next_caption.set_points(points)
+        font = QFont(self.next_caption.font())
+        font.setPointSize(points)
+        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
 
     def set_caption_size(self, points: int) -> None:
         """The learner's caption size (larger in floor mode); "Next:" keeps its own (``NEXT_PT``)."""

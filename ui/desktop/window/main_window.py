@@ -163,7 +163,9 @@ class MainWindow(QMainWindow):
     def set_floor(self, on: bool) -> None:
         page = self._session_page
         self._nav_box.setVisible(not on)
-        self.banner.setVisible((not on and self.banner.isVisibleTo(self)) or not on)
+        # Back at the desk, the notices come back, and only if there are any: an empty banner
+        # would take the caption's room.
+        self.banner.setVisible(not on and bool(self.banner.messages))
         if on:
             self._was_maximized = self.isMaximized()
             self.showFullScreen()
