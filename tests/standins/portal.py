@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, Slot
+from PySide6.QtCore import ClassInfo, QObject, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusObjectPath
+from serving import EXPORT, serve
 
 SERVICE = "org.freedesktop.portal.Desktop"
 PATH = "/org/freedesktop/portal/desktop"
 REQUESTS = "/org/freedesktop/portal/desktop/request/standin/"
-EXPORT = QDBusConnection.RegisterOption.ExportAllSlots
 
 
 @ClassInfo({"D-Bus Interface": "org.freedesktop.portal.Request"})
@@ -54,15 +54,5 @@ class Inhibit(QObject):
         return self.calls
 
 
-def main(address: str) -> int:
-    app = QCoreApplication([])
-    bus = QDBusConnection.connectToBus(address, "portal-standin")
-    service = Inhibit(bus)
-    if not (bus.registerObject(PATH, service, EXPORT) and bus.registerService(SERVICE)):
-        print(f"could not serve {SERVICE}: {bus.lastError().message()}", file=sys.stderr)
-        return 1
-    return app.exec()
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(serve(sys.argv[1], SERVICE, PATH, Inhibit))
