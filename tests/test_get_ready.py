@@ -164,3 +164,13 @@ def test_a_spoken_count_comes_with_the_countdown_only_when_chosen() -> None:
     assert rig.of(GettingReady) == [
         GettingReady(READY_MS, after_rest=False, spoken=spoken_count(READY_MS))
     ]
+
+
+def test_the_end_of_a_suggested_rest_says_its_count_too_when_chosen() -> None:
+    rig = make_rig(get_ready_ms=READY_MS)
+    rig.player.speak_count = True
+    rig.player.play()
+    rig.run(56_000)  # the script's [rest 30s] ends at 56 s
+    assert rig.of(GettingReady) == [
+        GettingReady(READY_MS, after_rest=True, spoken=spoken_count(READY_MS))
+    ]
