@@ -4,7 +4,8 @@ On Linux the ScreenSaver and the portal may each be there or not, and which one 
 by asking (the bus says "no such service" a moment later). This inhibitor asks the first; when
 that one says it cannot, it asks the next, and only when none can does the learner hear why (all
 the reasons at once). The one that held is asked first next time, so a desktop without a
-ScreenSaver is not asked again at every Play.
+ScreenSaver is not asked again at every Play (and if it stops answering, the others are asked
+again, the first of them first).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class FirstThatHolds:
         self._current = 0
         self._wanted = False
         self._reasons: list[str] = []
+        self._untried: list[int] = []
         self._on_problem: Problem = lambda _why: None
 
     @property
@@ -33,22 +35,25 @@ class FirstThatHolds:
             return
         self._wanted = True
         self._reasons = []
-        self._ask(self._current)
+        # The one that held last, then the others in their order.
+        count = len(self._inhibitors)
+        self._untried = [(self._current + step) % count for step in range(count)]
+        self._ask_next()
 
     def release(self) -> None:
         self._wanted = False
         self._inhibitors[self._current].release()
 
-    def _ask(self, index: int) -> None:
-        self._current = index
+    def _ask_next(self) -> None:
+        index = self._current = self._untried.pop(0)
         self._inhibitors[index].hold(lambda why: self._refused(index, why))
 
     def _refused(self, index: int, why: str) -> None:
         if not self._wanted or index != self._current:
             return  # released meanwhile, or an old answer from one already passed over
         self._reasons.append(why)
-        if index + 1 < len(self._inhibitors):
-            self._ask(index + 1)
+        if self._untried:
+            self._ask_next()
         else:
             self._current = 0  # none can now; start from the first again next time
             self._wanted = False
