@@ -123,12 +123,11 @@ class LessonAudio:
             self._sound_on = sound_on
 
     def prepare(self, timeline: Timeline) -> None:
-        """Synthesise the lesson's speech in the background, the first cue first, then the words
-        a spoken countdown says, and make the bell and chime (a few hundred ms of arithmetic,
-        once): a mark or a word made when it is due would sound that much late."""
+        """Synthesise the lesson's speech in the background, the first cue first, and make the
+        bell and chime (a few hundred ms of arithmetic, once): a mark made when it is due would
+        sound that much late."""
         self._apply_pending()
-        speech = [e.utterance for e in timeline.events if e.kind is EventKind.SPEECH]
-        self.worker.request([*speech, *(Utterance(word) for word in COUNT_WORDS)])
+        self.worker.request([*speech_of(timeline), *(Utterance(w) for w in COUNT_WORDS)])
         if not self._marks_made:
             self._marks_made = True
             threading.Thread(target=make_marks, name="seesaw-marks", daemon=True).start()
@@ -153,3 +152,9 @@ class LessonAudio:
         self.worker.stop()
         if self._output is not None:
             self._output.close()
+
+
+def speech_of(timeline: Timeline) -> list[Utterance]:
+    """What a lesson says, in order; then ``prepare`` asks for the words a spoken countdown
+    says, so they are made before the first Pause, whatever the countdown's length."""
+    return [e.utterance for e in timeline.events if e.kind is EventKind.SPEECH]

@@ -8,10 +8,6 @@ must never disagree about this, so both ask here; they differ only in where spee
 Marks are the sounds of moments the learner made rather than the script: the gentle bell when a
 rest's suggested time is over, and the soft chime that starts the get-ready countdown (none
 after a suggested rest: its bell has just rung). They sound over the lesson's own sound.
-
-A spoken count ("Ready… 3", "2", "1") is one clip, each word placed at its second, so the words
-keep time with the mixer's clock rather than with the UI's ticks; it plays as the voice, in the
-quiet the countdown holds before the instruction.
 """
 
 from __future__ import annotations
@@ -19,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from audio import tones
-from audio.pcm import SAMPLE_BYTES, Clip, ms_to_frames
+from audio.pcm import Clip
 from lesson_engine.playback.events import GettingReady, RestOver
-from lesson_engine.playback.get_ready import CountWord
 from lesson_engine.timeline import Event, EventKind, Utterance
 
 Speech = Callable[[Utterance], Clip | None]
@@ -43,22 +38,6 @@ def mark_for(moment: RestOver | GettingReady) -> Clip | None:
     if isinstance(moment, RestOver):
         return tones.bell()
     return None if moment.after_rest else tones.chime()
-
-
-def count_clip(words: tuple[CountWord, ...], speech: Speech) -> Clip | None:
-    """The spoken count as one clip, each word at its moment (cut short if it would run into the
-    next); None when a word is not made yet: the count is then shown only, never late."""
-    clips = [speech(Utterance(word.text)) for word in words]
-    if not words or any(clip is None for clip in clips):
-        return None
-    pcm = bytearray()
-    ends = [word.at_ms for word in words[1:]] + [None]
-    for word, clip, end in zip(words, clips, ends, strict=True):
-        assert clip is not None
-        pcm.extend(bytes(ms_to_frames(word.at_ms) * SAMPLE_BYTES - len(pcm)))
-        room = None if end is None else (ms_to_frames(end - word.at_ms)) * SAMPLE_BYTES
-        pcm.extend(clip.pcm[:room])
-    return Clip(bytes(pcm))
 
 
 def make_marks() -> None:

@@ -9,7 +9,7 @@ from audio import tones
 from audio.output.protocol import NullOutput, Volumes
 from audio.output.session import SessionAudio
 from audio.pcm import RATE
-from audio.sounds import count_clip
+from audio.spoken_count import count_clip
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain, timed_by_voice
 from lesson_engine.playback.clock import ManualClock

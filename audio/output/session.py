@@ -4,7 +4,7 @@ It listens to the player's events and nothing else: ``EventStarted`` starts the 
 event at the given offset (so a resume or a late tick starts mid-clip, in step with the clock);
 pause, rest, a jump and the end stop it. A cue whose speech is not synthesised yet stays silent
 rather than making the lesson wait. A rest's end and the get-ready countdown sound their marks,
-and a countdown said aloud plays its count as the voice (``sounds.count_clip``).
+and a countdown said aloud plays its count as the voice (``spoken_count.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from audio.output.protocol import AudioOutput, Volumes
-from audio.sounds import count_clip, mark_for, sound_for
+from audio.sounds import mark_for, sound_for
+from audio.spoken_count import count_clip
 from audio.voices.chain import VoiceChain
 from lesson_engine.playback.events import (
     EventStarted,
