@@ -128,3 +128,9 @@ def test_a_screen_reader_reads_the_instruction_and_the_countdown_themselves(tree
     assert counting["shown"]["status"].endswith(" left")
     assert read_out("player paused", "Paused") == trees["player paused"]["shown"]["status"]
     assert read_out("rest", "Rest timer") == trees["rest"]["shown"]["rest timer"]
+
+
+def test_without_the_tools_the_skip_names_the_debian_packages(monkeypatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")  # no dbus-daemon, no Xvfb
+    why = missing_tools()
+    assert why is not None and "apt-get install dbus" in why and "xvfb" in why
