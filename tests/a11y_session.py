@@ -45,9 +45,25 @@ def missing_tools() -> str | None:
     )
     if not has_pyatspi:
         missing.append("python3-pyatspi")
+    missing += xcb_packages_missing()
     if not missing:
         return None
     return f"AT-SPI tools missing (Debian: apt-get install {' '.join(missing)})"
+
+
+def xcb_packages_missing() -> list[str]:
+    """The Debian packages Qt's X11 plugin still needs here (``display_check`` knows them),
+    asked in a process of its own so this one loads nothing of X11."""
+    ask = (
+        "import json; from ui.desktop.display_check import DEBIAN_PACKAGES, missing_libraries, "
+        "xcb_plugin; print(json.dumps([DEBIAN_PACKAGES.get(n, n) for n in "
+        "missing_libraries(xcb_plugin())]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", ask], cwd=HERE.parent, capture_output=True, text=True, check=True
+    )
+    packages: list[str] = json.loads(done.stdout)
+    return packages
 
 
 def bus_launcher() -> str | None:
