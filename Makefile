@@ -3,7 +3,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test check lint bench screenshots bundle clean
+.PHONY: run test check lint bench screenshots a11y-tree bundle clean
 
 # The first run downloads PySide6, the neural voice, the test tools and the rest (.venv is about
 # 850 MB): say so, and let pip show its progress, so that a slow network does not look like a hang.
@@ -73,6 +73,11 @@ bundle: $(BUNDLE_STAMP)
 # Needs Debian's xvfb (apt-get install xvfb): a real window on a virtual screen.
 screenshots: $(STAMP)
 	xvfb-run -a -s '-screen 0 1400x900x24' $(PY) -m ui.desktop.screenshots docs/screenshots
+
+# What a screen reader finds on every page, read through AT-SPI on a private desktop of its own.
+# Needs Debian's xvfb, at-spi2-core and python3-pyatspi (the system Python's pyatspi reads it).
+a11y-tree: $(STAMP)
+	$(PY) -m tests.a11y_session
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -22,6 +22,7 @@ from audio.voices.choice import missing_voice_notice
 from audio.voices.settle import Settled, settle
 from audio.voices.synthesis import pick_voice
 from audio.voices.worker import SynthWorker
+from lesson_engine.playback.get_ready import COUNT_WORDS
 from lesson_engine.playback.player import Player
 from lesson_engine.timeline import EventKind, Timeline, Utterance
 
@@ -125,7 +126,7 @@ class LessonAudio:
         bells, metronome and the marks there too (tens of ms of arithmetic each): a tone made
         when it is due would sound that much late."""
         self._apply_pending()
-        self.worker.request(e.utterance for e in timeline.events if e.kind is EventKind.SPEECH)
+        self.worker.request([*speech_of(timeline), *(Utterance(w) for w in COUNT_WORDS)])
         threading.Thread(
             target=prepare_sounds, args=(timeline,), name="seesaw-tones", daemon=True
         ).start()
@@ -150,3 +151,9 @@ class LessonAudio:
         self.worker.stop()
         if self._output is not None:
             self._output.close()
+
+
+def speech_of(timeline: Timeline) -> list[Utterance]:
+    """What a lesson says, in order; then ``prepare`` asks for the words a spoken countdown
+    says, so they are made before the first Pause, whatever the countdown's length."""
+    return [e.utterance for e in timeline.events if e.kind is EventKind.SPEECH]

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +30,30 @@ NO_DAEMON = (
 _names = itertools.count()
 
 
-@pytest.fixture(scope="session")
-def bus_address() -> Iterator[str]:
-    """The address of a private session bus, started once for the run."""
-    if DBUS_DAEMON is None:
-        pytest.skip(NO_DAEMON)
+@contextmanager
+def session_bus() -> Iterator[str]:
+    """A private ``dbus-daemon --session`` while the block runs; yields its address."""
+    assert DBUS_DAEMON is not None, NO_DAEMON
     daemon = subprocess.Popen(
         [DBUS_DAEMON, "--session", "--nofork", "--nopidfile", "--print-address=1"],
         stdout=subprocess.PIPE,
         text=True,
     )
     assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    yield address
-    daemon.terminate()
-    daemon.wait()
+    try:
+        yield daemon.stdout.readline().strip()
+    finally:
+        daemon.terminate()
+        daemon.wait()
+
+
+@pytest.fixture(scope="session")
+def bus_address() -> Iterator[str]:
+    """The address of a private session bus, started once for the run."""
+    if DBUS_DAEMON is None:
+        pytest.skip(NO_DAEMON)
+    with session_bus() as address:
+        yield address
 
 
 @pytest.fixture
@@ -63,18 +73,27 @@ def has_owner(bus: QDBusConnection, service: str) -> bool:
 class StandIn:
     """A stand-in service in its own process; ``calls`` asks it what it was asked."""
 
-    def __init__(self, bus: QDBusConnection, service: str, path: str) -> None:
+    def __init__(
+        self, bus: QDBusConnection, service: str, path: str, interface: str | None = None
+    ) -> None:
         self.bus, self.service, self.path = bus, service, path
+        self.interface = interface or service
 
     def calls(self) -> list[str]:
-        ask = QDBusMessage.createMethodCall(self.service, self.path, self.service, "Calls")
+        ask = QDBusMessage.createMethodCall(self.service, self.path, self.interface, "Calls")
         reply = self.bus.call(ask)
         assert reply.type() is QDBusMessage.MessageType.ReplyMessage, reply.errorMessage()
         return list(reply.arguments()[0])
 
 
 def start_standin(
-    qtbot, bus: QDBusConnection, address: str, script: str, service: str, path: str
+    qtbot,
+    bus: QDBusConnection,
+    address: str,
+    script: str,
+    service: str,
+    path: str,
+    interface: str | None = None,
 ) -> Iterator[StandIn]:
     process = subprocess.Popen([sys.executable, str(STANDINS / script), address])
     try:
@@ -82,7 +101,7 @@ def start_standin(
             lambda: has_owner(bus, service) or process.poll() is not None, timeout=20_000
         )
         assert process.poll() is None, f"the {service} stand-in did not start"
-        yield StandIn(bus, service, path)
+        yield StandIn(bus, service, path, interface)
     finally:
         process.terminate()
         process.wait()
@@ -99,6 +118,20 @@ def screensaver(qtbot, bus: QDBusConnection, bus_address: str) -> Iterator[Stand
         "screensaver.py",
         "org.freedesktop.ScreenSaver",
         "/org/freedesktop/ScreenSaver",
+    )
+
+
+@pytest.fixture
+def portal(qtbot, bus: QDBusConnection, bus_address: str) -> Iterator[StandIn]:
+    """A stand-in xdg-desktop-portal Inhibit that records Inhibit and each Request's Close."""
+    yield from start_standin(
+        qtbot,
+        bus,
+        bus_address,
+        "portal.py",
+        "org.freedesktop.portal.Desktop",
+        "/org/freedesktop/portal/desktop",
+        "org.freedesktop.portal.Inhibit",
     )
 
 

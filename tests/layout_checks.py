@@ -25,13 +25,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollBar,
+    QTabBar,
     QTableWidget,
     QWidget,
 )
 
 from ui.desktop.widgets.fitting_label import FittingLabel
 
-CONTROLS = (QAbstractButton, QLabel, QComboBox, QLineEdit, QAbstractSlider, QAbstractScrollArea)
+CONTROLS = (
+    QAbstractButton,
+    QLabel,
+    QComboBox,
+    QLineEdit,
+    QAbstractSlider,
+    QAbstractScrollArea,
+    QTabBar,
+)
 BUTTON_SLACK = 8  # a button's text needs at least 4 px either side
 INDICATOR = 16 + 8  # a check box's or radio button's indicator and its spacing (theme.py)
 
@@ -117,11 +126,23 @@ def text_problems(widget: QWidget) -> list[str]:
     if isinstance(widget, QComboBox):
         needed = metrics.horizontalAdvance(widget.currentText()) + 28
         return [] if needed <= widget.width() else [f"{name_of(widget)}: choice cut"]
+    if isinstance(widget, QTabBar):
+        return tab_problems(widget)
     if isinstance(widget, QTableWidget):
         return table_problems(widget)
     if isinstance(widget, QListWidget):
         return list_problems(widget)
     return []
+
+
+def tab_problems(tabs: QTabBar) -> list[str]:
+    """Each tab whole and as wide as it asks (the style sheet's font; a squeezed tab is elided)."""
+    problems = []
+    for index in range(tabs.count()):
+        rect, wanted = tabs.tabRect(index), tabs.tabSizeHint(index)
+        if rect.width() < wanted.width() or not tabs.rect().contains(rect):
+            problems.append(f"tab {tabs.tabText(index)!r}: text cut ({rect.width()} px)")
+    return problems
 
 
 def label_problems(label: QLabel, metrics: QFontMetrics) -> list[str]:

@@ -61,6 +61,9 @@ def pages(app, clock) -> Iterator[str]:  # type: ignore[no-untyped-def]
     clock.advance(95_000)
     app.flow.controller.tick()
     yield "player"
+    window.toggle_floor()  # F11: full screen, whatever the window was
+    yield "player on the floor"
+    window.toggle_floor()
     from lesson_engine.playback.parts import is_timed_part
 
     player = app.flow.player
@@ -143,8 +146,15 @@ SHOTS = {
         "player counting down",
         "rest",
     ),
-    ("1920x1080", "1"): ("player", "exercises", "today"),
-    ("1600x1000", "2"): ("player", "player counting down", "rest", "check-in", "settings"),
+    ("1920x1080", "1"): ("player", "player on the floor", "exercises", "today"),
+    ("1600x1000", "2"): (
+        "player",
+        "player on the floor",
+        "player counting down",
+        "rest",
+        "check-in",
+        "settings",
+    ),
 }
 """The pictures ``docs/screenshots/any-window/`` keeps: each screen at its own size only."""
 

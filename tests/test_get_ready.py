@@ -10,7 +10,13 @@ from lesson_engine.playback.events import (
     PlayerState,
     RestOver,
 )
-from lesson_engine.playback.get_ready import countdown_text
+from lesson_engine.playback.get_ready import (
+    COUNT_WORDS,
+    GET_READY_CHOICES_MS,
+    CountWord,
+    countdown_text,
+    spoken_count,
+)
 from tests.player_fixtures import CUE_STARTS, TOTAL_MS, Rig, make_rig
 
 READY_MS = 3_000
@@ -127,3 +133,44 @@ def test_pausing_in_the_countdown_waits_and_next_cuts_it_short() -> None:
 def test_the_countdown_reads_ready_three_two_one() -> None:
     shown = [countdown_text(ms) for ms in (3_000, 2_001, 2_000, 1_001, 1_000, 1)]
     assert shown == ["Ready… 3", "Ready… 3", "Ready… 2", "Ready… 2", "Ready… 1", "Ready… 1"]
+
+
+def test_the_spoken_count_says_each_number_as_the_screen_shows_it() -> None:
+    assert spoken_count(3_000) == (
+        CountWord(0, "Ready, 3"),
+        CountWord(1_000, "2"),
+        CountWord(2_000, "1"),
+    )
+    for ms in GET_READY_CHOICES_MS:
+        for word in spoken_count(ms):
+            assert countdown_text(ms - word.at_ms).endswith(word.text.removeprefix("Ready, "))
+            assert word.text in COUNT_WORDS  # made before any lesson needs it
+    assert spoken_count(0) == ()
+    assert len(spoken_count(5_000)) == 5
+
+
+def test_a_spoken_count_comes_with_the_countdown_only_when_chosen() -> None:
+    rig = make_rig(get_ready_ms=READY_MS)
+    rig.player.play()
+    rig.run(12_000)
+    rig.player.pause()
+    rig.player.toggle()
+    assert rig.of(GettingReady) == [GettingReady(READY_MS, after_rest=False, spoken=())]
+    rig.run(READY_MS + 1_000)
+    rig.player.speak_count = True  # chosen mid-lesson: from the next countdown on
+    rig.player.pause()
+    rig.heard.clear()
+    rig.player.toggle()
+    assert rig.of(GettingReady) == [
+        GettingReady(READY_MS, after_rest=False, spoken=spoken_count(READY_MS))
+    ]
+
+
+def test_the_end_of_a_suggested_rest_says_its_count_too_when_chosen() -> None:
+    rig = make_rig(get_ready_ms=READY_MS)
+    rig.player.speak_count = True
+    rig.player.play()
+    rig.run(56_000)  # the script's [rest 30s] ends at 56 s
+    assert rig.of(GettingReady) == [
+        GettingReady(READY_MS, after_rest=True, spoken=spoken_count(READY_MS))
+    ]

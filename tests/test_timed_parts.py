@@ -61,7 +61,7 @@ def test_the_screen_counts_down_a_timed_part_above_the_caption(
     advance(app, clock, first.duration_ms + 1_000)  # a second into the 10 s pause after it
     assert player.current_event.kind is EventKind.PAUSE
     assert view.paused.isVisibleTo(view) and view.paused.text() == "0:09 left"
-    assert view.paused.accessibleName() == "Time left in this part"
+    assert view.paused.accessibleDescription() == "Time left in this part"
     assert view.paused.font().pointSize() > view.next_caption.font().pointSize()  # large
     advance(app, clock, 4_000)
     assert view.paused.text() == "0:05 left"

@@ -7,17 +7,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 
+from audio import tones
+from audio.lesson_audio import LessonAudio
+from audio.output.protocol import NullOutput
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain
 from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.state import PlayerState
+from tests.audio_fixtures import ToneVoice
 from tests.test_ui_lesson_flow import advance, press
 from ui.desktop.app import SeesawApp, build
 from ui.desktop.player.view import PlayerView
-from ui.desktop.ports import SilentAudio
+from ui.desktop.ports import AudioPort, SilentAudio
 
 
 def open_app(
-    qtbot, tmp_path: Path, journal: Journal, lessons: Path, *, stop: bool = True, **settings: str
+    qtbot,
+    tmp_path: Path,
+    journal: Journal,
+    lessons: Path,
+    *,
+    stop: bool = True,
+    audio: AudioPort | None = None,
+    **settings: str,
 ):
     clock = ManualClock()
     stored = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -25,7 +38,7 @@ def open_app(
         stored.setValue(key.replace("__", "/"), value)
     app = build(
         journal=journal,
-        audio=SilentAudio(),
+        audio=audio or SilentAudio(),
         settings=stored,
         folders=[("Seesaw", lessons)],
         clock=clock,
@@ -99,3 +112,35 @@ def test_a_stop_declined_goes_on_at_once(qtbot, tmp_path, journal, lessons) -> N
     advance(app, clock, 2_000)
     view.request_stop()
     assert view.paused.isHidden() and app.flow.player.position_ms == 2_000
+
+
+def test_the_count_is_said_aloud_once_chosen_beside_its_length(
+    qtbot, tmp_path, journal, lessons
+) -> None:
+    """The real audio layer (a tone for a voice, an output that records): the count's words are
+    made ahead with the lesson's, and played as the voice when the countdown starts."""
+    output = NullOutput()
+    voice = ToneVoice()
+    audio = LessonAudio(VoiceChain(voice, ClipCache(tmp_path / "clips")), output, [])
+    app, clock = open_app(qtbot, tmp_path, journal, lessons, audio=audio)
+    spoken = app.settings_view.speak_count
+    assert not spoken.isChecked()  # off unless chosen
+    start(app)
+    assert audio.worker.wait_idle(30)
+    assert {"Ready, 3", "2", "1"} <= set(voice.calls)  # made before any countdown
+    advance(app, clock, 4_000)
+    chime = ("mark", tones.chime().duration_ms, 0)
+
+    def countdown() -> list[tuple[str, int, int]]:
+        output.calls.clear()
+        press(qtbot, app, Qt.Key.Key_Space)
+        press(qtbot, app, Qt.Key.Key_Space)
+        return [call for call in output.calls if call[0] != "stop"]
+
+    assert countdown() == [chime]  # shown only
+    spoken.click()  # mid-lesson, from the Settings page: from the next countdown on
+    assert countdown() == [chime, ("play", 2_100, 0)]  # "Ready, 3" at 0 s, "2", "1" at 2 s
+    reopened = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert reopened.value("lessons/get_ready_spoken") in (True, "true")
+    app.window.close()
+    audio.close()

@@ -15,6 +15,7 @@ from lesson_engine.playback.keep_awake import HOLD_AFTER_PAUSE_MS
 from lesson_engine.playback.state import PlayerState
 from tests.dbus_fixtures import StandIn
 from ui.desktop.app import SeesawApp, build
+from ui.desktop.awake.inhibitors import Inhibitor
 from ui.desktop.awake.screensaver import ScreenSaverInhibitor
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
@@ -22,9 +23,16 @@ from ui.desktop.ports import SilentAudio
 INHIBIT = "Inhibit Seesaw: A movement lesson is playing -> {}"
 
 
-def open_app(qtbot, tmp_path: Path, journal: Journal, lessons: Path, bus: QDBusConnection):
+def open_app(
+    qtbot,
+    tmp_path: Path,
+    journal: Journal,
+    lessons: Path,
+    bus: QDBusConnection,
+    inhibitor: Inhibitor | None = None,
+):
     clock = ManualClock()
-    inhibitor = ScreenSaverInhibitor(bus)
+    inhibitor = inhibitor or ScreenSaverInhibitor(bus)
     app = build(
         journal=journal,
         audio=SilentAudio(),

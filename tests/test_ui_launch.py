@@ -68,7 +68,7 @@ def test_the_window_lists_the_lessons_first_and_the_journal_arrives_right_after(
         assert launch.shell.window.isVisible()
         assert listed_ids(launch) == [e.id for e in known.entries]
         assert not (data_dir() / "journal").exists()  # not opened before the first paint
-        assert launch.shell.window.nav["journal"].isEnabled()
+        assert launch.shell.window.navigation.isEnabled()
 
         qtbot.waitUntil(lambda: launch.app is not None)
         assert launch.app is not None and not launch.failed
@@ -77,7 +77,9 @@ def test_the_window_lists_the_lessons_first_and_the_journal_arrives_right_after(
         assert isinstance(window.page("exercises"), ExercisesView)
         assert isinstance(window.page("journal"), JournalView)
         assert listed_ids(launch) == [e.id for e in known.entries]
-        window.nav["journal"].click()
+        tabs = window.navigation
+        tab = tabs.tabRect(tabs.keys.index("journal")).center()
+        qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tab)
         assert window.pages.currentWidget() is launch.app.journal_view
     finally:
         close(launch)

@@ -3,7 +3,8 @@
 It listens to the player's events and nothing else: ``EventStarted`` starts the clip for that
 event at the given offset (so a resume or a late tick starts mid-clip, in step with the clock);
 pause, rest, a jump and the end stop it. A cue whose speech is not synthesised yet stays silent
-rather than making the lesson wait. A rest's end and the get-ready countdown sound their marks.
+rather than making the lesson wait. A rest's end and the get-ready countdown sound their marks,
+and a countdown said aloud plays its count as the voice (``spoken_count.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from audio.output.protocol import AudioOutput, Volumes
 from audio.sounds import mark_for, sound_for
+from audio.spoken_count import count_clip
 from audio.voices.chain import VoiceChain
 from lesson_engine.playback.events import (
     EventStarted,
@@ -64,3 +66,10 @@ class SessionAudio:
             mark = mark_for(event)
             if mark is not None:
                 self.output.mark(mark, self._volumes().sounds)
+            count = (
+                count_clip(event.spoken, self.chain.cached_clip)
+                if isinstance(event, GettingReady)
+                else None
+            )
+            if count is not None:
+                self.output.play(count, 0, self._volumes().voice)

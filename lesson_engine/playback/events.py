@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lesson_engine.playback.checkpoint import Checkpoint
+from lesson_engine.playback.get_ready import CountWord
 from lesson_engine.playback.state import PlayerState
 from lesson_engine.timeline import Cue, Event, SectionSpan
 
@@ -65,10 +66,12 @@ class RestOver:
 @dataclass(frozen=True)
 class GettingReady:
     """The countdown before the instruction is heard from its start, ``ms`` long. After the end of
-    a suggested rest (``after_rest``) its bell has just rung; otherwise a chime starts it."""
+    a suggested rest (``after_rest``) its bell has just rung; otherwise a chime starts it.
+    ``spoken`` is the count to say aloud, from now (empty when the learner has it shown only)."""
 
     ms: int
     after_rest: bool
+    spoken: tuple[CountWord, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from lesson_engine.playback.events import (
     Seeked,
     StateChanged,
 )
+from lesson_engine.playback.get_ready import spoken_count
 from lesson_engine.playback.rests import RestRecord, Rests
 from lesson_engine.playback.retiming import only_the_future_moved
 from lesson_engine.playback.state import PlayerState
@@ -79,6 +80,8 @@ class Player:
         self._started_ms = self._pos
         self.get_ready_ms = get_ready_ms
         """The countdown before an instruction is heard again; 0 is off. May change mid-lesson."""
+        self.speak_count = False
+        """Whether the countdown is said aloud as well as shown. May change mid-lesson."""
         self._ready_until: int | None = None
 
     # -- reading -------------------------------------------------------------------------
@@ -400,8 +403,12 @@ class Player:
             self._event_index = -1
         self._announce(index, self._pos, force_sound=True, sound=not ready_ms)
         if ready_ms:
-            self._emit(GettingReady(ready_ms, after_rest=False))
+            self._emit(self._getting_ready(ready_ms, after_rest=False))
         self._checkpoint_now()
+
+    def _getting_ready(self, ms: int, *, after_rest: bool) -> GettingReady:
+        spoken = spoken_count(ms) if self.speak_count else ()
+        return GettingReady(ms, after_rest=after_rest, spoken=spoken)
 
     def _ends_suggested_rest(self, index: int) -> bool:
         """Leaving a suggested rest of the script: its bell, and the countdown into what follows
@@ -417,7 +424,7 @@ class Player:
         self._pos = rest.end_ms
         self._anchor_clock = self._ready_until = crossed_at + self.get_ready_ms
         self._announce(self.timeline.event_index_at(self._pos), self._pos, sound=False)
-        self._emit(GettingReady(self.get_ready_ms, after_rest=True))
+        self._emit(self._getting_ready(self.get_ready_ms, after_rest=True))
         self._checkpoint_now()
         return True
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, Slot
-from PySide6.QtDBus import QDBusConnection
+from PySide6.QtCore import ClassInfo, QObject, Slot
+from serving import serve
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
@@ -39,16 +39,5 @@ class ScreenSaver(QObject):
         return self.calls
 
 
-def main(address: str) -> int:
-    app = QCoreApplication([])
-    bus = QDBusConnection.connectToBus(address, "screensaver-standin")
-    service = ScreenSaver()
-    options = QDBusConnection.RegisterOption.ExportAllSlots
-    if not (bus.registerObject(PATH, service, options) and bus.registerService(SERVICE)):
-        print(f"could not serve {SERVICE}: {bus.lastError().message()}", file=sys.stderr)
-        return 1
-    return app.exec()
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(serve(sys.argv[1], SERVICE, PATH, lambda _bus: ScreenSaver()))

@@ -59,12 +59,14 @@ from ui.desktop.ports import AudioPort
 from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, connect_journal_care
 from ui.desktop.settings.store import (
     GET_READY_KEY,
+    SPEAK_COUNT_KEY,
     THEMES,
     VOICE_KEYS,
     VOLUME_KEYS,
     read_choice,
     read_get_ready_ms,
     read_int,
+    read_speak_count,
     read_voice_settings,
     read_volumes,
 )
@@ -160,6 +162,7 @@ def build(
         clock=clock,
         caption_pt=lambda: caption_size(settings),
         get_ready_ms=lambda: read_get_ready_ms(settings),
+        speak_count=lambda: read_speak_count(settings),
         confirm_stop=confirm_stop,
         parent=shell.window,
     )
@@ -337,6 +340,8 @@ def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBa
             flow.view.set_caption_size(caption_size(settings))
         elif key == GET_READY_KEY and flow.player is not None:
             flow.player.get_ready_ms = read_get_ready_ms(settings)  # from the next resume on
+        elif key == SPEAK_COUNT_KEY and flow.player is not None:
+            flow.player.speak_count = read_speak_count(settings)
 
     settings_view.changed.connect(setting_changed)
     # Through the Settings page, so the size is kept and its slider shows it.

@@ -125,10 +125,15 @@ def stylesheet(t: Theme) -> str:
     }}
     QPushButton[role="big-control"]:focus {{ border: 3px solid {t.text}; }}
     QPushButton:disabled {{ color: {t.muted}; background: transparent; border: 1px dashed {t.muted}; }}
-    QPushButton[role="nav"] {{ border: none; background: transparent; font-size: 13pt; padding: 10px 14px; }}
-    QPushButton[role="nav"]:checked {{ color: {t.accent}; border-bottom: 3px solid {t.accent}; border-radius: 0; }}
-    QPushButton[role="nav"]:disabled {{ color: {t.muted}; border: none; background: transparent; }}
-    QPushButton[role="nav"]:checked:disabled {{ color: {t.muted}; border-bottom: 3px solid {t.muted}; }}
+    QTabBar::tab {{
+        border: none; border-bottom: 3px solid transparent; background: transparent;
+        color: {t.text}; font-size: 13pt; padding: 10px 14px;
+    }}
+    QTabBar::tab:selected {{ color: {t.accent}; border-bottom: 3px solid {t.accent}; }}
+    QTabBar::tab:hover {{ color: {t.accent}; }}
+    QTabBar::tab:disabled {{ color: {t.muted}; }}
+    QTabBar::tab:selected:disabled {{ color: {t.muted}; border-bottom: 3px solid {t.muted}; }}
+    QTabBar:focus {{ outline: none; }}
     QWidget[floor="true"] QPushButton[role="control"] {{
         font-size: 20pt; min-height: 72px; min-width: 110px;
     }}
@@ -138,6 +143,7 @@ def stylesheet(t: Theme) -> str:
     QWidget[floor="true"] QLabel[role="muted"] {{ font-size: 20pt; }}
     QPushButton[role="small"] {{ padding: 2px 10px; }}
     QLabel[role="legend"] {{ font-size: 15pt; color: {t.muted}; }}
+    QWidget[floor="true"] QLabel[role="legend"] {{ font-size: 18pt; }}
     QListWidget::item {{ padding: 6px 4px; }}
     QCheckBox::indicator, QRadioButton::indicator {{
         width: 16px; height: 16px; border: 2px solid {t.muted}; background: {t.surface};

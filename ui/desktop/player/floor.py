@@ -14,27 +14,42 @@ from PySide6.QtWidgets import QLabel, QWidget
 LEGEND = "Space pause  ·  R rest  ·  ← back  ·  → next  ·  Esc stop  ·  F11 leave floor mode"
 FLOOR_CAPTION_GAIN = 1.3
 """How much larger captions are in floor mode than the learner's own size."""
+FLOOR_NEXT_PT = 22
+"""The "Next:" line's size on the floor: still a glance ahead, but one that reads from the mat."""
+LARGE_FROM_HEIGHT = 720
+"""The window's height (in Qt's pixels; full screen, the screen's) from which floor mode makes the controls, the "Next:" line
+and the legend larger still. Below it (an 800×600 screen, or 1600×1000 at scale factor 2, which
+is 800×500 to Qt) two rows of large controls and a two-line legend would leave the caption no
+room; at a scale factor the usual sizes are already that much larger on the glass."""
 
 
 def legend() -> QLabel:
     label = QLabel(LEGEND)
     label.setProperty("role", "legend")
-    label.setAccessibleName("Keys")
+    label.setAccessibleDescription("Keys")
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.hide()
     return label
 
 
-def show_floor(on: bool, hidden: list[QWidget], shown: list[QWidget], page: QWidget) -> None:
+def has_room(page: QWidget) -> bool:
+    """Whether the window ``page`` is in is tall enough for floor mode's larger sizes."""
+    return page.window().height() >= LARGE_FROM_HEIGHT
+
+
+def show_floor(on: bool, hidden: list[QWidget], shown: list[QWidget], page: QWidget) -> bool:
     """Hide what the floor does not need, show the legend, and let the style sheet make the
-    controls large (``floor`` on the page: see ``theme.stylesheet``)."""
+    controls large where the screen has room (``floor`` on the page: see ``theme.stylesheet``).
+    True when they are large."""
     for widget in hidden:
         widget.setVisible(not on)
     for widget in shown:
         widget.setVisible(on)
-    page.setProperty("floor", on)
+    room = has_room(page)
+    page.setProperty("floor", on and room)
     for widget in (page, *page.findChildren(QWidget)):
         style = widget.style()
         style.unpolish(widget)
         style.polish(widget)
+    return on and room

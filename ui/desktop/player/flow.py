@@ -75,6 +75,7 @@ class LessonFlow(QObject):
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),  # the learner's offset
         caption_pt: Callable[[], int] = lambda: 30,
         get_ready_ms: Callable[[], int] = lambda: 0,
+        speak_count: Callable[[], bool] = lambda: False,
         confirm_stop: ConfirmStop = ask_to_stop,
         parent: QObject | None = None,
     ) -> None:
@@ -87,6 +88,7 @@ class LessonFlow(QObject):
         self._now = now
         self._caption_pt = caption_pt
         self._get_ready_ms = get_ready_ms
+        self._speak_count = speak_count
         self._confirm_stop = confirm_stop
         self.player: Player | None = None
         self.controller: SessionController | None = None
@@ -233,6 +235,7 @@ class LessonFlow(QObject):
     def _run(self, player: Player) -> None:
         self._release()
         self.player = player
+        player.speak_count = self._speak_count()
         self._completed = False
         self._detach.append(player.subscribe(self._on_player_event))
         self._detach.append(self.audio.attach(player))

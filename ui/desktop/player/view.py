@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,14 +28,21 @@ from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.durations import format_clock
 from lesson_engine.timeline import Cue, Event, EventKind, SectionSpan
 from ui.desktop.player.controller import SessionController
-from ui.desktop.player.floor import FLOOR_CAPTION_GAIN, legend, show_floor
+from ui.desktop.player.controls import CONTROLS, control_buttons, name_toggle
+from ui.desktop.player.floor import (
+    FLOOR_CAPTION_GAIN,
+    FLOOR_NEXT_PT,
+    has_room,
+    legend,
+    show_floor,
+)
 from ui.desktop.player.preview import is_medical_note, next_line
 from ui.desktop.player.section_progress import SectionProgress
 from ui.desktop.theme import DEFAULT_CAPTION_PT
 from ui.desktop.widgets.button_rows import ButtonRows
 from ui.desktop.widgets.eliding_label import ElidingLabel
 from ui.desktop.widgets.fitting_label import FittingLabel
-from ui.desktop.widgets.shortcuts import bind
+from ui.desktop.widgets.shortcuts import bind, name_control
 
 PAUSED_LINE = "Paused · press Space to go on"
 NEXT_PT = 16
@@ -87,6 +94,8 @@ class PlayerView(QWidget):
         self._stop_question = stop_question
         timeline = controller.player.timeline
         self.setAccessibleName("Lesson player")
+        # What a label shows is its accessible name, so a screen reader reads the instruction, the
+        # times and the countdown themselves; what each of them is goes in its description.
         # The screen itself takes focus, so Space and the arrows work the moment it appears.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -101,28 +110,24 @@ class PlayerView(QWidget):
         self.round = QLabel()
         self.round.setProperty("role", "heading")
         self.round.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.round.setAccessibleName("Round and side")
+        self.round.setAccessibleDescription("Round and side")
 
         self.caption = FittingLabel(floor_pt=14)
-        self.caption.setAccessibleName("Current instruction")
+        self.caption.setAccessibleDescription("Current instruction")
         self.caption.setToolTip("Ctrl+Plus and Ctrl+Minus make the captions bigger or smaller")
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.next_caption = FittingLabel(floor_pt=10)
         self.next_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.next_caption.setProperty("role", "muted")
-        self.next_caption.setAccessibleName("Next instruction")
-        self.next_caption.set_points(NEXT_PT)
-        # The preview keeps to two lines at its size, so it never crowds out the instruction.
-        font = QFont(self.next_caption.font())
-        font.setPointSize(NEXT_PT)
-        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
+        self.next_caption.setAccessibleDescription("Next instruction")
+        self._size_next_line(NEXT_PT)
         self.set_caption_size(caption_pt)
 
         self.rest_title = QLabel("Resting")
         self.rest_title.setProperty("role", "rest-title")
         self.rest_timer = QLabel("0:00")
         self.rest_timer.setProperty("role", "rest-timer")
-        self.rest_timer.setAccessibleName("Rest timer")
+        self.rest_timer.setAccessibleDescription("Rest timer")
         self.rest_hint = QLabel()
         self.rest_hint.setWordWrap(True)
         for label in (self.rest_title, self.rest_timer, self.rest_hint):
@@ -134,7 +139,7 @@ class PlayerView(QWidget):
         self.paused = QLabel(PAUSED_LINE)
         self.paused.setProperty("role", "status-line")
         self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.paused.setAccessibleName("Paused")
+        self.paused.setAccessibleDescription("Paused")
         keep_place = self.paused.sizePolicy()
         keep_place.setRetainSizeWhenHidden(True)  # the caption does not move when it shows
         self.paused.setSizePolicy(keep_place)
@@ -162,60 +167,43 @@ class PlayerView(QWidget):
         self.progress.seek_requested.connect(controller.seek)
         self.elapsed = QLabel("0:00")
         self.elapsed.setProperty("role", "muted")
-        self.elapsed.setAccessibleName("Elapsed time")
+        self.elapsed.setAccessibleDescription("Elapsed time")
         self.remaining = QLabel()
         self.remaining.setProperty("role", "muted")
-        self.remaining.setAccessibleName("Remaining time")
+        self.remaining.setAccessibleDescription("Remaining time")
         self._voice_note = voice_note
         self.voice = QLabel(voice_note)
         self.voice.setProperty("role", "muted")
 
-        self.buttons: dict[str, QPushButton] = {}
-        spec = [
-            (
-                "previous_section",
-                "‹ Section",
-                "Previous section",
-                "PgUp",
-                controller.previous_section,
-            ),
-            ("back", "Back", "Back to the start of this instruction", "Left", controller.back),
-            ("toggle", "Play", "Play or pause", "Space", controller.toggle),
-            ("rest", "Rest", "Rest as long as you need", "R", controller.rest),
-            ("next", "Next", "Next instruction", "Right", controller.next),
-            ("next_section", "Section ›", "Next section", "PgDown", controller.next_section),
-            ("stop", "Stop", "Stop the lesson and note how it felt", "Esc", self.request_stop),
-        ]
-        for key, text, name, shortcut, action in spec:
-            button = QPushButton(text)
-            button.setProperty("role", "big-control" if key in ("toggle", "rest") else "control")
-            button.setAccessibleName(name)
-            button.setToolTip(f"{name} ({shortcut})")
-            button.clicked.connect(action)
-            self.buttons[key] = button
+        self.buttons = control_buttons(
+            self,
+            {
+                "previous_section": controller.previous_section,
+                "back": controller.back,
+                "toggle": controller.toggle,
+                "rest": controller.rest,
+                "next": controller.next,
+                "next_section": controller.next_section,
+                "stop": self.request_stop,
+            },
+        )
         self.controls = ButtonRows(
-            [self.buttons[key] for key, *_ in spec],
+            [self.buttons[control.key] for control in CONTROLS],
             [self.buttons[key] for key in ("back", "toggle", "rest", "next")],
             [self.buttons[key] for key in ("previous_section", "next_section", "stop")],
         )
         # Beside the section's name, not among the controls: the row stays one row at 800 px.
         floor = QPushButton("Floor")
         floor.setProperty("role", "small")  # no taller than the section's name beside it
-        floor.setAccessibleName("Floor mode, full screen")
-        floor.setToolTip("Floor mode, full screen (F11)")
+        # No wider than its word either, when floor mode hides the title that fills the row.
+        floor.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        name_control(floor, "Floor mode", "F11", "Floor mode: full screen, large type and controls")
         floor.clicked.connect(self.floor_requested.emit)
         self.buttons["floor"] = floor
 
         shortcuts: list[tuple[str | QKeySequence, Callable[[], object]]] = [
-            ("Space", controller.toggle),
             (QKeySequence(Qt.Key.Key_MediaTogglePlayPause), controller.toggle),
             (QKeySequence(Qt.Key.Key_MediaPlay), controller.toggle),
-            ("R", controller.rest),
-            ("Left", controller.back),
-            ("Right", controller.next),
-            ("PgUp", controller.previous_section),
-            ("PgDown", controller.next_section),
-            ("Esc", self.request_stop),
             ("F11", self.floor_requested.emit),
             (QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.caption_step.emit(2)),
             ("Ctrl+=", lambda: self.caption_step.emit(2)),
@@ -256,6 +244,7 @@ class PlayerView(QWidget):
         self.legend = legend()
         layout.addWidget(self.legend)
         self.floor = False
+        self._floor_large = False
         self._caption_pt = caption_pt
 
         controller.cue_started.connect(self._show_cue)
@@ -275,9 +264,31 @@ class PlayerView(QWidget):
     def set_floor(self, on: bool) -> None:
         """Floor mode on or off (``player/floor.py``): the window has gone full screen."""
         self.floor = on
-        show_floor(on, [self.title, self.voice, self.progress, self.medical], [self.legend], self)
-        self.buttons["floor"].setText("Leave floor" if on else "Floor")
+        self._lay_out_floor()
+        floor = self.buttons["floor"]
+        floor.setText("Leave floor" if on else "Floor")
+        name_control(floor, "Leave floor mode" if on else "Floor mode", "F11")
         self.set_caption_size(self._caption_pt)
+
+    def _lay_out_floor(self) -> None:
+        hidden = [self.title, self.voice, self.progress, self.medical]
+        self._floor_large = show_floor(self.floor, hidden, [self.legend], self)
+        self.controls.rearrange()
+        self._size_next_line(FLOOR_NEXT_PT if self._floor_large else NEXT_PT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Full screen may come a moment after floor mode (the window manager's answer), or not
+        at all: the floor's sizes follow the window's room as it comes."""
+        super().resizeEvent(event)
+        if self.floor and has_room(self) != self._floor_large:
+            self._lay_out_floor()
+
+    def _size_next_line(self, points: int) -> None:
+        """The preview keeps to two lines at its size, so it never crowds out the instruction."""
+        self.next_caption.set_points(points)
+        font = QFont(self.next_caption.font())
+        font.setPointSize(points)
+        self.next_caption.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + 4)
 
     def set_caption_size(self, points: int) -> None:
         """The learner's caption size (larger in floor mode); "Next:" keeps its own (``NEXT_PT``)."""
@@ -338,7 +349,7 @@ class PlayerView(QWidget):
         }
         toggle = self.buttons["toggle"]
         toggle.setText(labels.get(state, "Play" if state is PlayerState.READY else "Resume"))
-        toggle.setAccessibleName(f"{toggle.text()} (Space)")
+        name_toggle(toggle)
         self.buttons["rest"].setEnabled(state not in (PlayerState.RESTING, PlayerState.FINISHED))
         self._refresh_clock()
 
@@ -354,13 +365,13 @@ class PlayerView(QWidget):
         )
         if ready_ms:
             self.paused.setText(countdown_text(ready_ms))
-            self.paused.setAccessibleName("Get ready")
+            self.paused.setAccessibleDescription("Get ready")
         elif state is PlayerState.PAUSED:
             self.paused.setText(PAUSED_LINE)
-            self.paused.setAccessibleName("Paused")
+            self.paused.setAccessibleDescription("Paused")
         elif left_ms is not None:
             self.paused.setText(part_left_text(left_ms))
-            self.paused.setAccessibleName("Time left in this part")
+            self.paused.setAccessibleDescription("Time left in this part")
         self.paused.setVisible(bool(ready_ms) or state is PlayerState.PAUSED or left_ms is not None)
 
     def _refresh_clock(self) -> None:

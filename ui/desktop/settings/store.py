@@ -70,6 +70,14 @@ def read_get_ready_ms(settings: QSettings) -> int:
     return int(read_choice(settings, GET_READY_KEY, GET_READY, str(DEFAULT_GET_READY_MS)))
 
 
+SPEAK_COUNT_KEY = "lessons/get_ready_spoken"
+"""Whether the get-ready count is said aloud as well as shown (off unless chosen)."""
+
+
+def read_speak_count(settings: QSettings) -> bool:
+    return read_bool(settings, SPEAK_COUNT_KEY, False)
+
+
 def read_bool(settings: QSettings, key: str, default: bool) -> bool:
     value = settings.value(key, default)
     if isinstance(value, str):

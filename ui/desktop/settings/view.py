@@ -33,6 +33,7 @@ from ui.desktop.settings.programme_settings import ProgrammeSettings
 from ui.desktop.settings.store import (
     GET_READY,
     GET_READY_KEY,
+    SPEAK_COUNT_KEY,
     SPEED_RANGE,
     THEMES,
     VOICE_LABELS,
@@ -42,6 +43,7 @@ from ui.desktop.settings.store import (
     read_bool,
     read_choice,
     read_int,
+    read_speak_count,
 )
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
 
@@ -132,7 +134,17 @@ class SettingsView(QWidget):
         form.addRow("Voice volume", voice_volume_row)
         form.addRow("Bells, metronome", sounds_volume_row)
         form.addRow("", self.sound)
-        form.addRow("Get ready", self.get_ready)
+        self.speak_count = QCheckBox("Say the count aloud")
+        self.speak_count.setChecked(read_speak_count(settings))
+        self.speak_count.setToolTip(
+            "The voice says “Ready… 3, 2, 1” as the screen counts, for when your eyes are closed"
+        )
+        self.speak_count.toggled.connect(lambda on: self._store(SPEAK_COUNT_KEY, on))
+        get_ready_row = QHBoxLayout()
+        get_ready_row.addWidget(self.get_ready)
+        get_ready_row.addWidget(self.speak_count)
+        get_ready_row.addStretch(1)
+        form.addRow("Get ready", get_ready_row)
         note = QLabel("Voice changes apply from the next lesson you start.")
         note.setProperty("role", "muted")
 

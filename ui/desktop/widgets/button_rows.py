@@ -61,3 +61,8 @@ class ButtonRows(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange(self._needed() > event.size().width())
+
+    def rearrange(self) -> None:
+        """One row or two again, for buttons whose size changed in a window that did not (floor
+        mode's style makes them larger; a window already full screen gets no resize)."""
+        self._arrange(self._needed() > self.width())

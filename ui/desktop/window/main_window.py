@@ -1,7 +1,7 @@
-"""The main window: a navigation strip, a notice banner, and one page at a time.
+"""The main window: the pages' tabs (``navigation.py``), a notice banner, and one page at a time.
 
 While a lesson runs, its screens (check-in, player, check-out) take the whole page and the
-navigation is disabled, so a stray click cannot leave a lesson without the Stop question.
+tabs are disabled, so a stray click cannot leave a lesson without the Stop question.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.desktop.widgets.banner import Banner
 from ui.desktop.widgets.shortcuts import bind
+from ui.desktop.window.navigation import Navigation
 
 if TYPE_CHECKING:  # each Qt class costs on first use; these only arrive with events
     from PySide6.QtCore import QMimeData
@@ -46,14 +45,14 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.banner = Banner()
         self.pages = QStackedWidget()
-        self.nav_group = QButtonGroup(self)
-        self.nav_group.setExclusive(True)
-        self.nav: dict[str, QPushButton] = {}
+        self.navigation = Navigation()
+        self.navigation.chosen.connect(self.show_page)
         self._nav_row = QHBoxLayout()
         brand = QLabel("Seesaw")
         brand.setProperty("role", "title")
         self._nav_row.addWidget(brand)
         self._nav_row.addSpacing(24)
+        self._nav_row.addWidget(self.navigation)
         self._nav_row.addStretch(1)
         self._session_page: QWidget | None = None
         self.close_guards: list[Callable[[], bool]] = []
@@ -95,31 +94,17 @@ class MainWindow(QMainWindow):
             )
 
     def add_page(self, key: str, title: str, widget: QWidget | None, shortcut: str) -> None:
-        """Add a page and its navigation button; ``None`` keeps the place for ``set_page``.
+        """Add a page and its tab; ``None`` keeps the place for ``set_page``.
 
         Keeping places lets the first paint show the whole navigation while pages that need the
         journal or the lesson engine are built a moment later.
         """
         widget = widget if widget is not None else QWidget()
-        button = QPushButton(title)
-        button.setCheckable(True)
-        button.setProperty("role", "nav")
-        button.setToolTip(f"{title} ({shortcut})")
-        button.setProperty("tip", button.toolTip())
-        button.setAccessibleName(title)
-        self.nav_group.addButton(button)
-        self.nav[key] = button
-        self._nav_row.insertWidget(self._nav_row.count() - 1, button)
+        self.navigation.add(key, title, shortcut)
         self.pages.addWidget(widget)
-        button.clicked.connect(lambda: self.show_page(key))
-
-        def press() -> None:
-            if button.isEnabled():
-                button.click()
-
-        bind(self, shortcut, press, Qt.ShortcutContext.WindowShortcut)
+        bind(self, shortcut, lambda: self.navigation.choose(key), Qt.ShortcutContext.WindowShortcut)
         widget.setProperty("page-key", key)
-        if len(self.nav) == 1:
+        if len(self.navigation.keys) == 1:
             self.show_page(key)
 
     def page(self, key: str) -> QWidget | None:
@@ -146,7 +131,7 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         if widget is not None:
             self.pages.setCurrentWidget(widget)
-            self.nav[key].setChecked(True)
+            self.navigation.select(key)
 
     def show_session(self, widget: QWidget) -> None:
         """Put a lesson screen up, replacing the previous one of the same lesson."""
@@ -165,12 +150,7 @@ class MainWindow(QMainWindow):
             # Removed only after the new screen holds focus, so focus never leaves the window.
             self.pages.removeWidget(previous)
             previous.deleteLater()
-        for button in self.nav.values():
-            button.setEnabled(False)
-            button.setToolTip(
-                "Stop the lesson first (Esc) to leave it. "
-                "During a lesson, Ctrl+Plus and Ctrl+Minus change the caption size."
-            )
+        self.navigation.lock(True)
 
     def toggle_floor(self) -> None:
         """Floor mode for the lesson on screen (``player/floor.py``): full screen, no
@@ -183,7 +163,9 @@ class MainWindow(QMainWindow):
     def set_floor(self, on: bool) -> None:
         page = self._session_page
         self._nav_box.setVisible(not on)
-        self.banner.setVisible((not on and self.banner.isVisibleTo(self)) or not on)
+        # Back at the desk, the notices come back, and only if there are any: an empty banner
+        # would take the caption's room.
+        self.banner.setVisible(not on and bool(self.banner.messages))
         if on:
             self._was_maximized = self.isMaximized()
             self.showFullScreen()
@@ -199,9 +181,7 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(self._session_page)
             self._session_page.deleteLater()
             self._session_page = None
-        for button in self.nav.values():
-            button.setEnabled(True)
-            button.setToolTip(button.property("tip"))
+        self.navigation.lock(False)
         self.show_page(back_to)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
