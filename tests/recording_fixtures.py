@@ -17,6 +17,7 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from audio.ffmpeg import use_bundled_ffmpeg
 from audio.output.protocol import NullOutput
 from audio.pcm import RATE, Clip, ms_to_frames, silence
 from tests.audio_fixtures import tone
@@ -81,6 +82,7 @@ def tone_phrase(hz: float, words: int = 4) -> Clip:
 def spoken_recording(path: Path, phrases: list[Clip], pauses_ms: list[int]) -> list[int]:
     """Write the phrases with the pauses between them, over a faint room noise (50 dB under the
     speech), as a 48 kHz stereo WAV; returns the real boundaries, the middle of each pause, in ms."""
+    use_bundled_ffmpeg()  # pydub warns on import when ffmpeg is not on PATH
     from pydub import AudioSegment
 
     parts, boundaries, at = [silence(LEAD_MS).pcm], [], ms_to_frames(LEAD_MS)

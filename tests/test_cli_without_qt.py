@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.recording_fixtures import spoken_recording, tone_phrase
+
 LESSON = "id: quiet\ntitle: Quiet\n---\n# Start\nLie down and rest.\n[pause 2s]\n[bell]\n"
 MANIFEST = 'title = "Quiet days"\nauthor = "Sam"\nversion = "1"\nlicence = "CC BY 4.0"\n'
 
@@ -50,6 +52,7 @@ def lessons(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "quiet.lesson").write_text(LESSON, encoding="utf-8")
     (folder / "pack.toml").write_text(MANIFEST, encoding="utf-8")
+    spoken_recording(folder / "talk.wav", [tone_phrase(300.0), tone_phrase(600.0)], [1_000])
     return folder
 
 
@@ -60,6 +63,7 @@ def lessons(tmp_path: Path) -> Path:
         ["timeline", "{lesson}"],
         ["render", "{lesson}", "-o", "{tmp}/quiet.wav", "--voice", "captions"],
         ["pack", "{folder}", "-o", "{tmp}/quiet.zip"],
+        ["import-recording", "{folder}/talk.wav", "-o", "{tmp}/talk.lesson"],
         ["journal", "show"],
         ["journal", "export", "--csv", "{tmp}/journal.csv"],
         ["lessons"],

@@ -26,7 +26,7 @@ from audio.voices.synthesis import PiperVoice
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.player import Player
 from lesson_engine.script.parser import load_lesson
-from tests.audio_fixtures import ToneVoice
+from tests.audio_fixtures import ToneVoice, tone
 from tests.recording_fixtures import HeardOutput, spoken_recording, tone_phrase, trimmed
 from ui.cli.commands import main
 
@@ -185,3 +185,12 @@ def test_a_silent_or_unreadable_recording_is_refused_with_a_reason(tmp_path: Pat
     err = capsys.readouterr().err
     assert "broken.wav could not be read" in err and "nothing was written" in err
     assert not (tmp_path / "broken.lesson").exists()
+
+
+def test_a_cough_between_two_pauses_is_not_a_cue_of_its_own(tmp_path: Path) -> None:
+    cough = tone(120, 2_000.0)
+    phrases = [tone_phrase(300.0), cough, tone_phrase(600.0), tone_phrase(900.0)]
+    real = spoken_recording(tmp_path / "lesson.wav", phrases, [1_500, 1_500, 1_500])
+    cuts = read_recording(tmp_path / "lesson.wav").split.cuts
+    assert len(cuts) == 2  # the cough joins the first instruction
+    assert [abs(f - r) <= BUFFER_MS for f, r in zip(cuts, real[1:], strict=True)] == [True, True]

@@ -21,6 +21,8 @@ from audio.recorded.pauses import (
     quiet_stretches,
 )
 
+MIN_SPEECH_MS = 250
+"""Less sound than this between two pauses is a noise, not an instruction."""
 SPLIT_PAUSE_MS = 150
 """The shortest quiet stretch a span is split at when the author asks: a breath, not a stop."""
 
@@ -41,7 +43,20 @@ class Split:
         """The split at the speaker's pauses (see ``pauses``); raises NoPauses."""
         level = loudness(clip)
         cuts = tuple(q.middle_ms for q in quiet_stretches(level, min_pause_ms))
-        return cls(clip.duration_ms, cuts, level)
+        return cls(clip.duration_ms, cuts, level).without_blips()
+
+    def without_blips(self) -> Split:
+        """Each span with less than ``MIN_SPEECH_MS`` of sound in it (a cough, a chair, a
+        click between two pauses) joined to the span before it (the first, to the one after):
+        it is not an instruction of its own."""
+        split = self
+        index = 0
+        while len(split.cuts) and index <= len(split.cuts):
+            if split.speech_ms(index) >= MIN_SPEECH_MS:
+                index += 1
+            else:
+                split = split.merge(index - 1 if index else 0)
+        return split
 
     def spans(self) -> list[tuple[int, int]]:
         edges = (0, *self.cuts, self.total_ms)

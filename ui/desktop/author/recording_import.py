@@ -102,7 +102,10 @@ class RecordingReview(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for index in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
         self.table.itemDoubleClicked.connect(lambda _item: self.play())
         self.note = QLabel()
@@ -171,7 +174,6 @@ class RecordingReview(QDialog):
                 if column == 2 and in_speech:
                     item.setToolTip("This end cuts into speech: move it into the pause")
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
         self.note.setText(self.captions.note)
         self.note.setVisible(bool(self.captions.note))
         self.table.selectRow(min(select, self.table.rowCount() - 1))
