@@ -14,6 +14,7 @@ over, so the count now, less that, is how far into it the mixer is. Without the 
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,12 +41,27 @@ class _Playing:
     volume: float
 
 
+def _import_pygame() -> None:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # SDL would otherwise catch SIGINT and SIGTERM and turn them into quit events nobody reads,
+    # so Seesaw could no longer be stopped by the system or from a terminal.
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+    import pygame  # noqa: F401
+
+
+def load_in_background() -> None:
+    """Import pygame on a thread of its own, so opening the device later is only opening it.
+
+    Importing pygame is most of what opening the sound device cost the UI thread (about 190 of
+    200 ms with the disk driver). The device itself is still opened on the UI thread: on Windows
+    SDL's audio backend sets up COM for the thread that opens it, and the objects it makes there
+    must outlive that thread, which a helper thread would not."""
+    threading.Thread(target=_import_pygame, name="seesaw-pygame", daemon=True).start()
+
+
 class PygameOutput:
     def __init__(self) -> None:
-        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-        # SDL would otherwise catch SIGINT and SIGTERM and turn them into quit events nobody reads,
-        # so Seesaw could no longer be stopped by the system or from a terminal.
-        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+        _import_pygame()
         import pygame
 
         self._pygame = pygame

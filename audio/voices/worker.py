@@ -1,15 +1,20 @@
 """One background thread that synthesises a lesson's cues in order, first cue first.
 
-One thread because the neural voice is not thread-safe. Results are not pushed anywhere: the UI
+It loads the voice as soon as it starts, before anything is asked of it: the neural voice's
+model takes about a second to load, and loaded while the learner picks a lesson and checks in,
+the first cue is made in time for Start even with an empty clip cache. One thread because the
+neural voice is not thread-safe. Results are not pushed anywhere: the UI
 asks ``take_finished`` on its own thread, so no lock or signal crosses into Qt from here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable
 
 from audio.voices.chain import VoiceChain
+from audio.voices.synthesis import VoiceUnavailable
 from lesson_engine.timeline import Utterance
 
 
@@ -19,6 +24,7 @@ class SynthWorker:
         self._cond = threading.Condition()
         self._wanted: list[Utterance] = []
         self._busy = False
+        self._in_hand: Utterance | None = None
         self._stopping = False
         self._finished = 0
         self._done = 0
@@ -37,6 +43,28 @@ class SynthWorker:
             self._done = 0
             self._total = len(todo)
             self._cond.notify_all()
+
+    def hurry(self, utterance: Utterance) -> None:
+        """Make ``utterance`` next, unless it is known already or being made now: the cue about
+        to play must never be made twice, nor wait behind the rest."""
+        if self.chain.known_duration(utterance) is not None:
+            return
+        with self._cond:
+            if self._in_hand == utterance:
+                return
+            if utterance in self._wanted:
+                self._wanted.remove(utterance)
+            else:
+                self._total += 1
+            self._wanted.insert(0, utterance)
+            self._cond.notify_all()
+
+    def wait_for(self, utterance: Utterance, timeout: float) -> bool:
+        """Wait up to ``timeout`` s for ``utterance`` to be neither queued nor in hand."""
+        with self._cond:
+            return self._cond.wait_for(
+                lambda: self._in_hand != utterance and utterance not in self._wanted, timeout
+            )
 
     def progress(self) -> tuple[int, int]:
         with self._cond:
@@ -63,6 +91,10 @@ class SynthWorker:
             self._thread.join(timeout=10)
 
     def _run(self) -> None:
+        voice = self.chain.voice
+        if voice is not None:  # one that will not load fails again when asked, and is replaced
+            with contextlib.suppress(VoiceUnavailable):
+                voice.load()
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._wanted or self._stopping)
@@ -70,11 +102,13 @@ class SynthWorker:
                     return
                 item = self._wanted.pop(0)
                 self._busy = True
+                self._in_hand = item
             try:
                 self.chain.clip_for(item)
             finally:
                 with self._cond:
                     self._busy = False
+                    self._in_hand = None
                     self._done += 1
                     self._finished += 1
                     self._cond.notify_all()
