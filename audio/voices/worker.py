@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterable
 
 from audio.voices.chain import VoiceChain
+from audio.voices.memory import give_back_free_memory
 from audio.voices.synthesis import VoiceUnavailable
 from lesson_engine.timeline import Utterance
 
@@ -111,4 +112,7 @@ class SynthWorker:
                     self._in_hand = None
                     self._done += 1
                     self._finished += 1
+                    idle = not self._wanted
                     self._cond.notify_all()
+                if idle:  # the lesson's cues are made: the memory they took goes back
+                    give_back_free_memory()
