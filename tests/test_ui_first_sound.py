@@ -12,19 +12,16 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from audio.lesson_audio import LessonAudio
 from audio.output.protocol import NullOutput
 from audio.pcm import Clip
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from lesson_engine.journal.journal import Journal
-from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.state import PlayerState
 from tests.audio_fixtures import ToneVoice
 from tests.test_ui_lesson_flow import current
-from ui.desktop.app import build
+from tests.test_ui_voices import open_app
 from ui.desktop.player.view import PlayerView
 
 COLD = "id: cold\ntitle: Cold start\n---\nLie on your side.\n[pause 2s]\nRoll onto your back.\n"
@@ -55,15 +52,7 @@ def test_start_on_a_cold_voice_waits_for_the_workers_cue_without_freezing(
     voice = HeldVoice()
     output = NullOutput()
     audio = LessonAudio(VoiceChain(voice, ClipCache(tmp_path / "cache")), output, [])
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=audio,
-        settings=settings,
-        folders=[("Seesaw", lessons)],
-        clock=ManualClock(),
-    )
-    qtbot.addWidget(app.window)
+    app, _ = open_app(qtbot, tmp_path, journal, lessons, audio)
     try:
         app.flow.start("cold")  # check-in on screen; the worker starts on the first cue
         assert voice.holding.wait(timeout=10)
