@@ -9,8 +9,10 @@ asks ``take_finished`` on its own thread, so no lock or signal crosses into Qt f
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import threading
+import weakref
 from collections.abc import Iterable
 
 from audio.voices.chain import VoiceChain
@@ -32,6 +34,9 @@ class SynthWorker:
         self._total = 0
         self._thread = threading.Thread(target=self._run, name="seesaw-voice", daemon=True)
         self._thread.start()
+        # A process that ends while the voice's runtime is loading or speaking on this thread is
+        # aborted by the runtime's C++ ("terminate called"): let the thread finish first.
+        atexit.register(_stop_at_exit, weakref.ref(self))
 
     def request(self, utterances: Iterable[Utterance]) -> None:
         """Replace the queue with these, in order, skipping what is already known."""
@@ -116,3 +121,9 @@ class SynthWorker:
                     self._cond.notify_all()
                 if idle:  # the lesson's cues are made: the memory they took goes back
                     give_back_free_memory()
+
+
+def _stop_at_exit(worker: weakref.ref[SynthWorker]) -> None:
+    alive = worker()
+    if alive is not None:
+        alive.stop()
