@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from audio.output.mixer import open_output
+from audio.output.mixer import load_in_background, open_output
 from audio.output.protocol import AudioOutput, NullOutput, Volumes
 from audio.output.session import SessionAudio
 from audio.sounds import prepare_sounds
@@ -56,6 +56,8 @@ class LessonAudio:
         chosen = pick_voice(voice)
         notice = missing_voice_notice(voice, chosen.name if chosen else None)
         notices = [notice] if notice else []
+        if sound_on:
+            load_in_background()
         return cls(VoiceChain(chosen, ClipCache(cache_folder), speed), None, notices, sound_on)
 
     def open_output(self) -> str:
@@ -131,12 +133,24 @@ class LessonAudio:
             target=prepare_sounds, args=(timeline,), name="seesaw-tones", daemon=True
         ).start()
 
-    def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None:
-        """Make sure the cue about to play has its sound (a short wait at most, once)."""
-        for event in timeline.events[timeline.event_index_at(position_ms) :]:
-            if event.kind is EventKind.SPEECH:
-                self.chain.clip_for(event.utterance)
-                return
+    def first_ready(self, timeline: Timeline, position_ms: int = 0, wait_s: float = 0.0) -> bool:
+        """Whether the cue that plays first from ``position_ms`` has its sound; if not, the
+        worker makes it next, waited for up to ``wait_s``. Never synthesises here: the worker
+        may be making it already (Start on the UI thread once made it a second time)."""
+        first = next(
+            (
+                e
+                for e in timeline.events[timeline.event_index_at(position_ms) :]
+                if e.kind is EventKind.SPEECH
+            ),
+            None,
+        )
+        if first is None or self.chain.known_duration(first.utterance) is not None:
+            return True
+        self.worker.hurry(first.utterance)
+        if wait_s > 0:
+            self.worker.wait_for(first.utterance, wait_s)
+        return self.chain.known_duration(first.utterance) is not None
 
     def take_new_lengths(self) -> bool:
         return self.worker.take_finished() > 0

@@ -31,9 +31,9 @@ from pathlib import Path
 from audio.output import stream_count
 
 class TimedFrames(stream_count.MixedFrames):
-    def __init__(self, library):
+    def __init__(self, *args):
         self.stamps = []  # (wall time the buffer was mixed, frames counted before it)
-        super().__init__(library)
+        super().__init__(*args)
     def _count(self, udata, stream, length):
         self.stamps.append((time.perf_counter(), self.frames))
         super()._count(udata, stream, length)

@@ -35,7 +35,7 @@ lesson = "id: t\ntitle: T\n---\nOne two three.\n[pause 1s]\n[bell]\n"
 timeline = timed_by_voice(parse_lesson_text(lesson), chain)
 audio = LessonAudio(chain, PygameOutput(), [])
 audio.prepare(timeline)
-audio.ready_first(timeline)
+assert audio.first_ready(timeline, 0, wait_s=30)  # the first cue made, as Start waits for it
 clock = MixedFramesClock()
 player = Player(timeline, clock)
 audio.attach(player)

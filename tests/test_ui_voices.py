@@ -61,9 +61,12 @@ def test_settings_offers_only_the_voices_this_computer_has(
 
 
 def open_app(
-    qtbot, tmp_path: Path, journal: Journal, lessons: Path
+    qtbot, tmp_path: Path, journal: Journal, lessons: Path, audio: LessonAudio | None = None
 ) -> tuple[SeesawApp, LessonAudio]:
-    audio = LessonAudio(VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache")), NullOutput(), [])
+    """The real window on ``audio`` (a tone voice and no sound output unless given)."""
+    if audio is None:
+        chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"))
+        audio = LessonAudio(chain, NullOutput(), [])
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     app = build(
         journal=journal,

@@ -14,11 +14,12 @@ over, so the count now, less that, is how far into it the mixer is. Without the 
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from audio.output import stream_count
-from audio.output.fades import faded_in, faded_out
+from audio.output.fades import FADE_FRAMES, faded_in, faded_out
 from audio.pcm import RATE, SAMPLE_BYTES, Clip
 
 if TYPE_CHECKING:  # pygame loads slowly: only when the mixer starts
@@ -40,12 +41,27 @@ class _Playing:
     volume: float
 
 
+def _import_pygame() -> None:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # SDL would otherwise catch SIGINT and SIGTERM and turn them into quit events nobody reads,
+    # so Seesaw could no longer be stopped by the system or from a terminal.
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+    import pygame  # noqa: F401
+
+
+def load_in_background() -> None:
+    """Import pygame on a thread of its own, so opening the device later is only opening it.
+
+    Importing pygame is most of what opening the sound device cost the UI thread (about 190 of
+    200 ms with the disk driver). The device itself is still opened on the UI thread: on Windows
+    SDL's audio backend sets up COM for the thread that opens it, and the objects it makes there
+    must outlive that thread, which a helper thread would not."""
+    threading.Thread(target=_import_pygame, name="seesaw-pygame", daemon=True).start()
+
+
 class PygameOutput:
     def __init__(self) -> None:
-        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-        # SDL would otherwise catch SIGINT and SIGTERM and turn them into quit events nobody reads,
-        # so Seesaw could no longer be stopped by the system or from a terminal.
-        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+        _import_pygame()
         import pygame
 
         self._pygame = pygame
@@ -76,31 +92,29 @@ class PygameOutput:
 
     def _start(self, channel: pygame.mixer.Channel, pcm: bytes, volume: float) -> None:
         sound = self._sound(pcm, volume)
-        if self._mixed is not None:
+        if self._mixed is None:
+            channel.play(sound)
+            return
+        with self._mixed.steady():  # it starts at the next buffer: the one this count names
             self._playing[id(channel)] = _Playing(pcm, self._mixed.frames, volume)
-        channel.play(sound)
+            channel.play(sound)
 
     def _fade_out(self, channel: pygame.mixer.Channel) -> None:
-        """Replace what ``channel`` plays with its next few ms, ramped down; cut if unknown.
-
-        The count is read again after the tail is made: a buffer mixed meanwhile moves the
-        mixer on, and the tail must start where the mixer will be."""
+        """Replace what ``channel`` plays with its next few ms, ramped down; cut if unknown."""
         playing = self._playing.pop(id(channel), None)
         if playing is None or self._mixed is None or not channel.get_busy():
             channel.stop()
             return
-        while True:
+        with self._mixed.steady():  # no buffer mixed between the count and the tail's start
             counted = self._mixed.frames
             at = (counted - playing.started) * SAMPLE_BYTES
-            tail = faded_out(playing.pcm[at:]) if at < len(playing.pcm) else b""
-            sound = self._sound(tail, playing.volume) if tail else None
-            if self._mixed.frames == counted:
-                break
-        if sound is None:
-            channel.stop()
-        else:  # kept as playing, so a second stop within the fade ramps on rather than cuts
+            tail = faded_out(playing.pcm[at : at + FADE_FRAMES * SAMPLE_BYTES])
+            if not tail:
+                channel.stop()
+                return
+            # kept as playing, so a second stop within the fade ramps on rather than cuts
             self._playing[id(channel)] = _Playing(tail, counted, playing.volume)
-            channel.play(sound)
+            channel.play(self._sound(tail, playing.volume))
 
     def _sound(self, pcm: bytes, volume: float) -> pygame.mixer.Sound:
         """The clip at ``volume``: the mixer scales it as it mixes, so nothing is copied."""

