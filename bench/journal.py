@@ -10,6 +10,8 @@ a busy machine weighs on both alike), printed as the median of the per-run ratio
   the same records. Two SQLite baselines: its rows alone (every column of both tables), and its
   rows read into the same checked records the journal hands the app (the codec and the checks,
   as a journal kept in SQLite would have to). Goal: within 2x.
+- **the stored documents alone**: every year file parsed and its log replayed, nothing decoded
+  into records, against SQLite's rows alone: the storage format against SQLite's.
 
 ``python -m bench journal [runs]``
 """
@@ -30,6 +32,7 @@ from typing import Any
 
 from lesson_engine.journal.codec import log_to_doc, session_to_doc
 from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.loading import LoadReport, load_year
 from lesson_engine.journal.records import ExerciseLog, Note, SessionEntry, Soreness
 from lesson_engine.journal.screening import read_record
 from lesson_engine.journal.trend import soreness_series
@@ -140,6 +143,12 @@ def sqlite_records(path: Path) -> None:
     assert len(soreness_series(ordered)) == DAYS  # type: ignore[arg-type]
 
 
+def documents(folder: Path) -> None:
+    report = LoadReport()
+    years = [load_year(path, NOW, report) for path in sorted(folder.glob("20??.json"))]
+    assert sum(len(y["sessions"]) for y in years if y) == DAYS and report.clean
+
+
 def interleaved(
     ours: Callable[[], None], theirs: Callable[[], None], runs: int
 ) -> list[tuple[float, float]]:
@@ -197,6 +206,15 @@ def main(runs: int = 15) -> None:
                 interleaved(open_and_series, lambda: sqlite_records(sqlite_path), runs),
                 2,
                 "SQLite into the same records",
+            )
+        )
+
+        print(
+            summary(
+                "the stored documents alone",
+                interleaved(lambda: documents(folder), lambda: sqlite_rows(sqlite_path), runs),
+                2,
+                "SQLite rows alone",
             )
         )
 

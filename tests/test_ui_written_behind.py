@@ -26,7 +26,7 @@ from ui.desktop.app import SeesawApp
 
 
 @pytest.fixture
-def behind(
+def playing(
     qtbot, tmp_path: Path, lessons: Path
 ) -> Iterator[tuple[SeesawApp, Journal, Callable[[], threading.Event], ManualClock]]:
     journal = Journal.open(tmp_path / "journal")
@@ -36,6 +36,7 @@ def behind(
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     app = open_app(qtbot, settings, journal, lessons, clock, confirm_stop=lambda _w, _q: True)
     app.window.close_guards.clear()
+    start_without_check_in(app)  # a lesson playing, the place saved at its start
     gates: list[threading.Event] = []
 
     def hold() -> threading.Event:
@@ -57,9 +58,8 @@ def settle(journal: Journal) -> None:
     QCoreApplication.processEvents()
 
 
-def test_the_place_is_saved_behind_the_lesson_which_never_waits_for_the_disk(behind) -> None:
-    app, journal, hold, clock = behind
-    start_without_check_in(app)
+def test_the_place_is_saved_behind_the_lesson_which_never_waits_for_the_disk(playing) -> None:
+    app, journal, hold, clock = playing
     folder = journal.folder
     assert folder is not None
     settle(journal)
@@ -77,10 +77,9 @@ def test_the_place_is_saved_behind_the_lesson_which_never_waits_for_the_disk(beh
 
 
 def test_a_place_the_disk_refuses_is_told_once_when_the_writer_heard_it(
-    behind, monkeypatch: pytest.MonkeyPatch
+    playing, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, journal, hold, clock = behind
-    start_without_check_in(app)
+    app, journal, hold, clock = playing
     advance(app, clock, 6_000)
     settle(journal)
     allow = refuse_writes(monkeypatch, journal.folder, errno.EROFS)
@@ -100,10 +99,9 @@ def test_a_place_the_disk_refuses_is_told_once_when_the_writer_heard_it(
 
 
 def test_a_session_is_called_saved_only_once_its_write_returned(
-    behind, monkeypatch: pytest.MonkeyPatch
+    playing, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, journal, hold, clock = behind
-    start_without_check_in(app)
+    app, journal, hold, clock = playing
     advance(app, clock, 70_000)
     allow = refuse_writes(monkeypatch, journal.folder)
     app.flow.view.request_stop()
