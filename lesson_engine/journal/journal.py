@@ -238,7 +238,7 @@ class Journal:
 
     @_guarded
     def add_session(self, entry: SessionEntry) -> SessionEntry:
-        self._changing()
+        self._changing(SESSIONS)
         check_session(entry, self._now())
         return replace(
             entry, id=self._years.insert(entry.started_at.year, SESSIONS, session_to_doc(entry))
@@ -256,9 +256,13 @@ class Journal:
             self._read[table] = sorted(records, key=order)
         return list(self._read[table])
 
-    def _changing(self) -> None:
-        """Before any write: what was read may no longer be what is stored."""
-        self._read.clear()
+    def _changing(self, table: str | None = None) -> None:
+        """Before any write: what was read of ``table`` (None: of all) may no longer be what
+        is stored. The other tables' lists stay: a note saved costs no session read again."""
+        if table is None:
+            self._read.clear()
+        else:
+            self._read.pop(table, None)
 
     @_guarded
     def update_session_note(self, session_id: str, text: str) -> Replaced:
@@ -276,7 +280,7 @@ class Journal:
 
     @_guarded
     def _replace(self, table: str, record_id: str, change: Change) -> Replaced:
-        self._changing()
+        self._changing(table)
         return replace_record(self._years, table, record_id, change)
 
     # -- removing, and putting back (``changes``) --------------------------------------------
@@ -284,7 +288,7 @@ class Journal:
     @_guarded
     def remove(self, table: str, record_id: str) -> Removed:
         """Take a session, set or note out; what is returned lets ``put_back`` undo it exactly."""
-        self._changing()
+        self._changing(table)
         return remove_record(self._years, table, record_id)
 
     @_guarded
@@ -295,14 +299,14 @@ class Journal:
     @_guarded
     def undo(self, change: Removed | Replaced) -> None:
         """Undo a deletion (``put_back``) or a correction (the record as it was, in one write)."""
-        self._changing()
+        self._changing(change.table)
         undo_change(self._years, change)
 
     # -- exercise logs and notes -------------------------------------------------------------
 
     @_guarded
     def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
-        self._changing()
+        self._changing(LOGS)
         check_exercise_log(log, learner_day(self._now()), self.known_exercises)
         return replace(log, id=self._years.insert(log.day.year, LOGS, log_to_doc(log)))
 
@@ -321,7 +325,7 @@ class Journal:
 
     @_guarded
     def add_note(self, note: Note) -> Note:
-        self._changing()
+        self._changing(NOTES)
         check_free_note(note, learner_day(self._now()))
         return replace(note, id=self._years.insert(note.day.year, NOTES, note_to_doc(note)))
 
@@ -340,7 +344,7 @@ class Journal:
     @_guarded
     def add(self, kind: Kind[T], record: T) -> T:
         """Check and store ``record``; returns it with its id (``2026-3``)."""
-        self._changing()
+        self._changing(kind.table)
         kind.check(record, learner_day(self._now()))
         year = kind.day(record).year
         return replace(record, id=self._years.insert(year, kind.table, kind.to_doc(record)))  # type: ignore[type-var]
