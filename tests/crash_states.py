@@ -106,12 +106,14 @@ class Op:
 class Ack:
     """A call the test made has returned: everything it saved must survive any later power cut.
 
-    ``wrote`` names the files it replaced (``folder/name``), for the damaged-file checks.
+    ``wrote`` names the files it created or replaced (``folder/name``), ``appended`` the files
+    it wrote into in place (a change log), for the damaged-file checks.
     """
 
     what: str
     value: Any
     wrote: frozenset[str] = frozenset()
+    appended: frozenset[str] = frozenset()
 
 
 Event = Op | Ack
@@ -211,6 +213,8 @@ def torn_versions(old: bytes, new: bytes) -> list[bytes]:
     or garbage after the prefix (the size landed, the blocks did not), and the new prefix over the
     old tail (an overwrite in place that reached only some sectors).
     """
+    if old and len(new) > len(old) and new.startswith(old):
+        return appended_versions(old, new)
     half = len(new) // 2
     candidates = [
         old,
@@ -220,6 +224,26 @@ def torn_versions(old: bytes, new: bytes) -> list[bytes]:
         new[:half] + bytes(len(new) - half),
         new[:half] + GARBAGE[: len(new) - half],
         new[:half] + old[half:],
+    ]
+    return list(dict.fromkeys(candidates))
+
+
+def appended_versions(old: bytes, new: bytes) -> list[bytes]:
+    """What an append to a synced file can leave: the synced bytes ``old`` stay, and the tail
+    is lost, whole, cut short, or its length landed without its bytes (zeros or garbage).
+
+    The blocks before the old end are not written by an append. The one sector holding both
+    old and new bytes is rewritten, and taken to be written whole or not at all: SQLite makes
+    the same assumption of disks by default ("powersafe overwrite").
+    """
+    tail = new[len(old) :]
+    half = len(tail) // 2
+    candidates = [
+        old,
+        new,
+        old + tail[:half],
+        old + bytes(len(tail)),
+        old + tail[:half] + GARBAGE[: len(tail) - half],
     ]
     return list(dict.fromkeys(candidates))
 
@@ -458,6 +482,7 @@ class Recorder:
         self._machine = Machine.start(self.initial)
         self._fds: dict[int, tuple[Node, tuple[int, int]]] = {}
         self._wrote_since_ack: set[str] = set()
+        self._appended_since_ack: set[str] = set()
         self._real = {name: getattr(os, name) for name in self._PATCHED}
         self._real_open = builtins.open
         self._patches = contextlib.ExitStack()
@@ -466,8 +491,10 @@ class Recorder:
 
     def acknowledge(self, what: str, value: Any = None) -> None:
         """Mark that a call the test made has returned: its effect must now survive."""
-        self.trace.append(Ack(what, value, frozenset(self._wrote_since_ack)))
+        wrote = frozenset(self._wrote_since_ack)
+        self.trace.append(Ack(what, value, wrote, frozenset(self._appended_since_ack) - wrote))
         self._wrote_since_ack.clear()
+        self._appended_since_ack.clear()
 
     def _record(self, op: Op) -> None:
         self._machine.apply(op)
@@ -475,6 +502,11 @@ class Recorder:
         name = op.target if op.kind == "rename" else op.name
         if op.kind in ("rename", "create") and visible(name):
             self._wrote_since_ack.add(f"{op.folder}/{name}" if op.folder else name)
+        if op.kind == "write":  # into a file in place (a change log): it too was written
+            for folder, entries in self._machine.entries.items():
+                for entry, node in entries.items():
+                    if node == op.node and visible(entry):
+                        self._appended_since_ack.add(f"{folder}/{entry}" if folder else entry)
 
     # -- patching ----------------------------------------------------------------------------
 

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import tempfile
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
+import pytest
+
+from lesson_engine.journal import changelog
 from lesson_engine.journal.records import SessionEntry, Soreness
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
@@ -34,3 +42,30 @@ def session(
 
 def day(days_ago: int) -> date:
     return (NOW - timedelta(days=days_ago)).date()
+
+
+def refuse_writes(
+    monkeypatch: pytest.MonkeyPatch, folder: Path | None = None, code: int = errno.ENOSPC
+) -> Callable[[], None]:
+    """From now on the disk refuses what the journal writes in ``folder`` (every folder when
+    None): whole files (``write_atomically``'s temporary file) and appends to a change log.
+    Returns ``allow``, which gives the space back."""
+    make_temp = tempfile.mkstemp
+    append = changelog._write_line
+
+    def refusing_file(*args, **kwargs):
+        if folder is None or Path(kwargs.get("dir", "")).is_relative_to(folder):
+            raise OSError(code, os.strerror(code))
+        return make_temp(*args, **kwargs)
+
+    def refusing_append(_fd: int, _line: bytes) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refusing_file)
+    monkeypatch.setattr(changelog, "_write_line", refusing_append)
+
+    def allow() -> None:
+        monkeypatch.setattr(tempfile, "mkstemp", make_temp)
+        monkeypatch.setattr(changelog, "_write_line", append)
+
+    return allow

@@ -2,7 +2,8 @@
 
 The first Seesaw is a real process, started as ``seesaw`` starts (its own folders, the bundled
 lessons, the wall clock). It stops a lesson, the check-out is filled in with keys, and once the
-form's draft is due on disk (half a second after the last key) it is killed with SIGKILL: no
+form's draft is on disk (half a second after the last key, then written by the journal's writer
+thread) it is killed with SIGKILL: no
 chance to save anything on the way out. The second Seesaw, opened on the same journal, must show
 that check-out again with the rating, place and note, and put them in the journal on Save.
 """
@@ -47,6 +48,7 @@ form.sides["left"].setChecked(True)
 QTest.keyClicks(form.note, {NOTE!r})
 while app.flow._draft_timer.isActive():  # the draft's half second, on the real clock
     launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+app.flow.journal.flush()  # and written: the writer's thread has fsynced it
 print("typed", flush=True)
 input()  # and here it is killed
 """

@@ -32,7 +32,7 @@ from unittest import mock
 import pytest
 
 from lesson_engine import storage
-from lesson_engine.journal import database, loading
+from lesson_engine.journal import changelog, database, files, loading, years
 from lesson_engine.journal import journal as journal_module
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import Note
@@ -48,15 +48,19 @@ Writer = Callable[..., None]
 
 
 def write_the_journal(root: Path, recorder: Recorder) -> None:
-    """A fresh journal, a session, a note, two saved places, another note, and the saved place
-    cleared (as after a session is saved): each kind of write (first file of a year, a year
-    rewritten with its backup, the saved place and its backup, and its removal)."""
+    """A fresh journal, a session, a note, the change log folded in, two saved places, another
+    note, and the saved place cleared (as after a session is saved), then closed (the log folded
+    in again): each kind of write (a new change log, an append, the first file of a year, a year
+    rewritten with its backup and its log kept as the backup's log, the saved place and its
+    backup, and its removal)."""
     with Journal.open(root / "journal", now=clock()) as journal:
         recorder.acknowledge("open")
         journal.add_session(session(1, note="s1"))
         recorder.acknowledge("session", "s1")
         journal.add_note(Note(day(0), "n1"))
         recorder.acknowledge("note", "n1")
+        journal.compact()  # the change log folded into the year file, then more changes logged
+        recorder.acknowledge("compacted")
         for position in (1000, 2000):
             journal.save_checkpoint({"lesson_id": "weight-shift-1", "position_ms": position})
             recorder.acknowledge("checkpoint", position)
@@ -72,7 +76,7 @@ def writer_replaced_by(writer: Writer | None) -> Iterator[None]:
     """Every journal module calls ``write_atomically`` through its own imported name."""
     with contextlib.ExitStack() as stack:
         if writer is not None:
-            for module in (storage, journal_module, database, loading):
+            for module in (storage, journal_module, database, loading, years, files):
                 stack.enter_context(mock.patch.object(module, "write_atomically", writer))
         yield
 
@@ -120,10 +124,15 @@ class Promise:
 
     @staticmethod
     def despite_damage_to(path: str, acks: tuple[Ack, ...]) -> Promise:
-        """With ``path`` destroyed, its latest acknowledged change may be gone, nothing older."""
+        """With ``path`` destroyed, its latest acknowledged change may be gone, nothing older;
+        with a change log destroyed, every change since it was begun (it has no backup: what
+        it holds is folded into the year file, kept with a backup, when the journal closes)."""
         writers = [i for i, ack in enumerate(acks) if path in ack.wrote]
         latest = writers[-1] if writers else None
-        return Promise.of(ack for i, ack in enumerate(acks) if i != latest)
+        lost = {latest}
+        if path.endswith(".log") and latest is not None:
+            lost = {i for i in range(latest, len(acks)) if path in acks[i].wrote | acks[i].appended}
+        return Promise.of(ack for i, ack in enumerate(acks) if i not in lost)
 
 
 @dataclass(frozen=True)
@@ -349,6 +358,34 @@ def test_the_checker_catches_a_writer_that_skips(tmp_path: Path, safeguard: str)
     )
 
 
+def _fold_in_the_wrong_order(self: database.LoggedJSONStorage) -> None:
+    """The log retired before the year file that holds its changes is written."""
+    self._log.retire(changelog.log_of(self.backup))
+    storage.write_atomically(self.path, database.encode_database(self._data), self.backup)
+
+
+LOG_SAFEGUARDS: dict[str, tuple[object, str, object]] = {
+    "append fsync": (changelog, "_sync_file", lambda _fd: None),
+    "folder fsync of a new log": (changelog, "fsync_dir", lambda _folder: None),
+    "year file before the log is retired": (
+        database.LoggedJSONStorage,
+        "compact",
+        _fold_in_the_wrong_order,
+    ),
+}
+
+
+@pytest.mark.parametrize("safeguard", list(LOG_SAFEGUARDS))
+def test_the_checker_catches_a_change_log_that_skips(tmp_path: Path, safeguard: str) -> None:
+    """Each step of the change log is there for a reason this test can see."""
+    owner, name, broken = LOG_SAFEGUARDS[safeguard]
+    with mock.patch.object(owner, name, broken):
+        checker = check_the_journal(tmp_path, stop_at_first_loss=True)
+    assert any(v.kind == "lost" for v in checker.violations), (
+        f"without its {safeguard} the change log lost nothing in {checker.states_checked} states"
+    )
+
+
 # -- the model itself ------------------------------------------------------------------------
 
 
@@ -400,6 +437,8 @@ while True:
     n += 1
     journal.add_note(Note(day(0), f"n{n}"))
     print(f"n{n}", flush=True)
+    if n % 3 == 0:  # killed while folding the change log in, too
+        journal.compact()
 """
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def test_damaged_file_is_kept_aside_and_the_backup_loaded(tmp_path: Path, kind: 
     with Journal.open(folder, now=clock()) as journal:
         notes = [s.note for s in journal.sessions()]
         report = journal.report
-    assert notes == ["first"]  # the backup holds the file as it was before the last write
+    # the backup (here: none yet, the year's first file) and the backup's change log rebuild it
+    assert notes == ["first", "second"]
     (aside,) = report.moved_aside
     assert aside.name == "2026.damaged-20261120-180000.json"
     assert aside.read_bytes() == DAMAGE[kind](original)
@@ -64,7 +66,34 @@ def test_a_clean_journal_reports_nothing(tmp_path: Path) -> None:
         assert journal.report.clean
 
 
-def test_disk_full_between_write_and_rename_leaves_the_old_file_whole(
+def test_a_full_disk_refusing_a_change_leaves_memory_and_disk_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "journal"
+    journal_with_two_sessions(folder)
+    real_write = os.write
+
+    def full_disk(fd: int, data: bytes) -> int:
+        real_write(fd, data[: len(data) // 2])  # part of the line lands, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with Journal.open(folder, now=clock()) as journal:
+        journal.add_session(session(2, note="logged"))
+        log = (folder / "2026.log").read_bytes()
+        monkeypatch.setattr(os, "write", full_disk)
+        with pytest.raises(OSError, match="No space left"):
+            journal.add_session(session(0, note="refused"))
+        monkeypatch.undo()
+        assert [s.note for s in journal.sessions()] == ["first", "logged", "second"]
+        assert (folder / "2026.log").read_bytes() == log  # the torn half was cut away
+        journal.add_session(session(0, note="after"))  # and the next change follows whole
+    with Journal.open(folder, now=clock()) as journal:
+        assert [s.note for s in journal.sessions()] == ["first", "logged", "second", "after"]
+        assert journal.report.clean
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_a_full_disk_when_folding_the_log_in_loses_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "journal"
@@ -78,16 +107,13 @@ def test_disk_full_between_write_and_rename_leaves_the_old_file_whole(
         return real_replace(src, dst)
 
     with Journal.open(folder, now=clock()) as journal:
+        journal.add_session(session(0, note="third"))
         monkeypatch.setattr(atomic_file.os, "replace", full_disk)
-        with pytest.raises(OSError, match="No space left"):
-            journal.add_session(session(0, note="third"))
-        monkeypatch.undo()
-        assert [s.note for s in journal.sessions()] == [
-            "first",
-            "second",
-        ]  # memory follows the disk
-    assert (folder / "2026.json").read_bytes() == before
+    monkeypatch.undo()
+    assert (folder / "2026.json").read_bytes() == before  # closing could not fold the log in
     assert not list(folder.glob(".*.tmp"))
+    with Journal.open(folder, now=clock()) as journal:  # the log still held the change
+        assert [s.note for s in journal.sessions()] == ["first", "second", "third"]
 
 
 def test_damaged_checkpoint_falls_back_to_its_backup(tmp_path: Path) -> None:

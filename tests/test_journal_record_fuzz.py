@@ -130,18 +130,19 @@ def test_damaged_records_are_set_aside_and_every_other_record_loads(
 
 @settings(max_examples=25, deadline=None)
 @given(st.sampled_from(("nul", "cut")), st.floats(0.0, 0.95))
-def test_a_year_file_cut_short_or_zeroed_loads_the_last_good_copy(
+def test_a_year_file_cut_short_or_zeroed_is_rebuilt_from_its_backup_and_logs(
     tmp_path_factory, how: str, where: float
 ) -> None:
     folder = tmp_path_factory.mktemp("journal")
     written_journal(folder)
     with Journal.open(folder, now=clock()) as journal:
-        before_last_write = contents(journal)
         journal.add_note(Note(NOW.date() - timedelta(days=0), "the newest note"))
+        after_last_write = contents(journal)
     year_file = folder / f"{NOW.year}.json"
     raw = year_file.read_bytes()
     cut = int(len(raw) * where)
     year_file.write_bytes(raw[:cut] if how == "cut" else raw[:cut] + b"\x00" * (len(raw) - cut))
     with Journal.open(folder, now=clock()) as reopened:
-        assert contents(reopened) == before_last_write  # the backup: all but the newest change
+        # the backup and the backup's change log (what made the year file from it): all of it
+        assert contents(reopened) == after_last_write
         assert "damaged" in reopened.report.messages[0]

@@ -189,28 +189,21 @@ def test_the_library_offers_to_resume_a_listed_unfinished_lesson_only(repo: Path
 def test_a_session_the_journal_refuses_never_costs_the_ones_waiting_for_the_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import errno
-    import tempfile
     from dataclasses import replace as changed
 
     from lesson_engine.session.pending import PendingSessions
-    from tests.journal_fixtures import clock, session
-
-    make_temp = tempfile.mkstemp
-
-    def disk_full(*_args, **_kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
+    from tests.journal_fixtures import clock, refuse_writes, session
 
     settled: list[str] = []
     pending = PendingSessions()
     with Journal.open(tmp_path / "journal", now=clock()) as journal:
-        monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+        allow = refuse_writes(monkeypatch)
         good = session(1, note="kept")
         assert pending.store(journal, good, lambda: settled.append("good")) is None
         bad = changed(session(0, note="impossible"), completed_fraction=2.0)
         assert pending.store(journal, bad, lambda: settled.append("bad")) is None
         assert len(pending) == 2 and pending.problem == "the disk is full"
-        monkeypatch.setattr(tempfile, "mkstemp", make_temp)
+        allow()
         (stored,) = pending.retry(journal)
         assert stored.note == "kept" and settled == ["good"]
         ((refused, reason),) = pending.refused

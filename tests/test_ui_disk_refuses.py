@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from PySide6.QtCore import QSettings
 from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.state import PlayerState
+from tests.journal_fixtures import refuse_writes
 from tests.test_ui_lesson_flow import advance, current, open_app, start_without_check_in
 from ui.desktop.player.unsaved import CLOSE, SAVE, WAIT, UnsavedDialogs
 
@@ -45,7 +45,7 @@ def disk(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[d
     real = kind == "full" and _mount_small_disk(mount)
     folder = (mount if real else tmp_path) / "journal"
     ballast = mount / "ballast"
-    make_temp = tempfile.mkstemp
+    allowing: list[Callable[[], None]] = []
 
     def refuse() -> None:
         if real:
@@ -58,19 +58,13 @@ def disk(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[d
                     assert exc.errno == errno.ENOSPC
             return
         code = errno.ENOSPC if kind == "full" else errno.EROFS
-
-        def refusing(*args, **kwargs):
-            if Path(kwargs.get("dir", "")).is_relative_to(folder):  # the journal's disk only
-                raise OSError(code, os.strerror(code))
-            return make_temp(*args, **kwargs)
-
-        monkeypatch.setattr(tempfile, "mkstemp", refusing)
+        allowing.append(refuse_writes(monkeypatch, folder, code))  # the journal's disk only
 
     def allow() -> None:
         if real:
             ballast.unlink()
         else:
-            monkeypatch.setattr(tempfile, "mkstemp", make_temp)
+            allowing.pop()()
 
     yield {"folder": folder, "refuse": refuse, "allow": allow, "kind": kind, "real": real}
     if real:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog, SessionEntry, Soreness
+from tests.journal_fixtures import refuse_writes
 from ui.desktop.exercises.view import ExercisesView
 
 REPO = Path(__file__).resolve().parent.parent
@@ -233,8 +234,6 @@ def test_a_set_the_disk_refuses_is_kept_for_the_next_try(
     qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A full disk costs the learner nothing they entered: the form opens with it again."""
-    import errno
-    import tempfile
 
     asked: list[ExerciseLog] = []
 
@@ -251,17 +250,10 @@ def test_a_set_the_disk_refuses_is_kept_for_the_next_try(
     )
     qtbot.addWidget(view)
     view.table.setCurrentCell(row_of(view, "clamshell"), 0)
-    make_temp = tempfile.mkstemp
-
-    def full(*args, **kwargs):
-        if journal.folder is not None and Path(kwargs.get("dir", "")) == journal.folder:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return make_temp(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", full)
+    allow = refuse_writes(monkeypatch, journal.folder)
     view.log_button.click()
     assert "Not logged (the disk is full)" in view.status.text() and journal.exercise_logs() == []
-    monkeypatch.setattr(tempfile, "mkstemp", make_temp)  # space freed
+    allow()  # space freed
     view.log_button.click()
     assert (asked[-1].reps, asked[-1].note) == (12, "felt it in the hip")
     (logged,) = journal.exercise_logs()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry, Soreness
 from lesson_engine.journal.trend import sessions_per_week
+from tests.journal_fixtures import refuse_writes
 from ui.desktop.journal.view import JournalView
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -157,8 +158,6 @@ def test_strength_sets_are_listed_with_their_names_beside_the_sessions(
 def test_a_note_the_journal_cannot_take_keeps_its_words_for_the_next_try(
     qtbot, journal: Journal, monkeypatch
 ) -> None:
-    import errno
-    import tempfile
 
     offered: list[str] = []
     typed = "Ran 2 km, outside of the knee quiet until the hill."
@@ -168,16 +167,11 @@ def test_a_note_the_journal_cannot_take_keeps_its_words_for_the_next_try(
         return initial or typed
 
     view = make_view(qtbot, journal, text_dialog=dialog)
-    real = tempfile.mkstemp
-
-    def disk_full(*_args, **_kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+    allow = refuse_writes(monkeypatch)
     view.add_note_button.click()
     assert journal.notes() == []
     assert "could not be saved (the disk is full)" in view.status.text()
-    monkeypatch.setattr(tempfile, "mkstemp", real)
+    allow()
     view.add_note_button.click()  # the dialog comes back with the words as typed
     assert offered == ["", typed]
     assert [n.text for n in journal.notes()] == [typed]

@@ -8,14 +8,19 @@ it opens (``screening``), but here nothing is moved or rewritten, so it is safe 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lesson_engine.journal.backups import backup_days
+from lesson_engine.journal.changelog import log_of, replay
 from lesson_engine.journal.database import DamagedFile, parse_database
 from lesson_engine.journal.files import backup_of, checkpoint_path
 from lesson_engine.journal.loading import stated_schema, usable_schema
 from lesson_engine.journal.screening import SET_ASIDE_NAME, screen
+
+_YEAR = re.compile(r"^\d{4}\.(json|log)$")
 
 
 @dataclass
@@ -31,8 +36,24 @@ class JournalCheck:
         self.problems += 1
 
 
-def _records_line(name: str, raw: bytes, where: Path) -> tuple[str, int]:
-    data = parse_database(raw, where)
+def _log_line(log: Path, data: dict[str, dict[str, Any]], report: JournalCheck) -> str:
+    """Replay ``log`` over ``data`` (as opening would); the line that says so, or ""."""
+    if not log.exists():
+        return ""
+    replayed = replay(log.read_bytes(), data)
+    if replayed.damaged:
+        report.problem(f"{log.name}: damaged after {_changes(replayed.changes)}")
+        return ""
+    if not replayed.changes:
+        return ""
+    return f"{log.name}: {_changes(replayed.changes)} not yet folded into its year file"
+
+
+def _changes(count: int) -> str:
+    return f"{count} change" if count == 1 else f"{count} changes"
+
+
+def _records_line(name: str, data: dict[str, dict[str, Any]]) -> tuple[str, int]:
     bad = screen(name, data).set_aside
     count = sum(len(table) for table in data.values())
     if not bad:
@@ -47,9 +68,14 @@ def check_journal(folder: Path) -> JournalCheck:
         report.ok(f"There is no journal in {folder} yet.")
         return report
     _check_meta(folder / "meta.json", report)
-    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9].json")):
+    years = {p.stem for p in folder.iterdir() if _YEAR.match(p.name)}
+    for year in sorted(years):
+        path = folder / f"{year}.json"
         try:
-            line, bad = _records_line(path.name, path.read_bytes(), path)
+            raw = path.read_bytes() if path.exists() else b"{}"
+            data = parse_database(raw, path)
+            changes = _log_line(log_of(path), data, report)
+            line, bad = _records_line(path.name, data)
         except PermissionError:
             report.problem(f"{path.name}: Seesaw is not allowed to read it (permissions)")
             continue
@@ -59,6 +85,8 @@ def check_journal(folder: Path) -> JournalCheck:
             report.problem(f"{path.name}: damaged ({exc}); its backup {backup.name}: {state}")
             continue
         (report.problem if bad else report.ok)(line)
+        if changes:
+            report.ok(changes)
     place = checkpoint_path(folder)
     if place.exists():
         try:

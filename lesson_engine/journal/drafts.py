@@ -12,6 +12,7 @@ import json
 import os
 from pathlib import Path
 
+from lesson_engine.journal.writer import DurableWriter
 from lesson_engine.storage import write_atomically
 
 DRAFTS_NAME = "drafts.json"
@@ -35,6 +36,9 @@ class Drafts:
         and one that is damaged is kept under another name (``stamp`` in it): either way its words
         are not written over, and ``problem`` says so for the learner."""
         self._path = folder / DRAFTS_NAME if folder is not None else None
+        self.writer: DurableWriter | None = None
+        """When set, the file is written behind on this thread (a draft is kept every half
+        second of typing, and no fsync may hold the window up)."""
         self._texts: dict[str, str] = {}
         self.problem = ""
         if self._path is None or not self._path.exists():
@@ -80,6 +84,11 @@ class Drafts:
             self._write()
 
     def _write(self) -> None:
-        if self._path is not None:
-            data = json.dumps(self._texts, ensure_ascii=False, indent=1).encode("utf-8")
-            write_atomically(self._path, data)
+        path = self._path
+        if path is None:
+            return
+        data = json.dumps(self._texts, ensure_ascii=False, indent=1).encode("utf-8")
+        if self.writer is None:
+            write_atomically(path, data)
+        else:  # a refusal is only a lost safety net: the words are still in the dialog
+            self.writer.submit(lambda: write_atomically(path, data))

@@ -11,19 +11,25 @@ so the app behaves exactly alike and only forgets at exit.
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Collection, MutableMapping
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Collection
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
-from tinydb.table import Document
-
 from lesson_engine.journal.backups import back_up_today, restore
+from lesson_engine.journal.changes import (
+    Change,
+    remove_record,
+    replace_record,
+    split_id,
+    swap,
+    undo_change,
+)
 from lesson_engine.journal.codec import (
     log_from_doc,
     log_to_doc,
@@ -32,21 +38,14 @@ from lesson_engine.journal.codec import (
     session_from_doc,
     session_to_doc,
 )
-from lesson_engine.journal.database import AtomicJSONStorage, encode_database
 from lesson_engine.journal.drafts import Drafts
 from lesson_engine.journal.export import to_csv, to_markdown
-from lesson_engine.journal.files import (
-    backup_of,
-    clear_saved_place,
-    keep_damaged_place,
-    read_saved_place,
-    set_place_aside,
-    write_saved_place,
-)
+from lesson_engine.journal.files import keep_damaged_place
 from lesson_engine.journal.kinds import KINDS, Kind
-from lesson_engine.journal.loading import LoadReport, load_file, read_schema
+from lesson_engine.journal.loading import LoadReport
 from lesson_engine.journal.lock import FolderLock, JournalLocked
-from lesson_engine.journal.migrations import SCHEMA_VERSION, JournalTooNew, migrate
+from lesson_engine.journal.migrations import JournalTooNew
+from lesson_engine.journal.place import SavedPlace
 from lesson_engine.journal.records import (
     ExerciseLog,
     Note,
@@ -55,7 +54,6 @@ from lesson_engine.journal.records import (
     SessionEntry,
     learner_day,
 )
-from lesson_engine.journal.screening import SetAside, keep_set_aside, screen, set_aside_message
 from lesson_engine.journal.validation import (
     JournalInputError,
     check_exercise_log,
@@ -63,38 +61,50 @@ from lesson_engine.journal.validation import (
     check_note,
     check_session,
 )
-from lesson_engine.storage import (
-    ensure_private_dir,
-    write_atomically,
-    write_problem_in_words,
-)
+from lesson_engine.journal.writer import DurableWriter
+from lesson_engine.journal.years import LOGS, NOTES, SESSIONS, Years
+from lesson_engine.storage import ensure_private_dir, write_atomically, write_problem_in_words
 
-SESSIONS, LOGS, NOTES = "sessions", "exercise_logs", "notes"
-_RECORD_NAMES = {
-    SESSIONS: "session",
-    LOGS: "set",
-    NOTES: "note",
-    **{kind.table: kind.name.split(" ", 1)[1] for kind in KINDS},
-}
-_YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 Now = Callable[[], datetime]
 T = TypeVar("T")
 
-__all__ = ["Journal", "JournalInputError", "JournalLocked", "JournalTooNew", "LoadReport"]
-
-
-def _year_name(year: int) -> str:
-    return f"{year}.json"
+__all__ = [
+    "LOGS",
+    "NOTES",
+    "SESSIONS",
+    "Journal",
+    "JournalInputError",
+    "JournalLocked",
+    "JournalTooNew",
+    "LoadReport",
+]
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _swap(doc: MutableMapping[str, Any], replacement: dict[str, Any]) -> None:
-    """Make ``doc`` hold exactly ``replacement`` (TinyDB's own update would only merge)."""
-    doc.clear()
-    doc.update(replacement)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guarded(method: F) -> F:
+    """The method runs holding the journal's lock (``Journal._guard``)."""
+
+    @functools.wraps(method)
+    def guarded(self: Journal, *args: Any, **kwargs: Any) -> Any:
+        with self._guard:
+            return method(self, *args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
+
+
+_ORDER: dict[str, tuple[Callable[[dict[str, Any], str], Any], Callable[[Any], Any]]] = {
+    SESSIONS: (session_from_doc, lambda s: s.started_at),
+    LOGS: (log_from_doc, lambda log: log.day),
+    NOTES: (note_from_doc, lambda n: n.day),
+    **{kind.table: (kind.from_doc, kind.day) for kind in KINDS},
+}
+"""Each table's records: how a stored one is read, and the order the app lists them in."""
 
 
 class Journal:
@@ -110,16 +120,17 @@ class Journal:
         self._now = now
         self.known_exercises = known_exercises
         self.report = LoadReport()
-        self._years: dict[int, TinyDB] = {}
+        self._years = Years(folder)
         self._lock: FolderLock | None = None  # held from ``open`` to ``close``
-        self._place_in_memory: dict[str, Any] | None = None
+        self._place = SavedPlace(folder)
+        self._writer: DurableWriter | None = None
+        self._guard = threading.RLock()
+        """Held by every call that reads or changes the records: the writer's thread and the
+        app's may both call in (``later``)."""
         self._read: dict[str, list[Any]] = {}
         """Each table's records as last read; dropped by every change (``_changing``)."""
         self.drafts = Drafts(None)
         """What is being typed into the journal's notes, kept as it is typed (``drafts``)."""
-        self._retired: dict[tuple[int, str], int] = {}
-        """Each table's highest number removed while open: never given to a new record, so an
-        Undo still waiting finds the record it changed, not one saved since (``_insert``)."""
 
     @classmethod
     def open(
@@ -132,7 +143,7 @@ class Journal:
         lock.acquire()
         journal._lock = lock
         try:
-            journal._load(folder)
+            journal._read_as_loaded()
         except BaseException:
             lock.release()
             raise
@@ -145,6 +156,12 @@ class Journal:
         if journal.drafts.problem:
             journal.report.messages.append(journal.drafts.problem)
         return journal
+
+    def _read_as_loaded(self) -> None:
+        """Read every year; the records read back on the way in are the lists the app asks for
+        until the next change (``_changing``)."""
+        read = self._years.load(self._now(), self.report)
+        self._read = {table: sorted(read[table], key=_ORDER[table][1]) for table in _ORDER}
 
     def _back_up_today(self, folder: Path) -> None:
         """Today's copy (``backups``); a disk that refuses it does not stop the journal opening."""
@@ -164,14 +181,17 @@ class Journal:
         """
         if self.folder is None:
             raise FileNotFoundError("this journal is kept in memory; it has no backups")
-        try:
-            return restore(self.folder, day, self._now())
-        finally:  # a restore the disk stopped halfway may still have changed files: read them
-            for db in self._years.values():
-                db.close()
-            self._years.clear()
-            self._changing()
-            self._load(self.folder)
+        if self._writer is not None:
+            self._writer.flush()  # every change asked for is in before the files are swapped
+        with self._guard:
+            self._years.compact()  # what is replaced is kept whole, and no log replays over it
+            try:
+                return restore(self.folder, day, self._now())
+            finally:  # a restore the disk stopped halfway may still have changed files: read them
+                self._years.close()
+                self._years = Years(self.folder)
+                self._changing()
+                self._read_as_loaded()
 
     @classmethod
     def in_memory(
@@ -181,11 +201,32 @@ class Journal:
         return cls(None, now=now, known_exercises=known_exercises)
 
     def close(self) -> None:
-        for db in self._years.values():
-            db.close()
-        self._years.clear()
-        if self._lock is not None:
-            self._lock.release()
+        """Fold the change logs into the year files (``years``) and let go of the folder.
+
+        A disk that refuses the folding loses nothing: each change is already in its log. An
+        attached writer first writes everything queued (nothing asked for is lost at quitting)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+            self._place.stop_writing_behind()
+            self.drafts.writer = None
+        with self._guard:
+            try:
+                if self.folder is not None:
+                    self._years.compact()
+            except OSError:
+                pass
+            finally:
+                self._years.close()
+                if self._lock is not None:
+                    self._lock.release()
+
+    def compact(self) -> None:
+        """Fold each year's change log into its year file now (``years``); raises OSError, and
+        then loses nothing: the logs still hold every change."""
+        with self._guard:
+            if self.folder is not None:
+                self._years.compact()
 
     def __enter__(self) -> Journal:
         return self
@@ -193,278 +234,194 @@ class Journal:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    # -- loading ---------------------------------------------------------------------------
-
-    def _load(self, folder: Path) -> None:
-        now = self._now()
-        meta_path = folder / "meta.json"
-        version, meta_ok = read_schema(meta_path, now, self.report)
-        years: dict[int, dict[str, dict[str, Any]]] = {}
-        for path in sorted(folder.iterdir()):
-            match = _YEAR_FILE.match(path.name)
-            if match:
-                years[int(match.group(1))] = load_file(path, now, self.report) or {}
-        if version != SCHEMA_VERSION:
-            years = migrate(version, years)  # raises JournalTooNew for a newer file
-            for year in years:
-                self._rewrite(year, years[year])
-        if version != SCHEMA_VERSION or not meta_ok:
-            write_atomically(
-                meta_path, json.dumps({"_default": {"1": {"schema": SCHEMA_VERSION}}}).encode()
-            )
-        self._set_aside_unreadable(folder, years, now)
-        for year, data in years.items():
-            self._years[year] = self._db(year, data)
-
-    def _set_aside_unreadable(
-        self, folder: Path, years: dict[int, dict[str, dict[str, Any]]], now: datetime
-    ) -> None:
-        """Move every record that cannot be read back out of its year, kept (``screening``)."""
-        found: list[SetAside] = []
-        changed: list[int] = []
-        read: dict[str, list[Any]] = {table: [] for table in _RECORD_NAMES}
-        for year, data in years.items():
-            screened = screen(_year_name(year), data, f"{year}-")
-            for table, records in screened.records.items():
-                read[table].extend(records)
-            if screened.set_aside:
-                found.extend(screened.set_aside)
-                years[year] = screened.kept
-                changed.append(year)
-        self._read = {  # read once, here: the lists the app asks for until the next change
-            SESSIONS: sorted(read[SESSIONS], key=lambda s: s.started_at),
-            LOGS: sorted(read[LOGS], key=lambda log: log.day),
-            NOTES: sorted(read[NOTES], key=lambda n: n.day),
-            **{kind.table: sorted(read[kind.table], key=kind.day) for kind in KINDS},
-        }
-        if not found:
-            return
-        keep_set_aside(folder, found, now)  # first: the records are safe before they leave
-        for year in changed:
-            self._rewrite(year, years[year])
-        self.report.messages.append(set_aside_message(found))
-
-    def _rewrite(self, year: int, data: dict[str, dict[str, Any]]) -> None:
-        assert self.folder is not None
-        path = self.folder / _year_name(year)
-        write_atomically(path, encode_database(data), backup_of(path))
-
-    def _db(self, year: int, data: dict[str, dict[str, Any]] | None) -> TinyDB:
-        if self.folder is None:
-            return TinyDB(storage=MemoryStorage)
-        path = self.folder / _year_name(year)
-        return TinyDB(path, storage=AtomicJSONStorage, backup=backup_of(path), initial=data)
-
-    def _year(self, year: int) -> TinyDB:
-        if year not in self._years:
-            self._years[year] = self._db(year, None)
-        return self._years[year]
-
-    def _insert(self, year: int, table: str, doc: dict[str, Any]) -> str:
-        """Store a new record under a number no record of this table has had while open; its id.
-
-        TinyDB would number it after the highest still stored, reusing a number just deleted."""
-        records = self._year(year).table(table)
-        highest = max((d.doc_id for d in records.all()), default=0)
-        doc_id = max(highest, self._retired.get((year, table), 0)) + 1
-        records.insert(Document(doc, doc_id=doc_id))
-        return f"{year}-{doc_id}"
-
-    def _all(self, table: str) -> list[tuple[str, dict[str, Any]]]:
-        found: list[tuple[str, dict[str, Any]]] = []
-        for year, db in sorted(self._years.items()):
-            found.extend((f"{year}-{doc.doc_id}", dict(doc)) for doc in db.table(table).all())
-        return found
-
     # -- sessions --------------------------------------------------------------------------
 
+    @_guarded
     def add_session(self, entry: SessionEntry) -> SessionEntry:
-        self._changing()
+        self._changing(SESSIONS)
         check_session(entry, self._now())
         return replace(
-            entry, id=self._insert(entry.started_at.year, SESSIONS, session_to_doc(entry))
+            entry, id=self._years.insert(entry.started_at.year, SESSIONS, session_to_doc(entry))
         )
 
+    @_guarded
     def sessions(self) -> list[SessionEntry]:
-        if SESSIONS not in self._read:
-            self._read[SESSIONS] = sorted(
-                (session_from_doc(doc, i) for i, doc in self._all(SESSIONS)),
-                key=lambda s: s.started_at,
-            )
-        return list(self._read[SESSIONS])
+        return self._records(SESSIONS)
 
-    def _changing(self) -> None:
-        """Before any write: what was read may no longer be what is stored."""
-        self._read.clear()
+    def _records(self, table: str) -> list[Any]:
+        """The table's records as the app uses them, in their order; decoded once a change."""
+        if table not in self._read:
+            decode, order = _ORDER[table]
+            records = (decode(doc, i) for i, doc in self._years.all(table))
+            self._read[table] = sorted(records, key=order)
+        return list(self._read[table])
 
+    def _changing(self, table: str | None = None) -> None:
+        """Before any write: what was read of ``table`` (None: of all) may no longer be what
+        is stored. The other tables' lists stay: a note saved costs no session read again."""
+        if table is None:
+            self._read.clear()
+        else:
+            self._read.pop(table, None)
+
+    @_guarded
     def update_session_note(self, session_id: str, text: str) -> Replaced:
         check_note(text)
         return self._replace(SESSIONS, session_id, lambda doc: doc.update(note=text))
 
+    @_guarded
     def correct_session(self, entry: SessionEntry) -> Replaced:
         """Replace the session ``entry.id`` with ``entry`` (the learner corrected its ratings)."""
         check_session(entry, None)
-        if self._split_id(entry.id)[0] != entry.started_at.year:
+        if split_id(entry.id)[0] != entry.started_at.year:
             raise JournalInputError("a session's start can only change within its year")
         stored = session_to_doc(entry)
-        return self._replace(SESSIONS, entry.id, lambda doc: _swap(doc, stored))
+        return self._replace(SESSIONS, entry.id, swap(stored))
 
-    def _replace(
-        self, table: str, record_id: str, change: Callable[[MutableMapping[str, Any]], None]
-    ) -> Replaced:
-        """Change one record in a single durable write; returns it as it was, for Undo."""
-        self._changing()
-        year, doc_id = self._split_id(record_id)
-        records = self._year(year).table(table)
-        doc = records.get(doc_id=doc_id)
-        if not isinstance(doc, dict):
-            raise JournalInputError(f"no {_RECORD_NAMES[table]} {record_id!r} in the journal")
-        records.update(change, doc_ids=[doc_id])
-        return Replaced(table, year, doc_id, dict(doc))
+    @_guarded
+    def _replace(self, table: str, record_id: str, change: Change) -> Replaced:
+        self._changing(table)
+        return replace_record(self._years, table, record_id, change)
 
-    # -- removing, and putting back ---------------------------------------------------------
+    # -- removing, and putting back (``changes``) --------------------------------------------
 
+    @_guarded
     def remove(self, table: str, record_id: str) -> Removed:
         """Take a session, set or note out; what is returned lets ``put_back`` undo it exactly."""
-        self._changing()
-        year, doc_id = self._split_id(record_id)
-        records = self._year(year).table(table)
-        doc = records.get(doc_id=doc_id)
-        if not isinstance(doc, dict):
-            raise JournalInputError(
-                f"no {_RECORD_NAMES.get(table, 'record')} {record_id!r} in the journal"
-            )
-        records.remove(doc_ids=[doc_id])
-        self._retired[(year, table)] = max(self._retired.get((year, table), 0), doc_id)
-        return Removed(table, year, doc_id, dict(doc))
+        self._changing(table)
+        return remove_record(self._years, table, record_id)
 
+    @_guarded
     def put_back(self, removed: Removed) -> None:
         """Undo ``remove``: the record returns under its own number (a new one if that was reused)."""
-        self._changing()
-        records = self._year(removed.year).table(removed.table)
-        if records.contains(doc_id=removed.doc_id):
-            records.insert(removed.doc)
-        else:
-            records.insert(Document(removed.doc, doc_id=removed.doc_id))
+        self.undo(removed)
 
+    @_guarded
     def undo(self, change: Removed | Replaced) -> None:
         """Undo a deletion (``put_back``) or a correction (the record as it was, in one write)."""
-        if isinstance(change, Removed):
-            self.put_back(change)
-            return
-        self._changing()
-        records = self._year(change.year).table(change.table)
-        if not records.contains(doc_id=change.doc_id):  # deleted since: it comes back as it was
-            records.insert(Document(change.doc, doc_id=change.doc_id))
-        else:
-            records.update(lambda doc: _swap(doc, change.doc), doc_ids=[change.doc_id])
+        self._changing(change.table)
+        undo_change(self._years, change)
 
     # -- exercise logs and notes -------------------------------------------------------------
 
+    @_guarded
     def add_exercise_log(self, log: ExerciseLog) -> ExerciseLog:
-        self._changing()
+        self._changing(LOGS)
         check_exercise_log(log, learner_day(self._now()), self.known_exercises)
-        return replace(log, id=self._insert(log.day.year, LOGS, log_to_doc(log)))
+        return replace(log, id=self._years.insert(log.day.year, LOGS, log_to_doc(log)))
 
+    @_guarded
     def update_exercise_log(self, log: ExerciseLog) -> Replaced:
         """Replace the set ``log.id`` with ``log`` (corrected sets, reps, side, load, soreness)."""
         check_exercise_log(log, learner_day(self._now()), None)
-        if self._split_id(log.id)[0] != log.day.year:
+        if split_id(log.id)[0] != log.day.year:
             raise JournalInputError("a set's day can only change within its year")
         stored = log_to_doc(log)
-        return self._replace(LOGS, log.id, lambda doc: _swap(doc, stored))
+        return self._replace(LOGS, log.id, swap(stored))
 
+    @_guarded
     def exercise_logs(self) -> list[ExerciseLog]:
-        if LOGS not in self._read:
-            self._read[LOGS] = sorted(
-                (log_from_doc(doc, i) for i, doc in self._all(LOGS)), key=lambda log: log.day
-            )
-        return list(self._read[LOGS])
+        return self._records(LOGS)
 
+    @_guarded
     def add_note(self, note: Note) -> Note:
-        self._changing()
+        self._changing(NOTES)
         check_free_note(note, learner_day(self._now()))
-        return replace(note, id=self._insert(note.day.year, NOTES, note_to_doc(note)))
+        return replace(note, id=self._years.insert(note.day.year, NOTES, note_to_doc(note)))
 
+    @_guarded
     def update_note(self, note_id: str, text: str) -> Replaced:
         """Change the words of the dated note ``note_id`` (its day stays); the note as it was."""
         check_free_note(Note(learner_day(self._now()), text), None)
         return self._replace(NOTES, note_id, lambda doc: doc.update(text=text))
 
+    @_guarded
     def notes(self) -> list[Note]:
-        if NOTES not in self._read:
-            self._read[NOTES] = sorted(
-                (note_from_doc(doc, i) for i, doc in self._all(NOTES)), key=lambda n: n.day
-            )
-        return list(self._read[NOTES])
+        return self._records(NOTES)
 
     # -- the programme's records (``kinds``): runs, cross-training, checks, choices ------------
 
+    @_guarded
     def add(self, kind: Kind[T], record: T) -> T:
         """Check and store ``record``; returns it with its id (``2026-3``)."""
-        self._changing()
+        self._changing(kind.table)
         kind.check(record, learner_day(self._now()))
         year = kind.day(record).year
-        return replace(record, id=self._insert(year, kind.table, kind.to_doc(record)))  # type: ignore[type-var]
+        return replace(record, id=self._years.insert(year, kind.table, kind.to_doc(record)))  # type: ignore[type-var]
 
+    @_guarded
     def records(self, kind: Kind[T]) -> list[T]:
         """Every stored record of ``kind``, oldest day first."""
-        if kind.table not in self._read:
-            self._read[kind.table] = sorted(
-                (kind.from_doc(doc, i) for i, doc in self._all(kind.table)), key=kind.day
-            )
-        return list(self._read[kind.table])
+        return self._records(kind.table)
 
+    @_guarded
     def correct(self, kind: Kind[T], record: T) -> Replaced:
         """Replace the stored record ``record.id`` with ``record``; returns the old one, for Undo."""
         kind.check(record, learner_day(self._now()))
         record_id: str = record.id  # type: ignore[attr-defined]
-        if self._split_id(record_id)[0] != kind.day(record).year:
+        if split_id(record_id)[0] != kind.day(record).year:
             raise JournalInputError(f"{kind.name}'s day can only change within its year")
         stored = kind.to_doc(record)
-        return self._replace(kind.table, record_id, lambda doc: _swap(doc, stored))
+        return self._replace(kind.table, record_id, swap(stored))
 
-    # -- the saved place -------------------------------------------------------------------
+    # -- the saved place (``place``) -------------------------------------------------------
 
-    def save_checkpoint(self, data: dict[str, Any]) -> None:
-        record = {**data, "saved_at": self._now().isoformat()}
-        if self.folder is None:
-            self._place_in_memory = json.loads(json.dumps(record))  # stored as on disk: plain JSON
-        else:
-            write_saved_place(self.folder, record)
+    def save_checkpoint(self, data: dict[str, Any]) -> Future[None]:
+        """Keep the place; with a writer attached the file is written behind (the future)."""
+        return self._place.save({**data, "saved_at": self._now().isoformat()})
 
     def load_checkpoint(self) -> dict[str, Any] | None:
-        if self.folder is None:
-            return self._place_in_memory
-        return read_saved_place(self.folder)
+        return self._place.load()
 
     def set_place_aside(self) -> Path | None:
         """Keep a saved place the player cannot use (a position of "twelve") under another
         name; returns where, or None for a journal in memory. Raises OSError."""
-        self._place_in_memory = None
-        if self.folder is None:
-            return None
-        return set_place_aside(self.folder, f"{self._now():%Y%m%d-%H%M%S}")
+        return self._place.set_aside(f"{self._now():%Y%m%d-%H%M%S}")
 
-    def clear_checkpoint(self) -> None:
-        self._place_in_memory = None
-        if self.folder is not None:
-            clear_saved_place(self.folder)
+    def clear_checkpoint(self) -> Future[None]:
+        return self._place.clear()
+
+    # -- one writer for every durable write (``writer``) -------------------------------------
+
+    def attach(self, writer: DurableWriter) -> None:
+        """Write through ``writer`` from now on: the saved place and the drafts behind the
+        caller's back, in order, and whatever is handed to ``later``; ``close`` flushes it."""
+        self._writer = writer
+        self._place.write_behind(writer)
+        self.drafts.writer = writer
+        writer.on_idle = self._fold_quietly
+
+    def later(self, call: Callable[[], T]) -> Future[T]:
+        """Run ``call`` (journal writes) on the writer, after every write asked before it; on
+        the spot when no writer is attached. Its result, or what it raised, is in the future."""
+        if self._writer is not None:
+            return self._writer.submit(call)
+        future: Future[T] = Future()
+        try:
+            future.set_result(call())
+        except Exception as exc:  # as the writer does: the asker hears of it through the future
+            future.set_exception(exc)
+        return future
+
+    def flush(self) -> None:
+        """Wait until every write asked of the writer so far is done (none attached: at once)."""
+        if self._writer is not None:
+            self._writer.flush()
+
+    def _fold_quietly(self) -> None:
+        """The writer has been idle: fold the change logs in (a refusal changes nothing)."""
+        with contextlib.suppress(OSError), self._guard:
+            self.compact()
 
     # -- export ------------------------------------------------------------------------------
 
+    @_guarded
     def export_csv(self, path: Path) -> None:
         write_atomically(path, to_csv(self.sessions(), self.exercise_logs()).encode("utf-8"))
 
+    @_guarded
     def export_markdown(self, path: Path) -> None:
         text = to_markdown(
             self.sessions(), self.exercise_logs(), self.notes(), learner_day(self._now())
         )
         write_atomically(path, text.encode("utf-8"))
-
-    @staticmethod
-    def _split_id(record_id: str) -> tuple[int, int]:
-        match = re.fullmatch(r"(\d{4})-(\d+)", record_id)
-        if not match:
-            raise JournalInputError(f"{record_id!r} is not a journal record id")
-        return int(match.group(1)), int(match.group(2))

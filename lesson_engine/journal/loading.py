@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from lesson_engine.journal.database import DamagedFile, parse_database
+from lesson_engine.journal.changelog import log_of, replay
+from lesson_engine.journal.database import DamagedFile, encode_database, parse_database
 from lesson_engine.journal.files import backup_of
 from lesson_engine.journal.migrations import SCHEMA_VERSION
 from lesson_engine.storage import write_atomically
@@ -66,8 +67,47 @@ def _read(path: Path) -> bytes:
         raise JournalUnreadable(path) from None
 
 
-def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[str, Any]] | None:
-    """The parsed file, its backup when the file is damaged, or None to start it empty."""
+def load_year(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[str, Any]] | None:
+    """A year file with the changes of its log (``changelog``) replayed; None to start it empty.
+
+    A damaged year file is rebuilt from its backup, the backup's log (the changes that made the
+    year file from the backup) and its own log, so even its latest change survives."""
+    data = load_file(path, now, report, logged=True)
+    if data is None and log_of(path).exists():
+        data = {}
+    if data is not None:
+        _replay_log(log_of(path), data, now, report)
+    return data
+
+
+def _replay_log(
+    log: Path, data: dict[str, dict[str, Any]], now: datetime, report: LoadReport
+) -> None:
+    try:
+        raw = _read(log)
+    except FileNotFoundError:
+        return
+    except JournalUnreadable:
+        raise
+    except OSError as exc:
+        report.messages.append(
+            f"The latest changes to your journal ({log.name}) could not be read ({exc.strerror or exc})."
+        )
+        return
+    if replay(raw, data).damaged:
+        aside = move_aside(log, now.strftime("%Y%m%d-%H%M%S"), report, link=True)
+        report.messages.append(
+            f"The latest changes to your journal ({log.name}) were damaged. The file was kept as "
+            f"{aside.name}, and the changes up to the damage were loaded."
+        )
+
+
+def load_file(
+    path: Path, now: datetime, report: LoadReport, *, logged: bool = False
+) -> dict[str, dict[str, Any]] | None:
+    """The parsed file, its backup when the file is damaged, or None to start it empty.
+
+    ``logged``: a year file, whose backup is brought up to date by the backup's log."""
     if not path.exists():
         return None
     try:
@@ -79,7 +119,10 @@ def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[s
     stamp = now.strftime("%Y%m%d-%H%M%S")
     backup = backup_of(path)
     try:
-        data = parse_database(_read(backup), backup) if backup.exists() else None
+        if backup.exists():
+            data: dict[str, dict[str, Any]] | None = parse_database(_read(backup), backup)
+        else:  # a year's first file has no backup: its backup log holds all of it
+            data = {} if logged and log_of(backup).exists() else None
     except JournalUnreadable:
         raise
     except (DamagedFile, OSError) as backup_problem:
@@ -91,14 +134,21 @@ def load_file(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[s
         )
         return None
     if data is not None:
+        if logged and log_of(backup).exists():
+            replay(_read(log_of(backup)), data)
         # The damaged file is kept under a second name and replaced in one rename. Moving it away
         # first would leave a moment with no year file: a journal opened after a power cut there
         # would not see that year at all, and its next write would replace the good backup.
         aside = move_aside(path, stamp, report, link=True)
-        write_atomically(path, backup.read_bytes())
+        write_atomically(path, encode_database(data))
+        since = (
+            "brought up to date from the changes logged since"
+            if logged
+            else "the most recent change may be missing"
+        )
         report.messages.append(
             f"Part of your journal was damaged ({reason}). It was kept as {aside.name}, and the "
-            "last good copy was loaded: the most recent change may be missing."
+            f"last good copy was loaded: {since}."
         )
         return data
     aside = move_aside(path, stamp, report)

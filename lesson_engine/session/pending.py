@@ -49,9 +49,13 @@ class PendingSessions:
         Records wait in order: a new one never overtakes one still waiting. A record the journal
         refuses for what it holds (not for the disk) lands in ``refused``, with the reason.
         """
-        self.waiting.append(Waiting(record, then))
+        self.add(record, then)
         saved = self.retry(journal)
         return saved[-1] if saved and saved[-1].started_at == record.started_at else None
+
+    def add(self, record: SessionEntry, then: Callable[[], None]) -> None:
+        """Queue ``record`` behind those already waiting; ``retry`` stores them in order."""
+        self.waiting.append(Waiting(record, then))
 
     def retry(self, journal: Journal) -> list[SessionEntry]:
         """Store what waits, oldest first, until the disk refuses again; returns what was stored."""

@@ -27,6 +27,7 @@ from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.journal.records import learner_day
+from lesson_engine.journal.writer import DurableWriter
 from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import (
     journal_folder,
@@ -290,6 +291,7 @@ def _connect_library(app: SeesawApp, journal: Journal) -> None:
         app.refresh_library()
 
     flow.finished.connect(back_to_library)
+    flow.saving.stored.connect(app.refresh_library)  # written behind: "done" once it is in
     flow.problem.connect(window.banner.add)
     library_view.start_requested.connect(flow.start)
     library_view.resume_requested.connect(lambda _id: flow.resume())
@@ -315,11 +317,14 @@ def _connect_author(app: SeesawApp) -> None:
 def _guard_unsaved_sessions(app: SeesawApp, dialogs: UnsavedDialogs) -> None:
     """Sessions a full or read-only disk refused are not lost when the window closes."""
     flow, window = app.flow, app.window
-    window.close_guards.append(
-        lambda: may_close(
-            window, flow.saving.pending, flow.saving.retry, dialogs, window.banner.add
+
+    def guard() -> bool:
+        flow.saving.flush()  # a session still queued may yet be refused: know before asking
+        return may_close(
+            window, flow.saving.pending, flow.saving.retry_now, dialogs, window.banner.add
         )
-    )
+
+    window.close_guards.append(guard)
 
 
 def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBackupDay) -> None:
@@ -410,6 +415,7 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
     """Open the journal and the audio and wire them into the window already on screen."""
     exercises = load_exercises()
     journal, notices = open_journal(journal_folder(), exercises.exercise_ids)
+    journal.attach(DurableWriter())  # no fsync on the thread that plays the lesson
     audio = _open_audio(settings)
     notices.extend(audio.notices)
     app = build(
