@@ -175,7 +175,7 @@ def test_a_note_the_journal_cannot_take_keeps_its_words_for_the_next_try(
     view.add_note_button.click()  # the dialog comes back with the words as typed
     assert offered == ["", typed]
     assert [n.text for n in journal.notes()] == [typed]
-    assert view.status.text() == ""
+    assert view.status.text() == "Note saved."
 
 
 def test_a_session_a_set_and_a_note_can_be_deleted_and_put_back(qtbot, journal: Journal) -> None:

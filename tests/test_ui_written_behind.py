@@ -122,3 +122,35 @@ def test_a_session_is_called_saved_only_once_its_write_returned(
     (session,) = journal.sessions()
     assert session.note == "Typed while the disk was full."
     assert app.library_view.resume_card.isVisibleTo(app.window)  # read again once it was in
+
+
+def test_a_note_is_called_saved_only_once_the_writer_has_put_it_on_disk(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.desktop.journal.view import JournalView
+
+    journal = Journal.open(tmp_path / "journal")
+    writer = DurableWriter()
+    journal.attach(writer)
+    typed = "The outside of the knee stayed quiet on the stairs."
+    view = JournalView(journal, text_dialog=lambda _p, _t, initial, _keep: initial or typed)
+    qtbot.addWidget(view)
+    gate = threading.Event()
+    writer.submit(gate.wait)
+    try:
+        view.add_note_button.click()  # returns at once: the window never waits on the disk
+        assert view.status.text() == "Saving your note…"
+        assert view.notes.count() == 0
+        gate.set()
+        settle(journal)
+        assert view.status.text() == "Note saved."
+        assert view.notes.count() == 1 and view.notes.item(0).text().endswith(typed)
+        allow = refuse_writes(monkeypatch, journal.folder)
+        view.add_note_button.click()
+        settle(journal)
+        assert "could not be saved (the disk is full)" in view.status.text()
+        allow()
+    finally:
+        gate.set()
+        journal.close()
+    assert [n.text for n in Journal.open(tmp_path / "journal").notes()] == [typed]

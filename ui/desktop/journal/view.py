@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -39,8 +41,11 @@ from ui.desktop.journal.note_dialog import DRAFT_AFTER_MS, Dismissed, TextDialog
 from ui.desktop.journal.rows import describe, describe_log
 from ui.desktop.journal.session_dialog import AskRatings, ask_ratings
 from ui.desktop.widgets.shortcuts import bind
+from ui.desktop.widgets.written import WhenWritten
 
 SaveDialog = Callable[[QWidget, str, str], str]
+
+T = TypeVar("T")
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
@@ -75,6 +80,7 @@ class JournalView(QWidget):
         self._today = today
         self._save_dialog = save_dialog
         self._text_dialog = text_dialog
+        self._when = WhenWritten(self)
         self.setAccessibleName("Journal")
         heading = QLabel("Journal")
         heading.setProperty("role", "title")
@@ -306,15 +312,17 @@ class JournalView(QWidget):
         text = self._ask(f"Note for {session.lesson_title}", key, session.note)
         if text is None:
             return
-        try:
-            earlier = self.journal.update_session_note(session.id, text.strip())
-        except (JournalInputError, OSError) as exc:
-            self._keep_for_later(key, text, exc)
-            return
-        with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
-            self.journal.drafts.drop(key)
-        if text.strip() != session.note:
-            self._done(earlier, f"Changed the note of {session.day:%a %d %b}")
+        changed = text.strip() != session.note
+
+        def saved(earlier: Removed | Replaced) -> None:
+            if changed:
+                self._done(earlier, f"Changed the note of {session.day:%a %d %b}")
+            else:
+                self.status.setText("Note saved.")
+
+        self._save_note(
+            key, text, lambda: self.journal.update_session_note(session.id, text.strip()), saved
+        )
 
     def _edit_free_note(self, item: QListWidgetItem | None) -> None:
         """Enter (or a double click) on a dated note changes its words; its day stays."""
@@ -330,28 +338,47 @@ class JournalView(QWidget):
             with contextlib.suppress(OSError):
                 self.journal.drafts.drop(key)
             return
-        try:
-            earlier = self.journal.update_note(note.id, text.strip())
-        except (JournalInputError, OSError) as exc:
-            self._keep_for_later(key, text, exc)
-            return
-        with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
-            self.journal.drafts.drop(key)
-        self._done(earlier, f"Changed the note of {note.day:%a %d %b}")
+        self._save_note(
+            key,
+            text,
+            lambda: self.journal.update_note(note.id, text.strip()),
+            lambda earlier: self._done(earlier, f"Changed the note of {note.day:%a %d %b}"),
+        )
 
     def _add_note(self) -> None:
         text = self._ask("A note for today", NEW_NOTE, "")
         if not text or not text.strip():
             return
-        try:
-            self.journal.add_note(Note(self._today(), text.strip()))
-        except (JournalInputError, OSError) as exc:
-            self._keep_for_later(NEW_NOTE, text, exc)
-            return
-        with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
-            self.journal.drafts.drop(NEW_NOTE)
-        self.status.setText("")
-        self.refresh()
+        note = Note(self._today(), text.strip())
+
+        def saved(_: object) -> None:
+            self.refresh()
+            self.status.setText("Note saved.")
+
+        self._save_note(NEW_NOTE, text, lambda: self.journal.add_note(note), saved)
+
+    def _save_note(
+        self, key: str, text: str, write: Callable[[], T], saved: Callable[[T], None]
+    ) -> None:
+        """Write a note on the journal's writer; once it is on disk (its fsync returned) drop
+        its draft and call ``saved`` here, or, refused, keep the words for the dialog.
+
+        Until then the dialog is closed and the words are in the writer's queue, in the draft
+        on disk and in ``_draft_text``: nothing the learner typed waits only on the screen."""
+        self.status.setText("Saving your note…")
+
+        def written(done: Future[T]) -> None:
+            problem = done.exception()
+            if isinstance(problem, JournalInputError | OSError):
+                self._keep_for_later(key, text, problem)
+                return
+            if problem is not None:
+                raise problem
+            with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
+                self.journal.drafts.drop(key)
+            saved(done.result())
+
+        self._when.then(self.journal.later(write), written)
 
     def _ask(self, title: str, key: str, current: str) -> str | None:
         """The note dialog, starting from the draft if one was left, keeping a draft as it is

@@ -19,13 +19,14 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import SessionEntry
 from lesson_engine.session.pending import PendingSessions
 from lesson_engine.session.record import SessionDraft
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.widgets.written import WhenWritten
 
 RETRY_SAVING_MS = 60_000
 T = TypeVar("T")
@@ -44,8 +45,6 @@ class _Outcome:
 class JournalSaving(QObject):
     stored = Signal()
     """A session is in the journal, its fsync returned (the library shows it done from now)."""
-    _written = Signal(object)
-    """Carries a callable from the writer's thread to this object's, where it runs."""
 
     def __init__(
         self, journal: Journal, tell: Callable[[str], None], parent: QObject | None = None
@@ -59,16 +58,12 @@ class JournalSaving(QObject):
         self._retry.setInterval(RETRY_SAVING_MS)
         self._retry.timeout.connect(self.retry)
         self._place_problem = ""
-        self._written.connect(self._run_here)
-
-    @Slot(object)
-    def _run_here(self, run: Callable[[], None]) -> None:
-        run()
+        self._when = WhenWritten(self)
 
     def _when_written(self, future: Future[T], then: Callable[[Future[T]], None]) -> None:
-        """Run ``then(future)`` on this object's thread once the write is done (at once when it
-        was done on the spot, through a queued signal when the writer did it)."""
-        future.add_done_callback(lambda done: self._written.emit(lambda: then(done)))
+        """Run ``then(future)`` on this object's thread once the write is done
+        (``widgets/written.py``)."""
+        self._when.then(future, then)
 
     def flush(self) -> None:
         """Wait until every write asked for so far is done (before the window asks about
