@@ -316,3 +316,15 @@ def test_lessons_ticked_in_my_lessons_are_packed_with_their_recordings_and_lexic
         "lessons new.lesson of broken.lesson, draft.lesson, new.lesson, other.lesson"
     ]
     assert view.recovery_bar.text() == ""
+
+
+def test_the_only_lesson_in_my_lessons_is_packed_without_asking_which_nor_a_pack_toml(
+    qtbot, tmp_path: Path, asked: Asked
+) -> None:
+    view = author_page(qtbot, tmp_path, asked)
+    asked.save_to = str(my_lessons_dir() / "draft.lesson")
+    view.buttons["pack"].click()
+    assert asked.asked == ["save", "manifest Draft by Sam", "pack"]
+    with zipfile.ZipFile(Path(asked.pack_to)) as archive:
+        assert archive.namelist() == ["draft.lesson", "pack.toml"]
+    assert sorted(p.name for p in my_lessons_dir().iterdir()) == ["draft.lesson"]

@@ -85,7 +85,8 @@ def make_pack(
     chosen: list[Path] = []
     if offered:
         names = [path.relative_to(folder).as_posix() for path in offered]
-        picked = dialogs.pack_lessons(parent, names, lesson_path.relative_to(folder).as_posix())
+        current = lesson_path.relative_to(folder).as_posix()
+        picked = dialogs.pack_lessons(parent, names, current) if len(names) > 1 else [current]
         if not picked:
             return PackOutcome(None, "")
         chosen = [offered[names.index(name)] for name in names if name in picked]
