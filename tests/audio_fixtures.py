@@ -6,8 +6,14 @@ how long, the clock says where in the output stream each moment of the lesson fa
 
 from __future__ import annotations
 
+import json
 import math
+import os
+import subprocess
+import sys
 from array import array
+from pathlib import Path
+from typing import Any
 
 from audio.output import stream_count
 from audio.pcm import RATE, Clip, frames_to_ms
@@ -68,3 +74,28 @@ class MixedFramesClock:
 
     def now_ms(self) -> int:
         return frames_to_ms(self.frames)
+
+
+def mixed_in_child(
+    repo: Path, child: str, raw: Path, *args: str, timeout: int = 60
+) -> tuple[dict[str, Any], array[int], int]:
+    """Run ``child`` (Python code) in a process whose SDL writes what pygame's mixer plays to
+    ``raw`` (SDL reads its driver once, so a test cannot switch it in its own process).
+
+    Returns what the child printed last, as JSON; the samples SDL wrote; and how many of those
+    came before the child's ``MixedFramesClock`` began counting (silence while the device was
+    still paused), so that frame ``f`` of the file is ``f - uncounted`` on the stream's clock.
+    """
+    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
+    done = subprocess.run(
+        [sys.executable, "-c", child, *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    samples = array("h", raw.read_bytes())
+    return result, samples, len(samples) - int(result.get("mixed", len(samples)))

@@ -10,16 +10,12 @@ silence steps by the wave's whole height. Each pause must still be silent soon a
 from __future__ import annotations
 
 import itertools
-import json
-import os
-import subprocess
-import sys
-from array import array
 from pathlib import Path
 
 from audio.output.fades import FADE_FRAMES
 from audio.output.mixer import BUFFER_FRAMES
 from audio.pcm import RATE
+from tests.audio_fixtures import mixed_in_child
 
 CHILD = r"""
 import json, sys, time
@@ -70,20 +66,9 @@ STEP_LIMIT = round(32767 * 10 ** (-40 / 20))  # -40 dBFS
 
 
 def test_pauses_and_resumes_fade_without_a_click(tmp_path: Path, repo: Path) -> None:
-    raw = tmp_path / "fades.raw"
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "cache")],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result, samples, uncounted = mixed_in_child(
+        repo, CHILD, tmp_path / "fades.raw", str(tmp_path / "cache")
     )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    samples = array("h", raw.read_bytes())
-    uncounted = len(samples) - result["mixed"]
     silent = [abs(v) <= 2 for v in samples]
     for asked in result["pauses"]:
         at = asked + uncounted

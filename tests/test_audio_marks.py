@@ -8,17 +8,13 @@ and after each, 3 s later, the instruction's clip from its first sample.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from array import array
 from pathlib import Path
 
 from audio import tones
 from audio.output.mixer import BUFFER_FRAMES
 from audio.pcm import RATE
-from tests.audio_fixtures import tone
+from tests.audio_fixtures import mixed_in_child, tone
 from tests.test_audio_pygame import clip_frames_playing, loud_runs
 
 READY_MS = 3_000
@@ -79,20 +75,9 @@ print(json.dumps({"moments": moments, "began": began, "mixed": clock.frames,
 def test_the_bell_ends_a_rest_and_the_chime_starts_the_countdown_in_the_mixed_sound(
     tmp_path: Path, repo: Path
 ) -> None:
-    raw = tmp_path / "marks.raw"
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "cache"), str(READY_MS)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
+    result, samples, uncounted = mixed_in_child(
+        repo, CHILD, tmp_path / "marks.raw", str(tmp_path / "cache"), str(READY_MS), timeout=90
     )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    samples = array("h", raw.read_bytes())
-    uncounted = len(samples) - result["mixed"]
 
     def stream_ms(frame: int) -> float:
         """Where a frame of the file falls on the stream clock the child read."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from audio.output.fades import FADE_FRAMES
 from audio.output.mixer import BUFFER_FRAMES
 from audio.pcm import RATE
-from tests.audio_fixtures import tone
+from tests.audio_fixtures import mixed_in_child, tone
 
 CHILD = r"""
 import json, sys, time
@@ -153,22 +153,11 @@ def test_each_cue_is_heard_where_the_timeline_places_it_on_the_streams_own_clock
     plus a tick, and start within that of the tick that started it. Nothing here bounds how late
     the OS runs this child's tick loop: a late tick starts the clip mid-way, still in step.
     """
-    raw = tmp_path / "lesson.raw"
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", LESSON_CHILD, str(tmp_path / "cache"), str(BEGIN_MS)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result, samples, uncounted = mixed_in_child(
+        repo, LESSON_CHILD, tmp_path / "lesson.raw", str(tmp_path / "cache"), str(BEGIN_MS)
     )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    samples = array("h", raw.read_bytes())
     # The file also holds what SDL wrote before the clock counted (silence while the device was
     # still paused); from there on, frame for frame, it is what the clock counted.
-    uncounted = len(samples) - result["mixed"]
     assert uncounted >= 0
 
     def position_ms(frame: int) -> float:

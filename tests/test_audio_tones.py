@@ -8,15 +8,12 @@ timeline starts the bell: a tone made at the moment it is due would land that mu
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from array import array
 from pathlib import Path
 
 from audio import tones
 from audio.pcm import RATE
+from tests.audio_fixtures import mixed_in_child
 from tests.test_audio_pygame import clip_frames_playing, loud_runs
 
 CHILD = r"""
@@ -52,20 +49,9 @@ print(json.dumps({"bell": bell, "began": began, "mixed": clock.frames}))
 
 
 def test_a_lessons_bell_rings_where_the_timeline_puts_it(tmp_path: Path, repo: Path) -> None:
-    raw = tmp_path / "bell.raw"
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "cache")],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result, samples, uncounted = mixed_in_child(
+        repo, CHILD, tmp_path / "bell.raw", str(tmp_path / "cache")
     )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    samples = array("h", raw.read_bytes())
-    uncounted = len(samples) - result["mixed"]
     _speech, (first, _last) = loud_runs(samples, threshold=200)
     bell = array("h", tones.bell().pcm)
     # The tick that starts the bell may come a little late; the player then starts the clip that

@@ -7,16 +7,13 @@ in the file SDL wrote, is that share of its clip's own: the mixer, not a copy, s
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from array import array
 from itertools import pairwise
 from pathlib import Path
 
 from audio import tones
 from audio.pcm import RATE
-from tests.audio_fixtures import tone
+from tests.audio_fixtures import mixed_in_child, tone
 from tests.test_audio_pygame import loud_runs
 
 CHILD = r"""
@@ -51,17 +48,10 @@ print(json.dumps({"began": began, "mixed": clock.frames}))
 
 def play(tmp_path: Path, repo: Path, voice: float, sounds: float) -> array[int]:
     raw = tmp_path / f"out-{voice}-{sounds}.raw"
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "cache"), str(voice), str(sounds)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    _, samples, _ = mixed_in_child(
+        repo, CHILD, raw, str(tmp_path / "cache"), str(voice), str(sounds)
     )
-    assert done.returncode == 0, done.stderr
-    return array("h", raw.read_bytes())
+    return samples
 
 
 def test_the_voice_and_the_metronome_are_each_as_loud_as_set(tmp_path: Path, repo: Path) -> None:

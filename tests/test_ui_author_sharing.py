@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import wave
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ import pytest
 from audio.pcm import ms_to_frames
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
+from lesson_engine.library.pack_selection import manifest_text
 from lesson_engine.library.packs import Manifest
-from lesson_engine.paths import packs_dir
+from lesson_engine.paths import my_lessons_dir, packs_dir
 from lesson_engine.timeline import compile_timeline
 from tests.audio_fixtures import ToneVoice, tone
 from ui.desktop.author.dialogs import AuthorDialogs
@@ -31,6 +33,7 @@ class Asked:
         self.pack_to = str(tmp_path / "out" / "hip.zip")
         self.save_to = ""
         self.manifest: Manifest | None = Manifest("Hip hikes", "Sam", "1.0", "CC BY 4.0")
+        self.ticked: list[str] | None = None  # None: leave the proposed choice as it is
         self.asked: list[str] = []
 
     def dialogs(self) -> AuthorDialogs:
@@ -42,6 +45,10 @@ class Asked:
             self.asked.append(f"manifest {proposed.title} by {proposed.author}")
             return self.manifest
 
+        def pack_lessons(_parent: object, names: list[str], current: str) -> list[str]:
+            self.asked.append(f"lessons {current} of {', '.join(names)}")
+            return [current] if self.ticked is None else self.ticked
+
         return AuthorDialogs(
             open_path=lambda _p: "",
             save_path=lambda _p, _s: answer("save", self.save_to),
@@ -50,6 +57,7 @@ class Asked:
             export_path=lambda _p, _s: answer("export", self.export_to),
             pack_path=lambda _p, _s: answer("pack", self.pack_to),
             manifest=manifest,
+            pack_lessons=pack_lessons,
         )
 
 
@@ -67,6 +75,15 @@ class GatedVoice(ToneVoice):
         return super().synthesize(text, speed)
 
 
+def write_clip(path: Path, hz: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as clip:
+        clip.setnchannels(1)
+        clip.setsampwidth(2)
+        clip.setframerate(22050)
+        clip.writeframes(tone(hz).pcm)
+
+
 @pytest.fixture
 def asked(tmp_path: Path) -> Asked:
     return Asked(tmp_path)
@@ -76,6 +93,7 @@ def author_page(qtbot, tmp_path: Path, asked: Asked, voice: ToneVoice | None = N
     speaker = voice or ToneVoice()
     view = AuthorView(
         tmp_path / "recovery",
+        my_lessons=my_lessons_dir(),
         dialogs=asked.dialogs(),
         voice_chain=lambda: VoiceChain(speaker, ClipCache(tmp_path / "cache"), fallbacks=()),
     )
@@ -156,12 +174,7 @@ def test_make_pack_writes_a_pack_that_seesaw_import_accepts(
     from ui.cli.commands import main
 
     folder = tmp_path / "hip"
-    (folder / "clips").mkdir(parents=True)
-    with wave.open(str(folder / "clips" / "hello.wav"), "wb") as clip:
-        clip.setnchannels(1)
-        clip.setsampwidth(2)
-        clip.setframerate(22050)
-        clip.writeframes(tone(300).pcm)
+    write_clip(folder / "clips" / "hello.wav", 300)
     view = author_page(qtbot, tmp_path, asked)
     view.editor.setPlainText(GOOD.replace("Stand up.", "[audio clips/hello.wav]\nStand up."))
     asked.save_to = str(folder / "draft.lesson")
@@ -193,8 +206,125 @@ def test_make_pack_refuses_lessons_with_errors_with_the_checkers_message(
     )
     other = folder / "other.lesson"
     other.write_text("id: other\ntitle: Other\n---\n[bell 3]\nHi.\n")
+    (folder / "pack.toml").write_text(manifest_text(Manifest("Hip", "Sam", "1", "CC0")))
     view.editor.setPlainText(GOOD)
     asked.save_to = str(folder / "draft.lesson")
     view.buttons["pack"].click()
     assert view.recovery_bar.text().startswith(f"The pack was not made:\n{other}:4:")
     assert not Path(asked.pack_to).exists()
+
+
+OTHER = "id: other\ntitle: Other\nauthor: Sam\n---\n[audio clips/other.wav]\nRoll over.\n"
+
+
+def my_lessons_with_another_lesson() -> Path:
+    """My lessons as an author has it: a lesson with its own recording, not for this pack."""
+    mine = my_lessons_dir()
+    write_clip(mine / "clips" / "other.wav", 500)
+    (mine / "other.lesson").write_text(OTHER)
+    write_clip(mine / "clips" / "hello.wav", 300)
+    return mine
+
+
+def titles_in_the_library() -> dict[str, str]:
+    from lesson_engine.library.listing import load_library
+    from lesson_engine.paths import lesson_folders
+
+    library = load_library(lesson_folders())
+    return {e.id: e.origin for e in library.entries if e.origin != "Seesaw"}
+
+
+def test_make_pack_in_my_lessons_packs_only_the_lesson_and_its_recording_from_a_copy(
+    qtbot, tmp_path: Path, asked: Asked, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ui.cli.commands import main
+
+    mine = my_lessons_with_another_lesson()
+    view = author_page(qtbot, tmp_path, asked)
+    view.editor.setPlainText(GOOD.replace("Stand up.", "[audio clips/hello.wav]\nStand up."))
+    asked.save_to = str(mine / "draft.lesson")
+    view.buttons["pack"].click()
+    assert asked.asked == [
+        "save",
+        "lessons draft.lesson of draft.lesson, other.lesson",
+        "manifest Draft by Sam",
+        "pack",
+    ]
+    out = Path(asked.pack_to)
+    assert view.recovery_bar.text() == (
+        f"The pack “Hip hikes” is in {out}, with 1 lesson and 1 recording from {mine}. "
+        "Anyone can add it to their library with Import pack."
+    )
+    with zipfile.ZipFile(out) as archive:
+        assert archive.namelist() == ["clips/hello.wav", "draft.lesson", "pack.toml"]
+        assert archive.read("draft.lesson") == (mine / "draft.lesson").read_bytes()
+    after = sorted(p.relative_to(mine).as_posix() for p in mine.rglob("*"))
+    assert after == ["clips", "clips/hello.wav", "clips/other.wav", "draft.lesson", "other.lesson"]
+    assert titles_in_the_library() == {"draft": "My lessons", "other": "My lessons"}
+    capsys.readouterr()
+    assert main(["import", str(out)]) == 0
+    assert capsys.readouterr().out == "imported “Hip hikes” by Sam: draft\n"
+    assert titles_in_the_library() == {"draft": "My lessons", "other": "My lessons"}
+
+
+def test_lessons_ticked_in_my_lessons_are_packed_with_their_recordings_and_lexicon(
+    qtbot, tmp_path: Path, asked: Asked, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """My lessons as an earlier Make pack left it (a pack.toml and a lexicon in it): the
+    lexicon the lessons are spoken with goes into the pack; the old pack.toml names nothing."""
+    from ui.cli.commands import main
+
+    mine = my_lessons_with_another_lesson()
+    old_manifest = manifest_text(Manifest("Old pack", "Sam", "0.1", "CC0"))
+    (mine / "pack.toml").write_text(old_manifest)
+    (mine / "lexicon.txt").write_text("say: TFL = T F L\n")
+    (mine / "draft.lesson").write_text(GOOD.replace("Stand up.", "Stand up, TFL."))
+    (mine / "broken.lesson").write_text("id: broken\ntitle: Broken\n---\n[bell 3]\nHi.\n")
+    view = author_page(qtbot, tmp_path, asked)
+    asked.save_to = str(mine / "new.lesson")
+    view.editor.setPlainText(GOOD.replace("id: draft", "id: new"))
+    asked.ticked = ["draft.lesson", "other.lesson"]
+    view.buttons["pack"].click()
+    assert (
+        asked.asked[1]
+        == "lessons new.lesson of broken.lesson, draft.lesson, new.lesson, other.lesson"
+    )
+    with zipfile.ZipFile(Path(asked.pack_to)) as archive:
+        assert archive.namelist() == [
+            "clips/other.wav",
+            "draft.lesson",
+            "lexicon.txt",
+            "other.lesson",
+            "pack.toml",
+        ]
+        assert archive.read("pack.toml").decode().startswith('title = "Hip hikes"\n')
+    assert (mine / "pack.toml").read_text() == old_manifest
+    assert titles_in_the_library()["draft"] == "My lessons"
+    capsys.readouterr()
+    assert main(["import", asked.pack_to]) == 0
+    assert capsys.readouterr().out == "imported “Hip hikes” by Sam: draft, other\n"
+    asked.ticked = ["broken.lesson"]  # its mistake is named where the author has the file
+    view.buttons["pack"].click()
+    assert view.recovery_bar.text().startswith(
+        f"The pack was not made:\n{mine / 'broken.lesson'}:4:"
+    )
+    asked.ticked = []  # cancelled: nothing asked after, nothing said
+    asked.asked.clear()
+    view.recovery_bar.setText("")
+    view.buttons["pack"].click()
+    assert asked.asked == [
+        "lessons new.lesson of broken.lesson, draft.lesson, new.lesson, other.lesson"
+    ]
+    assert view.recovery_bar.text() == ""
+
+
+def test_the_only_lesson_in_my_lessons_is_packed_without_asking_which_nor_a_pack_toml(
+    qtbot, tmp_path: Path, asked: Asked
+) -> None:
+    view = author_page(qtbot, tmp_path, asked)
+    asked.save_to = str(my_lessons_dir() / "draft.lesson")
+    view.buttons["pack"].click()
+    assert asked.asked == ["save", "manifest Draft by Sam", "pack"]
+    with zipfile.ZipFile(Path(asked.pack_to)) as archive:
+        assert archive.namelist() == ["draft.lesson", "pack.toml"]
+    assert sorted(p.name for p in my_lessons_dir().iterdir()) == ["draft.lesson"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lesson_engine.library.files import find_lesson_files
 from lesson_engine.library.index import LibraryIndex
 from lesson_engine.model.header import Header
-from lesson_engine.paths import PACK_MANIFEST
+from lesson_engine.paths import MY_LESSONS, PACK_MANIFEST
 
 if TYPE_CHECKING:
     from lesson_engine.model.lesson import Lesson
@@ -125,7 +125,8 @@ def load_library(
     problems: list[LibraryProblem] = []
     seen: set[str] = set()
     for origin, folder in folders:
-        origin = pack_title(folder) or origin
+        # A pack.toml left in My lessons (an earlier Make pack wrote one there) names no pack.
+        origin = origin if origin == MY_LESSONS else pack_title(folder) or origin
         files, _ = find_lesson_files([folder]) if folder.exists() else ([], [])
         for path in files:
             entry = _entry(path, origin, duration_of, index, timing, problems, index_only)

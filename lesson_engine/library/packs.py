@@ -118,10 +118,26 @@ def create_pack(folder: Path, out: Path) -> list[str]:
     lessons, _ = find_lesson_files([folder])
     if not lessons:
         raise PackError([f"{folder}: no .lesson files to pack"])
-    problems: list[str] = []
     members: dict[str, Path] = {MANIFEST: manifest_path}
     if (folder / LEXICON_FILE).is_file():  # checked with each lesson, which reads it
         members[LEXICON_FILE] = folder / LEXICON_FILE
+    found, problems = lesson_members(folder, lessons)
+    members.update(found)
+    if problems:  # a mistake in the pack's lexicon is found with every lesson: said once
+        raise PackError(list(dict.fromkeys(problems)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, source in sorted(members.items()):
+            archive.write(source, name)
+    return sorted(members)
+
+
+def lesson_members(folder: Path, lessons: list[Path]) -> tuple[dict[str, Path], list[str]]:
+    """Each of ``lessons`` (files under ``folder``) and the recordings it uses, by their names in
+    a pack of ``folder``; and every reason one of them cannot be packed (an error in the lesson,
+    a recording missing or outside the folder, which the pack could not hold)."""
+    problems: list[str] = []
+    members: dict[str, Path] = {}
     root = folder.resolve()
     for path in lessons:
         result = check_lesson_file(path)
@@ -139,13 +155,7 @@ def create_pack(folder: Path, out: Path) -> list[str]:
                 problems.append(f"{path}: the recording {audio} is missing")
             else:
                 members[resolved.relative_to(root).as_posix()] = resolved
-    if problems:  # a mistake in the pack's lexicon is found with every lesson: said once
-        raise PackError(list(dict.fromkeys(problems)))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, source in sorted(members.items()):
-            archive.write(source, name)
-    return sorted(members)
+    return members, problems
 
 
 def import_pack(archive_path: Path, packs_dir: Path, *, replace: bool = False) -> ImportedPack:

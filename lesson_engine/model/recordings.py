@@ -8,6 +8,7 @@ table, so the three can never disagree. A cue may play a span of a recording (``
 from __future__ import annotations
 
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,11 +44,26 @@ class Span:
         return max(0, end - self.start_ms)
 
 
+class RecordingUnreadable(Exception):
+    """Raised by a ``RecordingLength`` for a recording whose length cannot be read; the message
+    says why, in words an author can act on."""
+
+
+RecordingLength = Callable[[Path], int | None]
+"""How long a recording is, in ms; None when it cannot be told here (then its spans are checked
+as they are played); raises ``RecordingUnreadable`` for a file that is there but cannot be read.
+
+The parser checks every ``[audio … from … to …]`` against one. The engine's own, ``wav_length_ms``,
+reads only a WAV's header; the command line passes one that also asks mutagen or ffmpeg about
+MP3, OGG and FLAC (``audio/recording_length.py``), which the engine may not import.
+"""
+
+
 def wav_length_ms(path: Path) -> int | None:
     """The length of a WAV recording from its header, or None when it cannot be read cheaply.
 
-    The parser checks a span against it: a WAV says its length in its first bytes, while an MP3
-    or OGG must be decoded to know it, so those spans are checked when the recording is played.
+    The default ``RecordingLength``: a WAV says its length in its first bytes, while an MP3 or
+    OGG must be asked of a decoder, which only the audio side has.
     """
     if path.suffix.lower() != ".wav":
         return None

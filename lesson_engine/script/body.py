@@ -18,6 +18,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from lesson_engine.model.lesson import Repeat, Section, Sides, Speak, Step
+from lesson_engine.model.recordings import RecordingLength, wav_length_ms
 from lesson_engine.script.diagnostics import Diagnostic, Severity, did_you_mean
 from lesson_engine.script.directives import Directives
 from lesson_engine.script.lines import (
@@ -49,11 +50,13 @@ class BodyParser(Directives):
         report: Callable[[Diagnostic], None],
         path: str,
         base_dir: Path | None,
+        recording_length: RecordingLength = wav_length_ms,
     ) -> None:
         self._source = lines
         self._report = report
         self._path = path
         self._base_dir = base_dir
+        self._recording_length = recording_length
         self.parsed_cleanly = True
         self._lines = BodyLines(lines, start)
         self._first = self._lines.first_number

@@ -10,7 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from lesson_engine.model.lesson import Bell, Count, Pause, Repeat, Rest, Sides, Step
-from lesson_engine.model.recordings import AUDIO_SUFFIXES, Span, wav_length_ms
+from lesson_engine.model.recordings import (
+    AUDIO_SUFFIXES,
+    RecordingLength,
+    RecordingUnreadable,
+    Span,
+)
 from lesson_engine.script.arguments import DirectiveArguments, split_recording
 from lesson_engine.script.diagnostics import did_you_mean
 from lesson_engine.script.durations import format_time
@@ -30,6 +35,7 @@ class Directives(DirectiveArguments):
     _lines: BodyLines
     _first: int
     _base_dir: Path | None
+    _recording_length: RecordingLength
 
     def _warn(self, line: int, column: int, message: str, hint: str = "") -> None:
         raise NotImplementedError
@@ -217,18 +223,31 @@ class Directives(DirectiveArguments):
                 f"recording not found: {args}",
                 "the voice will read the cue's text instead; check the path, relative to the lesson file",
             )
-        elif span and not self._span_in_file(number, column + span_at, span, resolved):
+        elif span and not self._span_in_file(number, column, span_at, span, resolved):
             return
         block.audio, block.span = (resolved, number), span
         if trailing:
             block.paragraph.append((number, trailing_column - 1, trailing))
 
-    def _span_in_file(self, number: int, column: int, span: Span, path: Path) -> bool:
-        """Whether the span lies inside the recording, when its length can be read cheaply
-        (a WAV's header); other recordings are checked as they are played."""
-        length = wav_length_ms(path) if self._base_dir else None
+    def _span_in_file(self, number: int, column: int, span_at: int, span: Span, path: Path) -> bool:
+        """Whether the span lies inside the recording, when ``_recording_length`` can tell (the
+        engine's own reads a WAV's header; ``seesaw check`` also asks a decoder about MP3, OGG
+        and FLAC); others are checked as they are played. A recording that cannot be read is
+        warned of at its path, as a missing one is: the voice reads the cue instead."""
+        try:
+            length = self._recording_length(path) if self._base_dir else None
+        except RecordingUnreadable as exc:
+            self._warn(
+                number,
+                column,
+                f"cannot read the recording {path.name}: {exc}",
+                "the voice will read the cue's text instead; check that the file plays, or "
+                "export it again",
+            )
+            return True
         if length is None:
             return True
+        column += span_at
         late = span.start_ms if span.start_ms >= length else span.end_ms
         if late is None or late <= length:
             return True

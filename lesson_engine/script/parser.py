@@ -33,6 +33,7 @@ from pathlib import Path
 
 from lesson_engine.model.lesson import Count, Lesson, Repeat, Rest, Section, Sides, Speak, Step
 from lesson_engine.model.lexicon import Lexicon
+from lesson_engine.model.recordings import RecordingLength, wav_length_ms
 from lesson_engine.script.body import BodyParser
 from lesson_engine.script.diagnostics import (
     Diagnostic,
@@ -58,8 +59,13 @@ class _Enough(Exception):
     """Raised by the reporter at ``MAX_DIAGNOSTICS``: the rest of the file is not read."""
 
 
-def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
+def check_lesson_bytes(
+    data: bytes, path: Path | None = None, recording_length: RecordingLength = wav_length_ms
+) -> CheckResult:
     """Parse and report; the lesson is None whenever any error was found.
+
+    ``recording_length`` tells how long a recording is, so a span past its end is an error at its
+    column; the default reads WAV headers only (see ``RecordingLength``).
 
     At most ``MAX_DIAGNOSTICS`` problems are reported, then checking stops, as compilers do: a
     file with thousands of problems is the wrong file or one mistake repeated, and reporting them
@@ -79,7 +85,7 @@ def check_lesson_bytes(data: bytes, path: Path | None = None) -> CheckResult:
         if script is None:
             return CheckResult(None, tuple(diagnostics))
         lines = script.lines
-        return _check_script(script, path, shown, report, diagnostics)
+        return _check_script(script, path, shown, report, diagnostics, recording_length)
     except _Enough:
         last = diagnostics[-1]
         diagnostics.append(
@@ -104,12 +110,13 @@ def _check_script(
     shown: str,
     report: Callable[[Diagnostic], None],
     diagnostics: list[Diagnostic],
+    recording_length: RecordingLength,
 ) -> CheckResult:
     head = parse_header(script.lines, report, shown, header_stem(path))
     own_rules = read_rules(head.say, script.lines, shown, report)
     pack_rules = read_pack_lexicon(path, report) if path else Lexicon()
     base_dir = path.parent if path else None
-    body = BodyParser(script.lines, head.body_start, report, shown, base_dir)
+    body = BodyParser(script.lines, head.body_start, report, shown, base_dir, recording_length)
     sections = body.parse()
     if not any(_speaks(section.steps) for section in sections) and body.parsed_cleanly:
         report(
@@ -162,12 +169,12 @@ def _inside(diagnostic: Diagnostic, lines: tuple[str, ...], shown: str) -> Diagn
     return replace(diagnostic, line=line, column=column, source_line=lines[line - 1])
 
 
-def check_lesson_file(path: Path) -> CheckResult:
+def check_lesson_file(path: Path, recording_length: RecordingLength = wav_length_ms) -> CheckResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         return CheckResult(None, (unreadable(path, exc),))
-    return check_lesson_bytes(data, path)
+    return check_lesson_bytes(data, path, recording_length)
 
 
 def parse_lesson_bytes(data: bytes, path: Path | None = None) -> Lesson:

@@ -46,7 +46,9 @@ def _check(args: argparse.Namespace) -> int:
     for path in missing:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
     errors, warnings = len(missing), 0
-    results = [check_lesson_file(path) for path in lessons]
+    from audio.recording_length import length_ms  # MP3, OGG and FLAC spans checked too
+
+    results = [check_lesson_file(path, length_ms) for path in lessons]
     if programmes:
         facts = known(lessons)
         results += [check_programme(path, facts) for path in programmes]  # type: ignore[misc]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -21,6 +25,8 @@ from PySide6.QtWidgets import (
 from audio.render.encode import FORMATS
 from lesson_engine.library.packs import MANIFEST_KEYS, Manifest
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
+
+T = TypeVar("T")
 
 
 def _open_path(parent: QWidget) -> str:
@@ -70,34 +76,69 @@ def _pack_path(parent: QWidget, suggested: str) -> str:
     return QFileDialog.getSaveFileName(parent, "Make a lesson pack", suggested, "Packs (*.zip)")[0]
 
 
-def _manifest(parent: QWidget, proposed: Manifest) -> Manifest | None:
-    """The four lines of a new ``pack.toml``, proposed from the lesson; None when cancelled."""
+def _answered(
+    parent: QWidget, title: str, intro: str, body: QWidget, read: Callable[[], T]
+) -> T | None:
+    """Show ``body`` under ``intro`` with OK and Cancel; what ``read`` finds in it after OK (the
+    dialog, and ``body`` with it, are gone once this returns), None after Cancel."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Describe the pack")
-    intro = QLabel(
-        "This folder has no pack.toml yet. Seesaw writes one with what you give here; "
-        "the library shows the title and author to whoever imports the pack."
-    )
-    intro.setWordWrap(True)
-    form = QFormLayout()
-    edits = {}
-    for key in MANIFEST_KEYS:
-        edit = QLineEdit(getattr(proposed, key))
-        edit.setAccessibleName(key.capitalize())
-        form.addRow(f"{key.capitalize()}:", edit)
-        edits[key] = edit
+    dialog.setWindowTitle(title)
+    words = QLabel(intro)
+    words.setWordWrap(True)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(intro)
-    layout.addLayout(form)
-    layout.addWidget(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return Manifest(*(edits[key].text().strip() for key in MANIFEST_KEYS))
+    for widget in (words, body, buttons):
+        layout.addWidget(widget)
+    return read() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _manifest(parent: QWidget, proposed: Manifest) -> Manifest | None:
+    """The four lines of a new ``pack.toml``, proposed from the lesson; None when cancelled."""
+    body = QWidget()
+    form = QFormLayout(body)
+    edits = {}
+    for key in MANIFEST_KEYS:
+        edit = QLineEdit(getattr(proposed, key))
+        edit.setAccessibleName(key.capitalize())
+        form.addRow(f"{key.capitalize()}:", edit)
+        edits[key] = edit
+    intro = (
+        "Seesaw keeps what you give here in the pack's pack.toml; the library shows the "
+        "title and author to whoever imports the pack."
+    )
+    return _answered(
+        parent,
+        "Describe the pack",
+        intro,
+        body,
+        lambda: Manifest(*(edits[key].text().strip() for key in MANIFEST_KEYS)),
+    )
+
+
+def _pack_lessons(parent: QWidget, names: list[str], current: str) -> list[str]:
+    """Which of the folder's lessons go into the pack (ticked: the one being edited); [] when
+    cancelled."""
+    listed = QListWidget()
+    listed.setAccessibleName("Lessons in the pack")
+    for name in names:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if name == current else Qt.CheckState.Unchecked)
+        listed.addItem(item)
+    intro = (
+        "This folder holds other lessons too. Tick the ones to put in the pack; Seesaw adds the "
+        "recordings they use and leaves the folder as it is."
+    )
+
+    def ticked() -> list[str]:
+        items = (listed.item(row) for row in range(listed.count()))
+        return [item.text() for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    return _answered(parent, "Lessons for the pack", intro, listed, ticked) or []
 
 
 @dataclass(frozen=True)
@@ -111,6 +152,7 @@ class AuthorDialogs:
     export_path: Callable[[QWidget, str], str] = _export_path  # "" when cancelled
     pack_path: Callable[[QWidget, str], str] = _pack_path
     manifest: Callable[[QWidget, Manifest], Manifest | None] = _manifest
+    pack_lessons: Callable[[QWidget, list[str], str], list[str]] = _pack_lessons
 
 
 DEFAULT_DIALOGS = AuthorDialogs(_open_path, _save_path, _unsaved, _pick_audio)

@@ -60,7 +60,7 @@ TOOLS = (  # key, label, what it does, its keys, the method it calls
      "F5", "play_from_cursor"),
     ("export", "Export audio…", "Write the lesson as one WAV, OGG or MP3 file", "Ctrl+E",
      "export_audio"),
-    ("pack", "Make pack…", "Zip this lesson's folder into a pack others can import",
+    ("pack", "Make pack…", "Zip this lesson (or its folder) into a pack others can import",
      "Ctrl+Shift+P", "make_pack"),
 )  # fmt: skip
 
@@ -333,7 +333,7 @@ class AuthorView(QWidget):
             self._status("Save the lesson first: a pack is made from the saved files.")
             return
         assert self.path is not None and self.lesson is not None
-        outcome = make_pack(self, self.path, self.lesson, self.dialogs)
+        outcome = make_pack(self, self.path, self.lesson, self.dialogs, self.my_lessons)
         if outcome.message:
             self._status(outcome.message)
 
