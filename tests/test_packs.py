@@ -149,6 +149,14 @@ def test_a_file_that_is_not_a_zip_is_explained(tmp_path: Path) -> None:
         import_pack(path, tmp_path / "packs")
 
 
+def test_a_pack_that_is_not_there_is_said_missing(tmp_path: Path) -> None:
+    for path in (tmp_path / "nope.zip", tmp_path):
+        with pytest.raises(PackError, match="no such file; check the path") as caught:
+            import_pack(path, tmp_path / "packs")
+        assert "not a zip file" not in str(caught.value.problems)
+    assert not (tmp_path / "packs").exists()
+
+
 def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     found = problems_of(tmp_path, {**good_files(), "a.exe": b"MZ", "../b.lesson": LESSON})
     assert len(found) == 2

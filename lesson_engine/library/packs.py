@@ -150,6 +150,8 @@ def create_pack(folder: Path, out: Path) -> list[str]:
 
 def import_pack(archive_path: Path, packs_dir: Path, *, replace: bool = False) -> ImportedPack:
     """Check everything in the pack, then install it under ``packs_dir``; raises PackError."""
+    if not archive_path.is_file():  # is_zipfile says False for a missing path too
+        raise PackError([f"{archive_path}: no such file; check the path"])
     if not zipfile.is_zipfile(archive_path):
         raise PackError(
             [f"{archive_path}: not a zip file; a lesson pack is a .zip made with 'seesaw pack'"]
