@@ -7,6 +7,8 @@ import wave
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from audio.pcm import ms_to_frames
 from audio.voices.cache import ClipCache
@@ -15,7 +17,7 @@ from lesson_engine.library.packs import Manifest
 from lesson_engine.paths import packs_dir
 from lesson_engine.timeline import compile_timeline
 from tests.audio_fixtures import ToneVoice, tone
-from ui.desktop.author.dialogs import AuthorDialogs
+from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
 from ui.desktop.author.view import AuthorView
 
 GOOD = (
@@ -198,3 +200,26 @@ def test_make_pack_refuses_lessons_with_errors_with_the_checkers_message(
     view.buttons["pack"].click()
     assert view.recovery_bar.text().startswith(f"The pack was not made:\n{other}:4:")
     assert not Path(asked.pack_to).exists()
+
+
+@pytest.mark.parametrize("suffix", ["mp3", "ogg", "wav"])
+def test_the_export_dialog_offers_the_type_of_the_file_it_proposes(
+    qtbot, tmp_path: Path, suffix: str
+) -> None:
+    """The real dialog: a proposed 'lesson.mp3' shown under 'WAV audio' leaves the author
+    unsure which format is written."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(dialog.selectedNameFilter())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert DEFAULT_DIALOGS.export_path(parent, str(tmp_path / f"draft.{suffix}")) == ""
+    assert seen == [f"{suffix.upper()} audio (*.{suffix})"]

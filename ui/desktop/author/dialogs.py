@@ -56,10 +56,14 @@ def _pick_audio(parent: QWidget) -> str:
 
 
 def _export_path(parent: QWidget, suggested: str) -> str:
-    """The file to write; the format is its suffix, added from the chosen filter if missing."""
+    """The file to write; the format is its suffix, added from the chosen filter if missing.
+    The filter shown first is the proposed file's type, so the dialog never proposes
+    'lesson.mp3' under 'WAV audio'."""
     filters = [f"{kind.upper()} audio (*.{kind})" for kind in FORMATS]
+    proposed = Path(suggested).suffix.lstrip(".").lower()
+    shown = filters[FORMATS.index(proposed)] if proposed in FORMATS else filters[0]
     path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export the lesson as audio", suggested, ";;".join(filters)
+        parent, "Export the lesson as audio", suggested, ";;".join(filters), shown
     )
     if path and Path(path).suffix.lstrip(".").lower() not in FORMATS and chosen in filters:
         path += f".{FORMATS[filters.index(chosen)]}"
