@@ -223,3 +223,24 @@ def test_the_export_dialog_offers_the_type_of_the_file_it_proposes(
     QTimer.singleShot(0, look)
     assert DEFAULT_DIALOGS.export_path(parent, str(tmp_path / f"draft.{suffix}")) == ""
     assert seen == [f"{suffix.upper()} audio (*.{suffix})"]
+
+
+def test_save_as_opens_in_my_lessons_even_before_it_exists(qtbot, tmp_path: Path) -> None:
+    """The real dialog opened in the folder Seesaw was started from when My lessons was not
+    made yet, and the new lesson was saved there, out of the library."""
+    my_lessons = tmp_path / "data" / "my-lessons"
+    view = AuthorView(tmp_path / "recovery", dialogs=DEFAULT_DIALOGS, my_lessons=my_lessons)
+    qtbot.addWidget(view)
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(dialog.directory().absolutePath())
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert not view.save_as()
+    assert seen == [str(my_lessons)]
