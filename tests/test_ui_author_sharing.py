@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,22 @@ def test_make_pack_refuses_lessons_with_errors_with_the_checkers_message(
     assert not Path(asked.pack_to).exists()
 
 
+def when_the_file_dialog_opens(read: Callable[[QFileDialog], str]) -> list[str]:
+    """What ``read`` finds in the real file dialog once it opens; then it is cancelled."""
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(read(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
 @pytest.mark.parametrize("suffix", ["mp3", "ogg", "wav"])
 def test_the_export_dialog_offers_the_type_of_the_file_it_proposes(
     qtbot, tmp_path: Path, suffix: str
@@ -210,17 +227,7 @@ def test_the_export_dialog_offers_the_type_of_the_file_it_proposes(
     unsure which format is written."""
     parent = QWidget()
     qtbot.addWidget(parent)
-    seen: list[str] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(10, look)
-            return
-        seen.append(dialog.selectedNameFilter())
-        dialog.reject()
-
-    QTimer.singleShot(0, look)
+    seen = when_the_file_dialog_opens(QFileDialog.selectedNameFilter)
     assert DEFAULT_DIALOGS.export_path(parent, str(tmp_path / f"draft.{suffix}")) == ""
     assert seen == [f"{suffix.upper()} audio (*.{suffix})"]
 
@@ -231,16 +238,6 @@ def test_save_as_opens_in_my_lessons_even_before_it_exists(qtbot, tmp_path: Path
     my_lessons = tmp_path / "data" / "my-lessons"
     view = AuthorView(tmp_path / "recovery", dialogs=DEFAULT_DIALOGS, my_lessons=my_lessons)
     qtbot.addWidget(view)
-    seen: list[str] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(10, look)
-            return
-        seen.append(dialog.directory().absolutePath())
-        dialog.reject()
-
-    QTimer.singleShot(0, look)
+    seen = when_the_file_dialog_opens(lambda dialog: dialog.directory().absolutePath())
     assert not view.save_as()
     assert seen == [str(my_lessons)]
