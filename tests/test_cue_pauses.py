@@ -83,6 +83,17 @@ def test_a_marker_inside_a_rests_words_is_checked_too() -> None:
     )
 
 
+def test_another_directive_inside_a_cue_is_an_error_not_words_to_say() -> None:
+    """'Breathe [bell] in.' was accepted, and the voice read the brackets as words."""
+    text = HEAD + "Breathe [bell] in.\n[rest 1m] Roll over [ rest 2m ] slowly.\nSee [sic] here.\n"
+    found = [str(d) for d in check_lesson_bytes(text.encode(), Path("b.lesson")).diagnostics]
+    assert [d.splitlines()[0] for d in found] == [
+        "b.lesson:4:9: error: [bell] cannot be inside a cue; only [pause] can",
+        "b.lesson:5:21: error: [rest] cannot be inside a cue; only [pause] can",
+    ]
+    assert "write it on a line of its own" in found[0]
+
+
 def test_the_voice_leaves_the_pause_between_the_pieces(tmp_path: Path) -> None:
     voice = ToneVoice()
     (event,) = speech("One two. [pause 2s] Three.\n")

@@ -114,6 +114,8 @@ def test_over_compressed_members_are_refused_as_zip_bombs(tmp_path: Path) -> Non
 def test_a_non_audio_file_in_an_audio_slot_is_refused(tmp_path: Path) -> None:
     found = problems_of(tmp_path, {**good_files(), "clips/hello.wav": b"#!/bin/sh\necho hi\n"})
     assert "pack.zip:clips/hello.wav: this is not a WAV recording" in found
+    mp3 = problems_of(tmp_path, {**good_files(), "clips/b.mp3": b"hello"})
+    assert "pack.zip:clips/b.mp3: this is not an MP3 recording" in mp3
 
 
 def test_lessons_with_errors_are_refused_with_their_location(tmp_path: Path) -> None:
@@ -149,6 +151,14 @@ def test_a_file_that_is_not_a_zip_is_explained(tmp_path: Path) -> None:
         import_pack(path, tmp_path / "packs")
 
 
+def test_a_pack_that_is_not_there_is_said_missing(tmp_path: Path) -> None:
+    for path in (tmp_path / "nope.zip", tmp_path):
+        with pytest.raises(PackError, match="no such file; check the path") as caught:
+            import_pack(path, tmp_path / "packs")
+        assert "not a zip file" not in str(caught.value.problems)
+    assert not (tmp_path / "packs").exists()
+
+
 def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     found = problems_of(tmp_path, {**good_files(), "a.exe": b"MZ", "../b.lesson": LESSON})
     assert len(found) == 2
@@ -179,6 +189,22 @@ def test_create_pack_refuses_broken_lessons_and_explains_a_missing_manifest(tmp_
         create_pack(folder, tmp_path / "out.zip")
     assert caught.value.problems == [
         f"{folder / 'a.lesson'}:4:1: error: unclosed bracket: '[' has no ']'"
+    ]
+    assert not (tmp_path / "out.zip").exists()
+
+
+def test_create_pack_refuses_a_recording_that_import_would_refuse(tmp_path: Path) -> None:
+    """A text file named .mp3 was packed, and every learner's import then refused the pack."""
+    folder = tmp_path / "mine"
+    (folder / "clips").mkdir(parents=True)
+    (folder / "pack.toml").write_bytes(MANIFEST)
+    (folder / "trail-1.lesson").write_bytes(LESSON.replace(b"hello.wav", b"hello.mp3"))
+    (folder / "clips/hello.mp3").write_bytes(b"hello\n")
+    with pytest.raises(PackError) as caught:
+        create_pack(folder, tmp_path / "out.zip")
+    assert caught.value.problems == [
+        f"{folder / 'trail-1.lesson'}: the recording {folder / 'clips/hello.mp3'} is not "
+        "an MP3 recording; export it again from your audio editor"
     ]
     assert not (tmp_path / "out.zip").exists()
 

@@ -194,3 +194,33 @@ def test_a_cough_between_two_pauses_is_not_a_cue_of_its_own(tmp_path: Path) -> N
     cuts = read_recording(tmp_path / "lesson.wav").split.cuts
     assert len(cuts) == 2  # the cough joins the first instruction
     assert [abs(f - r) <= BUFFER_MS for f, r in zip(cuts, real[1:], strict=True)] == [True, True]
+
+
+def test_the_commands_mistakes_are_said_with_what_to_do(tmp_path: Path, capsys) -> None:
+    """A missing recording was an errno; an empty transcript gave placeholder captions without
+    a word; a lesson already there did not name --replace; a missing folder was an errno."""
+    assert main(["import-recording", str(tmp_path / "nope.wav")]) == 1
+    assert capsys.readouterr().err == (
+        f"seesaw: {tmp_path / 'nope.wav'}: no such file; check the path; nothing was written\n"
+    )
+    tone_recording(tmp_path / "talk.wav")
+    (tmp_path / "empty.txt").write_text("\n \n")
+    assert (
+        main(
+            [
+                "import-recording",
+                str(tmp_path / "talk.wav"),
+                "--transcript",
+                str(tmp_path / "empty.txt"),
+            ]
+        )
+        == 1
+    )
+    assert "the transcript empty.txt holds no words" in capsys.readouterr().err
+    (tmp_path / "talk.lesson").write_text("mine")
+    assert main(["import-recording", str(tmp_path / "talk.wav")]) == 1
+    assert "talk.lesson already exists" in (err := capsys.readouterr().err) and "--replace" in err
+    assert (tmp_path / "talk.lesson").read_text() == "mine"
+    out = tmp_path / "new folder" / "talk.lesson"
+    assert main(["import-recording", str(tmp_path / "talk.wav"), "-o", str(out)]) == 0
+    assert load_lesson(out).title == "Talk"

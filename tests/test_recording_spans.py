@@ -66,6 +66,10 @@ def test_a_span_is_read_in_minutes_and_seconds_or_in_seconds() -> None:
             "t.lesson:4:27: error: the span ends (1:23.4) before it starts (1:31.0)",
         ),
         (
+            "[audio a.mp3 from 1:23.4 to 83.4] Hi.",
+            "t.lesson:4:29: error: the span ends where it starts (1:23.4): it holds no sound",
+        ),
+        (
             "[audio a.mp3 from 1:75 to 2:00] Hi.",
             "t.lesson:4:19: error: bad time: '1:75' has 75 seconds: after ':' write 0 to 59.9",
         ),

@@ -172,6 +172,30 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
     )
 
 
+def test_a_note_about_one_lesson_is_not_left_over_another_or_after_it_is_done(
+    author: AuthorView, answers: Answers, tmp_path: Path
+) -> None:
+    """'Save the lesson first' stayed on screen after the lesson was saved, opened and its
+    recording attached, as if the attaching had failed."""
+    put_cursor(author, 15)
+    author.attach_recording()
+    assert author.recovery_bar.text().startswith("Save the lesson first")
+    lesson_path = tmp_path / "lessons" / "draft.lesson"
+    lesson_path.parent.mkdir()
+    lesson_path.write_text(GOOD)
+    author.open(lesson_path)
+    assert author.recovery_bar.isHidden()
+    put_cursor(author, 4)  # on "# One": said, then done right
+    author.attach_recording()
+    assert author.recovery_bar.text().startswith("Put the cursor on the words")
+    recording = tmp_path / "my voice.wav"
+    recording.write_bytes(b"RIFF....WAVE")
+    answers.audio = str(recording)
+    put_cursor(author, 9)
+    author.attach_recording()
+    assert author.recovery_bar.text() == "The cue now plays clips/my voice.wav."
+
+
 def app_with_preview(  # type: ignore[no-untyped-def]
     qtbot,
     tmp_path: Path,

@@ -5,9 +5,12 @@ from __future__ import annotations
 import threading
 import wave
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from audio.pcm import ms_to_frames
 from audio.voices.cache import ClipCache
@@ -17,7 +20,7 @@ from lesson_engine.library.packs import Manifest
 from lesson_engine.paths import my_lessons_dir, packs_dir
 from lesson_engine.timeline import compile_timeline
 from tests.audio_fixtures import ToneVoice, tone
-from ui.desktop.author.dialogs import AuthorDialogs
+from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
 from ui.desktop.author.view import AuthorView
 
 GOOD = (
@@ -328,3 +331,43 @@ def test_the_only_lesson_in_my_lessons_is_packed_without_asking_which_nor_a_pack
     with zipfile.ZipFile(Path(asked.pack_to)) as archive:
         assert archive.namelist() == ["draft.lesson", "pack.toml"]
     assert sorted(p.name for p in my_lessons_dir().iterdir()) == ["draft.lesson"]
+
+
+def when_the_file_dialog_opens(read: Callable[[QFileDialog], str]) -> list[str]:
+    """What ``read`` finds in the real file dialog once it opens; then it is cancelled."""
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(read(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+@pytest.mark.parametrize("suffix", ["mp3", "ogg", "wav"])
+def test_the_export_dialog_offers_the_type_of_the_file_it_proposes(
+    qtbot, tmp_path: Path, suffix: str
+) -> None:
+    """The real dialog: a proposed 'lesson.mp3' shown under 'WAV audio' leaves the author
+    unsure which format is written."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen = when_the_file_dialog_opens(QFileDialog.selectedNameFilter)
+    assert DEFAULT_DIALOGS.export_path(parent, str(tmp_path / f"draft.{suffix}")) == ""
+    assert seen == [f"{suffix.upper()} audio (*.{suffix})"]
+
+
+def test_save_as_opens_in_my_lessons_even_before_it_exists(qtbot, tmp_path: Path) -> None:
+    """The real dialog opened in the folder Seesaw was started from when My lessons was not
+    made yet, and the new lesson was saved there, out of the library."""
+    my_lessons = tmp_path / "data" / "my-lessons"
+    view = AuthorView(tmp_path / "recovery", dialogs=DEFAULT_DIALOGS, my_lessons=my_lessons)
+    qtbot.addWidget(view)
+    seen = when_the_file_dialog_opens(lambda dialog: dialog.directory().absolutePath())
+    assert not view.save_as()
+    assert seen == [str(my_lessons)]

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from audio.capture.microphone import Microphone
 from audio.capture.takes import DEFAULT_SPEECH_RMS, speech_rms
 from audio.voices.synthesis import decode_recording
+from tests.layout_checks import text_problems
 from tests.recording_fixtures import run_with_microphone, spoken_take
+from ui.desktop.author.record_cue import RecordCueDialog
 
 CHILD = """
 import json, sys, time
@@ -69,3 +72,19 @@ def test_record_this_cue_saves_a_trimmed_take_and_puts_it_above_the_cue(
     take = decode_recording(tmp_path / "clips" / "lie-on-your-back.wav")
     assert 1_500 <= take.duration_ms <= 1_600  # the 1.2 s phrase and a little room each side
     assert speech_rms(take) == pytest.approx(DEFAULT_SPEECH_RMS, rel=0.05)
+
+
+def test_the_dialog_grows_to_show_what_it_says_after_stop_whole(qtbot) -> None:
+    """The two-line note after Stop was cut, and squeezed the buttons under it, when the
+    dialog kept the height it opened with (seen under Xvfb)."""
+    microphone = Microphone()
+    dialog = RecordCueDialog("Press #1 gently… and rest.", microphone, lambda: None, lambda: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    microphone._parts = [spoken_take().pcm]  # what the microphone heard, without SDL
+    dialog.stop()
+    qtbot.wait(50)  # the layout settles through posted events
+    assert dialog.status.text().startswith("A take of 1.")
+    shown = [dialog.status, *(b for b in dialog.buttons.values() if b.isVisible())]
+    assert [p for widget in shown for p in text_problems(widget)] == []

@@ -26,6 +26,10 @@ class ImportProblem(ValueError):
     """Why the recording cannot become a lesson, in words for the author."""
 
 
+class LessonExists(ImportProblem):
+    """The lesson to write is there already; it is written over only when asked."""
+
+
 @dataclass(frozen=True)
 class RecordedLesson:
     recording: Path
@@ -50,6 +54,8 @@ def read_recording(
         raise ImportProblem(f"{path.name} is not a recording Seesaw can read ({kinds})")
     if "]" in path.name:
         raise ImportProblem(f"{path.name} has ']' in its name, which a lesson cannot quote")
+    if not path.is_file():
+        raise ImportProblem(f"{path}: no such file; check the path")
     try:
         clip = store.whole(path)
     except (OSError, ValueError) as exc:
@@ -75,7 +81,7 @@ def write_lesson(
     """Check the lesson for ``captions`` as the parser will read it and write it to ``out``;
     returns the text; raises ImportProblem, or OSError when the disk refuses."""
     if out.exists() and not replace:
-        raise ImportProblem(f"{out} already exists; choose another name or replace it")
+        raise LessonExists(f"{out} already exists; choose another name or replace it")
     try:
         relative = os.path.relpath(recorded.recording.resolve(), out.resolve().parent)
     except ValueError:  # another drive, on Windows
@@ -88,5 +94,6 @@ def write_lesson(
     if result.lesson is None:
         shown = "; ".join(str(d).splitlines()[0] for d in result.diagnostics[:3])
         raise ImportProblem(f"the lesson made from the recording would not load: {shown}")
+    out.parent.mkdir(parents=True, exist_ok=True)  # as seesaw render makes its folder
     write_atomically(out, text.encode("utf-8"))
     return text

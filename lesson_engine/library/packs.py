@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from lesson_engine.library.files import find_lesson_files
 from lesson_engine.model.ids import slug
-from lesson_engine.model.recordings import AUDIO_SUFFIXES, looks_like_recording
+from lesson_engine.model.recordings import AUDIO_SUFFIXES, KINDS, looks_like_recording
 from lesson_engine.paths import PACK_MANIFEST
 from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.lexicon import LEXICON_FILE, read_lexicon_bytes
@@ -153,13 +153,30 @@ def lesson_members(folder: Path, lessons: list[Path]) -> tuple[dict[str, Path], 
                 )
             elif not resolved.is_file():
                 problems.append(f"{path}: the recording {audio} is missing")
+            elif not _starts_as_named(resolved):  # import refuses it: every learner would
+                problems.append(
+                    f"{path}: the recording {audio} is not {KINDS[resolved.suffix.lower()]} "
+                    "recording; export it again from your audio editor"
+                )
             else:
                 members[resolved.relative_to(root).as_posix()] = resolved
     return members, problems
 
 
+def _starts_as_named(recording: Path) -> bool:
+    """Whether a recording to pack begins as its suffix says, as ``import_pack`` checks."""
+    try:
+        with recording.open("rb") as file:
+            head = file.read(16)
+    except OSError:
+        return False
+    return looks_like_recording(recording.suffix.lower(), head)
+
+
 def import_pack(archive_path: Path, packs_dir: Path, *, replace: bool = False) -> ImportedPack:
     """Check everything in the pack, then install it under ``packs_dir``; raises PackError."""
+    if not archive_path.is_file():  # is_zipfile says False for a missing path too
+        raise PackError([f"{archive_path}: no such file; check the path"])
     if not zipfile.is_zipfile(archive_path):
         raise PackError(
             [f"{archive_path}: not a zip file; a lesson pack is a .zip made with 'seesaw pack'"]
@@ -291,7 +308,7 @@ def _checked_members(archive: zipfile.ZipFile, shown: str) -> tuple[dict[str, by
     for name, data in contents.items():
         suffix = PurePosixPath(name).suffix.lower()
         if suffix in AUDIO_SUFFIXES and not looks_like_recording(suffix, data):
-            problems.append(f"{shown}:{name}: this is not a {suffix[1:].upper()} recording")
+            problems.append(f"{shown}:{name}: this is not {KINDS[suffix]} recording")
     with tempfile.TemporaryDirectory() as scratch:
         for name in lesson_names:
             # Parse as if installed, so [audio] paths are checked against the pack's own files.

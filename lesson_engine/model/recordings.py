@@ -21,6 +21,10 @@ RECORDING_SIGNATURES: dict[str, tuple[bytes, ...]] = {
 AUDIO_SUFFIXES = tuple(RECORDING_SIGNATURES)
 
 
+KINDS = {".wav": "a WAV", ".ogg": "an OGG", ".mp3": "an MP3", ".flac": "a FLAC"}
+"""Each kind with its article as it is said, for messages ('this is not an MP3 recording')."""
+
+
 def looks_like_recording(suffix: str, data: bytes) -> bool:
     """Whether ``data`` starts as a file with ``suffix`` (lowercase, with the dot) must."""
     return data.startswith(RECORDING_SIGNATURES.get(suffix, ()))

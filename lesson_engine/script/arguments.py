@@ -225,7 +225,9 @@ class DirectiveArguments:
             self._error(
                 number,
                 end_at,
-                f"the span ends ({format_time(end)}) before it starts ({format_time(start)})",
+                f"the span ends ({format_time(end)}) before it starts ({format_time(start)})"
+                if end < start
+                else f"the span ends where it starts ({format_time(start)}): it holds no sound",
                 "the time after 'to' must be later than the one after 'from'",
             )
             return None

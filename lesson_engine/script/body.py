@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
+from itertools import chain
 from pathlib import Path
 
 from lesson_engine.model.lesson import Repeat, Section, Sides, Speak, Step
@@ -33,7 +34,7 @@ from lesson_engine.script.lines import (
     Context,
     Part,
 )
-from lesson_engine.script.spoken import pause_problems
+from lesson_engine.script.spoken import misplaced_directives, pause_problems
 
 __all__ = ["DIRECTIVES", "BodyParser"]
 
@@ -200,7 +201,7 @@ class BodyParser(Directives):
             self._check_placeholders(parts, ctx)
         if "[" not in text:
             return
-        for offset, message, hint in pause_problems(text):
+        for offset, message, hint in chain(pause_problems(text), misplaced_directives(text)):
             start = 0
             for number, lead, part in parts:  # the part (line) the offset falls in
                 if offset <= start + len(part):

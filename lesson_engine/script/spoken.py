@@ -22,6 +22,7 @@ from lesson_engine.script.durations import (
     format_duration,
     parse_duration_ms,
 )
+from lesson_engine.script.lines import DIRECTIVES
 
 INLINE_PAUSE = re.compile(r"\[\s*pause\b([^\[\]]*)\]", re.IGNORECASE)
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)(?=\s*\w)")
@@ -29,6 +30,9 @@ ELLIPSIS = re.compile(r"(?:\.\.\.|…)(?=\s*\w)")
 ELLIPSIS_MS = 600
 MAX_INLINE_PAUSE_MS = 10_000
 """Longer silences end the instruction: they belong on a line of their own."""
+_OTHER_DIRECTIVE = re.compile(
+    rf"\[\s*({'|'.join(d for d in DIRECTIVES if d != 'pause')})\b[^\[\]]*\]", re.IGNORECASE
+)
 _BREAKS = re.compile(f"{INLINE_PAUSE.pattern}|{ELLIPSIS.pattern}", re.IGNORECASE)
 _MARKER_AND_SPACE = re.compile(rf"\s*{INLINE_PAUSE.pattern}\s*", re.IGNORECASE)
 
@@ -88,6 +92,18 @@ def pause_problems(text: str) -> Iterator[tuple[int, str, str]]:
                 f"the longest is {format_duration(MAX_INLINE_PAUSE_MS)}; for a longer silence, "
                 "end the cue and write the [pause] on a line of its own",
             )
+
+
+def misplaced_directives(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, message, hint) for each directive other than [pause] written inside a cue's
+    words: it would be read aloud, brackets and all. Other brackets ('[sic]') are words."""
+    for match in _OTHER_DIRECTIVE.finditer(text):
+        name = match.group(1).lower()
+        yield (
+            match.start(),
+            f"[{name}] cannot be inside a cue; only [pause] can",
+            "write it on a line of its own, before or after the cue",
+        )
 
 
 def _pause_ms(match: re.Match[str]) -> int:

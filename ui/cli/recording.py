@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from audio.recorded.importer import ImportProblem, read_recording, write_lesson
+from audio.recorded.importer import ImportProblem, LessonExists, read_recording, write_lesson
 from audio.recorded.pauses import MIN_PAUSE_MS
 from lesson_engine.script.durations import format_time
 from lesson_engine.storage import write_problem_in_words
@@ -32,10 +32,21 @@ def _import_recording(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             print(f"seesaw: the transcript could not be read ({exc})", file=sys.stderr)
             return 1
+        if not transcript.strip():
+            name = Path(args.transcript).name
+            print(
+                f"seesaw: the transcript {name} holds no words; write one paragraph for each "
+                "instruction, or leave out --transcript",
+                file=sys.stderr,
+            )
+            return 1
     try:
         recorded = read_recording(source, round(args.min_pause * 1000))
         captions = recorded.captions(transcript)
         write_lesson(recorded, out, captions, args.title, replace=args.replace)
+    except LessonExists as exc:
+        print(f"seesaw: {exc} (add --replace); nothing was written", file=sys.stderr)
+        return 1
     except ImportProblem as exc:
         print(f"seesaw: {exc}; nothing was written", file=sys.stderr)
         return 1

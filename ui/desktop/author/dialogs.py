@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,15 @@ from lesson_engine.model.recordings import AUDIO_SUFFIXES
 T = TypeVar("T")
 
 
+def proposed(suggested: str) -> str:
+    """``suggested``, its folder made first if missing: a file dialog asked to propose a file in
+    a folder that is not there (My lessons, before the first lesson is saved) opens in the
+    current folder instead, and the lesson lands wherever Seesaw was started from."""
+    with contextlib.suppress(OSError):
+        Path(suggested).parent.mkdir(parents=True, exist_ok=True)
+    return suggested
+
+
 def _open_path(parent: QWidget) -> str:
     return QFileDialog.getOpenFileName(
         parent, "Open a lesson", "", "Lessons (*.lesson);;All files (*)"
@@ -36,9 +46,9 @@ def _open_path(parent: QWidget) -> str:
 
 
 def _save_path(parent: QWidget, suggested: str) -> str:
-    return QFileDialog.getSaveFileName(parent, "Save the lesson", suggested, "Lessons (*.lesson)")[
-        0
-    ]
+    return QFileDialog.getSaveFileName(
+        parent, "Save the lesson", proposed(suggested), "Lessons (*.lesson)"
+    )[0]
 
 
 def _unsaved(parent: QWidget, name: str) -> str:
@@ -62,10 +72,14 @@ def _pick_audio(parent: QWidget) -> str:
 
 
 def _export_path(parent: QWidget, suggested: str) -> str:
-    """The file to write; the format is its suffix, added from the chosen filter if missing."""
+    """The file to write; the format is its suffix, added from the chosen filter if missing.
+    The filter shown first is the proposed file's type, so the dialog never proposes
+    'lesson.mp3' under 'WAV audio'."""
     filters = [f"{kind.upper()} audio (*.{kind})" for kind in FORMATS]
+    suffix = Path(suggested).suffix.lstrip(".").lower()
+    shown = filters[FORMATS.index(suffix)] if suffix in FORMATS else filters[0]
     path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export the lesson as audio", suggested, ";;".join(filters)
+        parent, "Export the lesson as audio", proposed(suggested), ";;".join(filters), shown
     )
     if path and Path(path).suffix.lstrip(".").lower() not in FORMATS and chosen in filters:
         path += f".{FORMATS[filters.index(chosen)]}"

@@ -72,7 +72,7 @@ class RecordCueDialog(QDialog):
             ],
         )
         self.buttons["use"].setProperty("role", "primary")
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.addWidget(words)
         layout.addWidget(self.meter)
         layout.addWidget(self.status)
@@ -82,6 +82,16 @@ class RecordCueDialog(QDialog):
         self._meter_timer.timeout.connect(self._show_level)
         self.finished.connect(lambda _result: self._end())
         self._enable()
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the meter, taller if it needs: the note after Stop or an error
+        wraps to more lines than the first one, and the dialog keeps the height it opened with
+        unless told (the words were cut and the buttons squeezed)."""
+        self.status.setText(text)
+        self._column.activate()
+        needed = self._column.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _enable(self) -> None:
         recording = self.microphone.recording
@@ -97,16 +107,16 @@ class RecordCueDialog(QDialog):
         try:
             self.microphone.start()
         except CaptureUnavailable as exc:
-            self.status.setText(f"{str(exc)[0].upper()}{str(exc)[1:]}.")
+            self._say(f"{str(exc)[0].upper()}{str(exc)[1:]}.")
             return
-        self.status.setText("Recording… press Stop when you have said the cue.")
+        self._say("Recording… press Stop when you have said the cue.")
         self._meter_timer.start()
         self._enable()
 
     def _show_level(self) -> None:
         self.meter.setValue(round(min(self.microphone.level(), 1.0) * 100))
         if self.microphone.recording:
-            self.status.setText(f"Recording… {format_clock(self.microphone.take().duration_ms)}")
+            self._say(f"Recording… {format_clock(self.microphone.take().duration_ms)}")
 
     def stop(self) -> None:
         raw = self.microphone.stop()
@@ -116,10 +126,10 @@ class RecordCueDialog(QDialog):
             self.take = ready(raw, self._voice())
         except UnusableTake as exc:
             self.take = None
-            self.status.setText(f"{str(exc)[0].upper()}{str(exc)[1:]}. Try again, a little louder.")
+            self._say(f"{str(exc)[0].upper()}{str(exc)[1:]}. Try again, a little louder.")
         else:
             seconds = self.take.duration_ms / 1000
-            self.status.setText(
+            self._say(
                 f"A take of {seconds:.1f} s, trimmed and as loud as the voice. "
                 "Play it, take it again, or use it."
             )
@@ -128,7 +138,7 @@ class RecordCueDialog(QDialog):
     def play(self) -> None:
         output = self._output()
         if output is None or self.take is None:
-            self.status.setText("Sound is off or could not start, so the take cannot be heard.")
+            self._say("Sound is off or could not start, so the take cannot be heard.")
             return
         output.play(self.take)
 

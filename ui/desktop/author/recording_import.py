@@ -34,6 +34,7 @@ from audio.recorded.split import CannotSplit
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.durations import format_time
 from lesson_engine.storage import write_problem_in_words
+from ui.desktop.author.dialogs import proposed
 from ui.desktop.widgets.busy import off_the_ui_thread
 from ui.desktop.widgets.button_line import add_buttons
 from ui.desktop.widgets.shortcuts import bind
@@ -67,9 +68,9 @@ def _pick_transcript(parent: QWidget) -> str:
 
 
 def _save_path(parent: QWidget, suggested: str) -> str:
-    return QFileDialog.getSaveFileName(parent, "Write the lesson", suggested, "Lessons (*.lesson)")[
-        0
-    ]
+    return QFileDialog.getSaveFileName(
+        parent, "Write the lesson", proposed(suggested), "Lessons (*.lesson)"
+    )[0]
 
 
 DEFAULT_DIALOGS = RecordingDialogs(

@@ -178,6 +178,7 @@ class AuthorView(QWidget):
 
     def load_text(self, text: str, path: Path | None) -> None:
         self.path = path
+        self.recovery_bar.hide()  # a note about the lesson before is no longer true
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.check_now()
@@ -375,6 +376,7 @@ class AuthorView(QWidget):
         insert = QTextCursor(block)
         insert.insertText(f"{indent}[audio clips/{source.name}]\n")
         self.check_now()
+        self._status(f"The cue now plays clips/{source.name}.")
 
     def record_this_cue(self) -> None:
         line = self.editor.textCursor().block().text().strip()
@@ -389,10 +391,10 @@ class AuthorView(QWidget):
 
     def import_recording(self) -> None:
         written = self.recordings.run(self.my_lessons)
-        if self.recordings.message:
-            self._status(self.recordings.message)
         if written is not None:
             self.open(written)
+        if self.recordings.message:  # after open, which clears the note of the lesson before
+            self._status(self.recordings.message)
 
     # -- recovery ----------------------------------------------------------------------------
 
