@@ -22,6 +22,9 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ui.desktop import qt_start  # noqa: F401  (before any other module of Seesaw's)
+
+# isort: split
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
 from ui.desktop.display_check import display_problem
