@@ -13,7 +13,6 @@ tools.
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -137,6 +136,8 @@ def start(
         try:
             launch.app = finish_start(shell, settings)
         except Exception as exc:  # the window is up: say so there rather than vanish
+            import traceback
+
             launch.failed = traceback.format_exc()
             print(launch.failed, file=sys.stderr)
             if not dialogs:
