@@ -1,10 +1,17 @@
 """Cold start to the main window painted, against a bare PySide6 window started the same way.
 
-Each measurement is a fresh process (a cold interpreter, warm disk cache), timed from spawn to
-the moment the child's window has handled its first expose (so it is painted): the same event for
-every child, and the runs interleave. Goal: Seesaw ≤ 1.5x the bare window. Beside it: a bare
-window showing one line of text (for scale), Seesaw's time to everything wired (journal, engine,
-audio, all pages), and peak memory (max RSS), also with the neural voice loaded and speaking.
+Each measurement is a fresh process (a cold interpreter, warm disk cache, and a warm library
+index as a returning learner has: the warm-up run writes it), timed from spawn to the moment the
+child's window has handled its first expose (so it is painted): the same event for every child,
+and the runs interleave. Goals (issue 20): painted ≤ 1.2x the bare window, everything wired
+≤ 2x. Beside them: a bare window showing one line of text (for scale: the least any first screen
+with words costs), and peak memory (max RSS), also with the neural voice loaded and speaking.
+
+"Wired" is everything the learner sees on start, working: the journal open, the lesson engine
+and the audio layer loaded, the library read and checked, Today drawn, the resume offer made,
+media keys (MPRIS) and keep-awake answering, the sound device's opening scheduled. The
+Exercises, Journal, Author and Settings pages are not in it: they are built when first visited
+(``ui/desktop/pages_on_visit.py``), and their tabs and shortcuts are there from the first paint.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import sys
 import tempfile
 import time
 
-RUNS = 7
+RUNS = 9
 
 BARE = """
 import resource, sys
@@ -110,6 +117,12 @@ def main() -> None:
                 os.environ["SEESAW_HOME"] = previous
 
 
+def spread(seconds: list[float]) -> str:
+    """Median and range in milliseconds, as the issue's note reports them."""
+    ms = sorted(s * 1000 for s in seconds)
+    return f"{statistics.median(ms):.0f} ms ({ms[0]:.0f}–{ms[-1]:.0f})"
+
+
 def run_all() -> None:
     measure(BARE)  # warm the disk cache for both
     measure(SEESAW)
@@ -121,18 +134,24 @@ def run_all() -> None:
     bare_ms = statistics.median(shown for shown, _, _ in bare) * 1000
     shown_ms = statistics.median(shown for shown, _, _ in ours) * 1000
     ready_ms = statistics.median(ready for _, ready, _ in ours) * 1000
-    print(
-        f"cold start to the window painted (median of {RUNS}): bare PySide6 {bare_ms:.0f} ms, "
-        f"Seesaw {shown_ms:.0f} ms; ratio {shown_ms / bare_ms:.2f}x (goal ≤ 1.5x)"
-    )
     text_ms = statistics.median(shown for shown, _, _ in text) * 1000
+    print(f"cold start to the window painted, median (range) of {RUNS} interleaved runs:")
+    print(f"  bare PySide6 window            {spread([shown for shown, _, _ in bare])}")
+    print(f"  bare window with one text line {spread([shown for shown, _, _ in text])}")
+    print(f"  Seesaw                         {spread([shown for shown, _, _ in ours])}")
     print(
-        f"  for scale: a bare window showing one line of text {text_ms:.0f} ms; Seesaw is "
-        f"{shown_ms / text_ms:.2f}x that"
+        f"  ratio {shown_ms / bare_ms:.2f}x the bare window (goal ≤ 1.2x); "
+        f"{shown_ms / text_ms:.2f}x the window with text"
     )
     print(
-        f"cold start to everything wired (journal open, resume offered, all pages built): "
-        f"{ready_ms:.0f} ms; ratio {ready_ms / bare_ms:.2f}x"
+        "cold start to everything the learner sees on start wired (journal open, resume offered, "
+        f"Today and the lessons built; other pages on first visit): {spread([r for _, r, _ in ours])}"
+    )
+    print(f"  ratio {ready_ms / bare_ms:.2f}x the bare window (goal ≤ 2x)")
+    per_run = [r / b for (_, r, _), (b, _, _) in zip(ours, bare, strict=True)]
+    print(
+        f"  run by run (each against the bare window started just before it): "
+        f"{min(per_run):.2f}x–{max(per_run):.2f}x"
     )
     print(
         f"peak memory: bare {max(m for _, _, m in bare) / 1024:.0f} MB, "

@@ -14,10 +14,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtDBus import QDBusConnection
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from audio.lesson_audio import LessonAudio
 from audio.voices.cache import ClipCache
@@ -32,48 +33,40 @@ from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import (
     journal_folder,
     lesson_folders,
-    my_lessons_dir,
     packs_dir,
-    recovery_dir,
     voice_cache_dir,
 )
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
 from lesson_engine.timeline import Utterance
-from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
-from ui.desktop.author.export_panel import MakeChain
-from ui.desktop.author.view import AuthorView
 from ui.desktop.awake.inhibitors import Inhibitor
 from ui.desktop.awake.keeper import AwakeKeeper
 from ui.desktop.awake.system import system_inhibitor
-from ui.desktop.exercises.loading import Exercises, exercises_view, load_exercises
-from ui.desktop.exercises.view import ExercisesView
-from ui.desktop.journal.view import JournalView
+from ui.desktop.exercises.loading import Exercises, load_exercises
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
 from ui.desktop.media.mpris import MediaControls, session_bus
 from ui.desktop.media.wiring import media_controls
+from ui.desktop.pages_on_visit import (
+    caption_size,
+    defer_author,
+    defer_settings,
+    on_settings_changed,
+    place_pages,
+)
 from ui.desktop.player.flow import LessonFlow
 from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
-from ui.desktop.player.view import ConfirmStop, PlayerView, ask_to_stop
+from ui.desktop.player.view import ConfirmStop, ask_to_stop
 from ui.desktop.ports import AudioPort
-from ui.desktop.settings.journal_care import AskBackupDay, ask_backup_day, connect_journal_care
 from ui.desktop.settings.store import (
-    GET_READY_KEY,
-    SPEAK_COUNT_KEY,
-    THEMES,
     VOICE_KEYS,
     VOLUME_KEYS,
-    read_choice,
     read_get_ready_ms,
-    read_int,
     read_speak_count,
     read_voice_settings,
     read_volumes,
 )
-from ui.desktop.settings.view import SettingsView
 from ui.desktop.start_notices import kept_drafts, unusable_place
-from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT, apply_theme, pick_theme
 from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport, ask_save_path
 from ui.desktop.today.view import AskDay, OpenDialog, TodayView, run_dialog
@@ -81,6 +74,15 @@ from ui.desktop.today.view import ask_day as ask_day_dialog
 from ui.desktop.today.wiring import connect_today, make_today_view
 from ui.desktop.window.main_window import MainWindow
 from ui.desktop.window.shell import Shell, open_shell
+
+if TYPE_CHECKING:  # these pages are built on first visit: their modules are imported then
+    from ui.desktop.author.dialogs import AuthorDialogs
+    from ui.desktop.author.export_panel import MakeChain
+    from ui.desktop.author.view import AuthorView
+    from ui.desktop.exercises.view import ExercisesView
+    from ui.desktop.journal.view import JournalView
+    from ui.desktop.settings.journal_care import AskBackupDay
+    from ui.desktop.settings.view import SettingsView
 
 OPEN_SOUND_AFTER_MS = 150
 
@@ -91,10 +93,6 @@ class SeesawApp:
     flow: LessonFlow
     library_view: LibraryView
     library: Library
-    author_view: AuthorView
-    journal_view: JournalView
-    exercises_view: ExercisesView | None
-    settings_view: SettingsView
     today_view: TodayView
     notices: list[str] = field(default_factory=list)
     back_to: str = "library"
@@ -104,20 +102,33 @@ class SeesawApp:
     awake: AwakeKeeper | None = None
     media: MediaControls | None = None
 
+    # The Author, Journal, Exercises and Settings pages are built on first visit (or first use
+    # here): a learner opening Seesaw for today's lesson never waits for them.
+    @property
+    def author_view(self) -> AuthorView:
+        return cast("AuthorView", self.window.page("author"))
+
+    @property
+    def journal_view(self) -> JournalView:
+        return cast("JournalView", self.window.page("journal"))
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return cast("SettingsView", self.window.page("settings"))
+
+    @property
+    def exercises_view(self) -> ExercisesView | None:
+        """None when the catalogue could not be read (the page says why instead)."""
+        from ui.desktop.exercises.view import ExercisesView
+
+        page = self.window.page("exercises")
+        return page if isinstance(page, ExercisesView) else None
+
     def refresh_library(self) -> None:
         journal = self.flow.journal
         status = lesson_status(journal.sessions(), journal.load_checkpoint())
         self.library_view.show_library(self.library, status)
         self.library_view.show_resume(self.flow.resume_offer())
-
-
-def problem_page(text: str) -> QWidget:
-    """What a page shows instead of itself when its data could not be loaded."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setContentsMargins(48, 48, 48, 48)
-    return label
 
 
 def build(
@@ -129,13 +140,13 @@ def build(
     clock: Clock | None = None,
     confirm_stop: ConfirmStop = ask_to_stop,
     notices: list[str] | None = None,
-    author_dialogs: AuthorDialogs = DEFAULT_DIALOGS,
+    author_dialogs: AuthorDialogs | None = None,
     ask_pack_path: Callable[[QWidget], str] = ask_pack_path,
     ask_replace: Callable[[QWidget, Path], bool] = ask_replace,
     unsaved_dialogs: UnsavedDialogs = ASK_THE_LEARNER,
     shell: Shell | None = None,
     exercises: Exercises | None = None,
-    ask_backup_day: AskBackupDay = ask_backup_day,
+    ask_backup_day: AskBackupDay | None = None,
     today_is: Callable[[], date] | None = None,
     ask_move_day: AskDay = ask_day_dialog,
     open_dialog: OpenDialog = run_dialog,
@@ -146,7 +157,8 @@ def build(
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
-    Each step below connects one part; together they are every connection the app has. Without
+    Each step below connects one part; together they are every connection the app has (those of
+    a page built on first visit are made when it is: ``pages_on_visit``, ``MainWindow.when_built``). Without
     an ``inhibitor`` nothing keeps the computer awake, and without a ``media_bus`` media keys
     work only while the window has focus (tests bring either on a private bus, or neither).
     """
@@ -182,30 +194,25 @@ def build(
         flow=flow,
         library_view=shell.library_view,
         library=library,
-        author_view=AuthorView(
-            recovery_dir(),
-            dialogs=author_dialogs,
-            my_lessons=my_lessons_dir(),
-            voice_chain=author_voice or (lambda: _voice_from_settings(settings)),
-        ),
-        journal_view=JournalView(journal, exercise_name=exercises.name_of),
-        exercises_view=exercises_view(exercises, journal, flow),
-        settings_view=SettingsView(settings, try_voice=audio.try_voice),
         today_view=today_view,
         notices=[*(notices or []), *today_notices],
     )
-    _place_pages(app, exercises)
+    place_pages(app, exercises, journal)
     app.notices.extend(unusable_place(journal))
     _settle_last_session(app)
     app.notices.extend(kept_drafts(journal))
     _connect_library(app, journal)
     _connect_today(app, settings, ask_run_path)
-    _connect_author(app)
+    defer_author(
+        app,
+        lambda: _reload_lessons(app, lessons),
+        author_dialogs,
+        author_voice or (lambda: _voice_from_settings(settings)),
+    )
     _guard_unsaved_sessions(app, unsaved_dialogs)
-    _connect_settings(app, settings, ask_backup_day)
+    defer_settings(app, settings, audio, ask_backup_day)
     _connect_volumes(app, audio, settings)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
-    app.author_view.saved.connect(lambda _path: _reload_lessons(app, lessons))
     if inhibitor is not None:
         _keep_awake(app, inhibitor, clock)
     if media_bus is not None:
@@ -250,27 +257,11 @@ def _connect_today(app: SeesawApp, settings: QSettings, ask_run_path: AskPath) -
         window=app.window,
         flow=app.flow,
         library_view=app.library_view,
-        journal_view=app.journal_view,
-        exercises_view=app.exercises_view,
         settings=settings,
         ask_save_path=ask_run_path,
         returns_to=lambda page: setattr(app, "back_to", page),
     )
     app.run_export, app.reminders = parts.run_export, parts.reminders
-
-
-def _place_pages(app: SeesawApp, exercises: Exercises) -> None:
-    """Fill the places the first paint kept; a page whose data failed says why instead."""
-    window = app.window
-    window.set_page("today", app.today_view)
-    if app.exercises_view is not None:
-        window.set_page("exercises", app.exercises_view)
-    else:
-        window.set_page("exercises", problem_page(exercises.problem))
-        app.notices.append(exercises.problem)
-    window.set_page("journal", app.journal_view)
-    window.set_page("author", app.author_view)
-    window.set_page("settings", app.settings_view)
 
 
 def _settle_last_session(app: SeesawApp) -> None:
@@ -299,21 +290,6 @@ def _connect_library(app: SeesawApp, journal: Journal) -> None:
     window.closing.connect(flow.shutdown)
 
 
-def _connect_author(app: SeesawApp) -> None:
-    author, flow, window = app.author_view, app.flow, app.window
-    window.close_guards.append(author.confirm_leave)
-    window.closing.connect(author.export.stop)
-    author.play_requested.connect(flow.preview)
-    flow.preview_host = author.show_preview  # beside the script, not in place of it
-    flow.preview_ended.connect(author.end_preview)
-    recovered = author.recoverable()
-    if recovered:
-        author.restore(recovered[-1])
-        app.notices.append(
-            "Unsaved lesson text from last time was recovered: it is on the Author page."
-        )
-
-
 def _guard_unsaved_sessions(app: SeesawApp, dialogs: UnsavedDialogs) -> None:
     """Sessions a full or read-only disk refused are not lost when the window closes."""
     flow, window = app.flow, app.window
@@ -325,32 +301,6 @@ def _guard_unsaved_sessions(app: SeesawApp, dialogs: UnsavedDialogs) -> None:
         )
 
     window.close_guards.append(guard)
-
-
-def _connect_settings(app: SeesawApp, settings: QSettings, ask_backup_day: AskBackupDay) -> None:
-    flow, settings_view = app.flow, app.settings_view
-
-    def restored() -> None:
-        app.journal_view.forget_undo()  # its undo refers to records the restore replaced
-        app.journal_view.refresh()
-        app.refresh_library()
-
-    connect_journal_care(settings_view, flow.journal, restored, ask_backup_day)
-
-    def setting_changed(key: str) -> None:
-        qt_app = QApplication.instance()
-        if key == "appearance/theme" and isinstance(qt_app, QApplication):
-            apply_theme(qt_app, pick_theme(read_choice(settings, key, THEMES)))
-        elif key == "captions/size" and isinstance(flow.view, PlayerView):
-            flow.view.set_caption_size(caption_size(settings))
-        elif key == GET_READY_KEY and flow.player is not None:
-            flow.player.get_ready_ms = read_get_ready_ms(settings)  # from the next resume on
-        elif key == SPEAK_COUNT_KEY and flow.player is not None:
-            flow.player.speak_count = read_speak_count(settings)
-
-    settings_view.changed.connect(setting_changed)
-    # Through the Settings page, so the size is kept and its slider shows it.
-    flow.caption_step.connect(settings_view.step_caption_size)
 
 
 def _reload_lessons(app: SeesawApp, lessons: Callable[[], Library]) -> None:
@@ -368,7 +318,7 @@ def _connect_volumes(app: SeesawApp, audio: AudioPort, settings: QSettings) -> N
             audio.set_volumes(volumes.voice, volumes.sounds)
 
     apply()
-    app.settings_view.changed.connect(apply)
+    on_settings_changed(app, apply)
 
 
 def _connect_packs(
@@ -407,10 +357,6 @@ def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
     app.media = media_controls(bus, app.flow, app.window)
 
 
-def caption_size(settings: QSettings) -> int:
-    return read_int(settings, "captions/size", DEFAULT_CAPTION_PT, CAPTION_PT_RANGE)
-
-
 def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
     """Open the journal and the audio and wire them into the window already on screen."""
     exercises = load_exercises()
@@ -442,17 +388,22 @@ def _open_audio(settings: QSettings) -> LessonAudio:
 
 def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> None:
     app.window.closing.connect(audio.close)
-    app.author_view.recordings.output = lambda: audio.output  # the review plays spans
-    app.author_view.record_cue.output = lambda: audio.output
-    # The voice's clip of the cue if it is made already: nothing is synthesised on this thread.
-    app.author_view.record_cue.voice = lambda text: audio.chain.cached_clip(Utterance(text))
+
+    def wire_author(page: QWidget) -> None:
+        author = cast("AuthorView", page)
+        author.recordings.output = lambda: audio.output  # the review plays spans
+        author.record_cue.output = lambda: audio.output
+        # The voice's clip of the cue if it is made already: nothing is synthesised here.
+        author.record_cue.voice = lambda text: audio.chain.cached_clip(Utterance(text))
+
+    app.window.when_built("author", wire_author)
 
     def voice_setting_changed(key: str) -> None:
         if key in VOICE_KEYS:
             now = read_voice_settings(settings)
             audio.reconfigure(now.choice, now.speed, now.sound_on)
 
-    app.settings_view.changed.connect(voice_setting_changed)
+    on_settings_changed(app, voice_setting_changed)
 
     def open_sound() -> None:
         problem = audio.open_output()

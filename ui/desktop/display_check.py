@@ -14,11 +14,8 @@ wayland, vnc) and a Wayland session are left to Qt; Windows and macOS need no sy
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -67,9 +64,14 @@ def xcb_plugin() -> Path:
 
 def missing_libraries(library: Path) -> list[str]:
     """The shared libraries ``library`` needs that the loader cannot find (empty: it loads)."""
+    import ctypes  # here and below, not at the top: on Wayland or offscreen none is needed
+
     try:
         ctypes.CDLL(str(library))
     except OSError as exc:
+        import shutil
+        import subprocess
+
         first = CANNOT_OPEN.findall(str(exc))
         ldd = shutil.which("ldd")
         if ldd is None:
@@ -119,6 +121,8 @@ def unreachable_display_message(display: str) -> str:
 
 def display_answers(display: str) -> bool:
     """Whether the X server named by ``display`` accepts a connection from us."""
+    import ctypes
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:

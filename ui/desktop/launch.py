@@ -13,7 +13,6 @@ tools.
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +21,9 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ui.desktop import qt_start  # noqa: F401  (before any other module of Seesaw's)
+
+# isort: split
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
 from ui.desktop.display_check import display_problem
@@ -134,6 +136,8 @@ def start(
         try:
             launch.app = finish_start(shell, settings)
         except Exception as exc:  # the window is up: say so there rather than vanish
+            import traceback
+
             launch.failed = traceback.format_exc()
             print(launch.failed, file=sys.stderr)
             if not dialogs:

@@ -7,6 +7,7 @@ read gives its page a message instead, and the app starts all the same.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lesson_engine.catalogue.dose import Dose, guided_dose
 from lesson_engine.catalogue.loader import load_catalogue
@@ -14,8 +15,10 @@ from lesson_engine.catalogue.model import Catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.paths import catalogue_dir
 from lesson_engine.script.diagnostics import LessonScriptError
-from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.player.flow import LessonFlow
+
+if TYPE_CHECKING:  # the page is built on first visit, and its module imported then
+    from ui.desktop.exercises.view import ExercisesView
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,12 @@ class Exercises:
         """The exercise's name, or its id when the catalogue cannot say (a retired exercise)."""
         entry = self.catalogue.entry(exercise_id) if self.catalogue else None
         return entry.name if entry else exercise_id
+
+    def guides(self, lesson_id: str) -> bool:
+        """Whether ``lesson_id`` is the guided set of an exercise (its end offers a log)."""
+        return self.catalogue is not None and any(
+            e.guided_set == lesson_id for e in self.catalogue.entries
+        )
 
 
 def load_exercises() -> Exercises:
@@ -60,6 +69,10 @@ def _dose_of(flow: LessonFlow, lesson_id: str) -> Dose | None:
 def exercises_view(
     exercises: Exercises, journal: Journal, flow: LessonFlow
 ) -> ExercisesView | None:
+    """The Exercises page; its wiring to the lesson flow is in ``ui.desktop.app``, which builds
+    it on first visit or when a guided set ends (the page offers that set's log)."""
+    from ui.desktop.exercises.view import ExercisesView
+
     if exercises.catalogue is None:
         return None
     view = ExercisesView(
@@ -70,5 +83,4 @@ def exercises_view(
         dose_of=lambda lesson_id: _dose_of(flow, lesson_id),
     )
     view.do_set_requested.connect(flow.start)
-    flow.lesson_done.connect(view.log_guided_set)  # a guided set logs itself, to be corrected
     return view

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from lesson_engine.library.packs import PackError, PackExists, import_pack
+if TYPE_CHECKING:  # the pack reader (and the script parser) load when a pack is imported
+    from lesson_engine.library.packs import PackError
 
 
 def ask_pack_path(parent: QWidget) -> str:
@@ -34,6 +36,8 @@ def import_from_app(
     replace: Callable[[QWidget, Path], bool] = ask_replace,
 ) -> tuple[bool, str]:
     """(imported, message for the banner). Nothing is written unless every check passes."""
+    from lesson_engine.library.packs import PackError, PackExists, import_pack
+
     try:
         result = import_pack(archive, packs_dir)
     except PackExists as exists:

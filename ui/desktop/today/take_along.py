@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from audio.render.encode import EncodingUnavailable, formats_in_words
-from audio.render.run_track import write_run_track
 from lesson_engine.programme.model import RunStage
 
 AskPath = Callable[[QWidget, str], str]
@@ -48,6 +47,9 @@ class RunExport(QObject):
         self.worker: threading.Thread | None = None
 
     def start(self, stage: RunStage, out: Path) -> None:
+        # Imported when a run is first taken along, not at start (the renderer is large).
+        from audio.render.run_track import write_run_track
+
         voice, cadence = self._voice(), self._cadence()
 
         def work() -> None:

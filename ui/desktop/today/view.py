@@ -59,8 +59,6 @@ from ui.desktop.today.cards import (
     week_strip,
 )
 from ui.desktop.today.chooser import ProgrammeChooser
-from ui.desktop.today.report_file import ask_report_path, write_report
-from ui.desktop.today.run_dialog import CrossDialog, RunDialog
 
 AskDay = Callable[[QWidget, list[date]], "date | None"]
 """Which day to move a session to (the rest of its week); None when cancelled."""
@@ -72,6 +70,13 @@ def ask_day(parent: QWidget, days: list[date]) -> date | None:
     names = [f"{d:%A %d %B}" for d in days]
     chosen, ok = QInputDialog.getItem(parent, "Move to", "Move it to:", names, 0, False)
     return days[names.index(chosen)] if ok and chosen in names else None
+
+
+def ask_report_path(parent: QWidget, suggested: str) -> str:
+    """Where to write the clinician's report (its module, and the PDF writer, load on first use)."""
+    from ui.desktop.today import report_file
+
+    return report_file.ask_report_path(parent, suggested)
 
 
 def run_dialog(dialog: Any) -> bool:
@@ -332,6 +337,8 @@ class TodayView(QWidget):
             self.refresh()
 
     def log_run(self) -> None:
+        from ui.desktop.today.run_dialog import RunDialog  # the log forms load when first opened
+
         planned = None
         if self.shown is not None and self.shown.standing.planned_run_s():
             planned = (self.shown.standing.planned_run_s() or 0) / 60
@@ -347,6 +354,8 @@ class TodayView(QWidget):
             self.refresh()
 
     def log_cross(self) -> None:
+        from ui.desktop.today.run_dialog import CrossDialog
+
         minutes = 30
         if self.shown is not None and (weekly := self.shown.standing.phase.of(Activity.CROSS)):
             minutes = weekly.minutes or 30
@@ -383,6 +392,8 @@ class TodayView(QWidget):
         path = self._ask_report(self, f"seesaw-report-{day.isoformat()}.pdf")
         if not path:
             return
+        from ui.desktop.today.report_file import write_report
+
         text = report_markdown(self.shown, self.history(), day)
         try:
             write_report(text, Path(path))

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from lesson_engine.catalogue.model import Catalogue
 from lesson_engine.journal.journal import Journal
@@ -19,8 +20,6 @@ from lesson_engine.library.listing import Library
 from lesson_engine.paths import voice_cache_dir
 from lesson_engine.programme.bundled import Known, check, programme_files
 from lesson_engine.programme.model import Programme, RunStage
-from ui.desktop.exercises.view import ExercisesView
-from ui.desktop.journal.view import JournalView
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
 from ui.desktop.settings.programme_settings import run_cadence, shows_streak, uses_miles
@@ -113,14 +112,16 @@ def connect_today(
     window: MainWindow,
     flow: LessonFlow,
     library_view: LibraryView,
-    journal_view: JournalView,
-    exercises_view: ExercisesView | None,
     settings: QSettings,
     ask_save_path: AskPath,
     returns_to: Callable[[str], None],
 ) -> TodayParts:
     """Today starts lessons (which come back to it), takes runs along, reminds, and is drawn
-    again whenever the journal may have changed."""
+    again whenever the journal may have changed.
+
+    The Journal and Exercises pages are built on first visit (``MainWindow.defer_page``): what
+    ties them to Today is connected when they are.
+    """
 
     def start(lesson_id: str) -> None:
         returns_to("today")
@@ -128,13 +129,25 @@ def connect_today(
 
     view.start_requested.connect(start)
     library_view.start_requested.connect(lambda _id: returns_to("library"))
-    if exercises_view is not None:
 
-        def choose_programme() -> None:
-            window.show_page("today")
-            view.show_chooser()
+    def choose_programme() -> None:
+        window.show_page("today")
+        view.show_chooser()
 
-        exercises_view.programme_requested.connect(choose_programme)
+    def wire_exercises(page: QWidget) -> None:
+        from ui.desktop.exercises.view import ExercisesView  # built with the page, not at start
+
+        if isinstance(page, ExercisesView):  # not the message a catalogue that failed leaves
+            page.programme_requested.connect(choose_programme)
+
+    def wire_journal(page: QWidget) -> None:
+        from ui.desktop.journal.view import JournalView
+
+        if isinstance(page, JournalView):
+            view.changed.connect(page.refresh)
+
+    window.when_built("exercises", wire_exercises)
+    window.when_built("journal", wire_journal)
     export = RunExport(
         lambda: read_voice_settings(settings).choice,
         voice_cache_dir(),
@@ -155,6 +168,5 @@ def connect_today(
     )
     reminders.shown.connect(window.banner.add)
     view.problem.connect(window.banner.add)
-    view.changed.connect(journal_view.refresh)
     flow.finished.connect(view.refresh)
     return TodayParts(export, reminders)

@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self._nav_row.addWidget(self.navigation)
         self._nav_row.addStretch(1)
         self._session_page: QWidget | None = None
+        self._builders: dict[str, Callable[[], QWidget]] = {}
+        self._when_built: dict[str, list[Callable[[QWidget], object]]] = {}
         self.close_guards: list[Callable[[], bool]] = []
         """Each may ask the learner something and return False to keep the window open."""
 
@@ -107,7 +109,40 @@ class MainWindow(QMainWindow):
         if len(self.navigation.keys) == 1:
             self.show_page(key)
 
+    def defer_page(self, key: str, build: Callable[[], QWidget]) -> None:
+        """Build ``key``'s page with ``build`` only when it is first shown or asked for.
+
+        A page nobody opens costs nothing at start; its tab and shortcut are there from the
+        first paint, and the wiring that needs the built page waits in ``when_built``.
+        """
+        if self._place(key) is None:
+            raise KeyError(key)
+        self._builders[key] = build
+
+    def when_built(self, key: str, wire: Callable[[QWidget], object]) -> None:
+        """Call ``wire`` with ``key``'s page once it is built: now if it is already."""
+        if key in self._builders:
+            self._when_built.setdefault(key, []).append(wire)
+            return
+        page = self._place(key)
+        if page is None:
+            raise KeyError(key)
+        wire(page)
+
+    def is_built(self, key: str) -> bool:
+        return key not in self._builders
+
     def page(self, key: str) -> QWidget | None:
+        """``key``'s page, built now if it was deferred and not yet built."""
+        build = self._builders.pop(key, None)
+        if build is not None:
+            widget = build()
+            self.set_page(key, widget)
+            for wire in self._when_built.pop(key, []):
+                wire(widget)
+        return self._place(key)
+
+    def _place(self, key: str) -> QWidget | None:
         for index in range(self.pages.count()):
             widget = self.pages.widget(index)
             if widget is not None and widget.property("page-key") == key:
@@ -116,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def set_page(self, key: str, widget: QWidget) -> None:
         """Put the built page in the place kept for it, staying on it if it was showing."""
-        old = self.page(key)
+        old = self._place(key)
         if old is None:
             raise KeyError(key)
         showing = self.pages.currentWidget() is old
