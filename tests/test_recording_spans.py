@@ -17,7 +17,8 @@ import pytest
 
 from audio.ffmpeg import ffmpeg_path
 from audio.output.session import SessionAudio
-from audio.pcm import Clip
+from audio.pcm import SAMPLE_BYTES, Clip, ms_to_frames
+from audio.render.track import render_lesson
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain, timed_by_voice
 from audio.voices.recordings import RecordingStore
@@ -30,7 +31,7 @@ from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.player import Player
 from lesson_engine.script.parser import check_lesson_bytes, parse_lesson_text
 from tests.audio_fixtures import ToneVoice
-from tests.recording_fixtures import HeardOutput, stereo_48k_tones
+from tests.recording_fixtures import HeardOutput, dominant_hz, stereo_48k_tones
 
 HEADER = "id: spans\ntitle: Spans\n---\n"
 TONES = (300.0, 600.0, 1200.0)
@@ -190,23 +191,22 @@ def test_resume_after_a_crash_lands_on_the_span_being_heard(tmp_path: Path) -> N
     assert near(hz, TONES[2]) and offset == 0
 
 
-def test_a_span_past_the_end_of_an_mp3_is_said_and_the_voice_reads_it(tmp_path: Path) -> None:
-    """An MP3 does not say its length until decoded: the span is checked as it is played."""
+def tones_mp3(folder: Path) -> Path:
+    """The three tones as an MP3 (made with the bundled ffmpeg; skips the test without it)."""
     ffmpeg = ffmpeg_path()
     if ffmpeg is None:
         pytest.skip("the bundled ffmpeg is missing: MP3 recordings cannot be read")
-    stereo_48k_tones(tmp_path / "lesson.wav", TONES)
+    stereo_48k_tones(folder / "lesson.wav", TONES)
+    mp3 = folder / "lesson.mp3"
     subprocess.run(
-        [
-            ffmpeg,
-            "-loglevel",
-            "error",
-            "-i",
-            str(tmp_path / "lesson.wav"),
-            str(tmp_path / "lesson.mp3"),
-        ],
-        check=True,
+        [ffmpeg, "-loglevel", "error", "-i", str(folder / "lesson.wav"), str(mp3)], check=True
     )
+    return mp3
+
+
+def test_a_span_past_the_end_of_an_mp3_is_said_and_the_voice_reads_it(tmp_path: Path) -> None:
+    """An MP3 does not say its length until decoded: the span is checked as it is played."""
+    tones_mp3(tmp_path)
     chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"))
     text = HEADER + "[audio lesson.mp3 from 9] Two words.\n\n[audio lesson.mp3 from 2] High.\n"
     lesson = parse_lesson_text(text, tmp_path / "t.lesson")
@@ -217,6 +217,44 @@ def test_a_span_past_the_end_of_an_mp3_is_said_and_the_voice_reads_it(tmp_path: 
         "The recording lesson.mp3 could not be played (the span from 0:09.0 starts past its "
         "end (0:03.0)); the voice reads the cue instead."
     ]
+
+
+def test_a_span_ending_past_the_end_of_an_mp3_is_not_played_and_the_render_says_so(
+    tmp_path: Path,
+) -> None:
+    """A span whose 'to' is past the end (an edited 'to 0:50') would play the file to its end,
+    the later cues' words with it, then every later cue again; the voice reads it instead."""
+    tones_mp3(tmp_path)
+    text = (
+        HEADER
+        + "[audio lesson.mp3 from 0 to 50] Two words.\n\n"
+        + "[audio lesson.mp3 from 1 to 2] Middle.\n\n[audio lesson.mp3 from 2] High.\n"
+    )
+    lesson = parse_lesson_text(text, tmp_path / "t.lesson")
+    chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"))
+    timeline = render_lesson(lesson, chain, tmp_path / "out.wav")
+    late, middle, _ = timeline.events
+    assert late.duration_ms == 200  # the tone voice: 100 ms a word
+    assert middle.duration_ms == 1_000
+    with wave.open(str(tmp_path / "out.wav"), "rb") as out:
+        track = Clip(out.readframes(out.getnframes()))
+    assert track.duration_ms == timeline.total_ms
+    assert 2_150 <= track.duration_ms <= 2_300  # not the whole file first (over 5 s)
+    assert near(dominant_hz(Clip(track.pcm[: ms_to_frames(200) * SAMPLE_BYTES])), 440.0)
+    assert chain.take_problems() == [
+        "The recording lesson.mp3 could not be played (the span to 0:50.0 ends past its "
+        "end (0:03.0)); the voice reads the cue instead."
+    ]
+
+
+def test_a_span_ending_within_a_few_ms_of_the_end_plays_to_the_end(tmp_path: Path) -> None:
+    """The length ffmpeg tells and the decoded length may differ by a frame or two."""
+    tones_mp3(tmp_path)
+    text = HEADER + "[audio lesson.mp3 from 2 to 3.03] High.\n"
+    chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"))
+    (high,) = timed_by_voice(parse_lesson_text(text, tmp_path / "t.lesson"), chain).events
+    assert 950 <= high.duration_ms <= 1_100  # the file's last second, not the voice's 100 ms
+    assert chain.take_problems() == []
 
 
 def test_a_pack_carries_a_recording_once_however_many_spans_use_it(tmp_path: Path) -> None:

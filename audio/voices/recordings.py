@@ -24,8 +24,19 @@ KEPT_BYTES = 512 * 1024 * 1024
 """About three hours of converted sound; the least recently used recordings go past it."""
 
 
+END_SLACK_MS = 50
+"""How far a span's end may pass the end of its recording and still play (to the end): a WAV's
+header and an MP3's ``Duration:`` say the length to the millisecond, while the conversion to
+22,050 Hz may come out a frame or two shorter, and an MP3 decoder may drop part of one frame."""
+
+
 class SpanOutside(ValueError):
-    """A span that starts at or after the end of its recording."""
+    """A span that starts at or after the end of its recording, or ends past it.
+
+    Neither is played: a span ending past the end would otherwise play to the end of the file,
+    the later cues' words with it, and every later cue would play them again. The voice reads
+    the cue instead, as for any recording that cannot be played (docs/lesson-format.md).
+    """
 
 
 class RecordingStore:
@@ -54,13 +65,19 @@ class RecordingStore:
             return clip
 
     def clip(self, path: Path, span: Span | None = None) -> Clip:
-        """The part of the recording a cue plays; raises SpanOutside for a span past its end."""
+        """The part of the recording a cue plays; raises SpanOutside for a span that starts or
+        ends past its end."""
         whole = self.whole(path)
         if span is None:
             return whole
         if span.start_ms >= whole.duration_ms:
             raise SpanOutside(
                 f"the span from {format_time(span.start_ms)} starts past its end "
+                f"({format_time(whole.duration_ms)})"
+            )
+        if span.end_ms is not None and span.end_ms > whole.duration_ms + END_SLACK_MS:
+            raise SpanOutside(
+                f"the span to {format_time(span.end_ms)} ends past its end "
                 f"({format_time(whole.duration_ms)})"
             )
         start = ms_to_frames(span.start_ms) * SAMPLE_BYTES
