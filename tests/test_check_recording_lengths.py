@@ -129,3 +129,23 @@ def test_a_recording_that_cannot_be_read_is_named_at_its_path(
         "export it again",
         "1 file checked: 0 error(s), 1 warning(s)",
     ]
+
+
+def test_a_text_file_named_mp3_is_warned_of_without_a_span_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cue that plays the whole file is measured as a span's is: a file that is not audio
+    gets the same warning, not silence until the learner hears the voice instead."""
+    (tmp_path / "notaudio.mp3").write_text("these are words, not sound\n")
+    lesson = tmp_path / "t.lesson"
+    found = checked(lesson, "[audio notaudio.mp3] Hi.", capsys)
+    with_what = "ffmpeg and mutagen" if ffmpeg_path() else "mutagen (and no ffmpeg was found)"
+    assert found == [
+        f"{lesson}:4:8: warning: cannot read the recording notaudio.mp3: {with_what} could not "
+        "find its length; it may be damaged or not really MP3",
+        "    [audio notaudio.mp3] Hi.",
+        "           ^",
+        "  hint: the voice will read the cue's text instead; check that the file plays, or "
+        "export it again",
+        "1 file checked: 0 error(s), 1 warning(s)",
+    ]

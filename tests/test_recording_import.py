@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from audio.ffmpeg import ffmpeg_path
 from audio.output.mixer import BUFFER_FRAMES
 from audio.output.session import SessionAudio
 from audio.pcm import RATE
@@ -185,6 +186,32 @@ def test_a_silent_or_unreadable_recording_is_refused_with_a_reason(tmp_path: Pat
     err = capsys.readouterr().err
     assert "broken.wav could not be read" in err and "nothing was written" in err
     assert not (tmp_path / "broken.lesson").exists()
+
+
+NOT_AUDIO = (
+    "is not an audio file Seesaw can read (ffmpeg: Invalid data found when processing input)"
+)
+"""What the bundled ffmpeg's complaint about a text file comes down to."""
+
+
+@pytest.mark.skipif(ffmpeg_path() is None, reason="the bundled ffmpeg (imageio-ffmpeg) is needed")
+def test_a_text_file_named_mp3_is_one_plain_sentence_and_verbose_gives_ffmpegs_words(
+    tmp_path: Path, capsys
+) -> None:
+    """ffmpeg's own lines ('[in#0 @ 0x55…] … pipe:0.') reached the author, three of them."""
+    fake = tmp_path / "notaudio.mp3"
+    fake.write_text("these are words, not sound\n")
+    assert main(["import-recording", str(fake)]) == 1
+    assert capsys.readouterr().err == f"seesaw: notaudio.mp3 {NOT_AUDIO}; nothing was written\n"
+    assert main(["import-recording", "--verbose", str(fake)]) == 1
+    err = capsys.readouterr().err
+    assert f"ffmpeg could not decode {fake}; it said:\n" in err and "pipe:0" in err
+    assert not (tmp_path / "notaudio.lesson").exists()
+    lesson = tmp_path / "t.lesson"
+    lesson.write_text("id: t\ntitle: T\n---\n[audio notaudio.mp3] Hello there.\n")
+    assert main(["render", str(lesson), "-o", str(tmp_path / "t.wav"), "--voice", "captions"]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if "notaudio" in line]
+    assert notes == [f"note: notaudio.mp3 {NOT_AUDIO}; the voice reads the cue instead."]
 
 
 def test_a_cough_between_two_pauses_is_not_a_cue_of_its_own(tmp_path: Path) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from audio.ffmpeg import ffmpeg_path
 from audio.recorded.importer import read_recording
 from lesson_engine.script.parser import load_lesson
 from tests.recording_fixtures import HeardOutput, spoken_recording, tone_phrase
@@ -116,3 +119,23 @@ def test_a_recording_that_cannot_be_read_is_said_and_nothing_is_written(
     view.buttons["import_recording"].click()
     assert view.recovery_bar.text().startswith("Nothing was imported: broken.wav could not be read")
     assert shown == [] and not (tmp_path / "My lessons").exists()
+
+
+@pytest.mark.skipif(ffmpeg_path() is None, reason="the bundled ffmpeg (imageio-ffmpeg) is needed")
+def test_a_text_file_named_mp3_is_said_in_one_sentence(qtbot, tmp_path: Path) -> None:
+    """ffmpeg's own lines ('[in#0 @ 0x55…] … pipe:0.') filled the page's message bar."""
+    fake = tmp_path / "notaudio.mp3"
+    fake.write_text("these are words, not sound\n")
+    view = AuthorView(tmp_path / "recovery", my_lessons=tmp_path / "My lessons")
+    qtbot.addWidget(view)
+    view.recordings.dialogs = RecordingDialogs(
+        pick_recording=lambda _p: str(fake),
+        pick_transcript=lambda _p: "",
+        save_path=lambda _p, suggested: suggested,
+        review=lambda _review: True,
+    )
+    view.buttons["import_recording"].click()
+    assert view.recovery_bar.text() == (
+        "Nothing was imported: notaudio.mp3 is not an audio file Seesaw can read "
+        "(ffmpeg: Invalid data found when processing input)."
+    )

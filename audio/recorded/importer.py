@@ -17,6 +17,7 @@ from audio.recorded.lesson_text import lesson_text
 from audio.recorded.pauses import MIN_PAUSE_MS
 from audio.recorded.split import Split
 from audio.voices.recordings import RECORDINGS, RecordingStore
+from audio.voices.synthesis import RecordingUndecodable
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.storage import write_atomically
@@ -58,6 +59,8 @@ def read_recording(
         raise ImportProblem(f"{path}: no such file; check the path")
     try:
         clip = store.whole(path)
+    except RecordingUndecodable as exc:
+        raise ImportProblem(exc.about(path.name)) from None
     except (OSError, ValueError) as exc:
         raise ImportProblem(f"{path.name} could not be read: {exc}") from None
     try:

@@ -15,6 +15,7 @@ from audio.voices.cache import ClipCache, clip_key
 from audio.voices.choice import clamp_speed, timing_key
 from audio.voices.recordings import RECORDINGS, RecordingStore
 from audio.voices.synthesis import (
+    RecordingUndecodable,
     Voice,
     VoiceUnavailable,
     fallbacks_for,
@@ -76,6 +77,9 @@ class VoiceChain:
         if key not in self._recordings:
             try:
                 self._recordings[key] = self._store.clip(path, utterance.span)
+            except RecordingUndecodable as exc:
+                self._recordings[key] = None
+                self.problems.append(f"{exc.about(path.name)}; the voice reads the cue instead.")
             except (OSError, ValueError) as exc:
                 self._recordings[key] = None
                 self.problems.append(

@@ -7,7 +7,9 @@ speaking, for the app to show.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import subprocess
 import threading
 import wave
@@ -25,6 +27,9 @@ if TYPE_CHECKING:  # importing piper costs half a second; it loads on first use
     from piper import PiperVoice as PiperModel
 
 SENTENCE_GAP_MS = 350
+log = logging.getLogger(__name__)
+_CONTEXT = re.compile(r"^\[[^\]]*\]\s*")
+"""ffmpeg's prefix naming the part that spoke, ``[in#0 @ 0x55…]``: an address, no help to anyone."""
 
 
 class VoiceUnavailable(RuntimeError):
@@ -219,9 +224,40 @@ def read_wav(data: bytes) -> Clip:
     return decode_recording_bytes(data, "wav")
 
 
+class RecordingUndecodable(ValueError):
+    """ffmpeg could not decode the recording. The message is one sentence with ffmpeg's most
+    telling line; ``detail`` keeps all it said, for ``--verbose`` (its raw lines, with memory
+    addresses and ``pipe:0``, mean nothing to an instructor)."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"it is not an audio file Seesaw can read (ffmpeg: {reason})")
+        self.reason = reason
+        self.detail = detail
+
+    def about(self, name: str) -> str:
+        """The sentence with the file's name as its subject."""
+        return f"{name} is not an audio file Seesaw can read (ffmpeg: {self.reason})"
+
+
+def telling_line(stderr: str) -> str:
+    """The one line of ffmpeg's complaint that says what is wrong: its first reason, without
+    the part's address or the mention of the pipe the data came through."""
+    for line in stderr.splitlines():
+        line = _CONTEXT.sub("", line.strip())
+        if not line or "pipe:" in line:
+            continue
+        return line.rsplit(": ", 1)[-1].rstrip(".")
+    return "it stopped without saying why"
+
+
 def decode_recording(path: Path) -> Clip:
-    """An instructor's recording (WAV, OGG, MP3, FLAC) in Seesaw's format; raises OSError or ValueError."""
-    return decode_recording_bytes(path.read_bytes(), path.suffix.lstrip(".").lower())
+    """An instructor's recording (WAV, OGG, MP3, FLAC) in Seesaw's format; raises OSError or
+    ValueError (``RecordingUndecodable`` when ffmpeg cannot read it, its full answer logged)."""
+    try:
+        return decode_recording_bytes(path.read_bytes(), path.suffix.lstrip(".").lower())
+    except RecordingUndecodable as exc:
+        log.info("ffmpeg could not decode %s; it said:\n%s", path, exc.detail)
+        raise
 
 
 def decode_recording_bytes(data: bytes, kind: str) -> Clip:
@@ -269,9 +305,8 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
         check=False,
     )
     if done.returncode != 0 or not done.stdout:
-        raise ValueError(
-            f"cannot decode this {kind} recording: {done.stderr.decode(errors='ignore').strip()[:200]}"
-        )
+        said = done.stderr.decode(errors="replace").strip()
+        raise RecordingUndecodable(telling_line(said) if said else "it found no sound", said)
     return Clip(done.stdout)
 
 

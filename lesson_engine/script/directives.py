@@ -223,17 +223,20 @@ class Directives(DirectiveArguments):
                 f"recording not found: {args}",
                 "the voice will read the cue's text instead; check the path, relative to the lesson file",
             )
-        elif span and not self._span_in_file(number, column, span_at, span, resolved):
+        elif not self._recording_fits(number, column, span_at, span, resolved):
             return
         block.audio, block.span = (resolved, number), span
         if trailing:
             block.paragraph.append((number, trailing_column - 1, trailing))
 
-    def _span_in_file(self, number: int, column: int, span_at: int, span: Span, path: Path) -> bool:
+    def _recording_fits(
+        self, number: int, column: int, span_at: int, span: Span | None, path: Path
+    ) -> bool:
         """Whether the span lies inside the recording, when ``_recording_length`` can tell (the
         engine's own reads a WAV's header; ``seesaw check`` also asks a decoder about MP3, OGG
         and FLAC); others are checked as they are played. A recording that cannot be read is
-        warned of at its path, as a missing one is: the voice reads the cue instead."""
+        warned of at its path, as a missing one is: the voice reads the cue instead. It is
+        measured with or without a span, so a text file named ``.mp3`` is caught either way."""
         try:
             length = self._recording_length(path) if self._base_dir else None
         except RecordingUnreadable as exc:
@@ -245,7 +248,7 @@ class Directives(DirectiveArguments):
                 "export it again",
             )
             return True
-        if length is None:
+        if length is None or span is None:
             return True
         column += span_at
         late = span.start_ms if span.start_ms >= length else span.end_ms

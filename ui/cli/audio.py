@@ -21,7 +21,7 @@ from audio.voices.synthesis import pick_voice
 from lesson_engine.paths import voice_cache_dir
 from lesson_engine.script.durations import format_clock
 from ui.cli.reading import lesson_or_report
-from ui.cli.running import run
+from ui.cli.running import add_verbose, run
 
 
 def _bar(label: str, done: int, total: int) -> None:
@@ -77,6 +77,7 @@ def add_audio_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     render.add_argument("-o", "--output", required=True, metavar="FILE")
     render.add_argument("--voice", choices=CHOICES, default="auto")
     render.add_argument("--speed", type=float, default=1.0, help="speech speed, 0.8 to 1.2")
+    add_verbose(render)
     render.set_defaults(func=_render)
 
 

@@ -14,6 +14,7 @@ from audio.recorded.importer import ImportProblem, LessonExists, read_recording,
 from audio.recorded.pauses import MIN_PAUSE_MS
 from lesson_engine.script.durations import format_time
 from lesson_engine.storage import write_problem_in_words
+from ui.cli.running import add_verbose
 
 MIN_PAUSE_RANGE = (0.2, 10.0)
 
@@ -87,4 +88,5 @@ def add_recording_commands(commands: argparse._SubParsersAction[argparse.Argumen
         help=f"the shortest silence that ends an instruction (default {MIN_PAUSE_MS / 1000})",
     )
     command.add_argument("--replace", action="store_true", help="write over an existing lesson")
+    add_verbose(command)
     command.set_defaults(func=_import_recording)
