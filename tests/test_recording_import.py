@@ -96,6 +96,7 @@ def test_the_command_writes_a_lesson_whose_cues_play_each_phrase(tmp_path: Path,
     assert f"wrote {out}: 5 cues from hip hikes.wav" in capsys.readouterr().out
     text = out.read_text()
     assert "[audio ../hip hikes.wav from 0:00.0 to " in text
+    assert "// Brought in from hip hikes.wav by 'seesaw import-recording': 5 cues" in text
     lesson = load_lesson(out)
     assert lesson.title == "Hip hikes"
     chain = VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache"))
@@ -173,7 +174,7 @@ def test_a_lesson_already_there_is_not_written_over(tmp_path: Path) -> None:
     (tmp_path / "lesson.lesson").write_text("mine")
     recorded = read_recording(tmp_path / "lesson.wav")
     with pytest.raises(ImportProblem, match="already exists"):
-        write_lesson(recorded, tmp_path / "lesson.lesson", recorded.captions(None))
+        write_lesson(recorded, tmp_path / "lesson.lesson", recorded.captions(None), "a test")
     assert (tmp_path / "lesson.lesson").read_text() == "mine"
 
 

@@ -89,6 +89,10 @@ def test_import_recording_writes_the_lesson_and_opens_it(qtbot, tmp_path: Path) 
         view.path == written
         and "[audio ../hip hikes.wav from 0:00.0 to" in view.editor.toPlainText()
     )
+    assert (
+        "// Brought in from hip hikes.wav by the Author page's Import a recorded lesson: 4 cues"
+        in view.editor.toPlainText()
+    )  # not by 'seesaw import-recording', which it was not
     assert "Wrote hip hikes.lesson: 4 cues" in view.recovery_bar.text()
     lesson = load_lesson(written)
     captions = [step.text for step in lesson.sections[0].steps]
@@ -110,15 +114,17 @@ def test_a_recording_that_cannot_be_read_is_said_and_nothing_is_written(
     view = AuthorView(tmp_path / "recovery", my_lessons=tmp_path / "My lessons")
     qtbot.addWidget(view)
     shown: list[RecordingReview] = []
+    asked: list[str] = []
     view.recordings.dialogs = RecordingDialogs(
         pick_recording=lambda _p: str(broken),
-        pick_transcript=lambda _p: "",
+        pick_transcript=lambda _p: asked.append("transcript") or "",
         save_path=lambda _p, suggested: suggested,
         review=lambda review: bool(shown.append(review)),
     )
     view.buttons["import_recording"].click()
     assert view.recovery_bar.text().startswith("Nothing was imported: broken.wav could not be read")
     assert shown == [] and not (tmp_path / "My lessons").exists()
+    assert asked == []  # refused before the author looked for a transcript for it
 
 
 @pytest.mark.skipif(ffmpeg_path() is None, reason="the bundled ffmpeg (imageio-ffmpeg) is needed")

@@ -78,11 +78,13 @@ def write_lesson(
     recorded: RecordedLesson,
     out: Path,
     captions: Captions,
+    made_by: str,
     title: str | None = None,
     replace: bool = False,
 ) -> str:
     """Check the lesson for ``captions`` as the parser will read it and write it to ``out``;
-    returns the text; raises ImportProblem, or OSError when the disk refuses."""
+    returns the text; raises ImportProblem, or OSError when the disk refuses. ``made_by`` is
+    what the lesson's first comment says brought it in."""
     if out.exists() and not replace:
         raise LessonExists(f"{out} already exists; choose another name or replace it")
     try:
@@ -92,7 +94,8 @@ def write_lesson(
             "the lesson must be saved on the same drive as the recording it plays"
         ) from None
     recording = PurePosixPath(Path(relative).as_posix())
-    text = lesson_text(recording, title or title_from(recorded.recording), recorded.split, captions)
+    title = title or title_from(recorded.recording)
+    text = lesson_text(recording, title, recorded.split, captions, made_by)
     result = check_lesson_bytes(text.encode("utf-8"), out)
     if result.lesson is None:
         shown = "; ".join(str(d).splitlines()[0] for d in result.diagnostics[:3])

@@ -15,14 +15,18 @@ from lesson_engine.model.ids import slug
 from lesson_engine.script.durations import format_time
 
 
-def lesson_text(recording: PurePosixPath, title: str, split: Split, captions: Captions) -> str:
-    """The lesson script for ``split`` of the file at ``recording`` (relative to the lesson)."""
+def lesson_text(
+    recording: PurePosixPath, title: str, split: Split, captions: Captions, made_by: str
+) -> str:
+    """The lesson script for ``split`` of the file at ``recording`` (relative to the lesson);
+    ``made_by`` names what brought it in (the command, the Author page), for whoever reads the
+    script later and wants to do it again."""
     spans = split.spans()
     lines = [
         f"id: {slug(title, 'recorded-lesson')}",
         f"title: {title}",
         "---",
-        f"// Brought in from {recording.name} by 'seesaw import-recording': {len(captions.texts)} "
+        f"// Brought in from {recording.name} by {made_by}: {len(captions.texts)} "
         "cues, split at the speaker's pauses.",
     ]
     for index, (caption, covers) in enumerate(zip(captions.texts, captions.groups, strict=True)):

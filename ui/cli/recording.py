@@ -17,6 +17,8 @@ from lesson_engine.storage import write_problem_in_words
 from ui.cli.running import add_verbose
 
 MIN_PAUSE_RANGE = (0.2, 10.0)
+MADE_BY = "'seesaw import-recording'"
+"""What the written lesson's first comment says brought it in."""
 
 
 def _import_recording(args: argparse.Namespace) -> int:
@@ -44,7 +46,7 @@ def _import_recording(args: argparse.Namespace) -> int:
     try:
         recorded = read_recording(source, round(args.min_pause * 1000))
         captions = recorded.captions(transcript)
-        write_lesson(recorded, out, captions, args.title, replace=args.replace)
+        write_lesson(recorded, out, captions, MADE_BY, args.title, replace=args.replace)
     except LessonExists as exc:
         print(f"seesaw: {exc} (add --replace); nothing was written", file=sys.stderr)
         return 1

@@ -40,6 +40,8 @@ from ui.desktop.widgets.button_line import add_buttons
 from ui.desktop.widgets.shortcuts import bind
 
 NUDGE_MS = 100
+MADE_BY = "the Author page's Import a recorded lesson"
+"""What the written lesson's first comment says brought it in."""
 COLUMNS = ("Cue", "From", "To", "Caption")
 
 
@@ -291,6 +293,14 @@ class RecordingImport:
         chosen = self.dialogs.pick_recording(self.parent)
         if not chosen:
             return None
+        source = Path(chosen)
+        try:  # before the transcript is asked for: a file that is not sound ends it here
+            recorded = off_the_ui_thread(
+                lambda: read_recording(source), f"Finding the pauses in {source.name}…", self.parent
+            )
+        except ImportProblem as exc:
+            self.message = f"Nothing was imported: {exc}."
+            return None
         transcript_path = self.dialogs.pick_transcript(self.parent)
         try:
             transcript = (
@@ -298,14 +308,6 @@ class RecordingImport:
             )
         except (OSError, UnicodeDecodeError) as exc:
             self.message = f"The transcript could not be read ({exc})."
-            return None
-        source = Path(chosen)
-        try:
-            recorded = off_the_ui_thread(
-                lambda: read_recording(source), f"Finding the pauses in {source.name}…", self.parent
-            )
-        except ImportProblem as exc:
-            self.message = f"Nothing was imported: {exc}."
             return None
         review = RecordingReview(recorded, transcript, self.output, self.parent)
         if not self.dialogs.review(review):
@@ -323,7 +325,7 @@ class RecordingImport:
         out = Path(chosen).with_suffix(".lesson")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            write_lesson(recorded, out, captions, replace=out.exists())
+            write_lesson(recorded, out, captions, MADE_BY, replace=out.exists())
         except ImportProblem as exc:
             self.message = f"The lesson was not written: {exc}."
             return None
