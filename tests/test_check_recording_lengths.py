@@ -113,22 +113,27 @@ def test_without_ffmpeg_mutagen_tells_the_length(
     assert inside == ["1 file checked: 0 error(s), 0 warning(s)"]
 
 
-def test_a_recording_that_cannot_be_read_is_named_at_its_path(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (tmp_path / "lesson.mp3").write_bytes(b"ID3" + b"\0" * 40 + b"not sound" * 50)
-    lesson = tmp_path / "t.lesson"
-    found = checked(lesson, "[audio lesson.mp3 from 1 to 2] Hi.", capsys)
+def unreadable(lesson: Path, name: str, line: str) -> list[str]:
+    """What ``seesaw check`` says of a recording ``name`` it cannot read, named on ``line``."""
     with_what = "ffmpeg and mutagen" if ffmpeg_path() else "mutagen (and no ffmpeg was found)"
-    assert found == [
-        f"{lesson}:4:8: warning: cannot read the recording lesson.mp3: {with_what} could not "
+    return [
+        f"{lesson}:4:8: warning: cannot read the recording {name}: {with_what} could not "
         "find its length; it may be damaged or not really MP3",
-        "    [audio lesson.mp3 from 1 to 2] Hi.",
+        f"    {line}",
         "           ^",
         "  hint: the voice will read the cue's text instead; check that the file plays, or "
         "export it again",
         "1 file checked: 0 error(s), 1 warning(s)",
     ]
+
+
+def test_a_recording_that_cannot_be_read_is_named_at_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "lesson.mp3").write_bytes(b"ID3" + b"\0" * 40 + b"not sound" * 50)
+    lesson = tmp_path / "t.lesson"
+    line = "[audio lesson.mp3 from 1 to 2] Hi."
+    assert checked(lesson, line, capsys) == unreadable(lesson, "lesson.mp3", line)
 
 
 def test_a_text_file_named_mp3_is_warned_of_without_a_span_too(
@@ -138,14 +143,5 @@ def test_a_text_file_named_mp3_is_warned_of_without_a_span_too(
     gets the same warning, not silence until the learner hears the voice instead."""
     (tmp_path / "notaudio.mp3").write_text("these are words, not sound\n")
     lesson = tmp_path / "t.lesson"
-    found = checked(lesson, "[audio notaudio.mp3] Hi.", capsys)
-    with_what = "ffmpeg and mutagen" if ffmpeg_path() else "mutagen (and no ffmpeg was found)"
-    assert found == [
-        f"{lesson}:4:8: warning: cannot read the recording notaudio.mp3: {with_what} could not "
-        "find its length; it may be damaged or not really MP3",
-        "    [audio notaudio.mp3] Hi.",
-        "           ^",
-        "  hint: the voice will read the cue's text instead; check that the file plays, or "
-        "export it again",
-        "1 file checked: 0 error(s), 1 warning(s)",
-    ]
+    line = "[audio notaudio.mp3] Hi."
+    assert checked(lesson, line, capsys) == unreadable(lesson, "notaudio.mp3", line)
