@@ -46,7 +46,7 @@ def _check(args: argparse.Namespace) -> int:
     for path in missing:
         print(f"{path}: error: no such file or folder", file=sys.stderr)
     errors, warnings = len(missing), 0
-    from audio.recording_length import length_ms  # MP3, OGG and FLAC spans checked too
+    from audio.recording_length import length_ms  # MP3, OGG and FLAC measured too
 
     results = [check_lesson_file(path, length_ms) for path in lessons]
     if programmes:
