@@ -95,5 +95,5 @@ def write_lesson(
         shown = "; ".join(str(d).splitlines()[0] for d in result.diagnostics[:3])
         raise ImportProblem(f"the lesson made from the recording would not load: {shown}")
     out.parent.mkdir(parents=True, exist_ok=True)  # as seesaw render makes its folder
-    write_atomically(out, text.encode("utf-8"))
+    write_atomically(out, text.encode("utf-8"), shared=True)
     return text

@@ -60,7 +60,7 @@ def ensure_manifest(
         if not isinstance(answer, Manifest):
             return answer
         try:
-            write_atomically(path, manifest_text(answer).encode("utf-8"))
+            write_atomically(path, manifest_text(answer).encode("utf-8"), shared=True)
         except OSError as exc:
             return f"Could not write {path}: {exc.strerror or exc}. Nothing was made."
     try:
