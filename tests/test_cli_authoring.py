@@ -27,6 +27,9 @@ def test_new_creates_a_lesson_that_passes_check(
     assert result.lesson is not None and not result.diagnostics
     assert result.lesson.title == "Weight shift 4"
     assert f"created {path}" in capsys.readouterr().out
+    text = path.read_text()  # the template shows the newer constructs too
+    assert result.lesson.lexicon.apply("your ITB") == "your I T band"
+    assert ". [pause 2s] " in text
 
 
 def test_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
