@@ -81,7 +81,7 @@ def write_lesson(
     """Check the lesson for ``captions`` as the parser will read it and write it to ``out``;
     returns the text; raises ImportProblem, or OSError when the disk refuses."""
     if out.exists() and not replace:
-        raise LessonExists(f"{out} already exists; choose another name or replace it")
+        raise LessonExists(f"{out} already exists")  # each front end says how to replace it
     try:
         relative = os.path.relpath(recorded.recording.resolve(), out.resolve().parent)
     except ValueError:  # another drive, on Windows
