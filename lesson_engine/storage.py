@@ -9,6 +9,12 @@ temporary file in the same folder, are flushed and fsynced, and replace the old 
 the old file is first hard-linked as the backup, so the backup is always the previous good version
 and costs no copying. On any failure the temporary file is removed and the old file is untouched.
 
+Who may read the file is decided here too. By default it is its owner's alone (``FILE_MODE``): the
+journal, drafts, recovery copies and anything else that may hold health notes. With ``shared``,
+for what an instructor hands to others (lessons, recorded takes, pack manifests), a new file gets
+the usual mode, 0666 less the umask, as any editor would give it, and a file saved over keeps the
+mode it had.
+
 What must not be broken (``tests/test_journal_crash.py`` rebuilds every state a power cut could
 leave and fails if any step below is dropped): the data fsync before the rename, the directory
 fsync after it, the backup made by link before the swap, and never writing into the file in place.
@@ -19,13 +25,18 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
-"""Health notes are private: what Seesaw writes is readable by its owner only."""
+"""Health notes are private: what Seesaw writes is readable by its owner only, unless shared."""
+SHARED_MODE = 0o666
+"""A shared file's mode before the umask: what ``open`` in any editor would give it."""
 DIR_MODE = 0o700
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate line ends
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -61,13 +72,37 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes, backup: Path | None = None) -> None:
-    """Replace ``path`` with ``data`` durably; raises OSError and leaves ``path`` untouched on failure."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _shared_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` created with ``SHARED_MODE``, so the umask applies
+    (``mkstemp`` always makes 0600, and reading the umask means setting it, for every thread)."""
+    for _ in range(100):
+        name = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | _BINARY, SHARED_MODE), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
+def write_atomically(
+    path: Path, data: bytes, backup: Path | None = None, *, shared: bool = False
+) -> None:
+    """Replace ``path`` with ``data`` durably; raises OSError and leaves ``path`` untouched on failure.
+
+    ``shared`` is for files an instructor passes on (see the module's docstring); without it the
+    file is readable by its owner only.
+    """
+    if shared:
+        fd, tmp_name = _shared_temporary(path)
+    else:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         if sys.platform != "win32":  # Windows keeps a user's files private by their folder's ACL
-            os.fchmod(fd, FILE_MODE)
+            if not shared:
+                os.fchmod(fd, FILE_MODE)
+            elif path.exists():
+                os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

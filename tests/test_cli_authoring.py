@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lesson_engine.paths import packs_dir
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.player import Player
 from lesson_engine.script.parser import check_lesson_file, load_lesson
@@ -27,6 +28,9 @@ def test_new_creates_a_lesson_that_passes_check(
     assert result.lesson is not None and not result.diagnostics
     assert result.lesson.title == "Weight shift 4"
     assert f"created {path}" in capsys.readouterr().out
+    text = path.read_text()  # the template shows the newer constructs too
+    assert result.lesson.lexicon.apply("your ITB") == "your I T band"
+    assert ". [pause 2s] " in text
 
 
 def test_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,7 +90,10 @@ def test_pack_then_import_from_the_command_line(
     assert main(["import", str(out)]) == 0
     assert "imported “Hill days” by Sam: hill-1" in capsys.readouterr().out
     assert main(["import", str(out)]) == 1
-    assert "(add --replace)" in capsys.readouterr().err
+    installed = packs_dir() / "hill-days"
+    assert capsys.readouterr().err == (
+        f"a pack is already installed at {installed}; add --replace to put this one in its place\n"
+    )
     assert main(["import", str(out), "--replace"]) == 0
 
 

@@ -75,7 +75,8 @@ def test_a_rule_used_only_by_one_side_of_a_sides_block_is_used() -> None:
 def test_mistakes_in_rules_are_errors_at_their_exact_place() -> None:
     text = HEAD + "say: TFL\nsay:  = T F L\nsay: 172 =\nsay: Tfl = T F L\nsay: tfl = t f l\n"
     text += "say:  the iliotibial band, the tensor fasciae latae = x\n"
-    text += "---\nEase the TFL at 172.\n"
+    text += "say: ITB == I T band\n"
+    text += "---\nEase the TFL at 172 and the ITB.\n"
     found = diagnostics(text)
     assert [line.splitlines()[0] for line in found] == [
         "x.lesson:3:6: error: a say: rule needs '=' between what is written and what the voice says",
@@ -83,8 +84,10 @@ def test_mistakes_in_rules_are_errors_at_their_exact_place() -> None:
         "x.lesson:5:10: error: the say: rule for '172' has nothing after '='",
         "x.lesson:7:6: error: 'tfl' already has a say: rule (line 6)",
         "x.lesson:8:7: error: 'the iliotibial band, the tensor…' is too long for a say: rule",
+        "x.lesson:9:11: error: the say: rule for 'ITB' has a second '='",
     ]
     assert found[2].splitlines()[1:3] == ["    say: 172 =", "             ^"]
+    assert found[5].splitlines()[1:3] == ["    say: ITB == I T band", "              ^"]
 
 
 def test_the_cue_id_follows_the_script_so_a_saved_place_outlives_a_new_rule() -> None:

@@ -247,7 +247,10 @@ def test_the_commands_mistakes_are_said_with_what_to_do(tmp_path: Path, capsys) 
     assert "the transcript empty.txt holds no words" in capsys.readouterr().err
     (tmp_path / "talk.lesson").write_text("mine")
     assert main(["import-recording", str(tmp_path / "talk.wav")]) == 1
-    assert "talk.lesson already exists" in (err := capsys.readouterr().err) and "--replace" in err
+    assert capsys.readouterr().err == (
+        f"seesaw: {tmp_path / 'talk.lesson'} already exists; nothing was written "
+        "(name another with -o, or add --replace to write over it)\n"
+    )
     assert (tmp_path / "talk.lesson").read_text() == "mine"
     out = tmp_path / "new folder" / "talk.lesson"
     assert main(["import-recording", str(tmp_path / "talk.wav"), "-o", str(out)]) == 0

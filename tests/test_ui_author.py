@@ -262,13 +262,19 @@ def test_a_preview_that_plays_to_the_end_leaves_the_cursor_at_the_last_cue(
     clock = ManualClock()
     app = app_with_preview(qtbot, tmp_path, answers, journal, clock)
     author = app.author_view
-    type_text(author, GOOD)
+    type_text(author, GOOD + "[bell]\n")
     put_cursor(author, 5)
     author.play_from_cursor()
     assert author.preview.highlighted_lines() == (5, 5)
+    assert author.preview.player is not None
+    bell = author.preview.player.controller.player.timeline.cues[-1]
+    clock.advance(bell.start_ms + 100)
+    app.flow.controller.tick()
+    assert author.preview.player.caption.text() == "Walk."  # the bell keeps it on screen
+    assert author.preview.highlighted_lines() == (11, 11)  # and so does the script
     clock.advance(60_000)
     app.flow.controller.tick()
-    assert author.preview.player is None and author.cursor_line() == 11  # "Walk."
+    assert author.preview.player is None and author.cursor_line() == 11  # "Walk.", not [bell]
     assert journal.sessions() == []
 
 

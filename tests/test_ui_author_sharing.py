@@ -186,7 +186,7 @@ def test_make_pack_writes_a_pack_that_seesaw_import_accepts(
     out = Path(asked.pack_to)
     assert view.recovery_bar.text() == (
         f"The pack “Hip hikes” is in {out}, with 1 lesson and 1 recording from {folder}. "
-        "Anyone can add it to their library with Import pack."
+        "Anyone can add it to their library with “Import a lesson pack…” on the Lessons page."
     )
     assert (folder / "pack.toml").read_text().startswith('title = "Hip hikes"\n')
     capsys.readouterr()
@@ -256,7 +256,7 @@ def test_make_pack_in_my_lessons_packs_only_the_lesson_and_its_recording_from_a_
     out = Path(asked.pack_to)
     assert view.recovery_bar.text() == (
         f"The pack “Hip hikes” is in {out}, with 1 lesson and 1 recording from {mine}. "
-        "Anyone can add it to their library with Import pack."
+        "Anyone can add it to their library with “Import a lesson pack…” on the Lessons page."
     )
     with zipfile.ZipFile(out) as archive:
         assert archive.namelist() == ["clips/hello.wav", "draft.lesson", "pack.toml"]

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette, QTextLayout
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
 from ui.desktop.app import build
-from ui.desktop.player.floor import LEGEND
+from ui.desktop.player.floor import KEYS, LEGEND, legend
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
 from ui.desktop.theme import LIGHT, apply_theme
@@ -73,3 +73,23 @@ def test_floor_mode_in_and_out(
     view.stop_confirmed.emit()  # Stop: the check-out is read at the desk
     assert not app.window.isFullScreen()
     assert app.window._nav_box.isVisibleTo(app.window)
+
+
+def test_the_legend_wraps_between_keys_never_inside_one(qtbot, styled: None) -> None:
+    label = legend()
+    qtbot.addWidget(label)
+    label.ensurePolished()
+    for floor_pt in (15, 18):  # the usual size, and the larger one on a tall screen
+        font = QFont(label.font())
+        font.setPointSize(floor_pt)
+        for width in range(200, 1000, 25):
+            layout = QTextLayout(LEGEND, font)
+            layout.beginLayout()
+            lines = []
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(width)
+                lines.append(LEGEND[line.textStart() : line.textStart() + line.textLength()])
+            layout.endLayout()
+            shown = [part.replace("\N{NO-BREAK SPACE}", " ") for part in lines]
+            keys = [key.strip() for part in shown for key in part.split("·") if key.strip()]
+            assert keys == list(KEYS), (floor_pt, width, shown)  # each line holds whole keys

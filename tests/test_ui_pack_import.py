@@ -49,7 +49,9 @@ def test_import_button_adds_the_lessons_to_the_library(
     app = make_app(qtbot, tmp_path, journal, [], chosen=str(pack))
     app.library_view.import_button.click()
     assert any(t.startswith("Hill 1") and "from Hill days" in t for t in titles(app))
-    assert app.window.banner.messages[-1].startswith("Imported “Hill days” by Sam: 1 lesson")
+    assert app.window.banner.messages[-1] == (
+        "Imported “Hill days” by Sam: 1 lesson, shown in the list as “from Hill days”."
+    )
     assert app.flow.library.by_id("hill-1") is not None
 
 

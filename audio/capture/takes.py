@@ -101,5 +101,5 @@ def save_take(clip: Clip, folder: Path, cue_text: str) -> Path:
         out.setsampwidth(SAMPLE_BYTES)
         out.setframerate(RATE)
         out.writeframes(clip.pcm)
-    write_atomically(path, data.getvalue())
+    write_atomically(path, data.getvalue(), shared=True)
     return path

@@ -86,7 +86,7 @@ def write_lesson(
     returns the text; raises ImportProblem, or OSError when the disk refuses. ``made_by`` is
     what the lesson's first comment says brought it in."""
     if out.exists() and not replace:
-        raise LessonExists(f"{out} already exists; choose another name or replace it")
+        raise LessonExists(f"{out} already exists")  # each front end says how to replace it
     try:
         relative = os.path.relpath(recorded.recording.resolve(), out.resolve().parent)
     except ValueError:  # another drive, on Windows
@@ -101,5 +101,5 @@ def write_lesson(
         shown = "; ".join(str(d).splitlines()[0] for d in result.diagnostics[:3])
         raise ImportProblem(f"the lesson made from the recording would not load: {shown}")
     out.parent.mkdir(parents=True, exist_ok=True)  # as seesaw render makes its folder
-    write_atomically(out, text.encode("utf-8"))
+    write_atomically(out, text.encode("utf-8"), shared=True)
     return text

@@ -58,8 +58,8 @@ class PackExists(PackError):
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         super().__init__(
-            [f"a pack is already installed at {folder}; import again with replace to overwrite it"]
-        )
+            [f"a pack is already installed at {folder}"]
+        )  # front ends say how to replace it
 
 
 @dataclass(frozen=True)

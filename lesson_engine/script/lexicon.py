@@ -76,6 +76,15 @@ def read_rules(
                 f"write the word as the script has it, e.g. '{EXAMPLE}'",
             )
             continue
+        again = value.find("=", equals + 1)
+        if again >= 0:  # "TFL == T F L" would have the voice say "= T F L"
+            error(
+                line,
+                column + again,
+                f"the say: rule for '{written}' has a second '='",
+                f"write one '=' between the word and how the voice says it, e.g. '{EXAMPLE}'",
+            )
+            continue
         if not spoken:
             error(
                 line,

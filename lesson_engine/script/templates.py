@@ -14,14 +14,16 @@ group: weight-shift
 tags: weight-shift
 equipment: mat, cushion
 length: 15m
+say: ITB = I T band
 ---
 // Lines starting with // are notes for you; the voice never reads them.
+// The say: line above tells the voice how to read a word it would guess at.
 // Check this file with:  seesaw check {id}.lesson
 
 # Getting comfortable
 Lie on your left side with your knees bent and your head on a cushion.
 [pause 8s]
-Notice where your weight rests on the floor. There is nothing to change yet.
+Notice where your weight rests on the floor. [pause 2s] There is nothing to change yet.
 [pause 10s]
 
 # Lifting the knee
@@ -35,7 +37,8 @@ Notice where your weight rests on the floor. There is nothing to change yet.
     [pause 8s]
 
 # Ending
-Slowly come up to standing and walk around. Notice how you stand on each foot.
+Slowly come up to standing and walk around. Notice how you stand on each foot,
+and how your ITB feels along the outside of each thigh.
 [bell]
 """
 

@@ -135,7 +135,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         result = import_pack(Path(args.pack), packs_dir(), replace=args.replace)
     except PackExists as exc:
-        print(f"{exc.problems[0]} (add --replace)", file=sys.stderr)
+        print(f"{exc.problems[0]}; add --replace to put this one in its place", file=sys.stderr)
         return 1
     except PackError as exc:
         print("the pack was not imported; nothing was written:", file=sys.stderr)

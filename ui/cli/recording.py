@@ -48,7 +48,11 @@ def _import_recording(args: argparse.Namespace) -> int:
         captions = recorded.captions(transcript)
         write_lesson(recorded, out, captions, MADE_BY, args.title, replace=args.replace)
     except LessonExists as exc:
-        print(f"seesaw: {exc} (add --replace); nothing was written", file=sys.stderr)
+        print(
+            f"seesaw: {exc}; nothing was written (name another with -o, or add --replace "
+            "to write over it)",
+            file=sys.stderr,
+        )
         return 1
     except ImportProblem as exc:
         print(f"seesaw: {exc}; nothing was written", file=sys.stderr)

@@ -27,6 +27,7 @@ from lesson_engine.library.packs import MANIFEST, Manifest, PackError, create_pa
 from lesson_engine.model.lesson import Lesson
 from lesson_engine.storage import write_atomically
 from ui.desktop.author.dialogs import AuthorDialogs
+from ui.desktop.library.pack_import import IMPORT_BUTTON
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def ensure_manifest(
         if not isinstance(answer, Manifest):
             return answer
         try:
-            write_atomically(path, manifest_text(answer).encode("utf-8"))
+            write_atomically(path, manifest_text(answer).encode("utf-8"), shared=True)
         except OSError as exc:
             return f"Could not write {path}: {exc.strerror or exc}. Nothing was made."
     try:
@@ -119,5 +120,5 @@ def make_pack(
     return PackOutcome(
         out,
         f"The pack “{manifest.title}” is in {out}, with {held} from {folder}. "
-        "Anyone can add it to their library with Import pack.",
+        f"Anyone can add it to their library with “{IMPORT_BUTTON}” on the Lessons page.",
     )

@@ -3,8 +3,10 @@
 An author listens to check what they wrote, so the script stays on screen: the preview's player
 sits beside it, the cue being heard is shaded in the editor (following the player's clock, and
 scrolled into view when it moves off screen), and when the preview stops the editor's cursor is
-left at the start of the cue where it stopped, ready to fix what was just heard. The player is the
-learner's own (``ui/desktop/player/view.py``), so Pause, Rest and Back work as they do in a lesson.
+left at the start of the cue where it stopped, ready to fix what was just heard. A cue that says
+nothing (the closing ``[bell]``, a pause) keeps the instruction before it on the player's screen,
+so the script keeps that instruction shaded too, and a preview that ends there leaves the cursor on
+it (``instruction_line``), not on the bell. The player is the learner's own (``ui/desktop/player/view.py``), so Pause, Rest and Back work as they do in a lesson.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QSplitter, QTextEdit, QVBoxLayout, QWidget
 
-from lesson_engine.timeline import Cue
+from lesson_engine.timeline import Cue, EventKind, Timeline
 from ui.desktop.author.gutter import NumberedEditor
 from ui.desktop.player.view import PlayerView
 
@@ -31,6 +33,15 @@ def is_cue_text(line: str) -> bool:
     return bool(stripped) and stripped != "---" and not stripped.startswith(("#", "[", "//"))
 
 
+def instruction_line(timeline: Timeline, cue: Cue) -> int:
+    """The line of the instruction shown while ``cue`` plays: its own, or for a cue that says
+    nothing, the instruction whose caption stays on screen through it (when there is one)."""
+    for event in reversed(timeline.events[: cue.first_event + 1]):
+        if event.kind is EventKind.SPEECH:
+            return event.line if event.caption == cue.caption else cue.line
+    return cue.line
+
+
 class PreviewDock(QWidget):
     def __init__(
         self, editor: NumberedEditor, show_selections: ShowSelections, parent: QWidget | None = None
@@ -43,6 +54,8 @@ class PreviewDock(QWidget):
         self._show_selections = show_selections
         self.player: PlayerView | None = None
         self.cue: Cue | None = None
+        self._line = 0
+        """Where ``cue``'s instruction is in the script (see ``instruction_line``)."""
         self._sizes: list[int] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +90,7 @@ class PreviewDock(QWidget):
         if self.player is not None:
             player = self.player.controller.player  # where it is now, even if ticks were skipped
             self.cue = player.timeline.cue_at(min(player.position_ms, player.timeline.total_ms - 1))
+            self._line = instruction_line(player.timeline, self.cue)
             self._layout.removeWidget(self.player)
             self.player.deleteLater()
             self.player = None
@@ -86,14 +100,18 @@ class PreviewDock(QWidget):
             split.setSizes(self._sizes)
         self._show_selections([])
         if self.cue is not None:
-            self.editor.setTextCursor(self._start_of(self.cue))
+            self.editor.setTextCursor(self._start_of(self._line))
             self.editor.setFocus()
         self.cue = None
 
     def follow(self, cue: Cue) -> None:
         """Shade ``cue``'s lines in the script, and bring them into view if they are off screen."""
         self.cue = cue
-        first = self.editor.document().findBlockByNumber(max(cue.line - 1, 0))
+        if self.player is not None:
+            self._line = instruction_line(self.player.controller.player.timeline, cue)
+        else:
+            self._line = cue.line
+        first = self.editor.document().findBlockByNumber(max(self._line - 1, 0))
         last = first
         while is_cue_text(last.text()) and is_cue_text(last.next().text()):
             last = last.next()  # down to the paragraph's last line
@@ -124,8 +142,8 @@ class PreviewDock(QWidget):
                 return start + 1, end + 1
         return None
 
-    def _start_of(self, cue: Cue) -> QTextCursor:
-        block = self.editor.document().findBlockByNumber(max(cue.line - 1, 0))
+    def _start_of(self, line: int) -> QTextCursor:
+        block = self.editor.document().findBlockByNumber(max(line - 1, 0))
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
         return cursor

@@ -235,7 +235,7 @@ class AuthorView(QWidget):
         data = self.editor.toPlainText().encode("utf-8")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, data)
+            write_atomically(path, data, shared=True)
         except OSError as exc:
             self._status(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.")
             return False

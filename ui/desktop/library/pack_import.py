@@ -11,6 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 if TYPE_CHECKING:  # the pack reader (and the script parser) load when a pack is imported
     from lesson_engine.library.packs import PackError
 
+IMPORT_BUTTON = "Import a lesson pack…"
+"""The library's button, named here so that what points learners to it (Make pack's message)
+says it exactly."""
+
 
 def ask_pack_path(parent: QWidget) -> str:
     return QFileDialog.getOpenFileName(parent, "Import a lesson pack", "", "Lesson packs (*.zip)")[
@@ -36,6 +40,7 @@ def import_from_app(
     replace: Callable[[QWidget, Path], bool] = ask_replace,
 ) -> tuple[bool, str]:
     """(imported, message for the banner). Nothing is written unless every check passes."""
+    from lesson_engine.library.listing import pack_title
     from lesson_engine.library.packs import PackError, PackExists, import_pack
 
     try:
@@ -50,9 +55,10 @@ def import_from_app(
     except PackError as exc:
         return False, _refusal(archive, exc)
     count = len(result.lessons)
+    shown = pack_title(result.folder) or result.manifest.title  # as the library names the pack
     return True, (
         f"Imported “{result.manifest.title}” by {result.manifest.author}: "
-        f"{count} lesson{'s' if count != 1 else ''}, listed under {result.folder.name}."
+        f"{count} lesson{'s' if count != 1 else ''}, shown in the list as “from {shown}”."
     )
 
 

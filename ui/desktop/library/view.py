@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from lesson_engine.library.listing import Library, LibraryEntry
 from lesson_engine.script.durations import format_clock
 from lesson_engine.session.resume import ResumeOffer
+from ui.desktop.library.pack_import import IMPORT_BUTTON
 from ui.desktop.widgets.shortcuts import bind
 
 
@@ -75,7 +76,7 @@ class LibraryView(QWidget):
         heading.setProperty("role", "title")
         hint = QLabel("Choose a lesson and press Enter. Rest whenever you need; Space pauses.")
         hint.setProperty("role", "muted")
-        self.import_button = QPushButton("Import a lesson pack…")
+        self.import_button = QPushButton(IMPORT_BUTTON)
         self.import_button.setToolTip(
             "Add lessons from a pack (.zip) an instructor shared; you can also drop it on the window"
         )

@@ -11,7 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-LEGEND = "Space pause  ·  R rest  ·  ← back  ·  → next  ·  Esc stop  ·  F11 leave floor mode"
+KEYS = ("Space pause", "R rest", "← back", "→ next", "Esc stop", "F11 leave floor mode")
+LEGEND = " · ".join(key.replace(" ", "\N{NO-BREAK SPACE}") for key in KEYS)
+"""The keys in one line with single spaces between them (it fits an 800-pixel screen at the usual
+size); where a screen is narrower it wraps between keys, never inside one ("F11 leave floor /
+mode"), because each key's words are joined by no-break spaces."""
 FLOOR_CAPTION_GAIN = 1.3
 """How much larger captions are in floor mode than the learner's own size."""
 FLOOR_NEXT_PT = 22
