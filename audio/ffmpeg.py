@@ -11,6 +11,8 @@ import os
 import warnings
 from functools import lru_cache
 
+from audio.pcm import RATE
+
 
 @lru_cache(maxsize=1)
 def ffmpeg_path() -> str | None:
@@ -38,3 +40,10 @@ def use_bundled_ffmpeg() -> None:
         from pydub import AudioSegment
     if path:
         AudioSegment.converter = path
+
+
+def to_internal_pcm(source: str) -> list[str]:
+    """ffmpeg's arguments (after the binary) that read ``source`` (a path, or ``pipe:0``) and
+    write Seesaw's own samples to standard output: 16-bit mono at ``RATE``, whatever the
+    recording's rate and channels."""
+    return ["-i", source, "-f", "s16le", "-ac", "1", "-ar", str(RATE), "pipe:1"]

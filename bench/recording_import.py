@@ -15,8 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from audio.ffmpeg import ffmpeg_path
-from audio.pcm import RATE
+from audio.ffmpeg import ffmpeg_path, to_internal_pcm
 from audio.recorded.importer import read_recording
 from audio.recorded.split import Split
 from audio.voices.recordings import RecordingStore
@@ -47,20 +46,7 @@ def _make_recording(folder: Path, ffmpeg: str) -> tuple[Path, int]:
 def _convert_only(ffmpeg: str, path: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
-        [
-            ffmpeg,
-            "-loglevel",
-            "error",
-            "-i",
-            str(path),
-            "-f",
-            "s16le",
-            "-ac",
-            "1",
-            "-ar",
-            str(RATE),
-            "pipe:1",
-        ],
+        [ffmpeg, "-loglevel", "error", *to_internal_pcm(str(path))],
         check=True,
         capture_output=True,
     )

@@ -11,12 +11,15 @@ import math
 import os
 import subprocess
 import sys
+import time
 from array import array
 from pathlib import Path
 from typing import Any
 
 from audio.output import stream_count
 from audio.pcm import RATE, Clip, frames_to_ms
+from lesson_engine.playback.player import Player
+from lesson_engine.playback.state import PlayerState
 
 
 class ToneVoice:
@@ -74,6 +77,16 @@ class MixedFramesClock:
 
     def now_ms(self) -> int:
         return frames_to_ms(self.frames)
+
+
+def play_through(player: Player) -> None:
+    """Play ``player`` to its end, ticking as the app's timer does: at each boundary, else every
+    5 ms, on whatever clock the player was given (in a child process, the mixed stream's)."""
+    player.play()
+    while player.state is not PlayerState.FINISHED:
+        wait = player.ms_until_next_boundary()
+        time.sleep(min(wait or 5, 5) / 1000)
+        player.tick()
 
 
 def mixed_in_child(

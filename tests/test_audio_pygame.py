@@ -88,7 +88,7 @@ def test_missing_sound_device_falls_back_with_a_reason(repo: Path) -> None:
 
 
 LESSON_CHILD = r"""
-import json, sys, time
+import json, sys
 from pathlib import Path
 from audio.voices.cache import ClipCache
 from audio.output.mixer import PygameOutput
@@ -97,7 +97,7 @@ from audio.voices.chain import VoiceChain, timed_by_voice
 from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.playback.events import EventStarted
 from lesson_engine.playback.player import Player
-from tests.audio_fixtures import MixedFramesClock, ToneVoice
+from tests.audio_fixtures import MixedFramesClock, ToneVoice, play_through
 
 chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
 lesson = "id: t\ntitle: T\n---\nOne two.\n[pause 1s]\nThree.\n[pause 1s]\nFour five six.\n[pause 1s]\n"
@@ -112,11 +112,7 @@ def note(event):
         started.append((event.event.start_ms, event.offset_ms))
 player.subscribe(note)
 began = clock.frames
-player.play()
-while player.state.value != "finished":  # ticks as the app's timer does, on the stream's clock
-    wait = player.ms_until_next_boundary()
-    time.sleep(min(wait or 5, 5) / 1000)
-    player.tick()
+play_through(player)
 output.close()
 speech = [(e.start_ms, e.end_ms) for e in timeline.events if e.kind.value == "speech"]
 print(json.dumps({"speech": speech, "started": started, "began": began, "mixed": clock.frames}))

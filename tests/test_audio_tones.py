@@ -17,7 +17,7 @@ from tests.audio_fixtures import mixed_in_child
 from tests.test_audio_pygame import clip_frames_playing, loud_runs
 
 CHILD = r"""
-import json, sys, time
+import json, sys
 from pathlib import Path
 from audio.lesson_audio import LessonAudio
 from audio.output.mixer import PygameOutput
@@ -25,7 +25,7 @@ from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain, timed_by_voice
 from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.playback.player import Player
-from tests.audio_fixtures import MixedFramesClock, ToneVoice
+from tests.audio_fixtures import MixedFramesClock, ToneVoice, play_through
 
 chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
 lesson = "id: t\ntitle: T\n---\nOne two three.\n[pause 1s]\n[bell]\n"
@@ -37,11 +37,7 @@ clock = MixedFramesClock()
 player = Player(timeline, clock)
 audio.attach(player)
 began = clock.frames
-player.play()
-while player.state.value != "finished":
-    wait = player.ms_until_next_boundary()
-    time.sleep(min(wait or 5, 5) / 1000)
-    player.tick()
+play_through(player)
 audio.close()
 bell = next(e.start_ms for e in timeline.events if e.kind.value == "bell")
 print(json.dumps({"bell": bell, "began": began, "mixed": clock.frames}))

@@ -17,7 +17,7 @@ from tests.audio_fixtures import mixed_in_child, tone
 from tests.test_audio_pygame import loud_runs
 
 CHILD = r"""
-import json, sys, time
+import json, sys
 from pathlib import Path
 from audio.output.mixer import PygameOutput
 from audio.output.protocol import Volumes
@@ -26,7 +26,7 @@ from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain, timed_by_voice
 from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.playback.player import Player
-from tests.audio_fixtures import MixedFramesClock, ToneVoice
+from tests.audio_fixtures import MixedFramesClock, ToneVoice, play_through
 
 chain = VoiceChain(ToneVoice(), ClipCache(Path(sys.argv[1])))
 lesson = "id: t\ntitle: T\n---\nOne two three four.\n[metronome 120 for 2s]\n"
@@ -36,11 +36,7 @@ clock = MixedFramesClock()
 player = Player(timeline, clock)
 SessionAudio(chain, output, lambda: Volumes(float(sys.argv[2]), float(sys.argv[3]))).attach(player)
 began = clock.frames
-player.play()
-while player.state.value != "finished":
-    wait = player.ms_until_next_boundary()
-    time.sleep(min(wait or 5, 5) / 1000)
-    player.tick()
+play_through(player)
 output.close()
 print(json.dumps({"began": began, "mixed": clock.frames}))
 """

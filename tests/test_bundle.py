@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.test_wheel import source_tree_summary
 
 BUNDLE = os.environ.get("SEESAW_BUNDLE", "")
 REPO = Path(__file__).resolve().parent.parent
@@ -58,15 +59,7 @@ def test_the_bundled_lessons_are_inside_the_bundle_and_check_clean(tmp_path: Pat
     done = run_bundled(tmp_path, "check", str(folder))
     assert done.returncode == 0, done.stdout + done.stderr
     assert " 0 error(s)" in done.stdout
-    from_source = subprocess.run(
-        [sys.executable, "-m", "ui.main", "check", str(REPO / "lessons")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    summary = done.stdout.splitlines()[-1]  # "N files checked: ...": the same files as the tree's
-    assert summary == from_source.stdout.splitlines()[-1]
+    assert done.stdout.splitlines()[-1] == source_tree_summary()
 
 
 def test_the_bundle_speaks_with_its_own_voice_and_ffmpeg(tmp_path: Path) -> None:

@@ -144,13 +144,9 @@ def test_the_wheel_holds_every_file_of_the_lessons_folder(installed: Path, tmp_p
     assert files_under(folder) == files_under(REPO / "lessons")
 
 
-def test_the_installed_seesaw_checks_its_bundled_lessons_from_another_folder(
-    installed: Path, tmp_path: Path
-) -> None:
-    folder = bundled_folder(run_in(installed, tmp_path, "seesaw", "lessons").stdout)
-    done = run_in(installed, tmp_path, "seesaw", "check", str(folder))
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert " 0 error(s)" in done.stdout
+def source_tree_summary() -> str:
+    """``seesaw check``'s last line ("N files checked: ...") for the source tree's lessons: an
+    installed copy must give the same, holding the same files that check the same."""
     from_source = subprocess.run(
         [sys.executable, "-m", "ui.main", "check", str(REPO / "lessons")],
         cwd=REPO,
@@ -158,8 +154,17 @@ def test_the_installed_seesaw_checks_its_bundled_lessons_from_another_folder(
         text=True,
         check=False,
     )
-    summary = done.stdout.splitlines()[-1]  # "N files checked: ...": the same files as the tree's
-    assert summary == from_source.stdout.splitlines()[-1]
+    return from_source.stdout.splitlines()[-1]
+
+
+def test_the_installed_seesaw_checks_its_bundled_lessons_from_another_folder(
+    installed: Path, tmp_path: Path
+) -> None:
+    folder = bundled_folder(run_in(installed, tmp_path, "seesaw", "lessons").stdout)
+    done = run_in(installed, tmp_path, "seesaw", "check", str(folder))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 0 error(s)" in done.stdout
+    assert done.stdout.splitlines()[-1] == source_tree_summary()
 
 
 def test_the_installed_window_opens_with_its_icon_the_bundled_lessons_and_exercises(

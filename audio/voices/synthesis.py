@@ -278,27 +278,13 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
         except Exception as exc:  # pydub raises several kinds for a damaged file
             raise ValueError(f"cannot decode this wav recording: {exc}") from None
         return Clip(segment.set_frame_rate(RATE).set_channels(1).set_sample_width(2).raw_data)
-    from audio.ffmpeg import ffmpeg_path
+    from audio.ffmpeg import ffmpeg_path, to_internal_pcm
 
     ffmpeg = ffmpeg_path()
     if ffmpeg is None:
         raise ValueError(f"{kind.upper()} recordings need ffmpeg, which is not available; use WAV")
     done = subprocess.run(
-        [
-            ffmpeg,
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-i",
-            "pipe:0",
-            "-f",
-            "s16le",
-            "-ac",
-            "1",
-            "-ar",
-            str(RATE),
-            "pipe:1",
-        ],
+        [ffmpeg, "-hide_banner", "-loglevel", "error", *to_internal_pcm("pipe:0")],
         input=data,
         capture_output=True,
         timeout=120,

@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from lesson_engine.journal.records import PLACES, SIDES
 from lesson_engine.journal.validation import MAX_NOTE_CHARS, MAX_SORENESS
 from lesson_engine.session.record import CheckIn
+from ui.desktop.widgets.scroll_page import scrolling_page
 from ui.desktop.widgets.shortcuts import bind
 
 PLACE_LABELS = {"outside-knee": "Outside of the knee", "hip": "Hip", "other": "Somewhere else"}
@@ -216,13 +215,7 @@ class CheckInView(QWidget):
         outer.addLayout(card, 4)
         outer.addStretch(1)
         # In a short window (800×500 at scale factor 2) the form scrolls rather than squeeze.
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll)
+        scrolling_page(self, body)
         self.setFocusProxy(self.slider)
         if after and before is not None:
             for key in before.places:

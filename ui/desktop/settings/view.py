@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from ui.desktop.settings.store import (
     read_speak_count,
 )
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
+from ui.desktop.widgets.scroll_page import scrolling_page
 
 
 class SettingsView(QWidget):
@@ -150,13 +149,7 @@ class SettingsView(QWidget):
 
         # The page scrolls rather than squeeze its rows in a small window or at a large scale.
         content = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll)
+        scrolling_page(self, content)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 18, 28, 18)
         layout.addWidget(heading)

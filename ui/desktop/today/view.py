@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +58,7 @@ from ui.desktop.today.cards import (
     week_strip,
 )
 from ui.desktop.today.chooser import ProgrammeChooser
+from ui.desktop.widgets.scroll_page import scrolling_page
 
 AskDay = Callable[[QWidget, list[date]], "date | None"]
 """Which day to move a session to (the rest of its week); None when cancelled."""
@@ -119,12 +119,7 @@ class TodayView(QWidget):
         self._ask_report = ask_report
         self._choosing = False
         self.shown: Today | None = None
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
+        self._scroll = scrolling_page(self)
         self._column = QVBoxLayout()
         self.refresh()
 
