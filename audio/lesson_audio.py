@@ -9,7 +9,7 @@ loading pygame costs more than starting Qt.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from audio.output.mixer import load_in_background, open_output
@@ -25,6 +25,10 @@ from audio.voices.worker import SynthWorker
 from lesson_engine.playback.get_ready import COUNT_WORDS
 from lesson_engine.playback.player import Player
 from lesson_engine.timeline import EventKind, Timeline, Utterance
+
+FIRST_CUES = 2
+"""How many cues of a lesson the learner may start are made ahead: the first plays at Start,
+the second is made while it plays."""
 
 
 class LessonAudio:
@@ -133,6 +137,12 @@ class LessonAudio:
         threading.Thread(
             target=prepare_sounds, args=(timeline,), name="seesaw-tones", daemon=True
         ).start()
+
+    def prefetch(self, timelines: Iterable[Timeline], cues: int = FIRST_CUES) -> None:
+        """Make the first ``cues`` spoken cues of each of these lessons when the voice has
+        nothing else to do (``SynthWorker.request_when_idle``): the ones the learner is likely
+        to start next, so their first sound is ready even if the check-in is short."""
+        self.worker.request_when_idle(u for t in timelines for u in speech_of(t)[:cues])
 
     def first_ready(self, timeline: Timeline, position_ms: int = 0, wait_s: float = 0.0) -> bool:
         """Whether the cue that plays first from ``position_ms`` has its sound; if not, the

@@ -11,6 +11,7 @@ import math
 import os
 import subprocess
 import sys
+import threading
 import time
 from array import array
 from pathlib import Path
@@ -37,6 +38,21 @@ class ToneVoice:
     def synthesize(self, text: str, speed: float) -> Clip:
         self.calls.append(text)
         return tone(100 * len(text.split()))
+
+
+class HeldTone(ToneVoice):
+    """A tone voice that holds its first cue until ``gate`` opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.holding = threading.Event()
+
+    def synthesize(self, text: str, speed: float) -> Clip:
+        if not self.calls:
+            self.holding.set()
+            self.gate.wait(timeout=20)  # opened by the test; only a broken build waits it out
+        return super().synthesize(text, speed)
 
 
 def tone(ms: int, hz: float = 440.0) -> Clip:

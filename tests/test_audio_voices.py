@@ -15,7 +15,7 @@ from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import EspeakVoice, PiperVoice, fallbacks_for
 from audio.voices.worker import SynthWorker
 from lesson_engine.timeline import Utterance, estimate_speech_ms
-from tests.audio_fixtures import ToneVoice, tone
+from tests.audio_fixtures import HeldTone, ToneVoice, tone
 
 
 def write_wav(path: Path, clip: Clip, rate: int = RATE, channels: int = 1) -> None:
@@ -97,6 +97,26 @@ def test_worker_makes_the_first_cue_first_and_reports_progress(tmp_path: Path) -
         assert worker.progress() == (3, 3)
         assert worker.take_finished() == 3 and worker.take_finished() == 0
     finally:
+        worker.stop()
+
+
+def test_cues_made_ahead_give_way_to_the_lesson_picked_and_count_in_no_progress(
+    tmp_path: Path,
+) -> None:
+    """Idle time makes the first cues of lessons offered (``request_when_idle``); the moment a
+    lesson is picked, its cues come first and what was offered but not begun is dropped."""
+    voice = HeldTone()
+    worker = SynthWorker(VoiceChain(voice, ClipCache(tmp_path)))
+    try:
+        worker.request_when_idle([Utterance("Offered one."), Utterance("Offered two.")])
+        assert voice.holding.wait(timeout=10)  # making the first offered cue
+        worker.request([Utterance("Offered one."), Utterance("Picked lesson.")])
+        voice.gate.set()
+        assert worker.wait_idle(timeout=10)
+        assert voice.calls == ["Offered one.", "Picked lesson."]  # each once, the rest dropped
+        assert worker.progress() == (2, 2)  # the lesson's two, one of them made ahead
+    finally:
+        voice.gate.set()
         worker.stop()
 
 

@@ -1,4 +1,5 @@
-"""Start on a cold voice: the window stays free, the first cue is made once, and it plays first.
+"""Start on a cold voice: the window stays free, the first cue is made once, and it plays first;
+the lesson Today offers has its first cues made ahead, while the learner reads the page.
 
 The voice here is held (a gate the test opens) while it makes the lesson's first cue, as the
 neural voice is while it loads its model with an empty clip cache. Start comes while the worker
@@ -9,38 +10,28 @@ the lesson starts with that cue's sound from its first frame.
 
 from __future__ import annotations
 
-import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
-from audio.lesson_audio import LessonAudio
+from PySide6.QtCore import QSettings
+
+from audio.lesson_audio import LessonAudio, speech_of
 from audio.output.protocol import NullOutput
-from audio.pcm import Clip
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from lesson_engine.journal.journal import Journal
+from lesson_engine.paths import bundled_lessons_dir
+from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.state import PlayerState
-from tests.audio_fixtures import ToneVoice
+from lesson_engine.timeline import compile_timeline
+from tests.audio_fixtures import HeldTone, ToneVoice
 from tests.test_ui_lesson_flow import current
 from tests.test_ui_voices import open_app
+from ui.desktop.app import build
+from ui.desktop.player.ahead import lessons_to_start
 from ui.desktop.player.view import PlayerView
 
 COLD = "id: cold\ntitle: Cold start\n---\nLie on your side.\n[pause 2s]\nRoll onto your back.\n"
-
-
-class HeldVoice(ToneVoice):
-    """A tone voice that holds its first cue until ``gate`` opens."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.gate = threading.Event()
-        self.holding = threading.Event()
-
-    def synthesize(self, text: str, speed: float) -> Clip:
-        if not self.calls:
-            self.holding.set()
-            # Opened by the test; the timeout only keeps a broken build from hanging the run.
-            self.gate.wait(timeout=20)
-        return super().synthesize(text, speed)
 
 
 def test_start_on_a_cold_voice_waits_for_the_workers_cue_without_freezing(
@@ -49,7 +40,7 @@ def test_start_on_a_cold_voice_waits_for_the_workers_cue_without_freezing(
     lessons = tmp_path / "lessons"
     lessons.mkdir()
     (lessons / "cold.lesson").write_text(COLD, encoding="utf-8")
-    voice = HeldVoice()
+    voice = HeldTone()
     output = NullOutput()
     audio = LessonAudio(VoiceChain(voice, ClipCache(tmp_path / "cache")), output, [])
     app, _ = open_app(qtbot, tmp_path, journal, lessons, audio)
@@ -70,3 +61,44 @@ def test_start_on_a_cold_voice_waits_for_the_workers_cue_without_freezing(
     finally:
         voice.gate.set()
         audio.close()
+
+
+def test_the_lesson_today_offers_has_its_first_cues_made_ahead_and_starts_at_once(
+    qtbot, tmp_path: Path, exercise_ids: frozenset[str]
+) -> None:
+    """The app makes the first cues of Today's lesson while the learner reads the page; the
+    lesson started from there then plays at Start, its first cue made once, ahead."""
+    monday = datetime(2026, 11, 2, 18, tzinfo=UTC)
+    journal = Journal.open(tmp_path / "journal", now=lambda: monday, known_exercises=exercise_ids)
+    voice = ToneVoice()
+    output = NullOutput()
+    audio = LessonAudio(VoiceChain(voice, ClipCache(tmp_path / "cache")), output, [])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=audio,
+        settings=settings,
+        folders=[("Seesaw", bundled_lessons_dir())],
+        clock=ManualClock(),
+        today_is=monday.date,
+    )
+    qtbot.addWidget(app.window)
+    try:
+        app.today_view.buttons()["Follow Strength first"].click()
+        (offered,) = lessons_to_start(app.today_view.shown)
+        lesson = app.library.by_id(offered)
+        assert lesson is not None
+        first, second = speech_of(compile_timeline(lesson.load()))[:2]
+        app.flow.prefetch(app.today_view.shown)  # as the app does once its audio is wired
+        assert audio.worker.wait_idle(timeout=10)
+        assert voice.calls == [first.text, second.text]  # made ahead, nothing else
+        app.today_view.buttons()["Start"].click()
+        current(app).skip.click()  # a check-in left at once
+        assert not app.flow.first_sound.waiting  # the sound was there at Start
+        assert app.flow.player is not None and app.flow.player.state is PlayerState.PLAYING
+        assert output.calls[0] == ("play", 100 * len(first.text.split()), 0)
+        assert audio.worker.wait_idle(timeout=10)
+        assert voice.calls.count(first.text) == 1  # and never made again
+    finally:
+        audio.close()
+        journal.close()

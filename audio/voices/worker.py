@@ -5,6 +5,10 @@ model takes about a second to load, and loaded while the learner picks a lesson 
 the first cue is made in time for Start even with an empty clip cache. One thread because the
 neural voice is not thread-safe. Results are not pushed anywhere: the UI
 asks ``take_finished`` on its own thread, so no lock or signal crosses into Qt from here.
+
+With nothing asked for, it makes what is offered for idle time (``request_when_idle``): the
+first cues of the lessons the learner is likely to start next, so even with an empty clip cache
+a lesson picked from Today has its first sound before the check-in is done.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ class SynthWorker:
         self.chain = chain
         self._cond = threading.Condition()
         self._wanted: list[Utterance] = []
+        self._spare: list[Utterance] = []
+        """Made only when nothing is wanted; dropped when a lesson asks for its own."""
         self._busy = False
         self._in_hand: Utterance | None = None
         self._stopping = False
@@ -46,8 +52,17 @@ class SynthWorker:
                 todo.append(u)
         with self._cond:
             self._wanted = todo
+            self._spare = []
             self._done = 0
             self._total = len(todo)
+            self._cond.notify_all()
+
+    def request_when_idle(self, utterances: Iterable[Utterance]) -> None:
+        """Make these, in order, once nothing else is wanted (replacing what was offered
+        before); they count in no lesson's progress."""
+        spare = [u for u in dict.fromkeys(utterances) if self.chain.known_duration(u) is None]
+        with self._cond:
+            self._spare = spare
             self._cond.notify_all()
 
     def hurry(self, utterance: Utterance) -> None:
@@ -58,6 +73,8 @@ class SynthWorker:
         with self._cond:
             if self._in_hand == utterance:
                 return
+            if utterance in self._spare:
+                self._spare.remove(utterance)
             if utterance in self._wanted:
                 self._wanted.remove(utterance)
             else:
@@ -69,7 +86,12 @@ class SynthWorker:
         """Wait up to ``timeout`` s for ``utterance`` to be neither queued nor in hand."""
         with self._cond:
             return self._cond.wait_for(
-                lambda: self._in_hand != utterance and utterance not in self._wanted, timeout
+                lambda: (
+                    self._in_hand != utterance
+                    and utterance not in self._wanted
+                    and utterance not in self._spare
+                ),
+                timeout,
             )
 
     def progress(self) -> tuple[int, int]:
@@ -83,15 +105,18 @@ class SynthWorker:
         return finished
 
     def wait_idle(self, timeout: float | None = None) -> bool:
-        """Block until the queue is empty: for the command line and tests, never the UI."""
+        """Block until both queues are empty: for the command line and tests, never the UI."""
         with self._cond:
-            return self._cond.wait_for(lambda: not self._wanted and not self._busy, timeout)
+            return self._cond.wait_for(
+                lambda: not self._wanted and not self._spare and not self._busy, timeout
+            )
 
     def stop(self) -> None:
         """Finish the clip in hand and end the thread; a native voice must not be cut off mid-call."""
         with self._cond:
             self._stopping = True
             self._wanted = []
+            self._spare = []
             self._cond.notify_all()
         if self._thread is not threading.current_thread():
             self._thread.join(timeout=10)
@@ -103,10 +128,11 @@ class SynthWorker:
                 voice.load()
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._wanted or self._stopping)
+                self._cond.wait_for(lambda: self._wanted or self._spare or self._stopping)
                 if self._stopping:
                     return
-                item = self._wanted.pop(0)
+                wanted = bool(self._wanted)
+                item = (self._wanted if wanted else self._spare).pop(0)
                 self._busy = True
                 self._in_hand = item
             try:
@@ -115,9 +141,9 @@ class SynthWorker:
                 with self._cond:
                     self._busy = False
                     self._in_hand = None
-                    self._done += 1
+                    self._done += wanted
                     self._finished += 1
-                    idle = not self._wanted
+                    idle = not self._wanted and not self._spare
                     self._cond.notify_all()
                 if idle:  # the lesson's cues are made: the memory they took goes back
                     give_back_free_memory()

@@ -411,6 +411,8 @@ def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> N
             app.window.banner.add(problem)
 
     QTimer.singleShot(OPEN_SOUND_AFTER_MS, open_sound)  # pygame loads slowly: after the rest
+    # Today's lessons' first cues, made while the learner reads the page (player/ahead.py).
+    QTimer.singleShot(0, lambda: app.flow.prefetch(app.today_view.shown))
 
 
 def open_journal(

@@ -7,7 +7,7 @@ no such port: tests and the app alike use the real ``Journal``, on disk or ``in_
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from lesson_engine.playback.player import Player
@@ -28,6 +28,10 @@ class AudioPort(Protocol):
     def duration_of(self, utterance: Utterance) -> int: ...
     def attach(self, player: Player) -> Callable[[], None]: ...
     def prepare(self, timeline: Timeline) -> None: ...
+    def prefetch(self, timelines: Sequence[Timeline]) -> None:
+        """Make the first cues of these lessons when nothing else is asked of the voice."""
+        ...
+
     def first_ready(self, timeline: Timeline, position_ms: int = 0, wait_s: float = 0.0) -> bool:
         """Whether the first cue from there can be heard now (it is then made next)."""
         ...
@@ -60,6 +64,9 @@ class SilentAudio:
         return lambda: None
 
     def prepare(self, timeline: Timeline) -> None:
+        return None
+
+    def prefetch(self, timelines: Sequence[Timeline]) -> None:
         return None
 
     def first_ready(self, timeline: Timeline, position_ms: int = 0, wait_s: float = 0.0) -> bool:

@@ -24,6 +24,7 @@ from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
 from lesson_engine.playback.player import Player
 from lesson_engine.playback.state import PlayerState
+from lesson_engine.programme.today import Today
 from lesson_engine.script.diagnostics import LessonScriptError
 from lesson_engine.session.record import CheckIn, SessionDraft, is_a_session, session_entry
 from lesson_engine.session.resume import ResumeOffer, offer_to_resume
@@ -34,6 +35,7 @@ from lesson_engine.session.saved_place import (
     place_to_save,
 )
 from lesson_engine.timeline import Timeline, compile_timeline
+from ui.desktop.player.ahead import timelines_to_start
 from ui.desktop.player.checkin import CheckInView
 from ui.desktop.player.checkout import CheckOutForm
 from ui.desktop.player.controller import SessionController
@@ -148,6 +150,11 @@ class LessonFlow(QObject):
         self._run(player)
         self._play_when_voiced(checkpoint.position_ms)
         return True
+
+    def prefetch(self, today: Today | None) -> None:
+        """Have the voice make, when it has nothing else to do, the first cues of the lessons
+        ``today`` offers to start (``ahead.py``)."""
+        self.audio.prefetch(timelines_to_start(today, self.library, self.audio.duration_of))
 
     def resume_offer(self) -> ResumeOffer | None:
         return offer_to_resume(self.journal.load_checkpoint(), self.library)
