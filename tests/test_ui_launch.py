@@ -170,13 +170,13 @@ def test_if_wiring_fails_after_the_window_is_up_the_learner_is_told_and_the_app_
     restore_app_look: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import ui.desktop.app
+    import ui.desktop.real_parts
 
     def broken(*_args: object) -> None:
         raise OSError("disk unplugged")
 
     told: list[str] = []
-    monkeypatch.setattr(ui.desktop.app, "finish_start", broken)
+    monkeypatch.setattr(ui.desktop.real_parts, "finish_start", broken)
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
     launch = start([])
     try:

@@ -2,7 +2,7 @@
 
 What a learner waits for after a double-click is the window. So the window is shown as soon as
 Qt, the settings and the library index allow (``window.shell``), and only after its first paint
-are the lesson engine, the journal and the audio imported and wired in (``app.finish_start``).
+are the lesson engine, the journal and the audio imported and wired in (``real_parts.finish_start``).
 That second step starts in the event loop's first turn after the paint, tens of milliseconds
 before anyone could react to the window; input made while it runs waits for it.
 
@@ -129,9 +129,8 @@ def start(
             on_shown()
         if not shell.window.isVisible():
             return  # closed before it was ready: nothing to open, nothing to write
-        from ui.desktop.app import (
-            finish_start,  # here, not above: it imports the engine, journal, audio
-        )
+        # Here, not above: it imports the engine, the journal and the audio.
+        from ui.desktop.real_parts import finish_start
 
         try:
             launch.app = finish_start(shell, settings)
