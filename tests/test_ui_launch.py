@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -233,3 +234,42 @@ def test_the_window_is_drawn_without_loading_the_engine_journal_or_audio(repo: P
         check=True,
     )
     assert done.stdout.split() == []
+
+
+COLLECTOR_AFTER_START = """
+import gc, json, sys
+from ui.main import main
+code = main(["--until-ready"])
+print(json.dumps({"code": code, "collecting": gc.isenabled(), "frozen": gc.get_freeze_count()}))
+"""
+
+
+def test_once_seesaw_is_wired_the_garbage_collector_runs_again(repo: Path, tmp_path: Path) -> None:
+    """``seesaw`` holds the collector off while it starts; left off, every cycle made after would
+    stay in memory for as long as Seesaw runs."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SEESAW_HOME=str(tmp_path / "home"))
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTOR_AFTER_START],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["code"] == 0, done.stderr
+    assert seen["collecting"] is True
+    assert seen["frozen"] > 10_000  # what the start made is set aside, not walked again
+
+
+def test_a_start_nobody_held_leaves_the_collector_as_it_was(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None
+) -> None:
+    frozen = gc.get_freeze_count()
+    launch = start([])
+    try:
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        close(launch)

@@ -26,6 +26,7 @@ from ui.desktop import qt_start  # noqa: F401  (before any other module of Seesa
 # isort: split
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
+from ui.desktop import collector
 from ui.desktop.display_check import display_problem
 from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, settings_store
 from ui.desktop.single_instance import ALREADY_OPEN, LockUnavailable, acquire_instance_lock
@@ -113,6 +114,7 @@ def start(
         from PySide6.QtWidgets import QMessageBox  # each Qt class costs on first use: only here
 
         QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
+        collector.release()
         return Launch(qt_app, None)
     settings = settings_store()
     apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
@@ -125,6 +127,12 @@ def start(
     launch = Launch(qt_app, shell, lock)
 
     def finish() -> None:
+        try:
+            wire()
+        finally:
+            collector.release()
+
+    def wire() -> None:
         if on_shown is not None:
             on_shown()
         if not shell.window.isVisible():
