@@ -216,7 +216,8 @@ from ui.desktop.launch import start
 launch = start([])
 heavy = ("lesson_engine.script.parser", "lesson_engine.timeline", "lesson_engine.journal.journal",
          "tinydb", "audio.voices.synthesis", "audio.lesson_audio", "pygame",
-         "ui.desktop.player.flow", "ui.desktop.author.view")
+         "ui.desktop.player.flow", "ui.desktop.author.view", "ui.desktop.library.pack_import",
+         "tomllib", "hashlib")
 print(" ".join(name for name in heavy if name in sys.modules))
 """
 
