@@ -3,8 +3,9 @@
 Chooses the voice and the output from the settings, falls back to captions only when either is
 missing (and says why), keeps the synthesis worker, and gives the lesson flow real cue lengths as
 they become known. Building it is cheap: the sound device opens later (``open_output``), because
-loading pygame costs more than starting Qt, and the voice loads when ``start_voice`` is called or
-the first lesson needs it, because loading it takes the interpreter from the window's wiring.
+loading pygame costs more than starting Qt, and, built from the settings, it loads the voice only
+when ``start_voice`` is called or a lesson first needs it, because loading it takes the
+interpreter from the window's wiring.
 """
 
 from __future__ import annotations
@@ -35,12 +36,16 @@ class LessonAudio:
         output: AudioOutput | None,
         notices: list[str],
         sound_on: bool = True,
+        *,
+        load_voice: bool = True,
     ) -> None:
+        """With ``load_voice=False`` the voice loads on ``start_voice`` or when a lesson first
+        needs it, not now: the app starts it once its window is wired."""
         self.chain = chain
         self._output = output
         self._sound_on = sound_on
         self.notices = notices
-        self._worker: SynthWorker | None = None
+        self._worker = SynthWorker(chain) if load_voice else None
         self._opening = threading.Lock()
         self._pending: tuple[str, float, bool] | None = None
         self._settled: Settled | None = None
@@ -58,11 +63,12 @@ class LessonAudio:
         chosen = pick_voice(voice)
         notice = missing_voice_notice(voice, chosen.name if chosen else None)
         notices = [notice] if notice else []
-        return cls(VoiceChain(chosen, ClipCache(cache_folder), speed), None, notices, sound_on)
+        chain = VoiceChain(chosen, ClipCache(cache_folder), speed)
+        return cls(chain, None, notices, sound_on, load_voice=False)
 
     @property
     def worker(self) -> SynthWorker:
-        """The synthesis thread, started on first use: it loads the voice as it starts."""
+        """The synthesis thread (started here if not yet): it loads the voice as it starts."""
         if self._worker is None:
             self._worker = SynthWorker(self.chain)
         return self._worker
