@@ -10,7 +10,12 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ui.desktop.sound_thread import SoundThread
 
 CHILD = """
 import json, sys, threading, time
@@ -103,3 +108,23 @@ def test_a_sound_device_that_will_not_open_is_said_and_lessons_run_with_captions
     assert banner[0].endswith("lessons run with captions only.")
     assert seen["output"] == "NullOutput"
     assert seen["description"] == "Captions only (no sound)"
+
+
+def test_what_the_opening_says_is_heard_on_the_ui_thread_and_the_thread_waits_for_the_close(
+    qtbot: QtBot,
+) -> None:
+    """Widgets may be touched only from the UI thread; the opening thread lives until the device
+    is closed (what SDL made on it on Windows must outlive it)."""
+    opened_on: list[str] = []
+    heard: list[tuple[str, str]] = []
+    sound = SoundThread(lambda: opened_on.append(threading.current_thread().name) or "no sound")
+    sound.opened.connect(lambda said: heard.append((said, threading.current_thread().name)))
+    sound.start()
+    qtbot.waitUntil(lambda: bool(heard))
+    assert opened_on == ["seesaw-sound"]
+    assert heard == [("no sound", threading.main_thread().name)]
+    alive = [t for t in threading.enumerate() if t.name == "seesaw-sound"]
+    assert len(alive) == 1
+    sound.release()
+    alive[0].join(timeout=5)
+    assert not alive[0].is_alive()
