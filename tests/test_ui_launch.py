@@ -237,6 +237,38 @@ def test_the_window_is_drawn_without_loading_the_engine_journal_or_audio(repo: P
     assert done.stdout.split() == []
 
 
+WIRED_MODULES = """
+import sys
+from ui.desktop.launch import run_until_ready
+launch = run_until_ready()
+assert launch.app is not None
+later = ("pygame", "numpy", "piper", "onnxruntime", "lesson_engine.script.parser", "statistics",
+         "ui.desktop.author.view", "ui.desktop.journal.view", "ui.desktop.exercises.view",
+         "ui.desktop.settings.view")
+print(" ".join(name for name in later if name in sys.modules))
+"""
+
+
+def test_once_wired_the_voice_the_sound_and_the_other_pages_are_still_to_load(repo: Path) -> None:
+    """With the neural voice and sound on (the defaults), a returning learner's start (the first
+    one wrote the library's index): what they wait for does not include loading the voice or
+    the sound, nor parsing a lesson, nor the pages not on screen."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    loaded = [
+        subprocess.run(
+            [sys.executable, "-c", WIRED_MODULES],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout.split()
+        for _ in ("first start", "next start")
+    ]
+    assert loaded[1] == []
+
+
 COLLECTOR_AFTER_START = """
 import gc, json, sys
 from ui.main import main
