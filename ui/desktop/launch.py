@@ -2,9 +2,10 @@
 
 What a learner waits for after a double-click is the window. So the window is shown as soon as
 Qt, the settings and the library index allow (``window.shell``), and only after its first paint
-are the lesson engine, the journal and the audio imported and wired in (``real_parts.finish_start``).
-That second step starts in the event loop's first turn after the paint, tens of milliseconds
-before anyone could react to the window; input made while it runs waits for it.
+are the lesson engine, the journal and the audio imported and wired in
+(``real_parts.finish_start``). That second step starts in the event loop's first turn after the
+paint, tens of milliseconds before anyone could react to the window; input made while it runs
+waits for it. Python's garbage collector is held off until it is done (``collector``).
 
 ``seesaw`` with no arguments lands here (through ``ui.main``) without importing the command-line
 tools.
