@@ -1,23 +1,30 @@
 """Journal benchmark: ten years of daily sessions and exercise logs, against SQLite in the same run.
 
-Two measures, each as interleaved runs (ours, then SQLite's, again and again, so a busy disk or
+Each measure is taken as interleaved runs (ours, then SQLite's, again and again, so a busy disk or
 a busy machine weighs on both alike), printed as the median of the per-run ratios and their range:
 
-- **one durable write**: a note added to the journal (one appended, fsynced line of the year's
-  change log) against one SQLite commit of the same note (``journal_mode=WAL``,
-  ``synchronous=FULL``). Goal: within 3x.
 - **open + soreness series**: ``Journal.open`` and the series of ten years, against SQLite reading
   the same records. Two SQLite baselines: its rows alone (every column of both tables), and its
   rows read into the same checked records the journal hands the app (the codec and the checks,
-  as a journal kept in SQLite would have to). Goal: within 2x.
+  as a journal kept in SQLite would have to). Goal: within 2x. Measured three ways, because the
+  journal keeps the records it checked (``checked_cache``): the first open, with no cache (every
+  record decoded and checked, and the cache made); the usual open, every year unchanged since the
+  last; and the open after a day's use, when this year's file was rewritten (its cache is
+  removed before each run, so this year is checked again and its cache made again).
+- **open + every session and set**: the usual open and both tables read as records, against the
+  SQLite rows alone, which are both tables too (the series above needs the sessions only).
 - **the stored documents alone**: every year file parsed and its log replayed, nothing decoded
   into records, against SQLite's rows alone: the storage format against SQLite's.
+- **one durable write**: a note added to the journal (one appended, fsynced line of the year's
+  change log) against one SQLite commit of the same note (``journal_mode=WAL``,
+  ``synchronous=FULL``). Goal: within 3x.
 
 ``python -m bench journal [runs]``
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sqlite3
@@ -30,6 +37,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from lesson_engine.journal.checked_cache import CACHE_NAME
 from lesson_engine.journal.codec import log_to_doc, session_to_doc
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.loading import LoadReport, load_year
@@ -150,11 +158,15 @@ def documents(folder: Path) -> None:
 
 
 def interleaved(
-    ours: Callable[[], None], theirs: Callable[[], None], runs: int
+    ours: Callable[[], None],
+    theirs: Callable[[], None],
+    runs: int,
+    before: Callable[[], None] = lambda: None,
 ) -> list[tuple[float, float]]:
-    """(ours, theirs) in ms for each run, taken one after the other."""
+    """(ours, theirs) in ms for each run, taken one after the other; ``before`` each, untimed."""
     times = []
     for _ in range(runs):
+        before()
         start = time.perf_counter()
         ours()
         middle = time.perf_counter()
@@ -191,28 +203,39 @@ def main(runs: int = 15) -> None:
             with Journal.open(folder, now=_now) as journal:
                 assert len(soreness_series(journal.sessions())) == DAYS
 
+        def open_and_every_record() -> None:
+            with Journal.open(folder, now=_now) as journal:
+                assert len(journal.sessions()) == len(journal.exercise_logs()) == DAYS
+
+        def no_cache() -> None:
+            shutil.rmtree(folder / CACHE_NAME, ignore_errors=True)
+
+        def this_year_changed() -> None:
+            (folder / CACHE_NAME / f"{NOW.year}.records").unlink(missing_ok=True)
+
         open_and_series()  # today's daily backup made once, outside the measure
+        rows = functools.partial(sqlite_rows, sqlite_path)
+        records = functools.partial(sqlite_records, sqlite_path)
+        for label, before in (
+            ("first open, no cache yet, + soreness series", no_cache),
+            ("open + soreness series", lambda: None),
+            ("open, this year changed since, + soreness series", this_year_changed),
+        ):
+            for baseline, theirs in (("SQLite rows alone", rows), ("SQLite records", records)):
+                times = interleaved(open_and_series, theirs, runs, before)
+                print(summary(label, times, 2, baseline))
         print(
             summary(
-                "open + soreness series",
-                interleaved(open_and_series, lambda: sqlite_rows(sqlite_path), runs),
+                "open + every session and set",
+                interleaved(open_and_every_record, rows, runs),
                 2,
                 "SQLite rows alone",
             )
         )
         print(
             summary(
-                "open + soreness series",
-                interleaved(open_and_series, lambda: sqlite_records(sqlite_path), runs),
-                2,
-                "SQLite into the same records",
-            )
-        )
-
-        print(
-            summary(
                 "the stored documents alone",
-                interleaved(lambda: documents(folder), lambda: sqlite_rows(sqlite_path), runs),
+                interleaved(lambda: documents(folder), rows, runs),
                 2,
                 "SQLite rows alone",
             )
