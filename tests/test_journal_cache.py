@@ -184,6 +184,28 @@ def test_a_record_added_since_the_cache_was_made_is_read(tmp_path: Path) -> None
     assert [s.before.level for s in read(folder)[0]] == [5, 6, 7, 1]
 
 
+def by_bytes_alone(year: int, raw: bytes, _stat: os.stat_result) -> bytes:
+    """The cache's key without the file's size, time and inode: found by its bytes alone."""
+    return checked_cache.fingerprint() + f"{year}".encode() + hashlib.sha256(raw).digest()
+
+
+def test_a_year_changed_while_open_is_not_cached_from_what_was_read_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note added, then the year file put back by hand as it was before (found here by its
+    bytes alone): the cache must not hold the note for those bytes."""
+    monkeypatch.setattr(years_module, "key_of", by_bytes_alone)
+    folder = tmp_path / "journal"
+    journal_of_two_years(folder)
+    shutil.rmtree(folder / CACHE_NAME)
+    original = (folder / "2026.json").read_bytes()
+    with Journal.open(folder, now=clock()) as journal:
+        journal.add_note(Note(day(0), "Added, then the file was put back."))
+        assert len(journal.notes()) == 2
+    (folder / "2026.json").write_bytes(original)
+    assert [n.text for n in read(folder)[2]] == ["Stairs felt easier."]
+
+
 DAMAGE = {
     "torn": lambda data, _other: data[: len(data) // 2],
     "empty": lambda _data, _other: b"",
@@ -293,9 +315,6 @@ def test_a_power_cut_while_the_cache_is_made_or_used_loses_and_invents_nothing(
     Each state is opened from a fresh copy, whose files have new inodes and times: here the cache
     is found by the year file's bytes alone, or no state would ever read one back."""
     from tests.test_journal_crash import Checker, StopChecking, record
-
-    def by_bytes_alone(year: int, raw: bytes, _stat: os.stat_result) -> bytes:
-        return checked_cache.fingerprint() + f"{year}".encode() + hashlib.sha256(raw).digest()
 
     monkeypatch.setattr(years_module, "key_of", by_bytes_alone)
 

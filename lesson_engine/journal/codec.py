@@ -44,24 +44,28 @@ def _shared(text: str) -> str:
     return text
 
 
-def _field(doc: dict[str, Any], key: str) -> Any:
-    if key not in doc:
-        raise BadRecord(f"'{key}' is missing")
-    return doc[key]
+_MISSING: Any = object()
+"""What ``dict.get`` returns for a field the record does not have (``None`` is a stored value)."""
 
 
 def _text(doc: dict[str, Any], key: str, default: str | None = None) -> str:
-    value = doc.get(key, default) if default is not None else _field(doc, key)
-    if not isinstance(value, str):
-        raise BadRecord(f"'{key}' is not text: {_shown(value)}")
-    return value
+    """The text ``doc[key]``; without a ``default`` the field must be there."""
+    value = doc.get(key, _MISSING if default is None else default)
+    if isinstance(value, str):
+        return value
+    if value is _MISSING:
+        raise BadRecord(f"'{key}' is missing")
+    raise BadRecord(f"'{key}' is not text: {_shown(value)}")
 
 
 def _whole(doc: dict[str, Any], key: str, default: int | None = None) -> int:
-    value = doc.get(key, default) if default is not None else _field(doc, key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise BadRecord(f"'{key}' is not a whole number: {_shown(value)}")
-    return value
+    """The whole number ``doc[key]`` (true and false are not numbers); as ``_text``."""
+    value = doc.get(key, _MISSING if default is None else default)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if value is _MISSING:
+        raise BadRecord(f"'{key}' is missing")
+    raise BadRecord(f"'{key}' is not a whole number: {_shown(value)}")
 
 
 def _optional_text(doc: dict[str, Any], key: str) -> str | None:
@@ -100,8 +104,11 @@ def _soreness_from(data: Any, key: str) -> Soreness:
     if not isinstance(data, dict):
         raise BadRecord(f"'{key}' is not a soreness rating: {_shown(data)}")
     places = data.get("places", [])
-    if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+    if not isinstance(places, list):
         raise BadRecord(f"'{key}' places are not a list of places: {_shown(places)}")
+    for place in places:
+        if not isinstance(place, str):
+            raise BadRecord(f"'{key}' places are not a list of places: {_shown(places)}")
     side = data.get("side")
     if side is not None and not isinstance(side, str):
         raise BadRecord(f"'{key}' side is not text: {_shown(side)}")

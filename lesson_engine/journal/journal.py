@@ -142,7 +142,8 @@ class Journal(JournalRecords):
         return cls(None, now=now, known_exercises=known_exercises)
 
     def close(self) -> None:
-        """Fold the change logs into the year files (``years``) and let go of the folder.
+        """Fold the change logs into the year files (``years``), keep what opening checked for
+        the next one, and let go of the folder.
 
         A disk that refuses the folding loses nothing: each change is already in its log. An
         attached writer first writes everything queued (nothing asked for is lost at quitting)."""
@@ -155,6 +156,7 @@ class Journal(JournalRecords):
             try:
                 if self.folder is not None:
                     self._years.compact()
+                    self._years.keep_checked()  # for the next opening (``checked_cache``)
             except OSError:
                 pass
             finally:

@@ -80,6 +80,10 @@ class Years:
         self._read: dict[tuple[int, str], list[Any] | CachedYear] = {}
         """Each year's records of each table as last read back (or where to find them); a
         change to a table of a year drops that year's (``_changing``)."""
+        self._to_cache: dict[int, bytes] = {}
+        """The years read and checked at opening, from a file that read back clean, each with
+        the key of the bytes it was read from (``keep_checked``); a change to a year takes it
+        out, for good: its records are no longer the ones those bytes hold."""
 
     # -- opening and closing -----------------------------------------------------------------
 
@@ -97,7 +101,7 @@ class Years:
             {int(m.group(1)) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))}
         )
         years: dict[int, Data] = {}
-        keys: dict[int, bytes] = {}  # the years read clean, by their bytes: to be cached
+        keys = self._to_cache
         for year in found:
             path = folder / year_name(year)
             read = _read_unlogged(year, path) if version == SCHEMA_VERSION else None
@@ -128,10 +132,8 @@ class Years:
             write_atomically(
                 meta_path, json.dumps({"_default": {"1": {"schema": SCHEMA_VERSION}}}).encode()
             )
-        for year, key in keys.items():
-            if year not in changed:
-                tables = {table: self._records_of(year, table) for table in RECORD_NAMES}
-                write_cached(folder, year, key, tables)
+        for year in changed:
+            keys.pop(year, None)
         forget_other_years(folder, set(found))
 
     def _set_aside_unreadable(
@@ -153,6 +155,22 @@ class Years:
             keep_set_aside(self.folder, found, now)  # first: the records are safe before they leave
             report.messages.append(set_aside_message(found))
 
+    def keep_checked(self) -> None:
+        """Cache the records of each year that opening checked (``checked_cache``), unless it
+        has changed since: then its file is new, and it is checked next time.
+
+        Done when the journal closes rather than when it opens, so that opening, which the
+        learner waits for, does not wait for the cache to be written too."""
+        assert self.folder is not None
+        for year, key in self._to_cache.items():
+            tables: dict[str, list[Any]] = {}
+            for table in RECORD_NAMES:
+                checked = self._read[(year, table)]
+                assert isinstance(checked, list)  # read and checked at opening, unchanged since
+                tables[table] = checked
+            write_cached(self.folder, year, key, tables)
+        self._to_cache.clear()
+
     def compact(self) -> None:
         """Fold every year's log into its file (closing, restoring a backup); raises OSError."""
         for year in sorted(self._dbs):
@@ -166,6 +184,7 @@ class Years:
         self._dbs.clear()
         self._unparsed.clear()
         self._read.clear()
+        self._to_cache.clear()
 
     def _db(self, year: int, data: Data | None) -> TinyDB:
         if self.folder is None:
@@ -220,6 +239,7 @@ class Years:
         """The TinyDB call inside changes one record: logged as one line, or undone in memory
         when the disk refuses it (the OSError goes on to the caller)."""
         self._read.pop((year, table), None)
+        self._to_cache.pop(year, None)  # its file will not be the one its records came from
         if self.folder is None:
             yield
             return
@@ -274,6 +294,7 @@ class Years:
         all of them: a write nobody announced rewrites the year file)."""
         for table in RECORD_NAMES:
             self._read.pop((year, table), None)
+        self._to_cache.pop(year, None)
         return self._year(year)
 
 
