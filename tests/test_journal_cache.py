@@ -184,6 +184,26 @@ def test_a_record_added_since_the_cache_was_made_is_read(tmp_path: Path) -> None
     assert [s.before.level for s in read(folder)[0]] == [5, 6, 7, 1]
 
 
+def test_after_a_day_of_changes_the_next_opening_checks_nothing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing checks again the year it rewrote, so the next opening, which the learner waits
+    for, takes every year from its cache, and shows the day's changes."""
+    folder = tmp_path / "journal"
+    journal_of_two_years(folder)
+    with Journal.open(folder, now=clock()) as journal:
+        journal.add_session(session(0, before=1, note="today"))
+        journal.add_note(Note(day(0), "Better."))
+        expected = everything(journal)
+
+    def no_checking(*_args: object) -> None:
+        raise AssertionError("a year was checked again at opening")
+
+    monkeypatch.setattr(years_module, "screen", no_checking)
+    assert read(folder) == expected
+    assert [s.note for s in expected[0]][-1] == "today" and len(expected[2]) == 2
+
+
 def by_bytes_alone(year: int, raw: bytes, _stat: os.stat_result) -> bytes:
     """The cache's key without the file's size, time and inode: found by its bytes alone."""
     return checked_cache.fingerprint() + f"{year}".encode() + hashlib.sha256(raw).digest()

@@ -36,7 +36,7 @@ from lesson_engine.journal.checked_cache import (
     read_cached,
     write_cached,
 )
-from lesson_engine.journal.database import LoggedJSONStorage, parse_database
+from lesson_engine.journal.database import DamagedFile, LoggedJSONStorage, parse_database
 from lesson_engine.journal.files import backup_of
 from lesson_engine.journal.loading import LoadReport, load_year, read_journal_file, read_schema
 from lesson_engine.journal.migrations import SCHEMA_VERSION, migrate
@@ -84,6 +84,8 @@ class Years:
         """The years read and checked at opening, from a file that read back clean, each with
         the key of the bytes it was read from (``keep_checked``); a change to a year takes it
         out, for good: its records are no longer the ones those bytes hold."""
+        self._cache_fits: set[int] = set()
+        """The years taken from their cache at opening and unchanged since."""
 
     # -- opening and closing -----------------------------------------------------------------
 
@@ -111,6 +113,7 @@ class Years:
                 if cached is not None:
                     self._unparsed[year] = raw
                     self._read.update({(year, table): cached for table in RECORD_NAMES})
+                    self._cache_fits.add(year)
                     del keys[year]
                     continue
             told = len(report.messages)
@@ -156,20 +159,42 @@ class Years:
             report.messages.append(set_aside_message(found))
 
     def keep_checked(self) -> None:
-        """Cache the records of each year that opening checked (``checked_cache``), unless it
-        has changed since: then its file is new, and it is checked next time.
+        """Cache, for the next opening, the records of every year (``checked_cache``).
 
-        Done when the journal closes rather than when it opens, so that opening, which the
-        learner waits for, does not wait for the cache to be written too."""
+        A year checked at opening and unchanged since is cached as it was read. A year whose
+        file was written since it was read (a change, a log folded in, a record set aside) is
+        read back and checked again first, as the next opening would have to: done here, when
+        the journal closes, so that the opening the learner waits for finds every year cached."""
         assert self.folder is not None
-        for year, key in self._to_cache.items():
-            tables: dict[str, list[Any]] = {}
-            for table in RECORD_NAMES:
-                checked = self._read[(year, table)]
-                assert isinstance(checked, list)  # read and checked at opening, unchanged since
-                tables[table] = checked
-            write_cached(self.folder, year, key, tables)
+        with _collector_paused():
+            for year, key in self._to_cache.items():
+                tables: dict[str, list[Any]] = {}
+                for table in RECORD_NAMES:
+                    checked = self._read[(year, table)]
+                    assert isinstance(checked, list)  # read and checked at opening, unchanged since
+                    tables[table] = checked
+                write_cached(self.folder, year, key, tables)
+            for year in sorted(self._dbs.keys() - self._to_cache.keys() - self._cache_fits):
+                self._check_again(year)
         self._to_cache.clear()
+
+    def _check_again(self, year: int) -> None:
+        """Read ``year``'s file back and check it as a cold opening does (``load``), and cache it
+        if all of it reads; if not, the next opening finds out, and says so."""
+        assert self.folder is not None
+        path = self.folder / year_name(year)
+        try:
+            read = _read_unlogged(year, path)
+            if read is None:
+                return
+            raw, key = read
+            data = parse_database(raw, path)
+        except (DamagedFile, OSError):
+            return
+        screened = screen(year_name(year), data, f"{year}-")
+        if not screened.set_aside:
+            tables = {table: screened.records.get(table, []) for table in RECORD_NAMES}
+            write_cached(self.folder, year, key, tables)
 
     def compact(self) -> None:
         """Fold every year's log into its file (closing, restoring a backup); raises OSError."""
@@ -185,6 +210,7 @@ class Years:
         self._unparsed.clear()
         self._read.clear()
         self._to_cache.clear()
+        self._cache_fits.clear()
 
     def _db(self, year: int, data: Data | None) -> TinyDB:
         if self.folder is None:
@@ -240,6 +266,7 @@ class Years:
         when the disk refuses it (the OSError goes on to the caller)."""
         self._read.pop((year, table), None)
         self._to_cache.pop(year, None)  # its file will not be the one its records came from
+        self._cache_fits.discard(year)
         if self.folder is None:
             yield
             return
@@ -295,6 +322,7 @@ class Years:
         for table in RECORD_NAMES:
             self._read.pop((year, table), None)
         self._to_cache.pop(year, None)
+        self._cache_fits.discard(year)
         return self._year(year)
 
 
