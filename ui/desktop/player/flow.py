@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QWidget
 from lesson_engine.journal.journal import Journal
 from lesson_engine.library.listing import Library
 from lesson_engine.model.lesson import Lesson
-from lesson_engine.playback.checkpoint import Checkpoint
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
 from lesson_engine.playback.player import Player
@@ -36,22 +35,15 @@ from lesson_engine.session.saved_place import (
 )
 from lesson_engine.timeline import Timeline, compile_timeline
 from ui.desktop.player.checkin import CheckInView
+from ui.desktop.player.checkout import CheckOutForm
 from ui.desktop.player.controller import SessionController
 from ui.desktop.player.first_sound import FirstSound
 from ui.desktop.player.saving import JournalSaving
-from ui.desktop.player.view import (
-    STOP_LESSON,
-    STOP_PREVIEW,
-    ConfirmStop,
-    PlayerView,
-    ask_to_stop,
-)
+from ui.desktop.player.stop_question import STOP_LESSON, STOP_PREVIEW, ConfirmStop, ask_to_stop
+from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import AudioPort
 
 RETIME_EVERY_MS = 400
-DRAFT_AFTER_MS = 500
-"""A change on the check-out form is on disk this long after it was made, at most: the timer
-runs from the first change not yet kept, so steady typing is kept every half second too."""
 
 Follower = Callable[[SessionController], Callable[[], None]]
 """A part that follows each lesson while it plays (keeping the computer awake, the media
@@ -106,11 +98,8 @@ class LessonFlow(QObject):
         self._retime.setInterval(RETIME_EVERY_MS)
         self._retime.timeout.connect(self.apply_voice_updates)
         self.saving = JournalSaving(journal, self.problem.emit, self)
-        self._keep_draft: Callable[[], None] = lambda: None
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_AFTER_MS)
-        self._draft_timer.timeout.connect(lambda: self._keep_draft())
+        self.check_out_form = CheckOutForm(self.saving, self._present, self)
+        self._draft_timer = self.check_out_form.timer
         self.first_sound = FirstSound(lambda: self.audio, self)
 
     # -- entry points --------------------------------------------------------------------
@@ -192,7 +181,7 @@ class LessonFlow(QObject):
             else:
                 self.saving.save_place(continue_from)
 
-        view = self._check_out_form(title, place.checkpoint, place.draft, save)
+        view = self.check_out_form.show(title, place.checkpoint, place.draft, save)
         if place.draft.after is not None:
             view.fill(place.draft.after)
         return title
@@ -200,9 +189,7 @@ class LessonFlow(QObject):
     def shutdown(self) -> None:
         """The window is closing: pause so the place is saved, and let go of timers and audio.
         A check-out changed in the last half second is kept now, not lost with the timer."""
-        if self._draft_timer.isActive():
-            self._draft_timer.stop()
-            self._keep_draft()
+        self.check_out_form.keep_now()
         if self.player and self.player.state is PlayerState.PLAYING:
             self.player.pause()
         self._release()
@@ -316,7 +303,7 @@ class LessonFlow(QObject):
         if self._preview:
             self._end_preview()
             return
-        self._check_out_form(
+        self.check_out_form.show(
             player.timeline.title,
             player.checkpoint(),
             self._draft.ended(ended, self._completed),
@@ -332,37 +319,6 @@ class LessonFlow(QObject):
         self._release()
         self._preview = False
         self.preview_ended.emit()
-
-    def _check_out_form(
-        self,
-        title: str,
-        checkpoint: Checkpoint,
-        draft: SessionDraft,
-        save: Callable[[CheckIn], None],
-    ) -> CheckInView:
-        """The check-out, whose every change is kept in the saved place within a second, so a
-        crash on this form loses nothing typed (``check_out_again`` offers it back)."""
-        view = CheckInView(title, after=True, before=draft.before)
-
-        def keep() -> None:
-            after = view.current()
-            self.saving.save_place(SavedPlace(checkpoint, replace(draft, after=after)).to_dict())
-
-        def submitted(after: CheckIn) -> None:
-            self._draft_timer.stop()
-            self._keep_draft = lambda: None
-            save(after)
-
-        self._keep_draft = keep
-        view.changed.connect(self._draft_due)
-        view.submitted.connect(submitted)
-        self._present(view)
-        return view
-
-    def _draft_due(self) -> None:
-        """A change on the check-out: kept within ``DRAFT_AFTER_MS`` (not restarted by the next)."""
-        if not self._draft_timer.isActive():
-            self._draft_timer.start()
 
     def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
         completed = self._completed  # the end was reached: nothing is left to continue

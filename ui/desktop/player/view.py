@@ -14,7 +14,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedLayout,
@@ -37,7 +36,9 @@ from ui.desktop.player.floor import (
     show_floor,
 )
 from ui.desktop.player.preview import is_medical_note, next_line
+from ui.desktop.player.rest_page import RestPage
 from ui.desktop.player.section_progress import SectionProgress
+from ui.desktop.player.stop_question import STOP_LESSON, STOP_PREVIEW, ConfirmStop, ask_to_stop
 from ui.desktop.theme import DEFAULT_CAPTION_PT
 from ui.desktop.widgets.button_rows import ButtonRows
 from ui.desktop.widgets.eliding_label import ElidingLabel
@@ -51,26 +52,16 @@ MEDICAL_NOTE = (
     "Seesaw teaches movement; it does not diagnose. If pain has not eased after 4–6 weeks, or "
     "you notice swelling, locking, pain at night or at rest, see a clinician."
 )
-
-
-STOP_LESSON = (
-    "Stop here? Next you can note how it felt. The library keeps your place and offers to "
-    "continue from it until you start a lesson from its beginning."
-)
-STOP_PREVIEW = "Stop the preview? Nothing from a preview goes to the journal."
-ConfirmStop = Callable[[QWidget, str], bool]
-"""Asks the learner ``question`` over ``parent``; True to stop. Tests answer without a dialog."""
-
-
-def ask_to_stop(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        "Stop?",
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+__all__ = [  # with the stop question's names (``stop_question.py``), imported from here too
+    "MEDICAL_NOTE",
+    "NEXT_PT",
+    "PAUSED_LINE",
+    "STOP_LESSON",
+    "STOP_PREVIEW",
+    "ConfirmStop",
+    "PlayerView",
+    "ask_to_stop",
+]
 
 
 class PlayerView(QWidget):
@@ -123,15 +114,10 @@ class PlayerView(QWidget):
         self._size_next_line(NEXT_PT)
         self.set_caption_size(caption_pt)
 
-        self.rest_title = QLabel("Resting")
-        self.rest_title.setProperty("role", "rest-title")
-        self.rest_timer = QLabel("0:00")
-        self.rest_timer.setProperty("role", "rest-timer")
-        self.rest_timer.setAccessibleDescription("Rest timer")
-        self.rest_hint = QLabel()
-        self.rest_hint.setWordWrap(True)
-        for label in (self.rest_title, self.rest_timer, self.rest_hint):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rest_page = RestPage()
+        self.rest_title = self.rest_page.title
+        self.rest_timer = self.rest_page.timer
+        self.rest_hint = self.rest_page.hint
 
         # Readable from the floor: a learner who looks up must see at once that nothing is playing.
         # The same line counts "Ready… 3, 2, 1" before an instruction is heard again, and what is
@@ -151,16 +137,9 @@ class PlayerView(QWidget):
         caption_layout.addWidget(self.round)
         caption_layout.addWidget(self.caption, 1)
         caption_layout.addWidget(self.next_caption)
-        rest_page = QWidget()
-        rest_layout = QVBoxLayout(rest_page)
-        rest_layout.addStretch(1)
-        rest_layout.addWidget(self.rest_title)
-        rest_layout.addWidget(self.rest_timer)
-        rest_layout.addWidget(self.rest_hint)
-        rest_layout.addStretch(1)
         self.pages = QStackedLayout()
         self.pages.addWidget(caption_page)
-        self.pages.addWidget(rest_page)
+        self.pages.addWidget(self.rest_page)
 
         self.progress = SectionProgress()
         self.progress.set_sections(timeline.total_ms, [s.start_ms for s in timeline.sections])
@@ -392,24 +371,5 @@ class PlayerView(QWidget):
 
     def _show_rest(self, remaining_ms: int, *, chosen: bool) -> None:
         self.pages.setCurrentIndex(1)
-        if remaining_ms >= 0:
-            self.rest_timer.setText(format_clock(remaining_ms + 999))
-        else:
-            self.rest_timer.setText(f"+{format_clock(-remaining_ms)}")
-        if chosen:
-            self.rest_title.setText("Resting")
-            self.rest_hint.setText(
-                (
-                    "The suggested rest is over; the timer counts how much longer you rested. "
-                    if remaining_ms < 0
-                    else ""
-                )
-                + "Rest as long as you need. When you press Resume (Space), "
-                "the last instruction is said again."
-            )
-        else:
-            self.rest_title.setText("Suggested rest")
-            self.rest_hint.setText(
-                f"{self.controller.player.current_event.caption}\n"
-                "The lesson goes on when the timer ends. Press Rest (R) to rest longer."
-            )
+        caption = self.controller.player.current_event.caption
+        self.rest_page.show_rest(remaining_ms, chosen=chosen, caption=caption)
