@@ -273,3 +273,41 @@ def test_a_journal_correction_and_its_undo_are_told_once_they_are_on_disk(
     qtbot.waitUntil(lambda: view.status.text().startswith("Undone: corrected the set"))
     with on_disk(writing) as fresh:
         assert fresh.exercise_logs()[0].reps == 15
+
+
+def test_a_backup_is_put_back_behind_the_window_after_the_writes_asked_before_it(
+    qtbot, tmp_path: Path
+) -> None:
+    from datetime import timedelta
+
+    from tests.journal_fixtures import NOW as DAY_0
+    from tests.journal_fixtures import session
+    from ui.desktop.settings.journal_care import connect_journal_care
+    from ui.desktop.settings.view import SettingsView
+
+    folder = tmp_path / "journal"
+    with Journal.open(folder, now=lambda: DAY_0) as first:
+        first.add_session(session(1, note="the good one"))
+    journal = Journal.open(folder, now=lambda: DAY_0 + timedelta(days=1))  # backed up as it opens
+    writer = DurableWriter()
+    journal.attach(writer)
+    gate = threading.Event()
+    try:
+        view = SettingsView(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(view)
+        redrawn: list[int] = []
+        connect_journal_care(
+            view, journal, lambda: redrawn.append(1), lambda _parent, days: days[0][0]
+        )
+        writer.submit(gate.wait)  # a slow disk
+        journal.later(lambda: journal.add_session(session(0, note="a mistake")))
+        view.restore_button.click()  # returns at once
+        assert view.check_result.text().startswith("Putting back the backup of")
+        assert redrawn == []
+        gate.set()
+        qtbot.waitUntil(lambda: bool(redrawn))
+        assert view.check_result.text().startswith("Your journal is back as it was on")
+        assert [s.note for s in journal.sessions()] == ["the good one"]  # the mistake went too
+    finally:
+        gate.set()
+        journal.close()
