@@ -339,7 +339,7 @@ def _connect_packs(
 
 def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
     """The computer stays awake while a lesson plays (``playback.keep_awake`` says when)."""
-    keeper = AwakeKeeper(inhibitor, clock, parent=app.window)
+    keeper = AwakeKeeper(inhibitor, clock, quiet=lambda: app.flow.previewing, parent=app.window)
     keeper.problem.connect(app.window.banner.add)
     app.flow.followers.append(keeper.attach)
     app.awake = keeper

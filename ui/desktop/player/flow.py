@@ -260,6 +260,11 @@ class LessonFlow(QObject):
         if isinstance(self.view, PlayerView):
             self.view.show_voice_progress(*self.audio.progress())
 
+    @property
+    def previewing(self) -> bool:
+        """Whether what plays is a preview on the Author page rather than a lesson."""
+        return self._preview
+
     def preview(self, lesson: Lesson, start_ms: int) -> None:
         """Play a lesson being written, from a cue: nothing goes to the journal."""
         self._lesson = lesson
