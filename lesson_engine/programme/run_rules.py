@@ -22,6 +22,7 @@ from lesson_engine.programme.describe import day_name, stage_text
 from lesson_engine.programme.history import History
 from lesson_engine.programme.model import Activity
 from lesson_engine.programme.standing import Action, Standing, decided
+from lesson_engine.wording import sentence_start
 
 HILLY = frozenset({"hilly", "downhill"})
 """Route tags a phase must allow hills for (``allows: hills``)."""
@@ -140,7 +141,7 @@ def judge_stage_run(state: Standing, run: RunLog) -> Standing:
         left = needed - easy
         more = f" {left} more like it steps up." if left > 0 else ""
         return decided(
-            state, run.day, Action.HOLD, f"{why.capitalize()} at {stage_name}.{more}", easy=easy
+            state, run.day, Action.HOLD, f"{sentence_start(why)} at {stage_name}.{more}", easy=easy
         )
     nxt = state.stage + 1
     ahead = (

@@ -26,6 +26,7 @@ from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.kinds import Kind
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_atomically
+from lesson_engine.wording import sentence_start
 from ui.desktop.widgets.written import WhenWritten, refusal_in_words
 
 Answered = Callable[[str], None]
@@ -95,7 +96,7 @@ class TodaySaving(QObject):
         def refused(exc: Exception) -> None:
             _enable(busy, True)
             if isinstance(exc, JournalInputError):  # what was entered, not the disk
-                reason = str(exc).capitalize() + "."
+                reason = sentence_start(str(exc)) + "."
                 self.say(f"Not saved. {reason}", caution=True)
             else:
                 reason = f"Your journal could not be written ({refusal_in_words(exc)})."
