@@ -195,7 +195,7 @@ def run_all() -> None:
     voiced = measure(WITH_VOICE).peak_kb
     print(
         f"peak memory with the neural voice loaded and speaking: {voiced / 1024:.0f} MB "
-        "(goal ≤ 350 MB)"
+        "(goal ≤ 300 MB, issue 20)"
     )
 
 
