@@ -60,7 +60,7 @@ class LessonAudio:
         speed: float,
         sound_on: bool,
     ) -> LessonAudio:
-        chosen = pick_voice(voice)
+        chosen = pick_voice(voice, prepared_folder(cache_folder))
         notice = missing_voice_notice(voice, chosen.name if chosen else None)
         notices = [notice] if notice else []
         chain = VoiceChain(chosen, ClipCache(cache_folder), speed)
@@ -116,7 +116,7 @@ class LessonAudio:
     def try_voice(self, choice: str) -> str:
         """Load the voice ``choice`` picks now, falling back along the chain if it will not
         load, and keep it for the next lesson; returns what Settings says about it."""
-        self._settled = settle(choice)
+        self._settled = settle(choice, keep_in=prepared_folder(self.chain.cache.folder))
         _, speed, sound_on = self._pending or ("", self.chain.speed, self._sound_on)
         self._pending = (choice, speed, sound_on)  # from the next lesson, as ``reconfigure``
         return self._settled.status
@@ -136,7 +136,8 @@ class LessonAudio:
         if settled is not None and settled.choice == voice:  # tried in Settings: as it was found
             self.chain = VoiceChain(settled.voice, self.chain.cache, speed, settled.fallbacks)
         else:
-            self.chain = VoiceChain(pick_voice(voice), self.chain.cache, speed)
+            keep_in = prepared_folder(self.chain.cache.folder)
+            self.chain = VoiceChain(pick_voice(voice, keep_in), self.chain.cache, speed)
         self._worker = SynthWorker(self.chain)
         if sound_on != self._sound_on:
             if self._output is not None:
@@ -189,6 +190,12 @@ class LessonAudio:
             if self._output is not None:
                 self._output.close()
             self._output = NullOutput()
+
+
+def prepared_folder(cache_folder: Path) -> Path:
+    """Where the app's neural voice keeps its prepared model: beside the clips it makes (the
+    clip cache's limit counts only clips)."""
+    return cache_folder / "model"
 
 
 def speech_of(timeline: Timeline) -> list[Utterance]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from audio.voices.choice import CHOICE_OF, ORDER, installed
 from audio.voices.synthesis import EspeakVoice, PiperVoice, Voice, VoiceUnavailable, voices_for
@@ -38,9 +39,12 @@ class Settled:
         return f"{self.voice.label} reads the next lesson."
 
 
-def settle(choice: str, candidates: Sequence[Voice] | None = None) -> Settled:
-    """Load the voices ``choice`` tries, in order, until one loads (``candidates`` for tests)."""
-    tried = list(voices_for(choice) if candidates is None else candidates)
+def settle(
+    choice: str, candidates: Sequence[Voice] | None = None, keep_in: Path | None = None
+) -> Settled:
+    """Load the voices ``choice`` tries, in order, until one loads (``candidates`` for tests;
+    ``keep_in`` where the neural voice keeps its prepared model)."""
+    tried = list(voices_for(choice, keep_in) if candidates is None else candidates)
     failures: list[str] = []
     wanted = NAME_OF.get(choice)
     if wanted and not installed(wanted) and candidates is None:

