@@ -140,7 +140,11 @@ def judge_stage_run(state: Standing, run: RunLog) -> Standing:
         left = needed - easy
         more = f" {left} more like it steps up." if left > 0 else ""
         return decided(
-            state, run.day, Action.HOLD, f"{why.capitalize()} at {stage_name}.{more}", easy=easy
+            state,
+            run.day,
+            Action.HOLD,
+            f"{why[:1].upper()}{why[1:]} at {stage_name}.{more}",
+            easy=easy,
         )
     nxt = state.stage + 1
     ahead = (

@@ -95,11 +95,12 @@ class TodaySaving(QObject):
         def refused(exc: Exception) -> None:
             _enable(busy, True)
             if isinstance(exc, JournalInputError):  # what was entered, not the disk
-                reason = str(exc).capitalize() + "."
+                said = str(exc)
+                reason = f"{said[:1].upper()}{said[1:]}."  # its names and months as written
                 self.say(f"Not saved. {reason}", caution=True)
             else:
-                reason = f"Your journal could not be written ({refusal_in_words(exc)})."
-                self.say(f"{reason} {KEPT}", caution=True)
+                reason = f"Your journal could not be written ({refusal_in_words(exc)}). {KEPT}"
+                self.say(reason, caution=True)
             if answered is not None:
                 answered(reason)
 
