@@ -69,11 +69,12 @@ def writing(tmp_path: Path) -> Iterator[Writing]:
 
 @contextmanager
 def on_disk(writing: Writing) -> Iterator[Journal]:
-    """A fresh Journal over a copy of the folder as it is on disk this moment."""
+    """A fresh Journal over a copy of the folder as it is on disk this moment (without the
+    temporary files of a write under way, which come and go while the copy is made)."""
     copy = writing.copies / str(
         len(list(writing.copies.glob("*"))) if writing.copies.exists() else 0
     )
-    shutil.copytree(writing.folder, copy)
+    shutil.copytree(writing.folder, copy, ignore=shutil.ignore_patterns("*.tmp"))
     with Journal.open(copy, now=lambda: NOW) as fresh:
         yield fresh
 
@@ -141,7 +142,7 @@ def test_a_run_is_called_saved_only_once_it_is_on_disk_and_a_second_save_logs_no
     with on_disk(writing) as fresh:
         assert fresh.records(RUNS) == []
     gate.set()
-    qtbot.waitUntil(lambda: status(view) == "Your run of Monday is saved.")
+    qtbot.waitUntil(lambda: status(view) == "Your run of Monday 2 November is saved.")
     with on_disk(writing) as fresh:  # said "saved" only once it was there
         (run,) = fresh.records(RUNS)
         assert (run.minutes, run.note) == (15, "Quiet knee on the flat loop.")
@@ -166,13 +167,13 @@ def test_a_run_the_disk_refuses_stays_in_its_open_form_and_goes_in_once_the_disk
     qtbot.waitUntil(lambda: "the disk is full" in status(view))
     assert status(view).startswith("Your journal could not be written (the disk is full).")
     assert "Nothing you entered is lost" in status(view)
-    assert dialog.problem.text() == "Your journal could not be written (the disk is full)."
+    assert dialog.problem.text() == status(view)  # the form says so too
     assert dialog.result() != RunDialog.DialogCode.Accepted  # still open, every field as typed
     assert dialog.note.text() == "Quiet knee on the flat loop." and dialog.minutes.value() == 15
     assert "Quiet knee on the flat loop." in writing.journal.drafts.get(RUN_DRAFT)
     allow()
     form.save()  # Save is offered again
-    qtbot.waitUntil(lambda: status(view) == "Your run of Monday is saved.")
+    qtbot.waitUntil(lambda: status(view) == "Your run of Monday 2 November is saved.")
     with on_disk(writing) as fresh:
         assert [r.note for r in fresh.records(RUNS)] == ["Quiet knee on the flat loop."]
 

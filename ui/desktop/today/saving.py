@@ -99,8 +99,8 @@ class TodaySaving(QObject):
                 reason = sentence_start(str(exc)) + "."
                 self.say(f"Not saved. {reason}", caution=True)
             else:
-                reason = f"Your journal could not be written ({refusal_in_words(exc)})."
-                self.say(f"{reason} {KEPT}", caution=True)
+                reason = f"Your journal could not be written ({refusal_in_words(exc)}). {KEPT}"
+                self.say(reason, caution=True)
             if answered is not None:
                 answered(reason)
 

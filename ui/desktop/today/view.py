@@ -337,7 +337,7 @@ class TodayView(QWidget):
     def _logged(self, kind: Kind[Any], what: str) -> Callable[[Any, Answered], None]:
         """What a log form's Save does: store the record, and tell the form how it went."""
         return lambda record, answered: self.saving.store(
-            kind, record, f"{what} of {kind.day(record):%A} is saved.", answered=answered
+            kind, record, f"{what} of {day_name(kind.day(record))} is saved.", answered=answered
         )
 
     def skip_session(self, item: Item) -> None:
