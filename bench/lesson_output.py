@@ -35,6 +35,7 @@ from pathlib import Path
 
 from audio.output.mixer import BUFFER_FRAMES
 from audio.pcm import RATE
+from bench.checkpoint_writes import HOG
 
 BUFFER_MS = BUFFER_FRAMES * 1000 / RATE
 WAYS = ("bare", "inline", "writer")
@@ -113,19 +114,6 @@ if journal is not None:
     journal.close()
 mixed = clock.counter.frames - clock.start
 print(json.dumps({"starts": starts, "began": began, "mixed": mixed}))
-"""
-
-HOG = r"""
-import os, sys
-chunk = os.urandom(8 << 20)
-with open(sys.argv[1], "wb") as out:
-    while True:
-        out.seek(0)
-        for _ in range(32):  # 256 MB, fsynced every 64 MB, then over again
-            for _ in range(8):
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
 """
 
 
