@@ -6,8 +6,9 @@ record it touches, so it is one appended line of the year's log (``database``, `
 the logs are folded into the year files when the journal opens and closes. Opening reads every
 year file with its log, migrates old schemas, and sets aside the records that cannot be read back
 (``screening``), then folds what it changed. A year file that has not changed since it last read
-back clean is not read again: its checked records come from ``checked_cache``, and its documents
-are parsed only when something in that year is looked up or changed.
+back clean is not checked again: its records come from ``checked_cache`` (made when the journal
+closes, ``keep_checked``), and its documents are parsed only when something in that year is
+looked up or changed.
 
 When the journal is kept in memory only, the same code runs over TinyDB's ``MemoryStorage``.
 """
@@ -103,23 +104,19 @@ class Years:
             {int(m.group(1)) for p in folder.iterdir() if (m := _YEAR_FILE.match(p.name))}
         )
         years: dict[int, Data] = {}
-        keys = self._to_cache
         for year in found:
             path = folder / year_name(year)
             read = _read_unlogged(year, path) if version == SCHEMA_VERSION else None
-            if read is not None:
-                raw, keys[year] = read
-                cached = read_cached(folder, year, keys[year])
-                if cached is not None:
-                    self._unparsed[year] = raw
-                    self._read.update({(year, table): cached for table in RECORD_NAMES})
-                    self._cache_fits.add(year)
-                    del keys[year]
-                    continue
+            cached = read_cached(folder, year, read[1]) if read is not None else None
+            if read is not None and cached is not None:  # unchanged since it was last checked
+                self._unparsed[year] = read[0]
+                self._read.update({(year, table): cached for table in RECORD_NAMES})
+                self._cache_fits.add(year)
+                continue
             told = len(report.messages)
             years[year] = load_year(path, now, report, read[0] if read else None) or {}
-            if len(report.messages) != told:
-                keys.pop(year, None)
+            if read is not None and len(report.messages) == told:
+                self._to_cache[year] = read[1]  # read from these bytes, whole
         changed: set[int] = set()
         if version != SCHEMA_VERSION:
             years = migrate(version, years)  # raises JournalTooNew for a newer file
@@ -136,7 +133,7 @@ class Years:
                 meta_path, json.dumps({"_default": {"1": {"schema": SCHEMA_VERSION}}}).encode()
             )
         for year in changed:
-            keys.pop(year, None)
+            self._to_cache.pop(year, None)
         forget_other_years(folder, set(found))
 
     def _set_aside_unreadable(
