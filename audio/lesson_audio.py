@@ -3,7 +3,9 @@
 Chooses the voice and the output from the settings, falls back to captions only when either is
 missing (and says why), keeps the synthesis worker, and gives the lesson flow real cue lengths as
 they become known. Building it is cheap: the sound device opens later (``open_output``), because
-loading pygame costs more than starting Qt.
+loading pygame costs more than starting Qt, and, built from the settings, it loads the voice only
+when ``start_voice`` is called or a lesson first needs it, because loading it takes the
+interpreter from the window's wiring.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from audio.output.mixer import load_in_background, open_output
+from audio.output.mixer import open_output
 from audio.output.protocol import AudioOutput, NullOutput, Volumes
 from audio.output.session import SessionAudio
 from audio.sounds import prepare_sounds
@@ -38,12 +40,17 @@ class LessonAudio:
         output: AudioOutput | None,
         notices: list[str],
         sound_on: bool = True,
+        *,
+        load_voice: bool = True,
     ) -> None:
+        """With ``load_voice=False`` the voice loads on ``start_voice`` or when a lesson first
+        needs it, not now: the app starts it once its window is wired."""
         self.chain = chain
         self._output = output
         self._sound_on = sound_on
         self.notices = notices
-        self.worker = SynthWorker(chain)
+        self._worker = SynthWorker(chain) if load_voice else None
+        self._opening = threading.Lock()
         self._pending: tuple[str, float, bool] | None = None
         self._settled: Settled | None = None
         self.volumes = Volumes()
@@ -60,17 +67,30 @@ class LessonAudio:
         chosen = pick_voice(voice, prepared_folder(cache_folder))
         notice = missing_voice_notice(voice, chosen.name if chosen else None)
         notices = [notice] if notice else []
-        if sound_on:
-            load_in_background()
-        return cls(VoiceChain(chosen, ClipCache(cache_folder), speed), None, notices, sound_on)
+        chain = VoiceChain(chosen, ClipCache(cache_folder), speed)
+        return cls(chain, None, notices, sound_on, load_voice=False)
+
+    @property
+    def worker(self) -> SynthWorker:
+        """The synthesis thread (started here if not yet): it loads the voice as it starts."""
+        if self._worker is None:
+            self._worker = SynthWorker(self.chain)
+        return self._worker
+
+    def start_voice(self) -> None:
+        """Load the voice now, in the background, so the first cue is made in time for Start."""
+        _ = self.worker
 
     def open_output(self) -> str:
-        """Open the sound device if not yet open; returns what to tell the learner if it failed."""
-        if self._output is not None:
-            return ""
-        output, problem = open_output(self._sound_on)
-        self._output = output or NullOutput()
-        return problem
+        """Open the sound device if not yet open; returns what to tell the learner if it failed.
+
+        Safe from any thread: opened on one, a lesson started meanwhile waits for it."""
+        with self._opening:
+            if self._output is not None:
+                return ""
+            output, problem = open_output(self._sound_on)
+            self._output = output or NullOutput()
+            return problem
 
     @property
     def output(self) -> AudioOutput:
@@ -114,14 +134,15 @@ class LessonAudio:
             return
         voice, speed, sound_on = self._pending
         self._pending = None
-        self.worker.stop()
+        if self._worker is not None:
+            self._worker.stop()
         settled, self._settled = self._settled, None
         if settled is not None and settled.choice == voice:  # tried in Settings: as it was found
             self.chain = VoiceChain(settled.voice, self.chain.cache, speed, settled.fallbacks)
         else:
             keep_in = prepared_folder(self.chain.cache.folder)
             self.chain = VoiceChain(pick_voice(voice, keep_in), self.chain.cache, speed)
-        self.worker = SynthWorker(self.chain)
+        self._worker = SynthWorker(self.chain)
         if sound_on != self._sound_on:
             if self._output is not None:
                 self._output.close()
@@ -173,9 +194,12 @@ class LessonAudio:
         return self.worker.progress()
 
     def close(self) -> None:
-        self.worker.stop()
-        if self._output is not None:
-            self._output.close()
+        if self._worker is not None:
+            self._worker.stop()
+        with self._opening:  # an opening under way ends first, and none starts after
+            if self._output is not None:
+                self._output.close()
+            self._output = NullOutput()
 
 
 def prepared_folder(cache_folder: Path) -> Path:

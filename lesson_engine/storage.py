@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import sys
 import tempfile
@@ -76,7 +75,7 @@ def _shared_temporary(path: Path) -> tuple[int, str]:
     """A new temporary file beside ``path`` created with ``SHARED_MODE``, so the umask applies
     (``mkstemp`` always makes 0600, and reading the umask means setting it, for every thread)."""
     for _ in range(100):
-        name = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        name = os.path.join(path.parent, f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | _BINARY, SHARED_MODE), name
         except FileExistsError:

@@ -20,7 +20,10 @@ MANIFEST = 'title = "Quiet days"\nauthor = "Sam"\nversion = "1"\nlicence = "CC B
 RUN = """
 import json, sys
 from ui.main import main
-code = main(sys.argv[2:])
+try:
+    code = main(sys.argv[2:])
+except SystemExit as done:  # --help
+    code = done.code
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "ui"))
 with open(sys.argv[1], "w") as out:
     json.dump({"code": code, "loaded": loaded}, out)
@@ -68,6 +71,12 @@ def lessons(tmp_path: Path) -> Path:
         ["journal", "export", "--csv", "{tmp}/journal.csv"],
         ["lessons"],
         ["install-desktop"],
+        ["programmes"],
+        ["today"],
+        ["plan"],
+        ["journal", "check"],
+        ["new", "Quiet two", "--folder", "{tmp}"],
+        ["--help"],
     ],
     ids=lambda command: command[0] if command[0] != "journal" else f"journal-{command[1]}",
 )

@@ -75,7 +75,11 @@ def test_two_easy_runs_step_up_with_the_reason_in_words() -> None:
 
 
 def test_one_easy_run_is_not_enough_and_moderate_pain_holds_and_resets_the_count() -> None:
-    assert standing(run(0))[0].stage == 0
+    one, _ = standing(run(0))
+    assert one.stage == 0
+    assert one.decisions[-1].reason.startswith(  # the month keeps its capital
+        "Monday 2 November's run was easy at stage 1"
+    )
     state, _ = standing(run(0), run(2, pain=3), run(4))
     assert state.stage == 0
     assert [d.action for d in state.decisions[1:]] == [Action.HOLD, Action.HOLD, Action.HOLD]

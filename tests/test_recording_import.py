@@ -18,7 +18,7 @@ from audio.output.mixer import BUFFER_FRAMES
 from audio.output.session import SessionAudio
 from audio.pcm import RATE
 from audio.recorded.captions import align
-from audio.recorded.importer import ImportProblem, read_recording, write_lesson
+from audio.recorded.importer import ImportProblem, read_recording, title_from, write_lesson
 from audio.recorded.split import CannotSplit
 from audio.render.track import render_to_file
 from audio.voices.cache import ClipCache
@@ -128,6 +128,11 @@ def test_the_command_writes_a_lesson_whose_cues_play_each_phrase(tmp_path: Path,
     player.resume()
     hz, offset = output.heard[-1]
     assert abs(hz - PITCHES[2]) < PITCHES[2] * 0.05 and offset == 0  # the third phrase, again
+
+
+def test_the_title_from_a_file_name_keeps_the_authors_capitals() -> None:
+    assert title_from(Path("hill_day-for_Ana.wav")) == "Hill day for Ana"
+    assert title_from(Path("-.mp3")) == "Recorded lesson"
 
 
 def test_fewer_paragraphs_than_spans_join_spans_by_their_speech_and_say_so() -> None:

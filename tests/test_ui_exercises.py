@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.journal.journal import Journal
@@ -258,3 +259,56 @@ def test_a_set_the_disk_refuses_is_kept_for_the_next_try(
     assert (asked[-1].reps, asked[-1].note) == (12, "felt it in the hip")
     (logged,) = journal.exercise_logs()
     assert (logged.reps, logged.note) == (12, "felt it in the hip")
+
+
+def test_a_guided_set_finished_before_the_exercises_page_was_ever_visited_is_logged(
+    qtbot, tmp_path: Path, repo: Path, journal: Journal
+) -> None:
+    """The page is built on first visit; a set started from Today never visits it. The real
+    log form comes up over the window, is saved as it stands, and the learner, back where the
+    set was started, reads that the set is in the journal."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from lesson_engine.playback.clock import ManualClock
+    from lesson_engine.playback.state import PlayerState
+    from ui.desktop.app import build
+    from ui.desktop.exercises.log_dialog import LogSetDialog
+    from ui.desktop.ports import SilentAudio
+
+    clock = ManualClock()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", repo / "lessons/strength")],
+        clock=clock,
+    )
+    qtbot.addWidget(app.window)
+    app.window.show()
+    assert not app.window.is_built("exercises")
+    forms: list[LogSetDialog] = []
+
+    def save_the_form() -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, LogSetDialog):
+            QTimer.singleShot(10, save_the_form)
+            return
+        forms.append(form)
+        form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    app.flow.start("set-clamshell")
+    app.flow.view.skip.click()
+    while app.flow.player.state is not PlayerState.FINISHED:
+        clock.advance(1_000)
+        app.flow.controller.tick()
+    QTimer.singleShot(0, save_the_form)
+    app.flow.view.skip.click()  # the check-out
+    (form,) = forms
+    assert form.windowTitle() == "Log a set: Clamshell (with band)"
+    (logged,) = journal.exercise_logs()
+    assert (logged.exercise_id, logged.sets, logged.reps) == ("clamshell", 3, 15)
+    shown = app.window.pages.currentWidget()
+    told = shown.findChildren(QLabel) + app.window.banner.findChildren(QLabel)
+    assert any("Logged 3 × 15 clamshell" in label.text() for label in told if label.isVisible())

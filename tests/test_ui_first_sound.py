@@ -89,7 +89,8 @@ def test_the_lesson_today_offers_has_its_first_cues_made_ahead_and_starts_at_onc
         lesson = app.library.by_id(offered)
         assert lesson is not None
         first, second = speech_of(compile_timeline(lesson.load()))[:2]
-        app.flow.prefetch(app.today_view.shown)  # as the app does once its audio is wired
+        app.flow.prefetch(app.today_view.shown)  # as the app does once its voice starts
+        qtbot.waitUntil(lambda: voice.calls == [first.text, second.text], timeout=10_000)
         assert audio.worker.wait_idle(timeout=10)
         assert voice.calls == [first.text, second.text]  # made ahead, nothing else
         app.today_view.buttons()["Start"].click()

@@ -221,7 +221,7 @@ def test_a_note_being_typed_when_seesaw_dies_comes_back_in_the_dialog(
         for end in range(10, len(typed) + 1, 10):
             keep(typed[:end])  # as the keys are pressed
         keep(typed)
-        qtbot.waitUntil(lambda: not view._draft_timer.isActive(), timeout=2_000)
+        qtbot.waitUntil(lambda: not view.note_editing.timer.isActive(), timeout=2_000)
         raise Crash
 
     view = make_view(qtbot, journal, text_dialog=typing_then_crash)
@@ -398,7 +398,7 @@ def test_cancelling_a_note_lets_its_draft_go(qtbot, journal: Journal) -> None:
     def type_then_cancel(_parent, _title: str, initial: str, keep) -> None:
         offered.append(initial)
         keep("words to let go")
-        view._keep_draft()  # the half second passed: the draft is on disk
+        view.note_editing.keep_draft()  # the half second passed: the draft is on disk
         return None
 
     view = make_view(qtbot, journal, text_dialog=type_then_cancel)
@@ -425,7 +425,7 @@ def test_a_dated_note_can_be_changed_and_the_change_undone(qtbot, journal: Journ
     assert "Undo (Ctrl+Z)" in view.status.text()
     view.undo_button.click()
     assert [n.text for n in journal.notes()] == ["Pain started at 4 km"]
-    view._text_dialog = lambda *_: "  Pain started at 5 km  "
+    view.note_editing.text_dialog = lambda *_: "  Pain started at 5 km  "
     view.notes.itemActivated.emit(view.notes.item(0))
     folder = journal.folder
     assert folder is not None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtDBus import QDBusConnection
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
@@ -142,3 +143,71 @@ def test_without_a_session_bus_the_lesson_plays_and_the_learner_is_told(
         assert told == [notice]  # said once, not at every lesson
     finally:
         QDBusConnection.disconnectFromBus("seesaw-test-nowhere")
+
+
+def write_a_lesson(app: SeesawApp) -> None:
+    """On the Author page, a short lesson with the cursor on its first cue (left unmodified, so
+    closing the window asks nothing)."""
+    from tests.test_ui_author import GOOD, put_cursor, type_text
+
+    app.window.show_page("author")
+    type_text(app.author_view, GOOD)
+    app.author_view.editor.document().setModified(False)
+    put_cursor(app.author_view, 5)
+
+
+def preview(app: SeesawApp) -> PlayerView:
+    app.author_view.play_from_cursor()
+    view = app.author_view.preview.player
+    assert isinstance(view, PlayerView) and app.flow.previewing
+    return view
+
+
+def notices_shown(app: SeesawApp) -> list[str]:
+    """The keep-awake rows of the banner as the learner sees them (not the list it keeps)."""
+    rows = app.window.banner.findChildren(QLabel)
+    return [r.text() for r in rows if r.isVisibleTo(app.window) and "stay awake" in r.text()]
+
+
+def test_a_preview_says_nothing_of_keeping_awake_and_the_lessons_say_it_once(
+    qtbot, tmp_path, journal, lessons
+) -> None:
+    from ui.desktop.awake.system import linux_inhibitor
+
+    nowhere = QDBusConnection.connectToBus("unix:path=/nonexistent/bus", "seesaw-test-preview")
+    try:
+        inhibitor = linux_inhibitor(nowhere, in_sandbox=False)  # the app's own chain
+        app, _clock = open_app(qtbot, tmp_path, journal, lessons, nowhere, inhibitor)
+        write_a_lesson(app)
+        for _ in range(2):
+            preview(app).buttons["stop"].click()
+        assert notices_shown(app) == []  # the author at the desk is not told about lessons
+        start_lesson(app).request_stop()
+        (notice,) = notices_shown(app)
+        assert "no D-Bus session bus" in notice
+        start_lesson(app).request_stop()
+        write_a_lesson(app)
+        preview(app).buttons["stop"].click()
+        assert notices_shown(app) == [notice]  # once, however many lessons and previews
+        (dismiss,) = [
+            b
+            for b in app.window.banner.findChildren(QPushButton)
+            if "stay awake" in b.accessibleName()
+        ]
+        dismiss.click()
+        start_lesson(app).request_stop()
+        qtbot.waitUntil(lambda: notices_shown(app) == [])  # dismissed, it is not said again
+    finally:
+        QDBusConnection.disconnectFromBus("seesaw-test-preview")
+
+
+def test_a_preview_still_keeps_the_screen_awake_where_it_can(
+    qtbot, tmp_path, journal, lessons, bus, screensaver
+) -> None:
+    app, _clock = open_app(qtbot, tmp_path, journal, lessons, bus)
+    write_a_lesson(app)
+    view = preview(app)
+    said(qtbot, screensaver, INHIBIT.format(1))
+    qtbot.waitUntil(lambda: app.awake is not None and app.awake.held)
+    view.buttons["stop"].click()
+    said(qtbot, screensaver, INHIBIT.format(1), "UnInhibit 1")

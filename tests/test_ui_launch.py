@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -170,13 +171,13 @@ def test_if_wiring_fails_after_the_window_is_up_the_learner_is_told_and_the_app_
     restore_app_look: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import ui.desktop.app
+    import ui.desktop.real_parts
 
     def broken(*_args: object) -> None:
         raise OSError("disk unplugged")
 
     told: list[str] = []
-    monkeypatch.setattr(ui.desktop.app, "finish_start", broken)
+    monkeypatch.setattr(ui.desktop.real_parts, "finish_start", broken)
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
     launch = start([])
     try:
@@ -215,7 +216,8 @@ from ui.desktop.launch import start
 launch = start([])
 heavy = ("lesson_engine.script.parser", "lesson_engine.timeline", "lesson_engine.journal.journal",
          "tinydb", "audio.voices.synthesis", "audio.lesson_audio", "pygame",
-         "ui.desktop.player.flow", "ui.desktop.author.view")
+         "ui.desktop.player.flow", "ui.desktop.author.view", "ui.desktop.library.pack_import",
+         "tomllib", "hashlib")
 print(" ".join(name for name in heavy if name in sys.modules))
 """
 
@@ -233,3 +235,74 @@ def test_the_window_is_drawn_without_loading_the_engine_journal_or_audio(repo: P
         check=True,
     )
     assert done.stdout.split() == []
+
+
+WIRED_MODULES = """
+import sys
+from ui.desktop.launch import run_until_ready
+launch = run_until_ready()
+assert launch.app is not None
+later = ("pygame", "numpy", "piper", "onnxruntime", "lesson_engine.script.parser", "statistics",
+         "ui.desktop.author.view", "ui.desktop.journal.view", "ui.desktop.exercises.view",
+         "ui.desktop.settings.view")
+print(" ".join(name for name in later if name in sys.modules))
+"""
+
+
+def test_once_wired_the_voice_the_sound_and_the_other_pages_are_still_to_load(repo: Path) -> None:
+    """With the neural voice and sound on (the defaults), a returning learner's start (the first
+    one wrote the library's index): what they wait for does not include loading the voice or
+    the sound, nor parsing a lesson, nor the pages not on screen."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    loaded = [
+        subprocess.run(
+            [sys.executable, "-c", WIRED_MODULES],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout.split()
+        for _ in ("first start", "next start")
+    ]
+    assert loaded[1] == []
+
+
+COLLECTOR_AFTER_START = """
+import gc, json, sys
+from ui.main import main
+code = main(["--until-ready"])
+print(json.dumps({"code": code, "collecting": gc.isenabled(), "frozen": gc.get_freeze_count()}))
+"""
+
+
+def test_once_seesaw_is_wired_the_garbage_collector_runs_again(repo: Path, tmp_path: Path) -> None:
+    """``seesaw`` holds the collector off while it starts; left off, every cycle made after would
+    stay in memory for as long as Seesaw runs."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SEESAW_HOME=str(tmp_path / "home"))
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTOR_AFTER_START],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["code"] == 0, done.stderr
+    assert seen["collecting"] is True
+    assert seen["frozen"] > 10_000  # what the start made is set aside, not walked again
+
+
+def test_a_start_nobody_held_leaves_the_collector_as_it_was(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None
+) -> None:
+    frozen = gc.get_freeze_count()
+    launch = start([])
+    try:
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        close(launch)

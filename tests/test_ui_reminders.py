@@ -88,7 +88,7 @@ def test_start_at_login_writes_and_removes_the_autostart_entry(
 
 
 def test_distances_in_miles_are_kept_in_kilometres(qtbot, tmp_path: Path) -> None:
-    dialog = RunDialog(None, Drafts(None), lambda _r: None, MONDAY, miles=True)
+    dialog = RunDialog(None, Drafts(None), lambda _r, _answered: None, MONDAY, miles=True)
     qtbot.addWidget(dialog)
     assert dialog.distance.suffix() == " miles"
     dialog.minutes.setValue(20)

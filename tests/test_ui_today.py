@@ -196,7 +196,7 @@ def test_a_run_the_journal_refuses_keeps_the_form_open_its_words_kept(qtbot, wor
     assert journal.records(RUNS) == []
     assert form.last.problem.text().startswith("Pain can only start during the run")
     qtbot.waitUntil(lambda: bool(journal.drafts.get(RUN_DRAFT)))
-    again = RunDialog(None, journal.drafts, lambda _r: None, MONDAY)
+    again = RunDialog(None, journal.drafts, lambda _r, _answered: None, MONDAY)
     qtbot.addWidget(again)
     assert again.started.value() == 99 and again.routes["flat"].isChecked()
 
@@ -261,7 +261,7 @@ def test_the_run_form_is_kept_while_typing_and_when_its_window_is_closed(
     qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     drafts = Drafts(tmp_path)
-    dialog = RunDialog(None, drafts, lambda _r: "refused", MONDAY)
+    dialog = RunDialog(None, drafts, lambda _r, answered: answered("refused"), MONDAY)
     qtbot.addWidget(dialog)
     started: list[int] = []
     real_start = dialog._timer.start
@@ -271,7 +271,7 @@ def test_the_run_form_is_kept_while_typing_and_when_its_window_is_closed(
     assert started == [1]  # steady typing does not push the draft further away
     dialog.reject()  # the window closed (Esc, the X, logging out) within the half second
     assert "calf tight at 3 km" in Drafts(tmp_path).get(RUN_DRAFT)
-    again = RunDialog(None, Drafts(tmp_path), lambda _r: None, MONDAY)
+    again = RunDialog(None, Drafts(tmp_path), lambda _r, _answered: None, MONDAY)
     qtbot.addWidget(again)
     assert again.note.text() == "calf tight at 3 km"
     again.buttons.rejected.emit()  # Cancel: the learner lets the words go

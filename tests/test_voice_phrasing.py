@@ -162,7 +162,10 @@ def test_the_longest_sentence_is_made_in_parts_and_heard_as_one_sentence() -> No
     assert sum(runs.seconds) > 7.0  # every word said (the sentence takes about 8.5 s)
     gaps = quiet_stretches_ms(clip.pcm)
     assert max(gaps) < 900  # no join longer than a speaker's pause at a comma
-    assert sum(g >= 250 for g in gaps) >= 4  # a pause at each comma, as a speaker makes it
+    # A pause at each of the four commas, as a speaker makes it. The voice draws its timing with
+    # some randomness: five runs gave comma pauses of 200-460 ms, and no gap inside the speech
+    # above 90 ms, so 150 ms tells the two apart every time (250 did not).
+    assert sum(g >= 150 for g in gaps) >= 4
 
 
 def test_a_cue_made_in_parts_is_timed_by_its_whole_clip_so_the_next_caption_comes_in_step(

@@ -18,6 +18,10 @@ READY_CHECK = "--until-ready"
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args == [READY_CHECK]:
+        from ui.desktop import collector
+
+        collector.hold()  # until the window is wired: ``ui.desktop.collector`` says why
     if not args:
         from ui.desktop.launch import run
 

@@ -14,7 +14,6 @@ over, so the count now, less that, is how far into it the mixer is. Without the 
 from __future__ import annotations
 
 import os
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,16 +46,6 @@ def _import_pygame() -> None:
     # so Seesaw could no longer be stopped by the system or from a terminal.
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
     import pygame  # noqa: F401
-
-
-def load_in_background() -> None:
-    """Import pygame on a thread of its own, so opening the device later is only opening it.
-
-    Importing pygame is most of what opening the sound device cost the UI thread (about 190 of
-    200 ms with the disk driver). The device itself is still opened on the UI thread: on Windows
-    SDL's audio backend sets up COM for the thread that opens it, and the objects it makes there
-    must outlive that thread, which a helper thread would not."""
-    threading.Thread(target=_import_pygame, name="seesaw-pygame", daemon=True).start()
 
 
 class PygameOutput:

@@ -21,6 +21,7 @@ from audio.voices.synthesis import RecordingUndecodable
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.storage import write_atomically
+from lesson_engine.wording import sentence_start
 
 
 class ImportProblem(ValueError):
@@ -71,7 +72,7 @@ def read_recording(
 
 def title_from(path: Path) -> str:
     words = path.stem.replace("_", " ").replace("-", " ").split()
-    return " ".join(words).capitalize() or "Recorded lesson"
+    return sentence_start(" ".join(words)) or "Recorded lesson"
 
 
 def write_lesson(

@@ -3,10 +3,16 @@
 Reading back is strict: a file edited by hand, damaged, or written by a buggy version may hold a
 field of the wrong type, and a value that came from disk must never reach the app unchecked. Each
 reader raises ``BadRecord`` naming the field; ``screening`` sets such a record aside.
+
+The values a journal repeats in nearly every record (a lesson's id and title, an exercise, a
+soreness rating and where) are read back as one shared object each (``_shared``; records and their
+parts are frozen, so sharing is safe): ten years of them cost one object, not thousands, in
+memory and in the cache of checked records (``checked_cache``).
 """
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import Any
 
@@ -32,24 +38,34 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _field(doc: dict[str, Any], key: str) -> Any:
-    if key not in doc:
-        raise BadRecord(f"'{key}' is missing")
-    return doc[key]
+@functools.lru_cache(maxsize=1024)
+def _shared(text: str) -> str:
+    """The first of equal texts read back, for every later one (of a bounded number of them)."""
+    return text
+
+
+_MISSING: Any = object()
+"""What ``dict.get`` returns for a field the record does not have (``None`` is a stored value)."""
 
 
 def _text(doc: dict[str, Any], key: str, default: str | None = None) -> str:
-    value = doc.get(key, default) if default is not None else _field(doc, key)
-    if not isinstance(value, str):
-        raise BadRecord(f"'{key}' is not text: {_shown(value)}")
-    return value
+    """The text ``doc[key]``; without a ``default`` the field must be there."""
+    value = doc.get(key, _MISSING if default is None else default)
+    if isinstance(value, str):
+        return value
+    if value is _MISSING:
+        raise BadRecord(f"'{key}' is missing")
+    raise BadRecord(f"'{key}' is not text: {_shown(value)}")
 
 
 def _whole(doc: dict[str, Any], key: str, default: int | None = None) -> int:
-    value = doc.get(key, default) if default is not None else _field(doc, key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise BadRecord(f"'{key}' is not a whole number: {_shown(value)}")
-    return value
+    """The whole number ``doc[key]`` (true and false are not numbers); as ``_text``."""
+    value = doc.get(key, _MISSING if default is None else default)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if value is _MISSING:
+        raise BadRecord(f"'{key}' is missing")
+    raise BadRecord(f"'{key}' is not a whole number: {_shown(value)}")
 
 
 def _optional_text(doc: dict[str, Any], key: str) -> str | None:
@@ -84,16 +100,24 @@ def _soreness(value: Soreness) -> dict[str, Any]:
 
 def _soreness_from(data: Any, key: str) -> Soreness:
     if data is None:
-        return Soreness()
+        return _soreness_of(None, (), None)
     if not isinstance(data, dict):
         raise BadRecord(f"'{key}' is not a soreness rating: {_shown(data)}")
     places = data.get("places", [])
-    if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+    if not isinstance(places, list):
         raise BadRecord(f"'{key}' places are not a list of places: {_shown(places)}")
+    for place in places:
+        if not isinstance(place, str):
+            raise BadRecord(f"'{key}' places are not a list of places: {_shown(places)}")
     side = data.get("side")
     if side is not None and not isinstance(side, str):
         raise BadRecord(f"'{key}' side is not text: {_shown(side)}")
-    return Soreness(_optional_whole(data, "level"), tuple(places), side)
+    return _soreness_of(_optional_whole(data, "level"), tuple(places), side)
+
+
+@functools.lru_cache(maxsize=1024)
+def _soreness_of(level: int | None, places: tuple[str, ...], side: str | None) -> Soreness:
+    return Soreness(level, places, side)
 
 
 def session_to_doc(entry: SessionEntry) -> dict[str, Any]:
@@ -121,8 +145,8 @@ def session_from_doc(doc: dict[str, Any], doc_id: str) -> SessionEntry:
     if not isinstance(completed, bool):
         raise BadRecord(f"'completed' is not true or false: {_shown(completed)}")
     return SessionEntry(
-        lesson_id=_text(doc, "lesson_id"),
-        lesson_title=_text(doc, "lesson_title", ""),
+        lesson_id=_shared(_text(doc, "lesson_id")),
+        lesson_title=_shared(_text(doc, "lesson_title", "")),
         started_at=_moment(doc, "started_at"),
         ended_at=_moment(doc, "ended_at"),
         completed=completed,
@@ -159,12 +183,12 @@ def log_to_doc(log: ExerciseLog) -> dict[str, Any]:
 
 def log_from_doc(doc: dict[str, Any], doc_id: str) -> ExerciseLog:
     return ExerciseLog(
-        exercise_id=_text(doc, "exercise_id"),
+        exercise_id=_shared(_text(doc, "exercise_id")),
         day=_day(doc, "day"),
         sets=_whole(doc, "sets"),
         reps=_optional_whole(doc, "reps"),
         hold_s=_optional_whole(doc, "hold_s"),
-        load=_text(doc, "load", ""),
+        load=_shared(_text(doc, "load", "")),
         soreness=_optional_whole(doc, "soreness"),
         note=_text(doc, "note", ""),
         id=doc_id,

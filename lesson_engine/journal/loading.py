@@ -59,7 +59,7 @@ class JournalUnreadable(PermissionError):
         )
 
 
-def _read(path: Path) -> bytes:
+def read_journal_file(path: Path) -> bytes:
     """The file's bytes; a permission problem stops the opening, other read errors are damage."""
     try:
         return path.read_bytes()
@@ -67,12 +67,15 @@ def _read(path: Path) -> bytes:
         raise JournalUnreadable(path) from None
 
 
-def load_year(path: Path, now: datetime, report: LoadReport) -> dict[str, dict[str, Any]] | None:
+def load_year(
+    path: Path, now: datetime, report: LoadReport, raw: bytes | None = None
+) -> dict[str, dict[str, Any]] | None:
     """A year file with the changes of its log (``changelog``) replayed; None to start it empty.
 
     A damaged year file is rebuilt from its backup, the backup's log (the changes that made the
-    year file from the backup) and its own log, so even its latest change survives."""
-    data = load_file(path, now, report, logged=True)
+    year file from the backup) and its own log, so even its latest change survives. ``raw``: the
+    year file's bytes, already read by the caller (who must know which bytes the data came from)."""
+    data = load_file(path, now, report, logged=True, raw=raw)
     if data is None and log_of(path).exists():
         data = {}
     if data is not None:
@@ -84,7 +87,7 @@ def _replay_log(
     log: Path, data: dict[str, dict[str, Any]], now: datetime, report: LoadReport
 ) -> None:
     try:
-        raw = _read(log)
+        raw = read_journal_file(log)
     except FileNotFoundError:
         return
     except JournalUnreadable:
@@ -103,15 +106,21 @@ def _replay_log(
 
 
 def load_file(
-    path: Path, now: datetime, report: LoadReport, *, logged: bool = False
+    path: Path,
+    now: datetime,
+    report: LoadReport,
+    *,
+    logged: bool = False,
+    raw: bytes | None = None,
 ) -> dict[str, dict[str, Any]] | None:
     """The parsed file, its backup when the file is damaged, or None to start it empty.
 
-    ``logged``: a year file, whose backup is brought up to date by the backup's log."""
-    if not path.exists():
+    ``logged``: a year file, whose backup is brought up to date by the backup's log. ``raw``: the
+    file's bytes when the caller has read them already."""
+    if raw is None and not path.exists():
         return None
     try:
-        return parse_database(_read(path), path)
+        return parse_database(read_journal_file(path) if raw is None else raw, path)
     except JournalUnreadable:
         raise
     except (DamagedFile, OSError) as problem:
@@ -120,7 +129,9 @@ def load_file(
     backup = backup_of(path)
     try:
         if backup.exists():
-            data: dict[str, dict[str, Any]] | None = parse_database(_read(backup), backup)
+            data: dict[str, dict[str, Any]] | None = parse_database(
+                read_journal_file(backup), backup
+            )
         else:  # a year's first file has no backup: its backup log holds all of it
             data = {} if logged and log_of(backup).exists() else None
     except JournalUnreadable:
@@ -135,7 +146,7 @@ def load_file(
         return None
     if data is not None:
         if logged and log_of(backup).exists():
-            replay(_read(log_of(backup)), data)
+            replay(read_journal_file(log_of(backup)), data)
         # The damaged file is kept under a second name and replaced in one rename. Moving it away
         # first would leave a moment with no year file: a journal opened after a power cut there
         # would not see that year at all, and its next write would replace the good backup.

@@ -16,6 +16,10 @@ from pathlib import Path
 
 PID_AT = 1
 """The pid is written from this offset on; byte 0 is the locked one."""
+PID_WIDTH = 20
+"""The pid is padded to this many characters, so each holder's covers the last one's and the
+file never needs cutting (a truncation is a change the file system journals, and ext4 then
+flushes the file when it is closed: milliseconds on a busy disk, at every opening)."""
 
 
 class JournalLocked(RuntimeError):
@@ -75,9 +79,11 @@ class FolderLock:
             holder = _holder(fd)
             os.close(fd)
             raise JournalLocked(self.path.parent, holder)
-        os.ftruncate(fd, 0)
+        record = b"\n" + str(os.getpid()).encode().ljust(PID_WIDTH)
         os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, b"\n" + str(os.getpid()).encode())
+        os.write(fd, record)  # over the last holder's, which it covers: the pid is padded
+        if os.fstat(fd).st_size > len(record):  # written otherwise (by hand, say): cut it
+            os.ftruncate(fd, len(record))
         self._fd = fd
 
     def release(self) -> None:

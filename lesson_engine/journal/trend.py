@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
-from lesson_engine.journal.records import SessionEntry
+from lesson_engine.journal.records import SessionEntry, learner_day
 
 
 @dataclass(frozen=True)
@@ -24,18 +25,23 @@ class SorenessPoint:
 def soreness_series(sessions: Iterable[SessionEntry]) -> list[SorenessPoint]:
     """One point per day with a session, oldest first: the day's first rating before a lesson
     and its last rating after one (how the day began and how it ended). A day with no rating of
-    a kind has None there (drawn as a gap)."""
-    days: dict[date, SorenessPoint] = {}
-    for s in sorted(sessions, key=lambda s: s.started_at):
-        day = s.day
-        point = days.get(day)
-        if point is None:
-            days[day] = SorenessPoint(day, s.before.level, s.after.level)
-            continue
-        before = point.before if point.before is not None else s.before.level
-        after = s.after.level if s.after.level is not None else point.after
-        days[day] = SorenessPoint(day, before, after)
-    return list(days.values())
+    a kind has None there (drawn as a gap). Ten years are read at every opening, so each day's
+    ratings are gathered first and its point made once."""
+    days: dict[date, tuple[int | None, int | None]] = {}
+    for s in sorted(sessions, key=_started):
+        day = learner_day(s.started_at)  # what ``SessionEntry.day`` says, without the detour
+        before, after = s.before.level, s.after.level
+        seen = days.get(day)
+        if seen is not None:
+            if seen[0] is not None:
+                before = seen[0]
+            if after is None:
+                after = seen[1]
+        days[day] = (before, after)
+    return [SorenessPoint(day, before, after) for day, (before, after) in days.items()]
+
+
+_started = attrgetter("started_at")
 
 
 def week_starts(first: date, last: date) -> list[date]:

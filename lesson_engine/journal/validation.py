@@ -37,87 +37,88 @@ def _check(condition: bool, message: str) -> None:
         raise JournalInputError(message)
 
 
+# The checks every session, set and note passes, written out as ``if``s: every record read back
+# goes through them (``screening``), and a message is only worth composing when it is shown.
+
+
 def check_level(level: int | None, what: str) -> None:
     if level is None:
         return
-    _check(
-        isinstance(level, int) and not isinstance(level, bool),
-        f"{what} must be a whole number from 0 to {MAX_SORENESS}",
-    )
-    _check(0 <= level <= MAX_SORENESS, f"{what} must be from 0 to {MAX_SORENESS}, not {level}")
+    if not isinstance(level, int) or isinstance(level, bool):
+        raise JournalInputError(f"{what} must be a whole number from 0 to {MAX_SORENESS}")
+    if not 0 <= level <= MAX_SORENESS:
+        raise JournalInputError(f"{what} must be from 0 to {MAX_SORENESS}, not {level}")
 
 
 def check_note(text: str, what: str = "a note") -> None:
-    _check(isinstance(text, str), f"{what} must be text")
-    _check(
-        len(text) <= MAX_NOTE_CHARS,
-        f"{what} is {len(text)} characters; keep it under {MAX_NOTE_CHARS}",
-    )
+    if not isinstance(text, str):
+        raise JournalInputError(f"{what} must be text")
+    if len(text) > MAX_NOTE_CHARS:
+        raise JournalInputError(f"{what} is {len(text)} characters; keep it under {MAX_NOTE_CHARS}")
 
 
 def check_soreness(soreness: Soreness, what: str) -> None:
     check_level(soreness.level, f"soreness {what}")
-    unknown = [p for p in soreness.places if p not in PLACES]
-    _check(
-        not unknown, f"unknown place {unknown[0]!r} (use {', '.join(PLACES)})" if unknown else ""
-    )
-    _check(
-        soreness.side is None or soreness.side in SIDES,
-        f"unknown side {soreness.side!r} (use {', '.join(SIDES)})",
-    )
+    for place in soreness.places:
+        if place not in PLACES:
+            raise JournalInputError(f"unknown place {place!r} (use {', '.join(PLACES)})")
+    if soreness.side is not None and soreness.side not in SIDES:
+        raise JournalInputError(f"unknown side {soreness.side!r} (use {', '.join(SIDES)})")
 
 
 def check_day(day: date, today: date | None, what: str) -> None:
     """``today`` None: a record read back from disk, where a clock set wrong once is no reason
     to hide it."""
-    _check(today is None or day <= today, f"{what} {day.isoformat()} is in the future")
+    if today is not None and not day <= today:
+        raise JournalInputError(f"{what} {day.isoformat()} is in the future")
 
 
 def check_session(entry: SessionEntry, now: datetime | None) -> None:
-    _check(bool(entry.lesson_id.strip()), "a session needs a lesson id")
-    _check(len(entry.lesson_title) <= MAX_TEXT_CHARS, "the lesson title is too long")
-    _check(
-        entry.started_at.tzinfo is not None and entry.ended_at.tzinfo is not None,
-        "session times need a time zone",
-    )
-    _check(entry.started_at <= entry.ended_at, "a session cannot end before it starts")
-    _check(
-        now is None or entry.started_at <= now,
-        f"the session start {entry.started_at.isoformat()} is in the future",
-    )
-    _check(0.0 <= entry.completed_fraction <= 1.0, "the completed part must be between 0 and 1")
-    _check(entry.rests_taken >= 0 and entry.rested_ms >= 0, "rests cannot be negative")
+    if not entry.lesson_id.strip():
+        raise JournalInputError("a session needs a lesson id")
+    if len(entry.lesson_title) > MAX_TEXT_CHARS:
+        raise JournalInputError("the lesson title is too long")
+    if entry.started_at.tzinfo is None or entry.ended_at.tzinfo is None:
+        raise JournalInputError("session times need a time zone")
+    if not entry.started_at <= entry.ended_at:
+        raise JournalInputError("a session cannot end before it starts")
+    if now is not None and not entry.started_at <= now:
+        raise JournalInputError(
+            f"the session start {entry.started_at.isoformat()} is in the future"
+        )
+    if not 0.0 <= entry.completed_fraction <= 1.0:
+        raise JournalInputError("the completed part must be between 0 and 1")
+    if not (entry.rests_taken >= 0 and entry.rested_ms >= 0):
+        raise JournalInputError("rests cannot be negative")
     check_soreness(entry.before, "before")
     check_soreness(entry.after, "after")
     check_note(entry.note)
 
 
 def check_exercise_log(log: ExerciseLog, today: date | None, known: Collection[str] | None) -> None:
-    if known is not None:
-        _check(log.exercise_id in known, f"unknown exercise {log.exercise_id!r}")
+    if known is not None and log.exercise_id not in known:
+        raise JournalInputError(f"unknown exercise {log.exercise_id!r}")
     check_day(log.day, today, "the date")
-    _check(1 <= log.sets <= 20, f"sets must be from 1 to 20, not {log.sets}")
-    _check(log.reps is not None or log.hold_s is not None, "give the repetitions or the hold time")
-    _check(
-        log.reps is None or 1 <= log.reps <= 200,
-        f"repetitions must be from 1 to 200, not {log.reps}",
-    )
-    _check(
-        log.hold_s is None or 1 <= log.hold_s <= 600,
-        f"a hold must be from 1 to 600 seconds, not {log.hold_s}",
-    )
-    _check(len(log.load) <= MAX_TEXT_CHARS, "the load or band description is too long")
+    if not 1 <= log.sets <= 20:
+        raise JournalInputError(f"sets must be from 1 to 20, not {log.sets}")
+    if log.reps is None and log.hold_s is None:
+        raise JournalInputError("give the repetitions or the hold time")
+    if log.reps is not None and not 1 <= log.reps <= 200:
+        raise JournalInputError(f"repetitions must be from 1 to 200, not {log.reps}")
+    if log.hold_s is not None and not 1 <= log.hold_s <= 600:
+        raise JournalInputError(f"a hold must be from 1 to 600 seconds, not {log.hold_s}")
+    if len(log.load) > MAX_TEXT_CHARS:
+        raise JournalInputError("the load or band description is too long")
     check_level(log.soreness, "soreness")
-    _check(
-        log.side is None or log.side in SIDES,
-        f"unknown side {log.side!r} (use {', '.join(SIDES)})",
-    )
+    if log.side is not None and log.side not in SIDES:
+        raise JournalInputError(f"unknown side {log.side!r} (use {', '.join(SIDES)})")
     check_note(log.note)
 
 
 def check_free_note(note: Note, today: date | None) -> None:
     check_day(note.day, today, "the date")
-    _check(bool(note.text.strip()), "the note is empty")
+    if not note.text.strip():
+        raise JournalInputError("the note is empty")
     check_note(note.text)
 
 

@@ -95,11 +95,15 @@ def pack_title(folder: Path) -> str:
     the library says "from Hip hikes for trail runners", not the folder's name. Read with
     tomllib alone (the manifest was checked whole when the pack was imported), so the first
     paint loads no checker."""
+    try:
+        text = (folder / PACK_MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # the bundled folders and My lessons have none: nothing more to load
     import tomllib
 
     try:
-        raw = tomllib.loads((folder / PACK_MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return ""
     title = raw.get("title")
     return title.strip() if isinstance(title, str) else ""

@@ -16,7 +16,6 @@ from lesson_engine.library.listing import load_library
 from lesson_engine.paths import bundled_programmes_dir, catalogue_dir, lesson_folders
 from lesson_engine.programme.model import Programme
 from lesson_engine.programme.parser import SUFFIX, ProgrammeCheck, check_programme_file
-from lesson_engine.script.parser import check_lesson_file
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,9 @@ def known(extra_lessons: Iterable[Path] = ()) -> Known:
     """The installed lessons (bundled and packs), plus any lesson files named, and the sources."""
     library = load_library(lesson_folders())
     ids = {entry.id for entry in library.entries}
-    for path in extra_lessons:
+    for path in extra_lessons:  # the command line's: the app's Today parses no lesson
+        from lesson_engine.script.parser import check_lesson_file
+
         result = check_lesson_file(path)
         if result.lesson is not None:
             ids.add(result.lesson.id)

@@ -10,7 +10,6 @@ soreness coming down, or pain starting later in a run (or no longer at all).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from statistics import mean
 
 from lesson_engine.programme.history import History
 from lesson_engine.programme.progress import Action, Decision
@@ -61,6 +60,8 @@ def no_improvement_reason(history: History, started: date, today: date, weeks: i
     last = [v for d, v in ratings.items() if today - timedelta(days=6) <= d <= today]
     if not first or not last:
         return None
+    from statistics import mean  # only weeks into a programme: not on every start's Today
+
     if mean(last) <= mean(first) - IMPROVED_BY:
         return None
     if _onset_later(history, started, today):

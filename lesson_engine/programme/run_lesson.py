@@ -25,7 +25,6 @@ from lesson_engine.programme.today import Today
 from lesson_engine.programme.week import Status
 from lesson_engine.script.durations import format_duration
 from lesson_engine.script.lines import BPM_RANGE, LIMITS_MS
-from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.timeline import BELL_MS, DurationOf, Utterance, estimate_speech_ms
 
 WARM_UP_S = 300
@@ -139,6 +138,8 @@ def run_lesson(
     stage: RunStage, cadence: int | None = None, duration_of: DurationOf = estimate_speech_ms
 ) -> Lesson:
     """The session as a lesson, read by the real parser (see ``run_lesson_text``)."""
+    from lesson_engine.script.parser import parse_lesson_text  # when run, not on Today's start
+
     return parse_lesson_text(run_lesson_text(stage, cadence, duration_of))
 
 

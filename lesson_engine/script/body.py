@@ -201,13 +201,19 @@ class BodyParser(Directives):
             self._check_placeholders(parts, ctx)
         if "[" not in text:
             return
-        for offset, message, hint in chain(pause_problems(text), misplaced_directives(text)):
-            start = 0
-            for number, lead, part in parts:  # the part (line) the offset falls in
-                if offset <= start + len(part):
-                    self._error(number, lead + offset - start + 1, message, hint)
-                    break
-                start += len(part) + 1
+        # In the order they stand in the text, so one walk over the parts (lines) finds the line
+        # of each: a cue of many lines with a problem on each stays linear to check.
+        problems = sorted(
+            chain(pause_problems(text), misplaced_directives(text)), key=lambda p: p[0]
+        )
+        index, start = 0, 0
+        for offset, message, hint in problems:
+            while index < len(parts) - 1 and offset > start + len(parts[index][2]):
+                start += len(parts[index][2]) + 1
+                index += 1
+            number, lead, part = parts[index]
+            if offset <= start + len(part):
+                self._error(number, lead + offset - start + 1, message, hint)
 
     def _check_placeholders(self, parts: list[Part], ctx: Context) -> None:
         """Every ``{...}`` in the cue made of ``parts``."""

@@ -1,11 +1,12 @@
 """The one place that wires the window, the lesson flow, the audio and the journal together.
 
-Everything else receives what it needs. ``ui.desktop.launch`` puts the window on screen first and then
-calls ``finish_start``, which opens the journal and the audio and wires them in with ``build``;
-tests build the same graph with ``build``, a journal in a temporary folder and silent audio.
-``build`` is a list of small named steps, one per part, so each connection is found in one hop. Every optional part that fails
-(sound, voice, journal) is replaced by a working fallback and reported in the banner: the app
-always starts and a lesson can always be followed.
+Everything else receives what it needs. ``ui.desktop.launch`` puts the window on screen first and
+then calls ``real_parts.finish_start``, which opens the journal, the audio and the system's
+services and wires them in with ``build``; tests build the same graph with ``build``, a journal in
+a temporary folder and silent audio. ``build`` is a list of small named steps, one per part, so
+each connection is found in one hop. Every optional part that fails (sound, voice, journal) is
+replaced by a working fallback and reported in the banner: the app always starts and a lesson can
+always be followed.
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QWidget
 
-from audio.lesson_audio import LessonAudio
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import pick_voice
@@ -28,24 +28,20 @@ from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.lock import JournalLocked
 from lesson_engine.journal.migrations import JournalTooNew
 from lesson_engine.journal.records import learner_day
-from lesson_engine.journal.writer import DurableWriter
 from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import (
-    journal_folder,
     lesson_folders,
     packs_dir,
     voice_cache_dir,
 )
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
-from lesson_engine.timeline import Utterance
 from ui.desktop.awake.inhibitors import Inhibitor
 from ui.desktop.awake.keeper import AwakeKeeper
-from ui.desktop.awake.system import system_inhibitor
 from ui.desktop.exercises.loading import Exercises, load_exercises
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
-from ui.desktop.media.mpris import MediaControls, session_bus
+from ui.desktop.media.mpris import MediaControls
 from ui.desktop.media.wiring import media_controls
 from ui.desktop.pages_on_visit import (
     caption_size,
@@ -59,7 +55,6 @@ from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
 from ui.desktop.player.view import ConfirmStop, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.store import (
-    VOICE_KEYS,
     VOLUME_KEYS,
     read_get_ready_ms,
     read_speak_count,
@@ -83,8 +78,6 @@ if TYPE_CHECKING:  # these pages are built on first visit: their modules are imp
     from ui.desktop.journal.view import JournalView
     from ui.desktop.settings.journal_care import AskBackupDay
     from ui.desktop.settings.view import SettingsView
-
-OPEN_SOUND_AFTER_MS = 150
 
 
 @dataclass
@@ -346,7 +339,7 @@ def _connect_packs(
 
 def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
     """The computer stays awake while a lesson plays (``playback.keep_awake`` says when)."""
-    keeper = AwakeKeeper(inhibitor, clock, parent=app.window)
+    keeper = AwakeKeeper(inhibitor, clock, quiet=lambda: app.flow.previewing, parent=app.window)
     keeper.problem.connect(app.window.banner.add)
     app.flow.followers.append(keeper.attach)
     app.awake = keeper
@@ -355,64 +348,6 @@ def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
 def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
     """Headset and media keys reach the lesson on screen, focused or not (MPRIS2)."""
     app.media = media_controls(bus, app.flow, app.window)
-
-
-def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
-    """Open the journal and the audio and wire them into the window already on screen."""
-    exercises = load_exercises()
-    journal, notices = open_journal(journal_folder(), exercises.exercise_ids)
-    journal.attach(DurableWriter())  # no fsync on the thread that plays the lesson
-    audio = _open_audio(settings)
-    notices.extend(audio.notices)
-    app = build(
-        journal=journal,
-        audio=audio,
-        settings=settings,
-        notices=notices,
-        shell=shell,
-        exercises=exercises,
-        inhibitor=system_inhibitor(),
-        media_bus=session_bus(),
-    )
-    _connect_audio(app, audio, settings)
-    app.window.closing.connect(journal.close)  # after the lesson flow has saved its place
-    return app
-
-
-def _open_audio(settings: QSettings) -> LessonAudio:
-    wanted = read_voice_settings(settings)
-    return LessonAudio.from_settings(
-        voice_cache_dir(), wanted.choice, wanted.speed, wanted.sound_on
-    )
-
-
-def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> None:
-    app.window.closing.connect(audio.close)
-
-    def wire_author(page: QWidget) -> None:
-        author = cast("AuthorView", page)
-        author.recordings.output = lambda: audio.output  # the review plays spans
-        author.record_cue.output = lambda: audio.output
-        # The voice's clip of the cue if it is made already: nothing is synthesised here.
-        author.record_cue.voice = lambda text: audio.chain.cached_clip(Utterance(text))
-
-    app.window.when_built("author", wire_author)
-
-    def voice_setting_changed(key: str) -> None:
-        if key in VOICE_KEYS:
-            now = read_voice_settings(settings)
-            audio.reconfigure(now.choice, now.speed, now.sound_on)
-
-    on_settings_changed(app, voice_setting_changed)
-
-    def open_sound() -> None:
-        problem = audio.open_output()
-        if problem:
-            app.window.banner.add(problem)
-
-    QTimer.singleShot(OPEN_SOUND_AFTER_MS, open_sound)  # pygame loads slowly: after the rest
-    # Today's lessons' first cues, made while the learner reads the page (player/ahead.py).
-    QTimer.singleShot(0, lambda: app.flow.prefetch(app.today_view.shown))
 
 
 def open_journal(

@@ -2,9 +2,10 @@
 
 What a learner waits for after a double-click is the window. So the window is shown as soon as
 Qt, the settings and the library index allow (``window.shell``), and only after its first paint
-are the lesson engine, the journal and the audio imported and wired in (``app.finish_start``).
-That second step starts in the event loop's first turn after the paint, tens of milliseconds
-before anyone could react to the window; input made while it runs waits for it.
+are the lesson engine, the journal and the audio imported and wired in
+(``real_parts.finish_start``). That second step starts in the event loop's first turn after the
+paint, tens of milliseconds before anyone could react to the window; input made while it runs
+waits for it. Python's garbage collector is held off until it is done (``collector``).
 
 ``seesaw`` with no arguments lands here (through ``ui.main``) without importing the command-line
 tools.
@@ -26,6 +27,7 @@ from ui.desktop import qt_start  # noqa: F401  (before any other module of Seesa
 # isort: split
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
+from ui.desktop import collector
 from ui.desktop.display_check import display_problem
 from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, settings_store
 from ui.desktop.single_instance import ALREADY_OPEN, LockUnavailable, acquire_instance_lock
@@ -113,6 +115,7 @@ def start(
         from PySide6.QtWidgets import QMessageBox  # each Qt class costs on first use: only here
 
         QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
+        collector.release()
         return Launch(qt_app, None)
     settings = settings_store()
     apply_theme(qt_app, pick_theme(read_choice(settings, "appearance/theme", THEMES)))
@@ -125,13 +128,18 @@ def start(
     launch = Launch(qt_app, shell, lock)
 
     def finish() -> None:
+        try:
+            wire()
+        finally:
+            collector.release()
+
+    def wire() -> None:
         if on_shown is not None:
             on_shown()
         if not shell.window.isVisible():
             return  # closed before it was ready: nothing to open, nothing to write
-        from ui.desktop.app import (
-            finish_start,  # here, not above: it imports the engine, journal, audio
-        )
+        # Here, not above: it imports the engine, the journal and the audio.
+        from ui.desktop.real_parts import finish_start
 
         try:
             launch.app = finish_start(shell, settings)

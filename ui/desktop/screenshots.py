@@ -127,7 +127,9 @@ def _run_form(out: Path, theme: str, today: TodayView) -> Path:
     """The run form as a runner fills it in after a run-walk session."""
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
-    dialog = RunDialog(today, Drafts(None), lambda _run: None, datetime.now(UTC).date(), False, 20)
+    dialog = RunDialog(
+        today, Drafts(None), lambda _run, _answered: None, datetime.now(UTC).date(), False, 20
+    )
     dialog.distance.setValue(2.8)
     dialog.routes["flat"].setChecked(True)
     dialog.walk_breaks.setChecked(True)

@@ -2,6 +2,11 @@
 
 Follows the system's light or dark scheme unless the learner picks one. Sizes are in points so
 high-DPI screens scale them; the caption size is the learner's own setting.
+
+This is the first module of Seesaw's to touch Qt's namespace (``Qt``), and so it pays for it:
+PySide builds all of that namespace's 93 enums at once, as Python enums with some 1,200 members,
+about 20 ms wherever it first happens. Any first screen with words needs it (``bench/app_start``'s
+window with one line of text pays it too), so it is not put off.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from lesson_engine.library.packs import MANIFEST, Manifest, PackError, create_pa
 from lesson_engine.model.lesson import Lesson
 from lesson_engine.storage import write_atomically
 from ui.desktop.author.dialogs import AuthorDialogs
-from ui.desktop.library.pack_import import IMPORT_BUTTON
+from ui.desktop.library.view import IMPORT_BUTTON
 
 
 @dataclass(frozen=True)

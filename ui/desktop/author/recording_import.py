@@ -34,6 +34,7 @@ from audio.recorded.split import CannotSplit
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.durations import format_time
 from lesson_engine.storage import write_problem_in_words
+from lesson_engine.wording import sentence_start
 from ui.desktop.author.dialogs import proposed
 from ui.desktop.widgets.busy import off_the_ui_thread
 from ui.desktop.widgets.button_line import add_buttons
@@ -219,7 +220,7 @@ class RecordingReview(QDialog):
         try:
             changed = change()
         except CannotSplit as exc:
-            self.status.setText(f"{str(exc).capitalize()}.")
+            self.status.setText(f"{sentence_start(str(exc))}.")
             return
         self._undo.append(self.recorded)
         self.recorded = changed

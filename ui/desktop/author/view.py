@@ -7,15 +7,13 @@ recovery file on the same pause, so a crash loses at most the last few keystroke
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QTextCursor
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -26,7 +24,6 @@ from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import pick_voice
 from lesson_engine.model.lesson import Lesson
-from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.paths import voice_cache_dir
 from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
@@ -34,6 +31,7 @@ from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.script.templates import new_lesson_text
 from lesson_engine.storage import write_atomically
 from lesson_engine.timeline import compile_timeline
+from ui.desktop.author.clips import attach_clip
 from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
 from ui.desktop.author.export_panel import ExportBar, LessonExport, MakeChain, cannot_write
 from ui.desktop.author.gutter import NumberedEditor
@@ -44,25 +42,10 @@ from ui.desktop.author.problems import ProblemList
 from ui.desktop.author.record_cue import RecordCue
 from ui.desktop.author.recording_import import RecordingImport
 from ui.desktop.author.recovery import RecoveryCopies
+from ui.desktop.author.toolbar import tool_buttons
 from ui.desktop.player.view import PlayerView
-from ui.desktop.widgets.button_rows import ButtonRows
-from ui.desktop.widgets.shortcuts import bind
 
 CHECK_DELAY_MS = 350
-TOOLS = (  # key, label, what it does, its keys, the method it calls
-    ("new", "New", "Start a new lesson from a template", "Ctrl+N", "new"),
-    ("open", "Open…", "Open a lesson file", "Ctrl+O", "open"),
-    ("save", "Save", "Save the lesson", "Ctrl+S", "save"),
-    ("save_as", "Save as…", "Save the lesson under a new name", "Ctrl+Shift+S", "save_as"),
-    ("attach", "Attach recording…", "Use your own recording for the cue under the cursor",
-     "Ctrl+Shift+A", "attach_recording"),
-    ("play", "Play from here", "Play the lesson from the cue under the cursor, beside the script",
-     "F5", "play_from_cursor"),
-    ("export", "Export audio…", "Write the lesson as one WAV, OGG or MP3 file", "Ctrl+E",
-     "export_audio"),
-    ("pack", "Make pack…", "Zip this lesson (or its folder) into a pack others can import",
-     "Ctrl+Shift+P", "make_pack"),
-)  # fmt: skip
 
 
 class AuthorView(QWidget):
@@ -116,22 +99,7 @@ class AuthorView(QWidget):
 
         self.recordings = RecordingImport(self)
         self.record_cue = RecordCue(self)
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, tip, keys, method in TOOLS:
-            action = getattr(self, method)
-            button = QPushButton(text)
-            button.setToolTip(f"{tip} ({keys})")
-            button.setAccessibleName(text.rstrip("…"))
-            button.clicked.connect(action)
-            bind(self, keys, action)
-            self.buttons[key] = button
-        self.buttons["play"].setProperty("role", "primary")
-        b = self.buttons
-        tools = ButtonRows(
-            list(b.values()),
-            [b[k] for k in ("new", "open", "save", "save_as", "play")],
-            [b[k] for k in ("attach", "export", "pack")],
-        )
+        self.buttons, tools = tool_buttons(self)
         self.export = LessonExport(voice_chain or _default_chain, self)
         self.export.finished.connect(lambda _written, message: self._status(message))
         self.export_bar = ExportBar(self.export)
@@ -353,30 +321,10 @@ class AuthorView(QWidget):
         chosen = recording or self.dialogs.pick_audio(self)
         if not chosen:
             return
-        source = Path(chosen)
-        if source.suffix.lower() not in AUDIO_SUFFIXES:
-            self._status(
-                f"{source.name} is not a recording Seesaw can play ({', '.join(AUDIO_SUFFIXES)})."
-            )
-            return
-        clips = self.path.parent / "clips"
-        target = clips / source.name
-        try:
-            clips.mkdir(exist_ok=True)
-            if source.resolve() != target.resolve():
-                shutil.copy2(source, target)
-        except OSError as exc:
-            self._status(f"Could not copy {source.name}: {exc.strerror or exc}")
-            return
-        cursor = self.editor.textCursor()
-        block = cursor.block()
-        while is_cue_text(block.text()) and is_cue_text(block.previous().text()):
-            block = block.previous()  # up to the first line of the paragraph
-        indent = block.text()[: len(block.text()) - len(block.text().lstrip())]
-        insert = QTextCursor(block)
-        insert.insertText(f"{indent}[audio clips/{source.name}]\n")
-        self.check_now()
-        self._status(f"The cue now plays clips/{source.name}.")
+        attached, message = attach_clip(self.editor, self.path, Path(chosen))
+        if attached:
+            self.check_now()
+        self._status(message)
 
     def record_this_cue(self) -> None:
         line = self.editor.textCursor().block().text().strip()

@@ -6,7 +6,10 @@ that moment), and turns each change of answer into ``hold`` or ``release``. Deta
 lesson (stop, the end, closing the window) releases at once.
 
 When the computer cannot be asked, the reason is logged and, once per run, ``problem`` says so in
-words for the banner: a learner with eyes closed should know the screen may sleep.
+words for the banner: a learner with eyes closed should know the screen may sleep. A preview on the
+Author page is held awake the same way, but a failure then is not told: the author is at the
+keyboard, listening to a few cues, and a notice about lessons would only come between them and
+their script. It is told, once, when the next lesson starts.
 """
 
 from __future__ import annotations
@@ -42,12 +45,17 @@ class AwakeKeeper(QObject):
         clock: Clock,
         *,
         hold_after_pause_ms: int = HOLD_AFTER_PAUSE_MS,
+        quiet: Callable[[], bool] = lambda: False,
         parent: QObject | None = None,
     ) -> None:
+        """``quiet`` says whether what plays now is a preview (see the module's docstring)."""
         super().__init__(parent)
         self._inhibitor = inhibitor
         self._rule = KeepAwake(clock, hold_after_pause_ms)
+        self._quiet = quiet
         self._holding = False
+        self._untold = ""
+        """Why the computer could not be asked, not yet said (found during a preview)."""
         self._told = False
         self.timer = QTimer(self)
         """Fires when the wait after a pause is over (tests call ``check`` instead of waiting)."""
@@ -70,6 +78,7 @@ class AwakeKeeper(QObject):
         self._rule.follow(player.state)
         unsubscribe = player.subscribe(self._heard)
         self.check()
+        self._tell()  # a reason found during a preview, now that a lesson plays
 
         def detach() -> None:
             unsubscribe()
@@ -100,6 +109,11 @@ class AwakeKeeper(QObject):
 
     def _unavailable(self, why: str) -> None:
         log.warning("Cannot keep the computer awake during lessons: %s", why)
-        if not self._told:
+        self._untold = self._untold or cannot_keep_awake(why)
+        self._tell()
+
+    def _tell(self) -> None:
+        """Say why once per run, and never over a preview."""
+        if self._untold and not self._told and not self._quiet():
             self._told = True
-            self.problem.emit(cannot_keep_awake(why))
+            self.problem.emit(self._untold)

@@ -83,4 +83,5 @@ def exercises_view(
         dose_of=lambda lesson_id: _dose_of(flow, lesson_id),
     )
     view.do_set_requested.connect(flow.start)
+    view.told.connect(flow.problem)  # a guided set's log, said where the set ended
     return view

@@ -35,9 +35,6 @@ from lesson_engine.catalogue.dose import Dose
 from lesson_engine.catalogue.model import Catalogue, Entry, School
 from lesson_engine.catalogue.personal import my_results
 from lesson_engine.journal.journal import Journal
-from lesson_engine.journal.records import ExerciseLog
-from lesson_engine.journal.validation import JournalInputError
-from lesson_engine.storage import write_problem_in_words
 from ui.desktop.exercises.cards import attribution, entry_card, mark, my_results_text
 from ui.desktop.exercises.columns import (
     heading_height,
@@ -46,8 +43,9 @@ from ui.desktop.exercises.columns import (
     source_heading,
 )
 from ui.desktop.exercises.comparison_table import show_comparison
-from ui.desktop.exercises.log_dialog import AskLog, dose_from_card
+from ui.desktop.exercises.log_dialog import AskLog
 from ui.desktop.exercises.log_dialog import ask_log as default_ask_log
+from ui.desktop.exercises.set_log import SetLog
 from ui.desktop.player.view import MEDICAL_NOTE
 
 SIDE_PX = (340, 460)  # the detail panel's narrowest and widest, beside the table
@@ -58,6 +56,10 @@ SIDE_BY_SIDE_FROM_PX = 1400
 class ExercisesView(QWidget):
     do_set_requested = Signal(str)  # lesson id of the guided set
     programme_requested = Signal()  # the learner wants a programme that follows a school
+    logged = Signal()  # a set is on disk: Today's plan may count it
+    told = Signal(str)
+    """What became of a set logged while this page is not on screen (the end of a guided set
+    started from Today or the lessons): said where the learner is, in the banner."""
 
     def __init__(
         self,
@@ -82,9 +84,10 @@ class ExercisesView(QWidget):
         self.journal = journal
         self.has_lesson = has_lesson
         self._dose_of = dose_of
-        self._today = today
-        self._not_logged: dict[str, ExerciseLog] = {}
-        """Sets the disk refused, by exercise: the next "Log a set…" opens with what was entered."""
+        self.set_log = SetLog(
+            lambda: self.journal, lambda: self._ask_log, dose_of, today, self._say, self
+        )
+        self.set_log.logged.connect(self._set_logged)
         self.setAccessibleName("Exercise comparison")
         heading = QLabel("What the sources say")
         heading.setProperty("role", "title")
@@ -343,7 +346,7 @@ class ExercisesView(QWidget):
     def log_set(self) -> None:
         entry = self.current_entry()
         if entry is not None and entry.kind == "exercise":
-            self._log(entry)
+            self.set_log.log(entry)
 
     def log_guided_set(self, lesson_id: str) -> bool:
         """A guided set was just finished: offer its log, with the dose it guided (the card's),
@@ -351,37 +354,19 @@ class ExercisesView(QWidget):
         entry = next((e for e in self.catalogue.entries if e.guided_set == lesson_id), None)
         if entry is None:
             return False
-        self._log(entry)
+        self.set_log.log(entry)
         return True
 
-    def _log(self, entry: Entry) -> None:
-        """The form starts from the card's dose, or, where the sources give none, from the dose
-        the guided set guides (``catalogue/dose.py``), so the set and its log agree."""
-        sets, reps, side = dose_from_card(entry)
-        guided = self._dose_of(entry.guided_set) if entry.guided_set else None
-        if reps is None and guided is not None:
-            sets, reps, side = guided.sets, guided.reps, guided.side
-        start = self._not_logged.pop(entry.id, None) or ExerciseLog(
-            entry.id, self._today(), sets, reps=reps, side=side
-        )
-        log = self._ask_log(self, entry.name, start)
-        if log is None:
-            return
-        try:
-            self.journal.add_exercise_log(log)
-        except JournalInputError as exc:
-            self.status.setText(f"Not logged: {exc}")
-            return
-        except OSError as exc:  # the disk, not the set: keep what the learner entered
-            self._not_logged[entry.id] = log
-            self.status.setText(
-                f"Not logged ({write_problem_in_words(exc)}). What you entered is kept: "
-                "Log a set… opens with it again."
-            )
-            return
-        count = f"{log.reps}" if log.reps is not None else f"{log.hold_s} s"
-        self.status.setText(f"Logged {log.sets} × {count} {entry.name.lower()} for today.")
+    def _set_logged(self, entry: Entry) -> None:
         self._show_mine(entry)
+        self.logged.emit()
+
+    def _say(self, words: str) -> None:
+        """On this page's status line, and, when the page is not on screen, in the banner (but
+        not "Saving…", which is over before it could be read there)."""
+        self.status.setText(words)
+        if not self.isVisible() and not words.endswith("…"):
+            self.told.emit(words)
 
     def _do_set(self) -> None:
         entry = self.current_entry()

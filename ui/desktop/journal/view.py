@@ -1,19 +1,18 @@
 """The journal: how soreness has moved, what was done, and notes, with export for a physio.
 
 Reads everything through the journal port each time it is shown, so it never shows a stale
-copy; edits go straight to the journal, which writes them durably before the view refreshes.
+copy. Every change (a note, a corrected set or rating, a deletion, its undo, an export) is written
+on the journal's writer (``widgets/written.py``): the page says it is done, and shows the change,
+only once the write has returned; a refused one is said in words and changes nothing shown.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
-from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,19 +32,16 @@ from lesson_engine.journal.drafts import NEW_NOTE, note_key, session_note_key
 from lesson_engine.journal.journal import LOGS, NOTES, SESSIONS, Journal
 from lesson_engine.journal.records import Note, Removed, Replaced, SessionEntry
 from lesson_engine.journal.trend import sessions_per_week, soreness_series
-from lesson_engine.journal.validation import JournalInputError
-from lesson_engine.storage import write_problem_in_words
 from ui.desktop.exercises.log_dialog import AskLog, ask_log
 from ui.desktop.journal.chart import SorenessChart
-from ui.desktop.journal.note_dialog import DRAFT_AFTER_MS, Dismissed, TextDialog, ask_text
+from ui.desktop.journal.note_dialog import TextDialog, ask_text
+from ui.desktop.journal.note_editing import NoteEditing
 from ui.desktop.journal.rows import describe, describe_log
 from ui.desktop.journal.session_dialog import AskRatings, ask_ratings
 from ui.desktop.widgets.shortcuts import bind
-from ui.desktop.widgets.written import WhenWritten
+from ui.desktop.widgets.written import WhenWritten, refusal_in_words
 
 SaveDialog = Callable[[QWidget, str, str], str]
-
-T = TypeVar("T")
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
@@ -71,15 +67,8 @@ class JournalView(QWidget):
         self._ask_ratings = ask_ratings
         self.journal = journal
         self._exercise_name = exercise_name
-        self._draft_key = ""
-        self._draft_text = ""
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_AFTER_MS)
-        self._draft_timer.timeout.connect(self._keep_draft)
         self._today = today
         self._save_dialog = save_dialog
-        self._text_dialog = text_dialog
         self._when = WhenWritten(self)
         self.setAccessibleName("Journal")
         heading = QLabel("Journal")
@@ -141,6 +130,10 @@ class JournalView(QWidget):
         self.export_md.clicked.connect(lambda: self._export("md"))
         self.status = QLabel()
         self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
+        self.note_editing = NoteEditing(
+            self, lambda: self.journal, text_dialog, self.status.setText
+        )
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
@@ -238,12 +231,11 @@ class JournalView(QWidget):
         changed = self._ask_log(self, self._exercise_name(log.exercise_id), log)
         if changed is None:
             return
-        try:
-            earlier = self.journal.update_exercise_log(changed)
-        except (JournalInputError, OSError) as exc:
-            self.status.setText(f"The set was not changed: {exc}")
-            return
-        self._done(earlier, f"Corrected the set of {log.day:%a %d %b}")
+        self._change(
+            lambda: self.journal.update_exercise_log(changed),
+            f"Corrected the set of {log.day:%a %d %b}",
+            "The set was not changed",
+        )
 
     def _correct_ratings(self, item: QListWidgetItem | None) -> None:
         session = self._session_of(item)
@@ -253,19 +245,29 @@ class JournalView(QWidget):
         changed = self._ask_ratings(self, session)
         if changed is None or changed == session:
             return
-        try:
-            earlier = self.journal.correct_session(changed)
-        except (JournalInputError, OSError) as exc:
-            self.status.setText(f"The ratings were not changed: {exc}")
-            return
-        self._done(earlier, f"Corrected the ratings of {session.day:%a %d %b}")
+        self._change(
+            lambda: self.journal.correct_session(changed),
+            f"Corrected the ratings of {session.day:%a %d %b}",
+            "The ratings were not changed",
+        )
 
     def _session_of(self, item: QListWidgetItem | None) -> SessionEntry | None:
         session_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         return next((s for s in self.journal.sessions() if s.id == session_id), None)
 
+    def _change(self, write: Callable[[], Removed | Replaced], what: str, refused: str) -> None:
+        """Write a change the learner may take back; once it is on disk, show it and say how to
+        undo it (``_done``); refused, say why (the page still shows the records as they are)."""
+        self.status.setText("Saving…")
+        self._when.write_behind(
+            self.journal,
+            write,
+            lambda change: self._done(change, what),
+            lambda exc: self.status.setText(f"{refused}: {refusal_in_words(exc)}"),
+        )
+
     def _done(self, change: Removed | Replaced, what: str) -> None:
-        """A change the learner may take back: refresh, and say how."""
+        """A change the learner may take back, on disk: refresh, and say how."""
         self._undoable.append((change, what))
         self.undo_button.show()
         self.refresh()
@@ -283,33 +285,37 @@ class JournalView(QWidget):
             return
         table, item = chosen
         what = item.text().splitlines()[0]
-        try:
-            removed = self.journal.remove(table, item.data(Qt.ItemDataRole.UserRole))
-        except (JournalInputError, OSError) as exc:
-            self.status.setText(f"Could not delete it: {exc}")
-            return
-        self._done(removed, f"Deleted {what}")
+        record_id = item.data(Qt.ItemDataRole.UserRole)
+        self._change(
+            lambda: self.journal.remove(table, record_id), f"Deleted {what}", "Could not delete it"
+        )
 
     def _undo(self) -> None:
+        """Take back the last change; it leaves the list at once, so a second Ctrl+Z pressed
+        while the first is being written takes back the one before, not the same one twice."""
         if not self._undoable:
             return
-        change, what = self._undoable[-1]
-        try:
-            self.journal.undo(change)
-        except OSError as exc:
-            self.status.setText(f"Could not undo it ({write_problem_in_words(exc)}).")
-            return
-        self._undoable.pop()
+        change, what = taken = self._undoable.pop()
         self.undo_button.setVisible(bool(self._undoable))
-        self.refresh()
-        self.status.setText(f"Undone: {what[0].lower()}{what[1:]}.")
+        self.status.setText("Saving…")
+
+        def undone(_: None) -> None:
+            self.refresh()
+            self.status.setText(f"Undone: {what[0].lower()}{what[1:]}.")
+
+        def refused(exc: Exception) -> None:
+            self._undoable.append(taken)  # still there to take back once the disk allows
+            self.undo_button.show()
+            self.status.setText(f"Could not undo it ({refusal_in_words(exc)}).")
+
+        self._when.write_behind(self.journal, lambda: self.journal.undo(change), undone, refused)
 
     def _edit_session_note(self, item: QListWidgetItem | None) -> None:
         session = self._session_of(item)
         if session is None:
             return
         key = session_note_key(session.id)
-        text = self._ask(f"Note for {session.lesson_title}", key, session.note)
+        text = self.note_editing.ask(f"Note for {session.lesson_title}", key, session.note)
         if text is None:
             return
         changed = text.strip() != session.note
@@ -320,7 +326,7 @@ class JournalView(QWidget):
             else:
                 self.status.setText("Note saved.")
 
-        self._save_note(
+        self.note_editing.save(
             key, text, lambda: self.journal.update_session_note(session.id, text.strip()), saved
         )
 
@@ -331,14 +337,13 @@ class JournalView(QWidget):
         if note is None:
             return
         key = note_key(note.id)
-        text = self._ask(f"Note of {note.day:%a %d %b %Y}", key, note.text)
+        text = self.note_editing.ask(f"Note of {note.day:%a %d %b %Y}", key, note.text)
         if text is None:
             return
         if text.strip() == note.text:  # nothing changed: no draft to keep
-            with contextlib.suppress(OSError):
-                self.journal.drafts.drop(key)
+            self.note_editing.drop(key)
             return
-        self._save_note(
+        self.note_editing.save(
             key,
             text,
             lambda: self.journal.update_note(note.id, text.strip()),
@@ -346,7 +351,7 @@ class JournalView(QWidget):
         )
 
     def _add_note(self) -> None:
-        text = self._ask("A note for today", NEW_NOTE, "")
+        text = self.note_editing.ask("A note for today", NEW_NOTE, "")
         if not text or not text.strip():
             return
         note = Note(self._today(), text.strip())
@@ -355,80 +360,23 @@ class JournalView(QWidget):
             self.refresh()
             self.status.setText("Note saved.")
 
-        self._save_note(NEW_NOTE, text, lambda: self.journal.add_note(note), saved)
-
-    def _save_note(
-        self, key: str, text: str, write: Callable[[], T], saved: Callable[[T], None]
-    ) -> None:
-        """Write a note on the journal's writer; once it is on disk (its fsync returned) drop
-        its draft and call ``saved`` here, or, refused, keep the words for the dialog.
-
-        Until then the dialog is closed and the words are in the writer's queue, in the draft
-        on disk and in ``_draft_text``: nothing the learner typed waits only on the screen."""
-        self.status.setText("Saving your note…")
-
-        def written(done: Future[T]) -> None:
-            problem = done.exception()
-            if isinstance(problem, JournalInputError | OSError):
-                self._keep_for_later(key, text, problem)
-                return
-            if problem is not None:
-                raise problem
-            with contextlib.suppress(OSError):  # the note is saved; a draft left over is harmless
-                self.journal.drafts.drop(key)
-            saved(done.result())
-
-        self._when.then(self.journal.later(write), written)
-
-    def _ask(self, title: str, key: str, current: str) -> str | None:
-        """The note dialog, starting from the draft if one was left, keeping a draft as it is
-        typed; cancelling drops the draft (the learner chose to let those words go)."""
-        self._draft_key = key
-
-        def changed(text: str) -> None:
-            self._draft_text = text
-            if not self._draft_timer.isActive():  # from the first change: steady typing is kept
-                self._draft_timer.start()
-
-        text = self._text_dialog(self, title, self.journal.drafts.get(key) or current, changed)
-        due = self._draft_timer.isActive()
-        self._draft_timer.stop()
-        if isinstance(text, Dismissed):  # closed, not cancelled (a logout): the words stay
-            if due:
-                self._keep_draft()
-            return None
-        if text is None:
-            with contextlib.suppress(OSError):
-                self.journal.drafts.drop(key)
-        return text
-
-    def _keep_draft(self) -> None:
-        with contextlib.suppress(OSError):  # a draft is a safety net; the words are still here
-            self.journal.drafts.keep(self._draft_key, self._draft_text)
-
-    def _keep_for_later(self, key: str, text: str, exc: Exception) -> None:
-        """The journal refused the note: keep its words where the dialog will find them again."""
-        with contextlib.suppress(OSError):  # kept in memory first, so never lost this session
-            self.journal.drafts.keep(key, text)
-        reason = write_problem_in_words(exc) if isinstance(exc, OSError) else str(exc)
-        self.status.setText(
-            f"Your note could not be saved ({reason}). Your words are kept: "
-            "the note dialog shows them again."
-        )
+        self.note_editing.save(NEW_NOTE, text, lambda: self.journal.add_note(note), saved)
 
     def _export(self, kind: str) -> None:
+        """Written (and fsynced) on the journal's writer, after every change asked before it,
+        so the file holds them all; a slow stick or network folder never holds the window."""
         suggested = f"seesaw-journal-{self._today():%Y-%m-%d}.{kind}"
         title = "Export sessions as CSV" if kind == "csv" else "Export a report"
         chosen = self._save_dialog(self, title, str(Path.home() / suggested))
         if not chosen:
             return
         path = Path(chosen)
-        try:
-            if kind == "csv":
-                self.journal.export_csv(path)
-            else:
-                self.journal.export_markdown(path)
-        except (OSError, ValueError) as exc:
-            self.status.setText(f"Could not export to {path}: {exc}")
-            return
-        self.status.setText(f"Saved {path}")
+        export = self.journal.export_csv if kind == "csv" else self.journal.export_markdown
+        self.status.setText(f"Writing {path.name}…")
+        self._when.write_behind(
+            self.journal,
+            lambda: export(path),
+            lambda _: self.status.setText(f"Saved {path}"),
+            lambda exc: self.status.setText(f"Could not export to {path}: {refusal_in_words(exc)}"),
+            refusals=(OSError, ValueError),
+        )

@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 if TYPE_CHECKING:  # the pack reader (and the script parser) load when a pack is imported
     from lesson_engine.library.packs import PackError
 
-IMPORT_BUTTON = "Import a lesson pack…"
-"""The library's button, named here so that what points learners to it (Make pack's message)
-says it exactly."""
-
 
 def ask_pack_path(parent: QWidget) -> str:
     return QFileDialog.getOpenFileName(parent, "Import a lesson pack", "", "Lesson packs (*.zip)")[

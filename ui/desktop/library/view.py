@@ -21,8 +21,12 @@ from PySide6.QtWidgets import (
 from lesson_engine.library.listing import Library, LibraryEntry
 from lesson_engine.script.durations import format_clock
 from lesson_engine.session.resume import ResumeOffer
-from ui.desktop.library.pack_import import IMPORT_BUTTON
 from ui.desktop.widgets.shortcuts import bind
+
+IMPORT_BUTTON = "Import a lesson pack…"
+"""The library's button, named here so that what points learners to it (Make pack's message)
+says it exactly; the import itself (``pack_import``, with Qt's file dialog) loads after the first
+paint."""
 
 
 def resume_text(offer: ResumeOffer) -> str:

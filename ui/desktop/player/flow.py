@@ -9,6 +9,7 @@ already done is ever lost.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -58,6 +59,7 @@ class LessonFlow(QObject):
     preview_ended = Signal()  # back to the Author screen
     caption_step = Signal(int)  # the learner asked for bigger or smaller captions mid-lesson
     lesson_done = Signal(str)  # a lesson's id, once it was finished and checked out
+    _ahead = Signal(object)  # today's lessons, read on a thread, for the voice to make ahead
 
     def __init__(
         self,
@@ -103,6 +105,7 @@ class LessonFlow(QObject):
         self.check_out_form = CheckOutForm(self.saving, self._present, self)
         self._draft_timer = self.check_out_form.timer
         self.first_sound = FirstSound(lambda: self.audio, self)
+        self._ahead.connect(lambda timelines: self.audio.prefetch(timelines))
 
     # -- entry points --------------------------------------------------------------------
 
@@ -153,8 +156,14 @@ class LessonFlow(QObject):
 
     def prefetch(self, today: Today | None) -> None:
         """Have the voice make, when it has nothing else to do, the first cues of the lessons
-        ``today`` offers to start (``ahead.py``)."""
-        self.audio.prefetch(timelines_to_start(today, self.library, self.audio.duration_of))
+        ``today`` offers to start (``ahead.py``). The lessons are read on a thread of their own
+        (the parser's first import alone takes about 90 ms); the voice is asked from this one."""
+        library, duration_of = self.library, self.audio.duration_of
+        threading.Thread(
+            target=lambda: self._ahead.emit(timelines_to_start(today, library, duration_of)),
+            name="seesaw-ahead",
+            daemon=True,
+        ).start()
 
     def resume_offer(self) -> ResumeOffer | None:
         return offer_to_resume(self.journal.load_checkpoint(), self.library)
@@ -266,6 +275,11 @@ class LessonFlow(QObject):
             self.controller.swap_timeline(compile_timeline(self._lesson, self.audio.duration_of))
         if isinstance(self.view, PlayerView):
             self.view.show_voice_progress(*self.audio.progress())
+
+    @property
+    def previewing(self) -> bool:
+        """Whether what plays is a preview on the Author page rather than a lesson."""
+        return self._preview
 
     def preview(self, lesson: Lesson, start_ms: int) -> None:
         """Play a lesson being written, from a cue: nothing goes to the journal."""

@@ -2,21 +2,24 @@
 
 The check only reads, so it is safe at any moment. A restore swaps the journal's files under the
 lock this window already holds, then reads them again; the files it replaces are kept (see
-``lesson_engine.journal.backups``), and the pages that show the journal are told to redraw.
+``lesson_engine.journal.backups``), and the pages that show the journal are told to redraw. It runs
+on the journal's writer, after every write asked before it (``widgets/written.py``), so the window
+never waits for the disk and no queued write lands on the files being swapped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from lesson_engine.journal.backups import backup_days, backup_summary
 from lesson_engine.journal.check import check_journal
 from lesson_engine.journal.journal import Journal
-from lesson_engine.storage import write_problem_in_words
 from ui.desktop.settings.view import SettingsView
+from ui.desktop.widgets.written import WhenWritten, refusal_in_words
 
 AskBackupDay = Callable[[QWidget, list[tuple[date, str]]], "date | None"]
 """Shows the backups (newest first, each with what it holds) and returns the day chosen, or None."""
@@ -46,6 +49,7 @@ def connect_journal_care(
     ask_day: AskBackupDay = ask_backup_day,
 ) -> None:
     """Answer the page's two buttons; ``restored`` redraws whatever shows the journal."""
+    when = WhenWritten(view)
 
     def check() -> None:
         if journal.folder is None:
@@ -71,19 +75,25 @@ def connect_journal_care(
         day = ask_day(view, [(d, f"{d:%a %d %b %Y}: {backup_summary(folder, d)}") for d in days])
         if day is None:
             return
-        try:
-            kept = journal.restore_backup(day)
-        except (OSError, ValueError) as exc:
-            reason = write_problem_in_words(exc) if isinstance(exc, OSError) else str(exc)
-            view.show_check([f"The backup of {day:%d %B %Y} could not be put back: {reason}."])
-        else:
+        view.show_check([f"Putting back the backup of {day:%d %B %Y}…"])
+
+        def put_back(kept: Path) -> None:
             view.show_check(
                 [
                     f"Your journal is back as it was on {day:%d %B %Y}.",
                     f"What it held before is kept in {kept}.",
                 ]
             )
-        restored()  # even a refused restore may have changed some files: show what is there
+            restored()
+
+        def refused(exc: Exception) -> None:
+            reason = refusal_in_words(exc)
+            view.show_check([f"The backup of {day:%d %B %Y} could not be put back: {reason}."])
+            restored()  # even a refused restore may have changed some files: show what is there
+
+        when.write_behind(
+            journal, lambda: journal.restore_backup(day), put_back, refused, (OSError, ValueError)
+        )
 
     view.check_journal.connect(check)
     view.restore_backup.connect(restore)

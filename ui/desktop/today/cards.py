@@ -73,9 +73,10 @@ def button(
 
 
 class MorningQuestion(QFrame):
-    """How the knee was the morning after the last run: asked until answered."""
+    """How the knee was the morning after the last run: asked until answered. While the answer
+    is being saved the question is disabled (``answer`` is given the question to disable)."""
 
-    def __init__(self, shown: Today, answer: Callable[[int], None]) -> None:
+    def __init__(self, shown: Today, answer: Callable[[int, QWidget], None]) -> None:
         super().__init__()
         self.setProperty("role", "card")
         run = shown.ask_morning
@@ -89,7 +90,9 @@ class MorningQuestion(QFrame):
         self.rating.setSpecialValueText("rate it")
         self.rating.setAccessibleName("Pain the morning after the run, 0 to 10")
         ask.setBuddy(self.rating)
-        save = button("Save", lambda: answer(self.rating.value()), name="Save the morning's pain")
+        save = button(
+            "Save", lambda: answer(self.rating.value(), self), name="Save the morning's pain"
+        )
         save.setEnabled(False)  # a rating nobody gave is not saved as "no pain"
         self.rating.valueChanged.connect(lambda value: save.setEnabled(value >= 0))
         row.addWidget(ask, 1)
@@ -98,9 +101,10 @@ class MorningQuestion(QFrame):
 
 
 class RedFlagQuestion(QFrame):
-    """Once a week: the signs that do not fit the usual IT band pattern."""
+    """Once a week: the signs that do not fit the usual IT band pattern (``answer`` is given
+    the question, as the morning's is)."""
 
-    def __init__(self, answer: Callable[[tuple[str, ...]], None]) -> None:
+    def __init__(self, answer: Callable[[tuple[str, ...], QWidget], None]) -> None:
         super().__init__()
         self.setProperty("role", "card")
         box = QVBoxLayout(self)
@@ -114,11 +118,13 @@ class RedFlagQuestion(QFrame):
         row.addStretch(1)
         box.addLayout(row)
         buttons = QHBoxLayout()
-        buttons.addWidget(button("None of these", lambda: answer(()), name="None of these signs"))
+        buttons.addWidget(
+            button("None of these", lambda: answer((), self), name="None of these signs")
+        )
         buttons.addWidget(
             button(
                 "Save what I ticked",
-                lambda: answer(tuple(f for f, c in self.boxes.items() if c.isChecked())),
+                lambda: answer(tuple(f for f, c in self.boxes.items() if c.isChecked()), self),
             )
         )
         buttons.addStretch(1)

@@ -1,14 +1,15 @@
-"""Writing the report for a clinician from the Today page: Markdown as it is, or a PDF made from
-the same Markdown by Qt's own PDF writer (no other dependency)."""
+"""The report for a clinician from the Today page: Markdown as it is, or a PDF made from the
+same Markdown by Qt's own PDF writer (no other dependency).
+
+The PDF is made in memory on the window's thread (drawing text is Qt's, and quick); the file is
+then written like every other durable write, on the journal's writer (``today/saving.py``).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
-
-from lesson_engine.storage import write_atomically
 
 
 def ask_report_path(parent: QWidget, proposed: str) -> str:
@@ -18,18 +19,18 @@ def ask_report_path(parent: QWidget, proposed: str) -> str:
     return path
 
 
-def write_report(markdown: str, path: Path) -> None:
-    """PDF when the name ends in .pdf, else Markdown; raises OSError when it cannot be written."""
-    if path.suffix.lower() != ".pdf":
-        write_atomically(path, markdown.encode("utf-8"))
-        return
+def report_bytes(markdown: str, *, pdf: bool) -> bytes:
+    """The file's bytes: the Markdown itself, or a PDF of it on A4."""
+    if not pdf:
+        return markdown.encode("utf-8")
     document = QTextDocument()
     document.setMarkdown(markdown)
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setTitle("Running rehabilitation report")
     writer.setCreator("Seesaw")
     document.print_(writer)
-    del writer  # the file is complete once the writer is gone
-    if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(f"the PDF could not be written to {path}")
+    del writer  # the PDF is complete once the writer is gone
+    return bytes(buffer.data().data())

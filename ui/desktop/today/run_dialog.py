@@ -1,8 +1,9 @@
 """Logging a run or a cross-training session: what was done and how the knee answered.
 
 The form is kept as a draft half a second after each change (``journal.drafts``), so a crash or a
-closed lid never takes what was typed; it closes only when the journal has the record, and a
-record the journal refuses keeps the form open with the reason beside it.
+closed lid never takes what was typed. Save hands the record to the journal's writer and waits,
+the form still open and its Save disabled; it closes only once the record is on disk, and a record
+the journal refuses keeps the form open with the reason beside it (and its fields in the draft).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,8 +39,10 @@ KM_PER_MILE = 1.609344
 RUN_DRAFT = "run:new"
 CROSS_DRAFT = "cross:new"
 DRAFT_AFTER_MS = 500
-Save = Callable[[object], "str | None"]
-"""Stores the record; returns None when the journal has it, else the reason it was refused."""
+Answered = Callable[[str], None]
+Save = Callable[[object, Answered], None]
+"""Stores the record, then answers on the window's thread: "" once it is on disk, else the
+reason it was refused (at once when nothing writes behind)."""
 
 
 def _rating(name: str, value: int | None = None) -> QSpinBox:
@@ -122,9 +126,20 @@ class _Drafted(QDialog):
             self._drafts.keep(self._key, json.dumps(self.fields()))
 
     def _try_save(self) -> None:
-        problem = self._save(self.record())
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(False)  # one record for one Save, however often it is pressed
+        self.problem.setText("Saving…")
+        self._save(self.record(), self._answered)
+
+    def _answered(self, problem: str) -> None:
+        """The journal's answer. It may come after the form was closed by Esc or the window:
+        the record is kept all the same, or, refused, its fields stay in the draft."""
+        if not shiboken6.isValid(self):
+            return
         if problem:
+            self.keep_draft()
             self.problem.setText(problem)
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
             return
         self._timer.stop()
         self._drop()

@@ -3,8 +3,9 @@
 Everything shown is worked out again from the journal on each refresh (``programme/progress``):
 the page keeps no state of its own apart from which programme cards are open, so a run logged on
 the command line, a set logged on the Exercises page or a session undone on the Journal page is
-reflected the next time Today is shown. Every write goes to the journal through ``_store``; one
-the journal refuses is reported in words and loses nothing (dialogs stay open with their fields).
+reflected the next time Today is shown. Every write goes to the journal's writer through
+``today/saving.py``, which says "saved" only once it is on disk; one the journal refuses is
+reported in words and loses nothing (dialogs stay open with their fields, answers stay given).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -35,7 +35,6 @@ from lesson_engine.journal.kinds import (
     Kind,
 )
 from lesson_engine.journal.records import PlanChange, ProgrammeChoice, RedFlagCheck
-from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.programme.describe import day_name
 from lesson_engine.programme.history import History, from_journal
 from lesson_engine.programme.model import Activity, Programme
@@ -46,7 +45,7 @@ from lesson_engine.programme.run_lesson import todays_run
 from lesson_engine.programme.today import Item, Today, today
 from lesson_engine.programme.week import Status
 from lesson_engine.programme.words import SHOWN_TODAY
-from lesson_engine.storage import write_problem_in_words
+from ui.desktop.today.asking import AskDay, OpenDialog, ask_day, ask_report_path, run_dialog
 from ui.desktop.today.cards import (
     MorningQuestion,
     RedFlagQuestion,
@@ -58,29 +57,10 @@ from ui.desktop.today.cards import (
     week_strip,
 )
 from ui.desktop.today.chooser import ProgrammeChooser
+from ui.desktop.today.saving import Answered, TodaySaving
 from ui.desktop.widgets.scroll_page import scrolling_page
 
-AskDay = Callable[[QWidget, list[date]], "date | None"]
-"""Which day to move a session to (the rest of its week); None when cancelled."""
-OpenDialog = Callable[[Any], bool]
-"""Runs a dialog (``exec``); tests answer it without showing it."""
-
-
-def ask_day(parent: QWidget, days: list[date]) -> date | None:
-    names = [f"{d:%A %d %B}" for d in days]
-    chosen, ok = QInputDialog.getItem(parent, "Move to", "Move it to:", names, 0, False)
-    return days[names.index(chosen)] if ok and chosen in names else None
-
-
-def ask_report_path(parent: QWidget, suggested: str) -> str:
-    """Where to write the clinician's report (its module, and the PDF writer, load on first use)."""
-    from ui.desktop.today import report_file
-
-    return report_file.ask_report_path(parent, suggested)
-
-
-def run_dialog(dialog: Any) -> bool:
-    return bool(dialog.exec())
+__all__ = ["AskDay", "OpenDialog", "TodayView", "ask_day", "run_dialog"]
 
 
 class TodayView(QWidget):
@@ -89,8 +69,9 @@ class TodayView(QWidget):
     take_run_requested = Signal(object)
     """Today's run (a ``RunStage``) to write as an audio file."""
     changed = Signal()
-    """Something was written to the journal from this page."""
+    """Something this page wrote is on disk now: the pages that show the journal may redraw."""
     problem = Signal(str)
+    """Something to say beyond this page (the report's place), for the banner."""
 
     def __init__(
         self,
@@ -120,6 +101,11 @@ class TodayView(QWidget):
         self._choosing = False
         self.shown: Today | None = None
         self._scroll = scrolling_page(self)
+        self.saving = TodaySaving(lambda: self.journal, self.refresh, self)
+        self.saving.changed.connect(self.changed)
+        page = self.layout()
+        assert isinstance(page, QVBoxLayout)
+        page.addWidget(self.saving.status)  # under the scrolling part: a redraw keeps it
         self._column = QVBoxLayout()
         self.refresh()
 
@@ -296,40 +282,26 @@ class TodayView(QWidget):
 
     # -- what the learner does ---------------------------------------------------------------
 
-    def _store(self, kind: Kind[Any], record: object, *, correct: bool = False) -> str | None:
-        """Write; None when the journal has it, else the reason in words (also announced)."""
-        try:
-            if correct:
-                self.journal.correct(kind, record)
-            else:
-                self.journal.add(kind, record)
-        except JournalInputError as exc:
-            return str(exc).capitalize() + "."
-        except OSError as exc:
-            message = f"Your journal could not be written ({write_problem_in_words(exc)})."
-            self.problem.emit(message)
-            return message
-        self.changed.emit()
-        return None
-
     def choose(self, programme_id: str, phase: int, usual: int) -> None:
         choice = ProgrammeChoice(self._today_is(), programme_id, phase, usual or None)
-        problem = self._store(CHOICES, choice)
-        if problem:
-            self.problem.emit(problem)
-            return
-        self._choosing = False
-        self.refresh()
 
-    def answer_morning(self, pain: int) -> None:
+        def chosen() -> None:
+            self._choosing = False
+            self.refresh()
+
+        self.saving.store(
+            CHOICES, choice, "Your programme is saved.", busy=self._scroll.widget(), then=chosen
+        )
+
+    def answer_morning(self, pain: int, busy: QWidget | None = None) -> None:
         assert self.shown is not None and self.shown.ask_morning is not None
         run = replace(self.shown.ask_morning, pain_next_morning=pain)
-        if not self._store(RUNS, run, correct=True):
-            self.refresh()
+        said = f"The morning after {run.day:%A}'s run is saved: pain {pain} of 10."
+        self.saving.store(RUNS, run, said, correct=True, busy=busy)
 
-    def answer_red_flags(self, flags: tuple[str, ...]) -> None:
-        if not self._store(RED_FLAG_CHECKS, RedFlagCheck(self._today_is(), flags)):
-            self.refresh()
+    def answer_red_flags(self, flags: tuple[str, ...], busy: QWidget | None = None) -> None:
+        said = "This week's answer about the warning signs is saved."
+        self.saving.store(RED_FLAG_CHECKS, RedFlagCheck(self._today_is(), flags), said, busy=busy)
 
     def log_run(self) -> None:
         from ui.desktop.today.run_dialog import RunDialog  # the log forms load when first opened
@@ -340,13 +312,12 @@ class TodayView(QWidget):
         dialog = RunDialog(
             self,
             self.journal.drafts,
-            lambda r: self._store(RUNS, r),
+            self._logged(RUNS, "Your run"),
             self._today_is(),
             self._miles(),
             planned,
         )
-        if self._open_dialog(dialog):
-            self.refresh()
+        self._open_dialog(dialog)  # the page is drawn again once the run is on disk
 
     def log_cross(self) -> None:
         from ui.desktop.today.run_dialog import CrossDialog
@@ -355,16 +326,25 @@ class TodayView(QWidget):
         if self.shown is not None and (weekly := self.shown.standing.phase.of(Activity.CROSS)):
             minutes = weekly.minutes or 30
         dialog = CrossDialog(
-            self, self.journal.drafts, lambda r: self._store(CROSS, r), self._today_is(), minutes
+            self,
+            self.journal.drafts,
+            self._logged(CROSS, "Your cross-training"),
+            self._today_is(),
+            minutes,
         )
-        if self._open_dialog(dialog):
-            self.refresh()
+        self._open_dialog(dialog)
+
+    def _logged(self, kind: Kind[Any], what: str) -> Callable[[Any, Answered], None]:
+        """What a log form's Save does: store the record, and tell the form how it went."""
+        return lambda record, answered: self.saving.store(
+            kind, record, f"{what} of {day_name(kind.day(record))} is saved.", answered=answered
+        )
 
     def skip_session(self, item: Item) -> None:
         day = item.slot.moved_from or item.slot.day
         change = PlanChange(day, item.slot.activity.value, "skip")
-        if not self._store(PLAN_CHANGES, change):
-            self.refresh()
+        said = f"{day:%A}'s {item.slot.activity.label.lower()} is skipped, and that is saved."
+        self.saving.store(PLAN_CHANGES, change, said, busy=self._scroll.widget())
 
     def move_session(self, item: Item) -> None:
         today_ = self._today_is()
@@ -377,8 +357,8 @@ class TodayView(QWidget):
         change = PlanChange(
             item.slot.moved_from or item.slot.day, item.slot.activity.value, "move", chosen
         )
-        if not self._store(PLAN_CHANGES, change):
-            self.refresh()
+        said = f"The {item.slot.activity.label.lower()} is moved to {chosen:%A}, and that is saved."
+        self.saving.store(PLAN_CHANGES, change, said, busy=self._scroll.widget())
 
     def save_report(self) -> None:
         if self.shown is None:
@@ -387,15 +367,15 @@ class TodayView(QWidget):
         path = self._ask_report(self, f"seesaw-report-{day.isoformat()}.pdf")
         if not path:
             return
-        from ui.desktop.today.report_file import write_report
+        from ui.desktop.today.report_file import report_bytes
 
         text = report_markdown(self.shown, self.history(), day)
-        try:
-            write_report(text, Path(path))
-        except OSError as exc:
-            self.problem.emit(f"The report could not be written ({write_problem_in_words(exc)}).")
-            return
-        self.problem.emit(f"The report for your clinician is in {path}.")
+        data = report_bytes(text, pdf=path.lower().endswith(".pdf"))
+        self.saving.write_file(
+            Path(path),
+            data,
+            lambda: self.problem.emit(f"The report for your clinician is in {path}."),
+        )
 
     def buttons(self) -> dict[str, QPushButton]:
         """Every button on the page by its accessible name (for tests and the accessibility walk)."""

@@ -139,6 +139,7 @@ def connect_today(
 
         if isinstance(page, ExercisesView):  # not the message a catalogue that failed leaves
             page.programme_requested.connect(choose_programme)
+            page.logged.connect(view.refresh)  # a strength set counts toward today's plan
 
     def wire_journal(page: QWidget) -> None:
         from ui.desktop.journal.view import JournalView
@@ -169,4 +170,5 @@ def connect_today(
     reminders.shown.connect(window.banner.add)
     view.problem.connect(window.banner.add)
     flow.finished.connect(view.refresh)
+    flow.saving.stored.connect(view.refresh)  # the session, written behind, is in: it counts
     return TodayParts(export, reminders)

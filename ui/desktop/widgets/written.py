@@ -5,6 +5,10 @@ hands back a future that completes after the fsync. Qt widgets may only be touch
 thread, so what follows a write (saying "saved", showing the new row, keeping the words when the
 disk refused them) is carried back through a queued signal. When no writer is attached the write
 was done on the spot, the future is already complete, and the follow-up runs at once.
+
+Every page writes the same way (``write_behind``): "saved" is said only once the write returned,
+and a refusal (a full or read-only disk, or a record the journal's checks turn down) reaches the
+page as words, with whatever the learner typed still where they typed it.
 """
 
 from __future__ import annotations
@@ -15,7 +19,20 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.storage import write_problem_in_words
+
 T = TypeVar("T")
+
+REFUSALS = (JournalInputError, OSError)
+"""What a write may be refused with that the learner can act on: a check, or the disk."""
+
+
+def refusal_in_words(exc: Exception) -> str:
+    """Why a write was refused, as the learner can act on it: "the disk is full", or what the
+    journal's check said about what was typed."""
+    return write_problem_in_words(exc) if isinstance(exc, OSError) else str(exc)
 
 
 class WhenWritten(QObject):
@@ -33,3 +50,26 @@ class WhenWritten(QObject):
     def then(self, future: Future[T], follow: Callable[[Future[T]], None]) -> None:
         """Run ``follow(future)`` on this object's thread once the write is done."""
         future.add_done_callback(lambda done: self._written.emit(lambda: follow(done)))
+
+    def write_behind(
+        self,
+        journal: Journal,
+        write: Callable[[], T],
+        saved: Callable[[T], None],
+        refused: Callable[[Exception], None],
+        refusals: tuple[type[Exception], ...] = REFUSALS,
+    ) -> None:
+        """Run ``write`` on the journal's writer, after every write asked before it; back here,
+        ``saved(result)`` once it is on disk, or ``refused(reason)`` when it raised one of
+        ``refusals``. Anything else is a mistake in Seesaw and is raised here, not hidden."""
+
+        def follow(done: Future[T]) -> None:
+            problem = done.exception()
+            if isinstance(problem, refusals):
+                refused(problem)
+                return
+            if problem is not None:
+                raise problem
+            saved(done.result())
+
+        self.then(journal.later(write), follow)

@@ -1,0 +1,130 @@
+"""The sound device and the voice start once the window is wired, off the UI thread.
+
+Each test starts Seesaw in a fresh process (pygame, once imported, stays for the process) with
+sound on and SDL's dummy driver, or a driver that does not exist, and reads back what it saw.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ui.desktop.sound_thread import SoundThread
+
+CHILD = """
+import json, sys, threading, time
+from PySide6.QtCore import QEventLoop, QSettings
+from lesson_engine.paths import config_dir
+
+settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+settings.setValue("voice/name", "captions")
+settings.setValue("audio/enabled", True)
+settings.sync()
+
+import audio.output.mixer as mixer
+
+opened_on = []  # for each opening, once it is over: whether it ran on the UI thread
+real_init = mixer.PygameOutput.__init__
+def init(self):
+    try:
+        real_init(self)
+    finally:
+        opened_on.append(threading.current_thread() is threading.main_thread())
+mixer.PygameOutput.__init__ = init
+
+from ui.desktop.launch import run_until_ready
+
+launch = run_until_ready()
+app = launch.app
+threads = lambda: sorted(t.name for t in threading.enumerate())
+at_ready = {"pygame": "pygame" in sys.modules, "threads": threads()}
+audio = app.flow.audio
+
+def settled():
+    return opened_on and (audio.description != "Captions only (no sound)" or app.window.banner.messages)
+
+deadline = time.monotonic() + 30
+while not settled() and time.monotonic() < deadline:
+    launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+launch.qt_app.processEvents()
+print(json.dumps({
+    "at_ready": at_ready,
+    "later": threads(),
+    "opened_on_ui_thread": opened_on,
+    "output": type(audio.output).__name__,
+    "description": audio.description,
+    "banner": app.window.banner.messages,
+}))
+launch.shell.window.close()
+"""
+
+
+def start_with_sound(repo: Path, driver: str) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SDL_AUDIODRIVER=driver)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return seen
+
+
+def test_the_window_is_wired_before_the_sound_and_the_voice_load_then_both_start(
+    repo: Path,
+) -> None:
+    seen = start_with_sound(repo, "dummy")
+    at_ready = seen["at_ready"]
+    assert isinstance(at_ready, dict)
+    assert at_ready["pygame"] is False  # nothing took the interpreter from the wiring
+    assert "seesaw-sound" not in at_ready["threads"]
+    assert "seesaw-voice" not in at_ready["threads"]
+    later = seen["later"]
+    assert isinstance(later, list)
+    assert "seesaw-sound" in later and "seesaw-voice" in later
+    assert seen["opened_on_ui_thread"] == [False]  # the window never froze for the device
+    assert seen["output"] == "PygameOutput"
+    assert seen["banner"] == []
+
+
+def test_a_sound_device_that_will_not_open_is_said_and_lessons_run_with_captions(
+    repo: Path,
+) -> None:
+    seen = start_with_sound(repo, "no-such-driver")
+    banner = seen["banner"]
+    assert isinstance(banner, list) and len(banner) == 1
+    assert banner[0].startswith("Sound could not start")
+    assert banner[0].endswith("lessons run with captions only.")
+    assert seen["output"] == "NullOutput"
+    assert seen["description"] == "Captions only (no sound)"
+
+
+def test_what_the_opening_says_is_heard_on_the_ui_thread_and_the_thread_waits_for_the_close(
+    qtbot: QtBot,
+) -> None:
+    """Widgets may be touched only from the UI thread; the opening thread lives until the device
+    is closed (what SDL made on it on Windows must outlive it)."""
+    opened_on: list[str] = []
+    heard: list[tuple[str, str]] = []
+    sound = SoundThread(lambda: opened_on.append(threading.current_thread().name) or "no sound")
+    sound.opened.connect(lambda said: heard.append((said, threading.current_thread().name)))
+    sound.start()
+    qtbot.waitUntil(lambda: bool(heard))
+    assert opened_on == ["seesaw-sound"]
+    assert heard == [("no sound", threading.main_thread().name)]
+    alive = [t for t in threading.enumerate() if t.name == "seesaw-sound"]
+    assert len(alive) == 1
+    sound.release()
+    alive[0].join(timeout=5)
+    assert not alive[0].is_alive()
