@@ -222,19 +222,22 @@ print(" ".join(name for name in heavy if name in sys.modules))
 """
 
 
-def test_the_window_is_drawn_without_loading_the_engine_journal_or_audio(repo: Path) -> None:
-    """What makes the window appear at once: only Qt, the settings and the index come first."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_MODULES],
+def start_in_child(repo: Path, code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter on the offscreen screen, as a start of Seesaw is."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
         cwd=repo,
-        env=env,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env),
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
     )
-    assert done.stdout.split() == []
+
+
+def test_the_window_is_drawn_without_loading_the_engine_journal_or_audio(repo: Path) -> None:
+    """What makes the window appear at once: only Qt, the settings and the index come first."""
+    assert start_in_child(repo, FIRST_PAINT_MODULES).stdout.split() == []
 
 
 WIRED_MODULES = """
@@ -253,18 +256,8 @@ def test_once_wired_the_voice_the_sound_and_the_other_pages_are_still_to_load(re
     """With the neural voice and sound on (the defaults), a returning learner's start (the first
     one wrote the library's index): what they wait for does not include loading the voice or
     the sound, nor parsing a lesson, nor the pages not on screen."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     loaded = [
-        subprocess.run(
-            [sys.executable, "-c", WIRED_MODULES],
-            cwd=repo,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        ).stdout.split()
-        for _ in ("first start", "next start")
+        start_in_child(repo, WIRED_MODULES).stdout.split() for _ in ("first start", "next start")
     ]
     assert loaded[1] == []
 
@@ -280,16 +273,7 @@ print(json.dumps({"code": code, "collecting": gc.isenabled(), "frozen": gc.get_f
 def test_once_seesaw_is_wired_the_garbage_collector_runs_again(repo: Path, tmp_path: Path) -> None:
     """``seesaw`` holds the collector off while it starts; left off, every cycle made after would
     stay in memory for as long as Seesaw runs."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SEESAW_HOME=str(tmp_path / "home"))
-    done = subprocess.run(
-        [sys.executable, "-c", COLLECTOR_AFTER_START],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    done = start_in_child(repo, COLLECTOR_AFTER_START, SEESAW_HOME=str(tmp_path / "home"))
     seen = json.loads(done.stdout.splitlines()[-1])
     assert seen["code"] == 0, done.stderr
     assert seen["collecting"] is True
