@@ -62,8 +62,8 @@ namespace of enums and the font database load on first use)."""
 
 SEESAW = """
 import resource, sys
-from ui.desktop import collector
-collector.hold()  # as ``seesaw`` does before it imports the app (ui.main)
+from ui.main import prepare
+prepare(desktop=True)  # as ``seesaw`` does before it imports the app
 from ui.desktop.launch import run_until_ready
 
 def report(what):

@@ -65,6 +65,11 @@ def library_index_path() -> Path:
     return cache_dir() / "library-index.json"
 
 
+def compiled_methods_path() -> Path:
+    """The dataclass methods a start compiled, so the next start need not (``ui.method_cache``)."""
+    return cache_dir() / "compiled-methods"
+
+
 def config_dir() -> Path:
     home = _home_override()
     if home:

@@ -16,12 +16,23 @@ READY_CHECK = "--until-ready"
 """Open the window, load everything, print what loaded and quit: ``ui.desktop.ready_check``."""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args == [READY_CHECK]:
+def prepare(desktop: bool) -> None:
+    """What every start does before it imports the rest of Seesaw: dataclass methods compiled
+    once across starts (``ui.method_cache``), and for the window, the collector held until it is
+    wired (``ui.desktop.collector``)."""
+    if desktop:
         from ui.desktop import collector
 
-        collector.hold()  # until the window is wired: ``ui.desktop.collector`` says why
+        collector.hold()
+    from lesson_engine.paths import compiled_methods_path
+    from ui import method_cache
+
+    method_cache.use(compiled_methods_path())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    prepare(desktop=not args or args == [READY_CHECK])
     if not args:
         from ui.desktop.launch import run
 

@@ -27,6 +27,7 @@ from ui.desktop import qt_start  # noqa: F401  (before any other module of Seesa
 # isort: split
 from audio.voices.choice import chosen_voice_name, missing_voice_notice, timing_key
 from lesson_engine.paths import data_dir
+from ui import method_cache
 from ui.desktop import collector
 from ui.desktop.display_check import display_problem
 from ui.desktop.settings.store import THEMES, read_choice, read_voice_settings, settings_store
@@ -132,6 +133,7 @@ def start(
             wire()
         finally:
             collector.release()
+            method_cache.save()  # only if this start compiled methods the file lacked
 
     def wire() -> None:
         if on_shown is not None:

@@ -1,0 +1,138 @@
+"""The methods Python writes for each dataclass, compiled once and kept between starts.
+
+Seesaw's model is frozen dataclasses, and a start creates some 130 of them. For each, Python's
+``dataclasses`` writes ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``, ``__setattr__`` and
+``__delattr__`` as source text and compiles every one with its own ``exec``: about 1.1 ms a
+class on Python 3.11, some 140 ms of a start that is otherwise 600 ms. The text depends only on
+the class's fields and options, so the same start writes the same texts every time.
+
+``use`` keeps the compiled code of each text in a file in the cache folder and gives it back the
+next time the same text comes: Python runs exactly the code it would have compiled (the key is the
+whole text, compared in full; the file carries the interpreter's bytecode magic number and a CRC,
+and anything else is ignored as if there were no file). It does so by giving the ``dataclasses``
+module an ``exec`` of its own, the one name it looks up to run that text; a Python whose
+dataclasses no longer call ``exec`` simply compiles as it always did.
+
+What a start compiled that the file lacked is written back after the start (``save``), in a
+new file moved into place, so another Seesaw reading it never sees half a file. Like the rest of
+the cache folder, deleting it loses nothing but time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import builtins
+import contextlib
+import dataclasses
+import importlib.util
+import marshal
+import os
+import zlib
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+HEADER = b"seesaw-methods\n"
+MAX_ENTRIES = 4000
+"""Beyond this (many versions of Seesaw's classes over time) a save keeps this run's texts only."""
+
+
+class _Kept:
+    """This process's texts and their code, and what became of them."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.codes: dict[str, CodeType] = {}
+        self.used: set[str] = set()
+        self.compiled = 0
+        """Texts this process compiled because the file did not have them."""
+        self.reused = 0
+        self.unsaved = 0
+
+
+_kept = _Kept()
+
+
+def _cached_exec(source: object, globals_: Any = None, locals_: Any = None) -> None:
+    """``exec`` as ``dataclasses`` calls it, with the compile skipped when the text is known."""
+    if not isinstance(source, str):
+        builtins.exec(source, globals_, locals_)  # type: ignore[arg-type]
+        return
+    code = _kept.codes.get(source)
+    if code is None:
+        code = compile(source, "<string>", "exec")
+        _kept.codes[source] = code
+        _kept.compiled += 1
+        _kept.unsaved += 1
+    else:
+        _kept.reused += 1
+    _kept.used.add(source)
+    builtins.exec(code, globals_, locals_)
+
+
+def _read(path: Path) -> dict[str, CodeType]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    start = len(HEADER) + len(importlib.util.MAGIC_NUMBER) + 4
+    if (
+        not data.startswith(HEADER + importlib.util.MAGIC_NUMBER)
+        or len(data) < start
+        or int.from_bytes(data[start - 4 : start], "big") != zlib.crc32(data[start:])
+    ):
+        return {}
+    try:
+        loaded = marshal.loads(data[start:])
+    except (EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {
+        text: code
+        for text, code in loaded.items()
+        if isinstance(text, str) and isinstance(code, CodeType)
+    }
+
+
+def use(path: Path) -> None:
+    """Compile each dataclass method's text at most once across starts, kept in ``path``.
+
+    Call before the modules that define dataclasses are imported; what this process compiles
+    new is written back by ``save`` (called at exit too).
+    """
+    if _kept.path is not None:
+        return
+    _kept.path = path
+    _kept.codes = _read(path)
+    dataclasses.exec = _cached_exec  # type: ignore[attr-defined]
+    atexit.register(save)
+
+
+def save() -> None:
+    """Write the file again if this process compiled a text it did not have; never raises."""
+    path = _kept.path
+    if path is None or _kept.unsaved == 0:
+        return
+    keep = (
+        _kept.codes
+        if len(_kept.codes) <= MAX_ENTRIES
+        else {text: _kept.codes[text] for text in _kept.used}
+    )
+    payload = marshal.dumps(keep)
+    crc = zlib.crc32(payload).to_bytes(4, "big")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(HEADER + importlib.util.MAGIC_NUMBER + crc + payload)
+        os.replace(temporary, path)
+    except OSError:  # a full or read-only disk: the next start compiles, as without the file
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return
+    _kept.unsaved = 0
+
+
+def counts() -> tuple[int, int]:
+    """How many method texts this process compiled, and how many it took from the file."""
+    return _kept.compiled, _kept.reused
