@@ -83,12 +83,18 @@ class Launch:
     """Kept alive until it has fired."""
 
 
-def name_and_icon(qt_app: QApplication) -> None:
-    """Every window and message box carries Seesaw's name and icon; the desktop file name lets a
-    Wayland compositor match the window to its launcher (``seesaw install-desktop``)."""
+def give_name(qt_app: QApplication) -> None:
+    """Every window and message box carries Seesaw's name; the desktop file name lets a Wayland
+    compositor match the window to its launcher, and so its icon (``seesaw install-desktop``)."""
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationDisplayName(APP_NAME)
     qt_app.setDesktopFileName(APP_ID)
+
+
+def give_icon(qt_app: QApplication) -> None:
+    """Seesaw's icon on its windows, message boxes and reminders. Drawing it from its SVG loads
+    Qt's SVG plugin (some 7 ms), so the main window gets it just after its first paint, before
+    anything else is wired; a taskbar shows it a frame later."""
     qt_app.setWindowIcon(QIcon(str(icon_path())))
 
 
@@ -106,7 +112,7 @@ def start(
         if isinstance(existing, QApplication)
         else QApplication(list(argv) if argv is not None else sys.argv[:1])
     )
-    name_and_icon(qt_app)
+    give_name(qt_app)
     lock_problem = ""
     try:
         lock = acquire_instance_lock(data_dir())
@@ -115,6 +121,7 @@ def start(
     if lock is None and not lock_problem:
         from PySide6.QtWidgets import QMessageBox  # each Qt class costs on first use: only here
 
+        give_icon(qt_app)
         QMessageBox.information(None, "Seesaw is already open", ALREADY_OPEN)
         collector.release()
         return Launch(qt_app, None)
@@ -138,6 +145,7 @@ def start(
     def wire() -> None:
         if on_shown is not None:
             on_shown()
+        give_icon(qt_app)
         if not shell.window.isVisible():
             return  # closed before it was ready: nothing to open, nothing to write
         # Here, not above: it imports the engine, the journal and the audio.
