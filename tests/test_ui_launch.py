@@ -17,14 +17,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from audio.voices import choice as voice_choice
+from lesson_engine.library.index import LibraryIndex
 from lesson_engine.library.listing import load_library
-from lesson_engine.paths import config_dir, data_dir, journal_folder, lesson_folders
+from lesson_engine.paths import (
+    config_dir,
+    data_dir,
+    journal_folder,
+    lesson_folders,
+    library_index_path,
+)
 from lesson_engine.playback.checkpoint import Checkpoint
 from ui.desktop import launch as launch_module
 from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
 from ui.desktop.launch import Launch, start
-from ui.desktop.window.shell import library_index
 
 
 @pytest.fixture
@@ -62,11 +68,22 @@ def close(launch: Launch) -> None:
 def test_the_window_lists_the_lessons_first_and_the_journal_arrives_right_after(
     qtbot: QtBot, quiet_settings: None, restore_app_look: None
 ) -> None:
-    known = load_library(lesson_folders(), index=library_index(), timing="estimate")
+    known = load_library(
+        lesson_folders(), index=LibraryIndex(library_index_path()), timing="estimate"
+    )
     launch = start([])
     try:
         assert launch.shell is not None and launch.app is None
-        assert launch.shell.window.isVisible()
+        window = launch.shell.window
+        assert window.isVisible()
+        # Nothing was left halfway: the window opens on Today, and the Lessons page, not shown,
+        # is not built for the first paint; its tab, chosen before the rest is wired, lists
+        # what the index knows.
+        assert window.navigation.current_key == "today" and not window.is_built("library")
+        tabs = window.navigation
+        lessons_tab = tabs.tabRect(tabs.keys.index("library")).center()
+        qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=lessons_tab)
+        assert launch.app is None and window.pages.currentWidget() is launch.shell.library_view
         assert listed_ids(launch) == [e.id for e in known.entries]
         assert not (data_dir() / "journal").exists()  # not opened before the first paint
         assert launch.shell.window.navigation.isEnabled()
@@ -74,7 +91,6 @@ def test_the_window_lists_the_lessons_first_and_the_journal_arrives_right_after(
         qtbot.waitUntil(lambda: launch.app is not None)
         assert launch.app is not None and not launch.failed
         assert (data_dir() / "journal").exists()
-        window = launch.shell.window
         assert isinstance(window.page("exercises"), ExercisesView)
         assert isinstance(window.page("journal"), JournalView)
         assert listed_ids(launch) == [e.id for e in known.entries]
@@ -89,7 +105,9 @@ def test_the_window_lists_the_lessons_first_and_the_journal_arrives_right_after(
 def test_a_saved_place_is_offered_on_the_first_paint_and_stays_put_once_wired(
     qtbot: QtBot, quiet_settings: None, restore_app_look: None
 ) -> None:
-    known = load_library(lesson_folders(), index=library_index(), timing="estimate")
+    known = load_library(
+        lesson_folders(), index=LibraryIndex(library_index_path()), timing="estimate"
+    )
     lesson = known.entries[0]
     place = Checkpoint(
         lesson.id, lesson.digest, 754_000, "c12", 12, 2, "Lifting the knee", "paused"
@@ -100,7 +118,10 @@ def test_a_saved_place_is_offered_on_the_first_paint_and_stays_put_once_wired(
     launch = start([])
     try:
         assert launch.shell is not None and launch.app is None
+        window = launch.shell.window
+        assert window.is_built("library") and window.navigation.current_key == "library"
         view = launch.shell.library_view
+        assert window.pages.currentWidget() is view
         first = view.resume_text.text()
         assert not view.resume_card.isHidden()
         assert lesson.title in first and "Lifting the knee" in first and "12:34" in first
@@ -145,7 +166,7 @@ def test_a_first_start_without_an_index_still_ends_with_every_lesson_listed(
 def test_a_damaged_index_and_saved_place_cost_only_the_quick_look(
     qtbot: QtBot, quiet_settings: None, restore_app_look: None
 ) -> None:
-    index = library_index().path
+    index = LibraryIndex(library_index_path()).path
     index.parent.mkdir(parents=True)
     index.write_text('{"version": 1, "lessons": {"x": {"size": "big"}}')
     journal_folder().mkdir(parents=True)

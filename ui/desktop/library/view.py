@@ -149,6 +149,11 @@ class LibraryView(QWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.addItem(item)
 
+    @property
+    def resume_offer(self) -> ResumeOffer | None:
+        """The saved place offered at the top, if any."""
+        return self._resume
+
     def show_resume(self, offer: ResumeOffer | None) -> None:
         self._resume = offer
         if offer is None:

@@ -1,23 +1,28 @@
-"""The window as first painted: the whole navigation, and the lessons listed from the index.
+"""The window as first painted: the whole navigation, and the page it opens on.
 
-Seesaw should be on screen as soon as Qt can draw it. Everything here comes from Qt, the settings
-and the library index; ``ui.desktop.app`` then imports the lesson engine, the journal and the audio layer
-and fills the kept places, in the event loop's first turn after the paint.
+Seesaw should be on screen as soon as Qt can draw it. The first paint shows the tabs and the page
+the window opens on: Today, which ``ui.desktop.app`` fills a moment later with the lesson engine,
+the journal and the audio, or, when a lesson was left halfway, the Lessons page with its offer to
+continue, listed from the library index and the saved place. The Lessons page is otherwise built
+just after the paint (``lessons_page.py``: its modules and its list cost some 30 ms), or at once
+if its tab is chosen first.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from lesson_engine.journal.files import read_saved_place
-from lesson_engine.library.index import LibraryIndex
-from lesson_engine.library.listing import load_library
-from lesson_engine.paths import journal_folder, lesson_folders, library_index_path
-from lesson_engine.session.resume import offer_to_resume
-from ui.desktop.library.view import LibraryView
+from lesson_engine.journal.files import checkpoint_path
+from lesson_engine.paths import journal_folder, library_index_path
 from ui.desktop.window.main_window import MainWindow
+
+if TYPE_CHECKING:  # loaded with the Lessons page, after the first paint unless it is shown
+    from lesson_engine.library.index import LibraryIndex
+    from ui.desktop.library.view import LibraryView
 
 PAGES = (
     ("today", "Today", "Ctrl+1"),
@@ -32,34 +37,44 @@ PAGES = (
 @dataclass(frozen=True)
 class Shell:
     window: MainWindow
-    library_view: LibraryView
-    index: LibraryIndex
-    """Read once at start: the wired app's full load checks the files against it."""
+    timing: str | None = None
+    """How lesson lengths are timed; with it, the Lessons page lists what the index knows."""
 
+    @functools.cached_property
+    def index(self) -> LibraryIndex:
+        """Read once at start: the wired app's full load checks the files against it."""
+        from lesson_engine.library.index import LibraryIndex
 
-def library_index() -> LibraryIndex:
-    return LibraryIndex(library_index_path())
+        return LibraryIndex(library_index_path())
+
+    @property
+    def library_view(self) -> LibraryView:
+        """The Lessons page, built now if it was not yet."""
+        from ui.desktop.library.view import LibraryView
+
+        page = self.window.page("library")
+        assert isinstance(page, LibraryView)
+        return page
+
+    def build_lessons_page(self) -> LibraryView:
+        from ui.desktop.window.lessons_page import lessons_page
+
+        return lessons_page(self.index, self.timing)
 
 
 def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
     """The main window with every page's place kept.
 
-    With ``timing`` (how lesson lengths are timed), the lessons the index knows are listed at
-    once, and the offer to resume a saved place is made, exactly as the wired app will show them.
+    With ``timing``, the Lessons page lists the lessons the index knows and makes the offer to
+    resume a saved place, exactly as the wired app will show them; a saved place opens the
+    window on it.
     """
     window = MainWindow(settings)
-    library_view = LibraryView()
-    index = library_index()
     for key, title, shortcut in PAGES:
-        window.add_page(key, title, library_view if key == "library" else None, shortcut)
-    if timing is not None:
-        known = load_library(lesson_folders(), index=index, timing=timing, index_only=True)
-        if known.entries:
-            library_view.show_library(known, {})
-        else:
-            library_view.show_placeholder("Finding your lessons…")
-        offer = offer_to_resume(read_saved_place(journal_folder()), known)
-        library_view.show_resume(offer)
-        if offer is not None:  # a lesson left halfway: its Continue comes before today's plan
-            window.show_page("library")
-    return Shell(window, library_view, index)
+        window.add_page(key, title, None, shortcut)
+    shell = Shell(window, timing)
+    window.defer_page("library", shell.build_lessons_page)
+    left_halfway = timing is not None and checkpoint_path(journal_folder()).exists()
+    if left_halfway and shell.library_view.resume_offer is not None:
+        window.show_page("library")  # its Continue comes before today's plan
+    return shell
