@@ -105,7 +105,7 @@ def test_a_sound_device_that_will_not_open_is_said_and_lessons_run_with_captions
     banner = seen["banner"]
     assert isinstance(banner, list) and len(banner) == 1
     assert banner[0].startswith("Sound could not start")
-    assert banner[0].endswith("lessons run with captions only.")
+    assert banner[0].endswith(". Lessons run with captions only.")
     assert seen["output"] == "NullOutput"
     assert seen["description"] == "Captions only (no sound)"
 

@@ -58,7 +58,7 @@ class PygameOutput:
             pygame.mixer.pre_init(frequency=RATE, size=-16, channels=1, buffer=BUFFER_FRAMES)
             pygame.mixer.init()
         except pygame.error as exc:
-            raise MixerUnavailable(f"no sound device could be opened ({exc})") from None
+            raise MixerUnavailable(f"no sound device could be opened (SDL said: {exc})") from None
         frequency, _size, channels = pygame.mixer.get_init()
         if (frequency, channels) != (RATE, 1):
             pygame.mixer.quit()
@@ -129,4 +129,4 @@ def open_output(enabled: bool = True) -> tuple[PygameOutput | None, str]:
     try:
         return PygameOutput(), ""
     except (MixerUnavailable, ImportError) as exc:
-        return None, f"Sound could not start ({exc}): lessons run with captions only."
+        return None, f"Sound could not start: {exc}. Lessons run with captions only."
