@@ -5,7 +5,10 @@ missing (and says why), keeps the synthesis worker, and gives the lesson flow re
 they become known. Building it is cheap: the sound device opens later (``open_output``), because
 loading pygame costs more than starting Qt, and, built from the settings, it loads the voice only
 when ``start_voice`` is called or a lesson first needs it, because loading it takes the
-interpreter from the window's wiring.
+interpreter from the window's wiring. For the same reason the code that only a playing lesson
+needs is imported by the method that first needs it, not with this module: the mixer as the
+device opens (on its own thread), what each event sounds like as a lesson is prepared, and the
+session that plays it as one is attached.
 """
 
 from __future__ import annotations
@@ -13,11 +16,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audio.output.mixer import open_output
 from audio.output.protocol import AudioOutput, NullOutput, Volumes
-from audio.output.session import SessionAudio
-from audio.sounds import prepare_sounds
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.choice import missing_voice_notice
@@ -25,8 +26,10 @@ from audio.voices.settle import Settled, settle
 from audio.voices.synthesis import pick_voice
 from audio.voices.worker import SynthWorker
 from lesson_engine.playback.get_ready import COUNT_WORDS
-from lesson_engine.playback.player import Player
 from lesson_engine.timeline import EventKind, Timeline, Utterance
+
+if TYPE_CHECKING:
+    from lesson_engine.playback.player import Player
 
 FIRST_CUES = 2
 """How many cues of a lesson the learner may start are made ahead: the first plays at Start,
@@ -88,6 +91,8 @@ class LessonAudio:
         with self._opening:
             if self._output is not None:
                 return ""
+            from audio.output.mixer import open_output  # on the thread that opens it
+
             output, problem = open_output(self._sound_on)
             self._output = output or NullOutput()
             return problem
@@ -112,6 +117,8 @@ class LessonAudio:
         return self.chain.duration_of(utterance)
 
     def attach(self, player: Player) -> Callable[[], None]:
+        from audio.output.session import SessionAudio  # as the first lesson plays
+
         return SessionAudio(self.chain, self.output, lambda: self.volumes).attach(player)
 
     def set_volumes(self, voice: float, sounds: float) -> None:
@@ -153,6 +160,8 @@ class LessonAudio:
         """Synthesise the lesson's speech in the background, the first cue first, and make its
         bells, metronome and the marks there too (tens of ms of arithmetic each): a tone made
         when it is due would sound that much late."""
+        from audio.sounds import prepare_sounds  # as the first lesson is prepared
+
         self._apply_pending()
         self.worker.request([*speech_of(timeline), *(Utterance(w) for w in COUNT_WORDS)])
         threading.Thread(

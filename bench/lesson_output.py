@@ -57,7 +57,8 @@ from audio.output import stream_count
 from audio.output.mixer import PygameOutput
 from audio.pcm import RATE, Clip, frames_to_ms
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
+from audio.voices.timed import timed_by_voice
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.writer import DurableWriter
 from lesson_engine.playback.events import CheckpointDue, EventStarted

@@ -22,8 +22,9 @@ from pathlib import Path
 from audio.pcm import RATE, SAMPLE_BYTES, ms_to_frames
 from audio.sounds import sound_for
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import pick_voice
+from audio.voices.timed import timed_by_voice
 from bench.engine import generated_lesson
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.timeline import Timeline

@@ -105,8 +105,9 @@ def describe(lesson_id: str, rounds: list[Round]) -> str:
 def _measure_with_voice(folder: Path) -> None:
     """Print each awareness lesson's worst round, timed by the real neural voice."""
     from audio.voices.cache import ClipCache
-    from audio.voices.chain import VoiceChain, timed_by_voice
+    from audio.voices.chain import VoiceChain
     from audio.voices.synthesis import PiperVoice
+    from audio.voices.timed import timed_by_voice
 
     with tempfile.TemporaryDirectory() as cache:
         chain = VoiceChain(PiperVoice(), ClipCache(Path(cache)), fallbacks=[])

@@ -12,7 +12,8 @@ from audio.render.encode import EncodingUnavailable, write_track
 from audio.render.track import render, render_to_file
 from audio.tones import beat_frames
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
+from audio.voices.timed import timed_by_voice
 from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.timeline import EventKind
 from tests.audio_fixtures import ToneVoice

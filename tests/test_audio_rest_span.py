@@ -42,7 +42,8 @@ from pathlib import Path
 from audio.output.mixer import PygameOutput
 from audio.output.session import SessionAudio
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
+from audio.voices.timed import timed_by_voice
 from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.playback.player import Player
 from tests.audio_fixtures import MixedFramesClock, ToneVoice

@@ -11,7 +11,8 @@ from audio.output.session import SessionAudio
 from audio.pcm import RATE
 from audio.spoken_count import count_clip
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
+from audio.voices.timed import timed_by_voice
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.get_ready import COUNT_WORDS, spoken_count
 from lesson_engine.playback.player import Player

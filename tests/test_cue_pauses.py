@@ -9,8 +9,9 @@ import pytest
 
 from audio.pcm import RATE, Clip
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import PiperVoice
+from audio.voices.timed import timed_by_voice
 from lesson_engine.script.parser import check_lesson_bytes, parse_lesson_text
 from lesson_engine.timeline import (
     BREATH_MS,

@@ -13,7 +13,8 @@ import pytest
 from audio.ffmpeg import ffmpeg_path
 from audio.render.track import render_to_file
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
+from audio.voices.timed import timed_by_voice
 from lesson_engine.script.parser import parse_lesson_text
 from lesson_engine.timeline import Timeline
 from tests.audio_fixtures import ToneVoice

@@ -22,8 +22,9 @@ from audio.recorded.importer import ImportProblem, read_recording, title_from, w
 from audio.recorded.split import CannotSplit
 from audio.render.track import render_to_file
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import PiperVoice
+from audio.voices.timed import timed_by_voice
 from lesson_engine.playback.clock import ManualClock
 from lesson_engine.playback.player import Player
 from lesson_engine.script.parser import load_lesson

@@ -20,9 +20,10 @@ from audio.output.session import SessionAudio
 from audio.pcm import SAMPLE_BYTES, Clip, ms_to_frames
 from audio.render.track import render_lesson
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.recordings import RecordingStore
 from audio.voices.synthesis import decode_recording
+from audio.voices.timed import timed_by_voice
 from lesson_engine.library.packs import create_pack
 from lesson_engine.model.lesson import Speak
 from lesson_engine.model.recordings import Span

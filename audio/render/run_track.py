@@ -14,8 +14,9 @@ from pathlib import Path
 from audio.render.encode import check_can_write
 from audio.render.track import render_to_file
 from audio.voices.cache import ClipCache
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import pick_voice
+from audio.voices.timed import timed_by_voice
 from lesson_engine.programme.model import RunStage
 from lesson_engine.programme.run_lesson import run_lesson
 

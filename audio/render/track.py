@@ -23,7 +23,8 @@ from audio.pcm import SAMPLE_BYTES, ms_to_frames
 from audio.render.chapters import write_chapters
 from audio.render.encode import check_can_write, write_track, write_wav
 from audio.sounds import sound_for
-from audio.voices.chain import VoiceChain, timed_by_voice
+from audio.voices.chain import VoiceChain
+from audio.voices.timed import timed_by_voice
 from lesson_engine.model.lesson import Lesson
 from lesson_engine.timeline import Timeline
 

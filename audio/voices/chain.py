@@ -7,7 +7,7 @@ lengths arrive. ``cached_clip`` never synthesises, so playback on the UI thread 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from audio.pcm import Clip, silence
@@ -21,15 +21,8 @@ from audio.voices.synthesis import (
     fallbacks_for,
     synthesize_with_pauses,
 )
-from lesson_engine.model.lesson import Lesson
 from lesson_engine.model.recordings import Span
-from lesson_engine.timeline import (
-    EventKind,
-    Timeline,
-    Utterance,
-    compile_timeline,
-    estimate_speech_ms,
-)
+from lesson_engine.timeline import Utterance, estimate_speech_ms
 
 
 class VoiceChain:
@@ -143,24 +136,3 @@ class VoiceChain:
             f"{self.voice.label} reads from now on" if self.voice else "captions only from now on"
         )
         self.problems.append(f"{failed} stopped working ({reason}); {then}.")
-
-
-def timed_by_voice(
-    lesson: Lesson, chain: VoiceChain, progress: Callable[[int, int], None] | None = None
-) -> Timeline:
-    """The lesson timed by real clips: every spoken cue synthesised (or found cached) first.
-
-    For rendering and measuring, where the whole lesson is needed at once; the app instead
-    starts at once and re-times as the worker fills the cache.
-    """
-    speech = [
-        e.utterance
-        for e in compile_timeline(lesson, chain.duration_of).events
-        if e.kind is EventKind.SPEECH
-    ]
-    unique = list(dict.fromkeys(speech))
-    for done, utterance in enumerate(unique, start=1):
-        chain.clip_for(utterance)
-        if progress:
-            progress(done, len(unique))
-    return compile_timeline(lesson, chain.duration_of)

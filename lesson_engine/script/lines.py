@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from itertools import compress, count, repeat
 from operator import is_, ne, sub
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lesson_engine.model.lesson import Step
 from lesson_engine.model.recordings import Span
+
+if TYPE_CHECKING:  # a type only: what a timeline's captions need from here loads no lesson model
+    from lesson_engine.model.lesson import Step
 
 DIRECTIVES = ("pause", "rest", "repeat", "sides", "count", "audio", "metronome", "bell")
 PLACEHOLDERS = ("side", "other")

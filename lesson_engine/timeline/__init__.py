@@ -10,10 +10,16 @@ must land on the same instruction), so they are built from the section title, th
 never from line numbers.
 
 ``model.py`` holds what a timeline is (events, cues, sections, and the estimate of how long
-speech lasts); ``compiler.py`` unrolls a lesson into one.
+speech lasts); ``compiler.py`` unrolls a lesson into one. The compiler is imported when it is
+first asked for (``__getattr__`` below), not with the package: the voices and Today's programmes
+need what a timeline is from the app's start, but a lesson is unrolled only when one is played
+or timed, and the compiler brings the whole lesson model with it (some 15 ms of a start).
 """
 
-from lesson_engine.timeline.compiler import compile_timeline, count_word
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from lesson_engine.timeline.model import (
     BELL_MS,
     BREATH_MS,
@@ -29,6 +35,11 @@ from lesson_engine.timeline.model import (
     Utterance,
     estimate_speech_ms,
 )
+
+if TYPE_CHECKING:
+    from lesson_engine.timeline.compiler import compile_timeline, count_word
+
+_COMPILER = ("compile_timeline", "count_word")
 
 __all__ = [
     "BELL_MS",
@@ -47,3 +58,14 @@ __all__ = [
     "count_word",
     "estimate_speech_ms",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``compile_timeline`` and ``count_word``, from the compiler imported on first use."""
+    if name in _COMPILER:
+        from lesson_engine.timeline import compiler
+
+        found: object = getattr(compiler, name)
+        globals()[name] = found  # asked once: later lookups find it as any other name
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
