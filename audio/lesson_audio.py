@@ -8,7 +8,8 @@ when ``start_voice`` is called or a lesson first needs it, because loading it ta
 interpreter from the window's wiring. For the same reason the code that only a playing lesson
 needs is imported by the method that first needs it, not with this module: the mixer as the
 device opens (on its own thread), what each event sounds like as a lesson is prepared, and the
-session that plays it as one is attached.
+session that plays it as one is attached (the app loads both just after its window is wired:
+``ui/desktop/player/loading.py``).
 """
 
 from __future__ import annotations

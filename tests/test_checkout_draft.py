@@ -46,7 +46,7 @@ form.rate(3)
 form.places["outside-knee"].setChecked(True)
 form.sides["left"].setChecked(True)
 QTest.keyClicks(form.note, {NOTE!r})
-while app.flow._draft_timer.isActive():  # the draft's half second, on the real clock
+while app.flow.stage.check_out_form.timer.isActive():  # the draft's half second, on the real clock
     launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
 app.flow.journal.flush()  # and written: the writer's thread has fsynced it
 print("typed", flush=True)
@@ -112,7 +112,7 @@ def test_the_check_out_form_is_kept_within_a_second_of_a_change(
     app.flow.view.stop_confirmed.emit()
     form = current(app)
     form.note.setPlainText("first words")
-    qtbot.waitUntil(lambda: not app.flow._draft_timer.isActive(), timeout=2_000)
+    qtbot.waitUntil(lambda: not app.flow.stage.check_out_form.timer.isActive(), timeout=2_000)
     saved = journal.load_checkpoint()
     assert saved is not None and saved["session"]["after"]["note"] == "first words"
     form.go.click()
@@ -205,7 +205,7 @@ def test_a_check_out_saved_within_the_half_second_is_not_written_back_by_its_dra
     app, form = _on_the_check_out(qtbot, tmp_path, lessons, journal)
     form.note.setPlainText("Saved straight away.")
     form.go.click()
-    app.flow._draft_timer.timeout.emit()  # the half second after the last change
+    app.flow.stage.check_out_form.timer.timeout.emit()  # the half second after the last change
     (session,) = journal.sessions()
     assert session.note == "Saved straight away."
     saved = journal.load_checkpoint()

@@ -49,7 +49,7 @@ def test_start_on_a_cold_voice_waits_for_the_workers_cue_without_freezing(
         assert voice.holding.wait(timeout=10)
         current(app).skip.click()  # Start, while the cue is still being made
         assert isinstance(current(app), PlayerView)
-        assert app.flow.first_sound.waiting
+        assert app.flow.stage.first_sound.waiting
         assert app.flow.player is not None
         assert app.flow.player.state is PlayerState.READY
         assert not [call for call in output.calls if call[0] == "play"]
@@ -95,7 +95,7 @@ def test_the_lesson_today_offers_has_its_first_cues_made_ahead_and_starts_at_onc
         assert voice.calls == [first.text, second.text]  # made ahead, nothing else
         app.today_view.buttons()["Start"].click()
         current(app).skip.click()  # a check-in left at once
-        assert not app.flow.first_sound.waiting  # the sound was there at Start
+        assert not app.flow.stage.first_sound.waiting  # the sound was there at Start
         assert app.flow.player is not None and app.flow.player.state is PlayerState.PLAYING
         assert output.calls[0] == ("play", 100 * len(first.text.split()), 0)
         assert audio.worker.wait_idle(timeout=10)

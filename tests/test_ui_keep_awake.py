@@ -132,6 +132,8 @@ def test_without_a_session_bus_the_lesson_plays_and_the_learner_is_told(
     try:
         app, _clock = open_app(qtbot, tmp_path, journal, lessons, nowhere)
         told: list[str] = []
+        assert app.awake is None  # it follows the player: wired with its code, after the window
+        assert app.flow.loading.finish()  # as the idle moments after wiring do
         assert app.awake is not None
         app.awake.problem.connect(told.append)
         view = start_lesson(app)

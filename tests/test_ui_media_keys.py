@@ -154,6 +154,7 @@ def test_without_a_session_bus_the_app_starts_and_the_window_keys_still_work(
     nowhere = QDBusConnection.connectToBus("unix:path=/nonexistent/bus", "seesaw-test-no-media")
     try:
         app, _ = open_app(qtbot, tmp_path, journal, lessons, nowhere)
+        assert app.flow.loading.finish()  # as the idle moments after wiring do
         assert app.media is not None and not app.media.available
         assert "only while Seesaw's window has focus" in caplog.text
         app.flow.start("weight-shift-1")

@@ -97,7 +97,7 @@ def test_distances_in_miles_are_kept_in_kilometres(qtbot, tmp_path: Path) -> Non
 
 
 def test_a_beat_for_the_run_taken_along_is_off_until_set(qtbot, tmp_path: Path) -> None:
-    from ui.desktop.settings.programme_settings import run_cadence
+    from ui.desktop.settings.programme_choices import run_cadence
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     page = ProgrammeSettings(settings)

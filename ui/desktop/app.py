@@ -37,12 +37,9 @@ from lesson_engine.paths import (
 from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
 from ui.desktop.awake.inhibitors import Inhibitor
-from ui.desktop.awake.keeper import AwakeKeeper
 from ui.desktop.exercises.loading import Exercises, load_exercises
 from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
-from ui.desktop.media.mpris import MediaControls
-from ui.desktop.media.wiring import media_controls
 from ui.desktop.pages_on_visit import (
     caption_size,
     defer_author,
@@ -52,7 +49,6 @@ from ui.desktop.pages_on_visit import (
 )
 from ui.desktop.player.flow import LessonFlow
 from ui.desktop.player.unsaved import ASK_THE_LEARNER, UnsavedDialogs, may_close
-from ui.desktop.player.view import ConfirmStop, ask_to_stop
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.store import (
     VOLUME_KEYS,
@@ -70,12 +66,17 @@ from ui.desktop.today.wiring import connect_today, make_today_view
 from ui.desktop.window.main_window import MainWindow
 from ui.desktop.window.shell import Shell, open_shell
 
-if TYPE_CHECKING:  # these pages are built on first visit: their modules are imported then
+if TYPE_CHECKING:
+    # The pages built on first visit, whose modules are imported then, and the parts that follow
+    # a playing lesson, loaded with the player's code (``player/loading.py``).
     from ui.desktop.author.dialogs import AuthorDialogs
     from ui.desktop.author.export_panel import MakeChain
     from ui.desktop.author.view import AuthorView
+    from ui.desktop.awake.keeper import AwakeKeeper
     from ui.desktop.exercises.view import ExercisesView
     from ui.desktop.journal.view import JournalView
+    from ui.desktop.media.mpris import MediaControls
+    from ui.desktop.player.stop_question import ConfirmStop
     from ui.desktop.settings.journal_care import AskBackupDay
     from ui.desktop.settings.view import SettingsView
 
@@ -131,7 +132,7 @@ def build(
     settings: QSettings,
     folders: list[tuple[str, Path]] | None = None,
     clock: Clock | None = None,
-    confirm_stop: ConfirmStop = ask_to_stop,
+    confirm_stop: ConfirmStop | None = None,
     notices: list[str] | None = None,
     author_dialogs: AuthorDialogs | None = None,
     ask_pack_path: Callable[[QWidget], str] = ask_pack_path,
@@ -151,7 +152,9 @@ def build(
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
 
     Each step below connects one part; together they are every connection the app has (those of
-    a page built on first visit are made when it is: ``pages_on_visit``, ``MainWindow.when_built``). Without
+    a page built on first visit are made when it is: ``pages_on_visit``, ``MainWindow.when_built``;
+    those that follow a playing lesson once the player's code is loaded: ``flow.loading``, which
+    the app starts just after the window is wired and a lesson's Start finishes). Without
     an ``inhibitor`` nothing keeps the computer awake, and without a ``media_bus`` media keys
     work only while the window has focus (tests bring either on a private bus, or neither).
     """
@@ -207,9 +210,9 @@ def build(
     _connect_volumes(app, audio, settings)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     if inhibitor is not None:
-        _keep_awake(app, inhibitor, clock)
+        flow.loading.add(lambda: _keep_awake(app, inhibitor, clock))
     if media_bus is not None:
-        _answer_media_keys(app, media_bus)
+        flow.loading.add(lambda: _answer_media_keys(app, media_bus))
     app.refresh_library()
     if app.flow.resume_offer() is not None and app.window.pages.currentWidget() is app.today_view:
         app.window.show_page("library")  # a lesson left halfway: Continue before today's plan
@@ -338,7 +341,12 @@ def _connect_packs(
 
 
 def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
-    """The computer stays awake while a lesson plays (``playback.keep_awake`` says when)."""
+    """The computer stays awake while a lesson plays (``playback.keep_awake`` says when).
+
+    A step of ``flow.loading``: the keeper follows the player, so it loads with the player's
+    code, after the window is wired and before the first lesson at the latest."""
+    from ui.desktop.awake.keeper import AwakeKeeper
+
     keeper = AwakeKeeper(inhibitor, clock, quiet=lambda: app.flow.previewing, parent=app.window)
     keeper.problem.connect(app.window.banner.add)
     app.flow.followers.append(keeper.attach)
@@ -346,7 +354,12 @@ def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
 
 
 def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
-    """Headset and media keys reach the lesson on screen, focused or not (MPRIS2)."""
+    """Headset and media keys reach the lesson on screen, focused or not (MPRIS2).
+
+    A step of ``flow.loading``, as ``_keep_awake``: the media controls follow the player (the
+    media panel sees Seesaw only while a lesson is on screen)."""
+    from ui.desktop.media.wiring import media_controls
+
     app.media = media_controls(bus, app.flow, app.window)
 
 

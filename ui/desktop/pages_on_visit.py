@@ -19,9 +19,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from lesson_engine.journal.journal import Journal
 from lesson_engine.paths import my_lessons_dir, recovery_dir
 from ui.desktop.author.recovery import RecoveryCopies
-from ui.desktop.exercises.loading import Exercises, exercises_view
+from ui.desktop.exercises.loading import Exercises
 from ui.desktop.player.flow import LessonFlow
-from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import AudioPort
 from ui.desktop.settings.store import (
     GET_READY_KEY,
@@ -88,7 +87,13 @@ def place_pages(app: App, exercises: Exercises, journal: Journal) -> None:
         window.set_page("exercises", problem_page(exercises.problem))
         app.notices.append(exercises.problem)
     else:
-        window.defer_page("exercises", lambda: built(exercises_view(exercises, journal, flow)))
+
+        def exercises_page() -> QWidget:
+            from ui.desktop.exercises.page import exercises_view
+
+            return built(exercises_view(exercises, journal, flow))
+
+        window.defer_page("exercises", exercises_page)
 
         def guided_set_done(lesson_id: str) -> None:
             view = app.exercises_view  # a guided set logs itself, to be corrected
@@ -186,8 +191,8 @@ def defer_settings(
         qt_app = QApplication.instance()
         if key == "appearance/theme" and isinstance(qt_app, QApplication):
             apply_theme(qt_app, pick_theme(read_choice(settings, key, THEMES)))
-        elif key == "captions/size" and isinstance(flow.view, PlayerView):
-            flow.view.set_caption_size(caption_size(settings))
+        elif key == "captions/size":
+            flow.set_caption_size(caption_size(settings))
         elif key == GET_READY_KEY and flow.player is not None:
             flow.player.get_ready_ms = read_get_ready_ms(settings)  # from the next resume on
         elif key == SPEAK_COUNT_KEY and flow.player is not None:

@@ -8,10 +8,13 @@ no such port: tests and the app alike use the real ``Journal``, on disk or ``in_
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from lesson_engine.playback.player import Player
-from lesson_engine.timeline import Timeline, Utterance, estimate_speech_ms
+from lesson_engine.timeline import Utterance, estimate_speech_ms
+
+if TYPE_CHECKING:  # the player is loaded when the first lesson starts (``player/loading.py``)
+    from lesson_engine.playback.player import Player
+    from lesson_engine.timeline import Timeline
 
 
 class AudioPort(Protocol):

@@ -1,11 +1,14 @@
 """The second step of the start: the real journal, audio and system services, wired into the
 window already on screen (``ui.desktop.launch`` calls ``finish_start`` after the first paint).
 
-Tests wire fakes through ``ui.desktop.app.build``; this is what the app itself wires. Two parts
-wait until the window is wired and has drawn it, because each takes the interpreter for a while
-and the wiring would wait for it: the sound device opens on a thread of its own
-(``sound_thread``), and the voice starts loading on the synthesis thread, in time for the first
-lesson's Start (a learner needs a second or two to get there).
+Tests wire fakes through ``ui.desktop.app.build``; this is what the app itself wires. Three
+parts wait until the window is wired and has drawn it, because each takes the interpreter for a
+while and the wiring would wait for it: the sound device opens on a thread of its own
+(``sound_thread``), the voice starts loading on the synthesis thread, and the player's code
+loads on the UI thread a slice per turn of the event loop (``player/loading.py``), all in time
+for the first lesson's Start (a learner needs a second or two to get there; a quicker Start
+loads what is left of the player first). Once the player is loaded the voice is offered the
+first cues of Today's lessons to make.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from lesson_engine.timeline import Utterance
 from ui.desktop.app import SeesawApp, build, open_journal
 from ui.desktop.awake.system import system_inhibitor
 from ui.desktop.exercises.loading import load_exercises
-from ui.desktop.media.mpris import session_bus
+from ui.desktop.media.bus import session_bus
 from ui.desktop.pages_on_visit import on_settings_changed
 from ui.desktop.settings.store import VOICE_KEYS, read_voice_settings
 from ui.desktop.sound_thread import SoundThread
@@ -32,8 +35,9 @@ if TYPE_CHECKING:  # built on first visit: its module is imported then
     from ui.desktop.author.view import AuthorView
 
 BACKGROUND_AFTER_MS = 50
-"""How long after the wiring the sound device and the voice start loading: long enough for the
-wired window to be drawn first, far shorter than any learner takes to reach Start."""
+"""How long after the wiring the sound device, the voice and the player's code start loading:
+long enough for the wired window to be drawn first, far shorter than any learner takes to reach
+Start."""
 
 
 def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
@@ -85,18 +89,22 @@ def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> N
 
 
 def _start_in_background(app: SeesawApp, audio: LessonAudio) -> None:
-    """The sound device and the voice, each loading on its own thread once the window is wired;
-    a device that will not open is said in the banner, and lessons run with captions only."""
+    """The sound device and the voice, each loading on its own thread once the window is wired,
+    and the player's code on this one; a device that will not open is said in the banner, and
+    lessons run with captions only."""
     window = app.window
     sound = SoundThread(audio.open_output, parent=window)
     sound.opened.connect(lambda problem: window.banner.add(problem) if problem else None)
     window.closing.connect(audio.close)  # waits for an opening under way, then closes
     window.closing.connect(sound.release)
 
+    # Today's first cues, while it is read: once the player's code can time its lessons.
+    app.flow.loading.done.connect(lambda: app.flow.prefetch(app.today_view.shown))
+
     def start() -> None:
         if window.isVisible():  # not closed in the meantime
             sound.start()
             audio.start_voice()
-            app.flow.prefetch(app.today_view.shown)  # Today's first cues, while it is read
+            app.flow.loading.start()
 
     QTimer.singleShot(BACKGROUND_AFTER_MS, start)

@@ -288,7 +288,9 @@ def _after_a_crash(out: Path, theme: str, home: Path, settings: QSettings) -> li
     assert isinstance(form, CheckInView)
     form.rate(2)
     form.note.setPlainText("Easier on the left side; the right hip still wants to lead.")
-    first.flow._draft_timer.timeout.emit()  # the half-second draft, due before the crash
+    stage = first.flow.stage
+    assert stage is not None
+    stage.check_out_form.timer.timeout.emit()  # the half-second draft, due before the crash
     first_journal.close()  # the crash: nothing more is written
     first.window.hide()
 

@@ -1,4 +1,5 @@
-"""The exercise catalogue as the app loads it at start, and the Exercises page built from it.
+"""The exercise catalogue as the app loads it at start (the Exercises page, built from it on
+first visit, is ``page.py``).
 
 Apart from ``app.py`` so that the wiring module stays a list of steps; a catalogue that cannot be
 read gives its page a message instead, and the app starts all the same.
@@ -7,18 +8,11 @@ read gives its page a message instead, and the app starts all the same.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from lesson_engine.catalogue.dose import Dose, guided_dose
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.catalogue.model import Catalogue
-from lesson_engine.journal.journal import Journal
 from lesson_engine.paths import catalogue_dir
 from lesson_engine.script.diagnostics import LessonScriptError
-from ui.desktop.player.flow import LessonFlow
-
-if TYPE_CHECKING:  # the page is built on first visit, and its module imported then
-    from ui.desktop.exercises.view import ExercisesView
 
 
 @dataclass(frozen=True)
@@ -53,35 +47,3 @@ def load_exercises() -> Exercises:
             None,
             f"The exercise comparison could not be loaded: {first.location()}: {first.message}",
         )
-
-
-def _dose_of(flow: LessonFlow, lesson_id: str) -> Dose | None:
-    """What the guided set ``lesson_id`` guides, or None when it cannot be read now."""
-    entry = flow.library.by_id(lesson_id)
-    if entry is None:
-        return None
-    try:
-        return guided_dose(entry.load())
-    except LessonScriptError:
-        return None
-
-
-def exercises_view(
-    exercises: Exercises, journal: Journal, flow: LessonFlow
-) -> ExercisesView | None:
-    """The Exercises page; its wiring to the lesson flow is in ``ui.desktop.app``, which builds
-    it on first visit or when a guided set ends (the page offers that set's log)."""
-    from ui.desktop.exercises.view import ExercisesView
-
-    if exercises.catalogue is None:
-        return None
-    view = ExercisesView(
-        exercises.catalogue,
-        catalogue_dir() / "illustrations",
-        journal,
-        has_lesson=lambda lesson_id: flow.library.by_id(lesson_id) is not None,
-        dose_of=lambda lesson_id: _dose_of(flow, lesson_id),
-    )
-    view.do_set_requested.connect(flow.start)
-    view.told.connect(flow.problem)  # a guided set's log, said where the set ended
-    return view

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -67,13 +66,6 @@ def _cpp(type_name: str) -> type:
     """A C++ type name, which PySide6 takes where its stubs say a Python type: the D-Bus type
     follows it ("qlonglong" is int64, "QStringList" is as, "QVariantMap" is a{sv})."""
     return cast(type, type_name)
-
-
-def session_bus() -> QDBusConnection | None:
-    """The session bus where MPRIS lives (Linux and the BSDs); None elsewhere."""
-    if sys.platform in ("win32", "darwin"):
-        return None
-    return QDBusConnection.sessionBus()
 
 
 def track_path(lesson_id: str) -> str:

@@ -6,16 +6,11 @@ from PySide6.QtDBus import QDBusConnection
 
 from ui.desktop.media.mpris import MediaControls
 from ui.desktop.player.flow import LessonFlow
-from ui.desktop.player.view import PlayerView
 from ui.desktop.window.main_window import MainWindow
 
 
 def media_controls(bus: QDBusConnection, flow: LessonFlow, window: MainWindow) -> MediaControls:
     """Stop asks the window's Stop question (never ends a session unseen); Raise shows it."""
-
-    def request_stop() -> None:
-        if isinstance(flow.view, PlayerView):
-            flow.view.request_stop()
 
     def raise_window() -> None:
         window.showNormal() if window.isMinimized() else window.show()
@@ -23,7 +18,7 @@ def media_controls(bus: QDBusConnection, flow: LessonFlow, window: MainWindow) -
         window.activateWindow()
 
     controls = MediaControls(
-        bus, request_stop=request_stop, raise_window=raise_window, parent=window
+        bus, request_stop=flow.request_stop, raise_window=raise_window, parent=window
     )
     flow.followers.append(controls.attach)
     return controls

@@ -1,56 +1,40 @@
-"""One lesson from the learner's side: check in, follow, rest, stop or finish, check out, saved.
+"""The lessons as the app wires them: started from Today, the library, the Exercises and Author
+pages, and ended back there.
 
-Everything that must survive a crash goes to the journal as it happens: the checkpoint on every
-transition and every few seconds (with the session's start time and the first check-in inside
-it), and the session record the moment the last form is left. A checkpoint of a lesson that
-finished but was never checked out is turned into a session on the next start, so no lesson
-already done is ever lost.
+This is what the window is wired to at start, and it holds none of the player's code: the stage
+that plays lessons (``stage.py``: check in, follow, rest, stop or finish, check out, saved) is
+made on the first Start, or once ``loading`` has loaded its code in the moments after the window
+is wired. Until then what the start needs is here: the resume offer, saving to the journal, and
+the check-out of a lesson that ended while Seesaw closed on its form (the one case that makes
+the stage at start).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.library.listing import Library
-from lesson_engine.model.lesson import Lesson
 from lesson_engine.playback.clock import Clock, MonotonicClock
-from lesson_engine.playback.events import CheckpointDue, Finished, PlayerEvent
-from lesson_engine.playback.player import Player
-from lesson_engine.playback.state import PlayerState
-from lesson_engine.programme.today import Today
-from lesson_engine.script.diagnostics import LessonScriptError
-from lesson_engine.session.record import CheckIn, SessionDraft, is_a_session, session_entry
 from lesson_engine.session.resume import ResumeOffer, offer_to_resume
-from lesson_engine.session.saved_place import (
-    SavedPlace,
-    entry_for_finished,
-    place_to_continue,
-    place_to_save,
-)
-from lesson_engine.timeline import Timeline, compile_timeline
-from ui.desktop.player.ahead import timelines_to_start
-from ui.desktop.player.checkin import CheckInView
-from ui.desktop.player.checkout import CheckOutForm
-from ui.desktop.player.controller import SessionController
-from ui.desktop.player.first_sound import FirstSound
+from lesson_engine.session.saved_place import SavedPlace
+from ui.desktop.player.lesson_parts import Follower, LessonParts
+from ui.desktop.player.loading import PlayerLoading, load_player
 from ui.desktop.player.saving import JournalSaving
-from ui.desktop.player.stop_question import STOP_LESSON, STOP_PREVIEW, ConfirmStop, ask_to_stop
-from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import AudioPort
 
-RETIME_EVERY_MS = 400
-
-Follower = Callable[[SessionController], Callable[[], None]]
-"""A part that follows each lesson while it plays (keeping the computer awake, the media
-controls): attached with the lesson's controller, and detached by what it returns."""
+if TYPE_CHECKING:  # the player's code: loaded by ``loading``, never at start
+    from lesson_engine.model.lesson import Lesson
+    from lesson_engine.playback.player import Player
+    from lesson_engine.programme.today import Today
+    from ui.desktop.player.controller import SessionController
+    from ui.desktop.player.stage import LessonStage
+    from ui.desktop.player.stop_question import ConfirmStop
 
 
 class LessonFlow(QObject):
@@ -59,7 +43,6 @@ class LessonFlow(QObject):
     preview_ended = Signal()  # back to the Author screen
     caption_step = Signal(int)  # the learner asked for bigger or smaller captions mid-lesson
     lesson_done = Signal(str)  # a lesson's id, once it was finished and checked out
-    _ahead = Signal(object)  # today's lessons, read on a thread, for the voice to make ahead
 
     def __init__(
         self,
@@ -73,97 +56,120 @@ class LessonFlow(QObject):
         caption_pt: Callable[[], int] = lambda: 30,
         get_ready_ms: Callable[[], int] = lambda: 0,
         speak_count: Callable[[], bool] = lambda: False,
-        confirm_stop: ConfirmStop = ask_to_stop,
+        confirm_stop: ConfirmStop | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``confirm_stop`` None: Stop asks with a dialog."""
         super().__init__(parent)
-        self.library = library
-        self.journal = journal
-        self.audio = audio
-        self._show = show
         self._clock = clock or MonotonicClock()
         self._now = now
-        self._caption_pt = caption_pt
-        self._get_ready_ms = get_ready_ms
-        self._speak_count = speak_count
-        self._confirm_stop = confirm_stop
-        self.player: Player | None = None
-        self.controller: SessionController | None = None
-        self.view: QWidget | None = None
-        self._detach: list[Callable[[], None]] = []
-        self.followers: list[Follower] = []
-        self.preview_host: Callable[[QWidget], None] | None = None
-        """Where a preview's player goes (the Author page, beside the script); None: full page."""
-        self._draft = SessionDraft(title="", started_at=now())
-        self._completed = False
-        self._lesson: Lesson | None = None
-        self._preview = False
-        self._retime = QTimer(self)
-        self._retime.setInterval(RETIME_EVERY_MS)
-        self._retime.timeout.connect(self.apply_voice_updates)
         self.saving = JournalSaving(journal, self.problem.emit, self)
-        self.check_out_form = CheckOutForm(self.saving, self._present, self)
-        self._draft_timer = self.check_out_form.timer
-        self.first_sound = FirstSound(lambda: self.audio, self)
-        self._ahead.connect(lambda timelines: self.audio.prefetch(timelines))
+        self.parts = LessonParts(
+            library=library,
+            journal=journal,
+            audio=audio,
+            saving=self.saving,
+            show=show,
+            clock=self._clock,
+            now=now,
+            caption_pt=caption_pt,
+            get_ready_ms=get_ready_ms,
+            speak_count=speak_count,
+            confirm_stop=confirm_stop,
+        )
+        self.loading = PlayerLoading(self)
+        self.loading.failed.connect(self.problem)
+        self._stage: LessonStage | None = None
+
+    # -- what the wiring gives, shared with the stage --------------------------------------
+
+    @property
+    def library(self) -> Library:
+        return self.parts.library
+
+    @library.setter
+    def library(self, library: Library) -> None:
+        self.parts.library = library
+
+    @property
+    def journal(self) -> Journal:
+        return self.parts.journal
+
+    @property
+    def audio(self) -> AudioPort:
+        return self.parts.audio
+
+    @property
+    def followers(self) -> list[Follower]:
+        return self.parts.followers
+
+    @property
+    def preview_host(self) -> Callable[[QWidget], None] | None:
+        """Where a preview's player goes (the Author page, beside the script); None: full page."""
+        return self.parts.preview_host
+
+    @preview_host.setter
+    def preview_host(self, host: Callable[[QWidget], None] | None) -> None:
+        self.parts.preview_host = host
+
+    # -- the lesson on screen, if there is one -----------------------------------------------
+
+    @property
+    def stage(self) -> LessonStage | None:
+        """The stage, made now (its code loaded) if it was not yet; None if it cannot be (the
+        learner was told why)."""
+        if self._stage is None and self.loading.finish():
+            stage = load_player()(self.parts, self)
+            for mine, its in (
+                (self.finished, stage.finished),
+                (self.problem, stage.problem),
+                (self.preview_ended, stage.preview_ended),
+                (self.caption_step, stage.caption_step),
+                (self.lesson_done, stage.lesson_done),
+            ):
+                its.connect(mine)
+            self._stage = stage
+        return self._stage
+
+    @property
+    def player(self) -> Player | None:
+        return self._stage.player if self._stage else None
+
+    @property
+    def controller(self) -> SessionController | None:
+        return self._stage.controller if self._stage else None
+
+    @property
+    def view(self) -> QWidget | None:
+        """The lesson's screen shown last (check-in, player or check-out)."""
+        return self._stage.view if self._stage else None
+
+    @property
+    def previewing(self) -> bool:
+        """Whether what plays is a preview on the Author page rather than a lesson."""
+        return self._stage is not None and self._stage.previewing
 
     # -- entry points --------------------------------------------------------------------
 
     def start(self, lesson_id: str) -> None:
-        self._end_preview()  # a preview left playing on the Author page gives way
-        entry = self.library.by_id(lesson_id)
-        if entry is None:
-            return
-        try:
-            self._lesson = entry.load()
-        except LessonScriptError as exc:
-            self._report_broken(entry.path, exc)
-            return
-        self.audio.prepare(
-            compile_timeline(self._lesson, self.audio.duration_of)
-        )  # while they check in
-        view = CheckInView(entry.title, after=False, voice_note=self.audio.description)
-        view.submitted.connect(lambda checkin: self._begin(lesson_id, checkin))
-        view.cancelled.connect(self._cancel_before_start)
-        self._present(view)
-
-    def _cancel_before_start(self) -> None:
-        """A wrong pick: back to the list with nothing saved (no checkpoint exists yet)."""
-        self._lesson = None
-        self.finished.emit()
+        if stage := self.stage:
+            stage.start(lesson_id)
 
     def resume(self) -> bool:
         """Continue the saved lesson at the start of its cue; False when there is nothing to resume."""
-        place = SavedPlace.from_dict(self.journal.load_checkpoint(), self._now())
-        entry = self.library.by_id(place.lesson_id) if place else None
-        if place is None or entry is None:
-            return False
-        self._end_preview()
-        checkpoint = place.checkpoint
-        self._draft = replace(place.draft, title=entry.title)
-        try:
-            self._lesson = entry.load()
-        except LessonScriptError as exc:
-            self._report_broken(entry.path, exc)
-            return False
-        timeline = self._timeline(checkpoint.position_ms)
-        player = Player.restore(
-            timeline, checkpoint, self._clock, get_ready_ms=self._get_ready_ms()
-        )
-        self._run(player)
-        self._play_when_voiced(checkpoint.position_ms)
-        return True
+        stage = self.stage
+        return stage.resume() if stage else False
+
+    def preview(self, lesson: Lesson, start_ms: int) -> None:
+        """Play a lesson being written, from a cue: nothing goes to the journal."""
+        if stage := self.stage:
+            stage.preview(lesson, start_ms)
 
     def prefetch(self, today: Today | None) -> None:
         """Have the voice make, when it has nothing else to do, the first cues of the lessons
-        ``today`` offers to start (``ahead.py``). The lessons are read on a thread of their own
-        (the parser's first import alone takes about 90 ms); the voice is asked from this one."""
-        library, duration_of = self.library, self.audio.duration_of
-        threading.Thread(
-            target=lambda: self._ahead.emit(timelines_to_start(today, library, duration_of)),
-            name="seesaw-ahead",
-            daemon=True,
-        ).start()
+        ``today`` offers to start (``LessonStage.prefetch``)."""
+        if stage := self.stage:
+            stage.prefetch(today)
 
     def resume_offer(self) -> ResumeOffer | None:
         return offer_to_resume(self.journal.load_checkpoint(), self.library)
@@ -174,220 +180,25 @@ class LessonFlow(QObject):
         place = SavedPlace.from_dict(self.journal.load_checkpoint(), self._now())
         if place is None or not place.finished:
             return ""
-        entry = self.library.by_id(place.lesson_id)
-        title = entry.title if entry else place.draft.title
-
-        def save(after: CheckIn) -> None:
-            settled = replace(place, draft=replace(place.draft, after=after))
-            record = entry_for_finished(
-                settled,
-                title=title,
-                total_ms=entry.length_ms if entry else None,
-                now=self._now(),
-            )
-            assert record is not None  # the place is finished
-            self.saving.store(record, settle_place)
-            self.finished.emit()
-
-        continue_from = place_to_continue(place.checkpoint)
-
-        def settle_place() -> None:  # as ``_save`` settles it: a Stop keeps "Continue" offered
-            if place.draft.completed:
-                self.saving.clear_place()
-            else:
-                self.saving.save_place(continue_from)
-
-        view = self.check_out_form.show(title, place.checkpoint, place.draft, save)
-        if place.draft.after is not None:
-            view.fill(place.draft.after)
-        return title
-
-    def shutdown(self) -> None:
-        """The window is closing: pause so the place is saved, and let go of timers and audio.
-        A check-out changed in the last half second is kept now, not lost with the timer."""
-        self.check_out_form.keep_now()
-        if self.player and self.player.state is PlayerState.PLAYING:
-            self.player.pause()
-        self._release()
-
-    # -- steps ---------------------------------------------------------------------------
-
-    def _begin(self, lesson_id: str, before: CheckIn) -> None:
-        self._preview = False
-        assert self._lesson is not None
-        self._draft = SessionDraft(title=self._lesson.title, started_at=self._now(), before=before)
-        player = Player(self._timeline(), self._clock, get_ready_ms=self._get_ready_ms())
-        self._run(player)
-        self._play_when_voiced(0)
-
-    def _play_when_voiced(self, position_ms: int) -> None:
-        """Play as soon as the first cue can be heard, the window free meanwhile (``FirstSound``)."""
-        if self.controller:
-            self.first_sound.play_when_ready(
-                self.controller, position_ms, before=self.apply_voice_updates
-            )
-
-    def _timeline(self, position_ms: int = 0) -> Timeline:
-        """The lesson timed by the voice, its cues being made, the one that plays first first."""
-        assert self._lesson is not None
-        timeline = compile_timeline(self._lesson, self.audio.duration_of)
-        self.audio.prepare(timeline)
-        self.audio.first_ready(timeline, position_ms)
-        return compile_timeline(self._lesson, self.audio.duration_of)
-
-    def _report_broken(self, path: Path, error: LessonScriptError) -> None:
-        first = error.diagnostics[0] if error.diagnostics else None
-        where = f" ({first.location()}: {first.message})" if first else ""
-        self.problem.emit(
-            f"“{path.name}” has changed and now has errors, so it cannot start{where}."
-        )
-
-    def _run(self, player: Player) -> None:
-        self._release()
-        self.player = player
-        player.speak_count = self._speak_count()
-        self._completed = False
-        self._detach.append(player.subscribe(self._on_player_event))
-        self._detach.append(self.audio.attach(player))
-        self.controller = SessionController(player, self)
-        for follow in self.followers:
-            self._detach.append(follow(self.controller))
-        view = PlayerView(
-            self.controller,
-            caption_pt=self._caption_pt(),
-            voice_note=self.audio.description,
-            confirm_stop=self._confirm_stop,
-            stop_question=STOP_PREVIEW if self._preview else STOP_LESSON,
-        )
-        view.stop_confirmed.connect(self._check_out)
-        view.caption_step.connect(self.caption_step)
-        self._present(view)
-        self._retime.start()
+        stage = self.stage
+        return stage.check_out_again(place) if stage else ""
 
     def apply_voice_updates(self) -> None:
-        """Cues the voice finished since last time: re-time what lies ahead, show progress, and
-        say so if the voice stopped working (the lesson goes on with captions)."""
-        for problem in self.audio.take_problems():
-            self.problem.emit(problem)
-        if self.controller is None or self._lesson is None:
-            return
-        if self.audio.take_new_lengths():
-            self.controller.swap_timeline(compile_timeline(self._lesson, self.audio.duration_of))
-        if isinstance(self.view, PlayerView):
-            self.view.show_voice_progress(*self.audio.progress())
+        """Cues the voice finished since last time, for the lesson playing (``LessonStage``)."""
+        if self._stage is not None:
+            self._stage.apply_voice_updates()
 
-    @property
-    def previewing(self) -> bool:
-        """Whether what plays is a preview on the Author page rather than a lesson."""
-        return self._preview
+    def set_caption_size(self, pt: int) -> None:
+        """Captions of the lesson on screen, if one is, at ``pt`` from now on."""
+        if self._stage is not None:
+            self._stage.set_caption_size(pt)
 
-    def preview(self, lesson: Lesson, start_ms: int) -> None:
-        """Play a lesson being written, from a cue: nothing goes to the journal."""
-        self._lesson = lesson
-        self._preview = True
-        self._run(Player(self._timeline(start_ms), self._clock, start_ms=start_ms))
-        self._play_when_voiced(start_ms)
+    def request_stop(self) -> None:
+        """Stop the lesson on screen, asked as its Stop button asks (never ends one unseen)."""
+        if self._stage is not None:
+            self._stage.request_stop()
 
-    def _on_player_event(self, event: PlayerEvent) -> None:
-        if self._preview:
-            if isinstance(event, Finished) and event.completed:
-                self._check_out()
-            return
-        if isinstance(event, CheckpointDue):
-            skipped = (
-                self.player.skipped_sections()
-                if self.player is not None and event.checkpoint.finished
-                else ()
-            )
-            place = place_to_save(
-                event.checkpoint,
-                self._draft,
-                now=self._now(),
-                completed=self._completed,
-                skipped_sections=skipped,
-            )
-            self.saving.save_place(place.to_dict())
-        elif isinstance(event, Finished):
-            self._completed = event.completed
-            if event.completed:
-                self._check_out()
-
-    def _check_out(self) -> None:
-        player = self.player
-        if player is None:
-            return
-        if player.state is not PlayerState.FINISHED:
-            player.stop()
-        ended = self._now()
-        if self.controller:
-            self.controller.shutdown()
-        if self._preview:
-            self._end_preview()
-            return
-        self.check_out_form.show(
-            player.timeline.title,
-            player.checkpoint(),
-            self._draft.ended(ended, self._completed),
-            lambda after: self._save(player, ended, after),
-        )
-
-    def _end_preview(self) -> None:
-        """Stop a preview (nothing is saved) and hand the screen back to the Author page."""
-        if not self._preview:
-            return
-        if self.player is not None and self.player.state is not PlayerState.FINISHED:
-            self.player.stop()
-        self._release()
-        self._preview = False
-        self.preview_ended.emit()
-
-    def _save(self, player: Player, ended: datetime, after: CheckIn) -> None:
-        completed = self._completed  # the end was reached: nothing is left to continue
-        if not is_a_session(completed, player.heard_ms, self._draft.before, after):
-            self.saving.clear_place()  # a wrong pick, left at once: nothing to keep
-            self.problem.emit("Nothing was recorded: the lesson was left in its first minute.")
-            self._release()
-            self.finished.emit()
-            return
-        record = session_entry(
-            lesson_id=player.timeline.lesson_id,
-            draft=replace(self._draft, title=player.timeline.title),
-            ended_at=ended,
-            reached_end=completed,
-            heard_ms=player.heard_ms,
-            total_ms=player.timeline.total_ms,
-            rests_taken=player.rests_taken,
-            rested_ms=player.rested_ms,
-            after=after,
-            skipped_sections=player.skipped_sections(),
-        )
-        continue_from = place_to_continue(player.checkpoint())
-
-        def settle_place() -> None:
-            if completed:
-                self.saving.clear_place()
-            else:  # stopped on purpose: "Continue" stays offered from where they stopped
-                self.saving.save_place(continue_from)
-
-        self.saving.store(record, settle_place)
-        self._release()
-        self.finished.emit()
-        if record.completed:
-            self.lesson_done.emit(record.lesson_id)
-
-    def _present(self, view: QWidget) -> None:
-        self.view = view
-        if self._preview and self.preview_host is not None:
-            self.preview_host(view)
-        else:
-            self._show(view)
-
-    def _release(self) -> None:
-        self.first_sound.cancel()
-        self._retime.stop()
-        for detach in self._detach:
-            detach()
-        self._detach.clear()
-        if self.controller:
-            self.controller.shutdown()
-            self.controller = None
+    def shutdown(self) -> None:
+        """The window is closing: the lesson on screen, if any, pauses so its place is saved."""
+        if self._stage is not None:
+            self._stage.shutdown()

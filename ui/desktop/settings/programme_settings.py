@@ -7,8 +7,6 @@ still to do; "start at login" adds Seesaw to the desktop's autostart so the remi
 
 from __future__ import annotations
 
-from datetime import time
-
 from PySide6.QtCore import QSettings, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,38 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui.desktop.settings.autostart import set_autostart
-from ui.desktop.settings.store import read_bool, read_choice, read_int
-
-UNITS = (("km", "Kilometres"), ("miles", "Miles"))
-DEFAULT_TIME = "18:00"
-
-
-def uses_miles(settings: QSettings) -> bool:
-    return read_choice(settings, "programme/units", UNITS) == "miles"
-
-
-CADENCE_RANGE = (140, 210)
-"""Steps a minute a runner may set for the beat: wide around the 170–180 most settle on (S3)."""
-
-
-def run_cadence(settings: QSettings) -> int | None:
-    """The beat for today's run taken along, or None for no beat (the default)."""
-    value = read_int(settings, "programme/cadence", 0, (0, CADENCE_RANGE[1]))
-    return value if value >= CADENCE_RANGE[0] else None
-
-
-def shows_streak(settings: QSettings) -> bool:
-    return read_bool(settings, "programme/streak", False)
-
-
-def reminder_time(settings: QSettings) -> time | None:
-    """The reminder's time of day, or None when reminders are off."""
-    if not read_bool(settings, "reminders/enabled", False):
-        return None
-    parsed = QTime.fromString(str(settings.value("reminders/time", DEFAULT_TIME)), "HH:mm")
-    if not parsed.isValid():
-        parsed = QTime.fromString(DEFAULT_TIME, "HH:mm")
-    return time(parsed.hour(), parsed.minute())
+from ui.desktop.settings.programme_choices import (
+    CADENCE_RANGE,
+    DEFAULT_TIME,
+    UNITS,
+    run_cadence,
+    shows_streak,
+    uses_miles,
+)
+from ui.desktop.settings.store import read_bool
 
 
 class ProgrammeSettings(QWidget):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from lesson_engine.programme.reminder import reminder_due
 from lesson_engine.programme.today import Today
-from ui.desktop.settings.programme_settings import reminder_time
+from ui.desktop.settings.programme_choices import reminder_time
 from ui.freedesktop import APP_NAME
 
 CHECK_EVERY_MS = 60_000

@@ -22,7 +22,7 @@ from lesson_engine.programme.bundled import Known, check, programme_files
 from lesson_engine.programme.model import Programme, RunStage
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
-from ui.desktop.settings.programme_settings import run_cadence, shows_streak, uses_miles
+from ui.desktop.settings.programme_choices import run_cadence, shows_streak, uses_miles
 from ui.desktop.settings.store import read_voice_settings
 from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport
