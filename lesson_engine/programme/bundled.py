@@ -11,7 +11,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.library.listing import load_library
 from lesson_engine.paths import bundled_programmes_dir, catalogue_dir, lesson_folders
 from lesson_engine.programme.model import Programme
@@ -38,6 +37,8 @@ def known(extra_lessons: Iterable[Path] = ()) -> Known:
         result = check_lesson_file(path)
         if result.lesson is not None:
             ids.add(result.lesson.id)
+    from lesson_engine.catalogue.loader import load_catalogue  # as the app's Today needs none
+
     catalogue = load_catalogue(catalogue_dir())
     guided = {e.id: e.guided_set for e in catalogue.entries if e.guided_set}
     return Known(frozenset(ids), frozenset(s.key for s in catalogue.sources), guided)

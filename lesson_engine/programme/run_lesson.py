@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lesson_engine.model.lesson import Lesson
 from lesson_engine.programme.describe import day_name, minutes
 from lesson_engine.programme.model import Activity, RunStage
 from lesson_engine.programme.today import Today
@@ -26,6 +26,9 @@ from lesson_engine.programme.week import Status
 from lesson_engine.script.durations import format_duration
 from lesson_engine.script.lines import BPM_RANGE, LIMITS_MS
 from lesson_engine.timeline import BELL_MS, DurationOf, Utterance, estimate_speech_ms
+
+if TYPE_CHECKING:  # parsed when run, not on Today's start (``run_lesson``)
+    from lesson_engine.model.lesson import Lesson
 
 WARM_UP_S = 300
 """Five minutes of easy walking before the first run."""

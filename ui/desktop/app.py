@@ -38,7 +38,6 @@ from lesson_engine.playback.clock import Clock, MonotonicClock
 from lesson_engine.session.status import lesson_status
 from ui.desktop.awake.inhibitors import Inhibitor
 from ui.desktop.exercises.loading import Exercises, load_exercises
-from ui.desktop.library.pack_import import ask_pack_path, ask_replace, import_from_app
 from ui.desktop.library.view import LibraryView
 from ui.desktop.pages_on_visit import (
     caption_size,
@@ -135,8 +134,8 @@ def build(
     confirm_stop: ConfirmStop | None = None,
     notices: list[str] | None = None,
     author_dialogs: AuthorDialogs | None = None,
-    ask_pack_path: Callable[[QWidget], str] = ask_pack_path,
-    ask_replace: Callable[[QWidget, Path], bool] = ask_replace,
+    ask_pack_path: Callable[[QWidget], str] | None = None,
+    ask_replace: Callable[[QWidget, Path], bool] | None = None,
     unsaved_dialogs: UnsavedDialogs = ASK_THE_LEARNER,
     shell: Shell | None = None,
     exercises: Exercises | None = None,
@@ -320,19 +319,27 @@ def _connect_volumes(app: SeesawApp, audio: AudioPort, settings: QSettings) -> N
 def _connect_packs(
     app: SeesawApp,
     lessons: Callable[[], Library],
-    ask_pack_path: Callable[[QWidget], str],
-    ask_replace: Callable[[QWidget, Path], bool],
+    ask_pack_path: Callable[[QWidget], str] | None,
+    ask_replace: Callable[[QWidget, Path], bool] | None,
 ) -> None:
+    """A pack chosen with Import or dropped on the window is imported. The import's code, and
+    the dialogs it asks with (None: Qt's file dialog and question box), load with the first
+    pack, not at start: ``ui.desktop.library.pack_import``."""
     window = app.window
 
     def import_pack_file(path: str) -> None:
-        imported, message = import_from_app(Path(path), packs_dir(), window, ask_replace)
+        from ui.desktop.library import pack_import
+
+        replace = ask_replace or pack_import.ask_replace
+        imported, message = pack_import.import_from_app(Path(path), packs_dir(), window, replace)
         window.banner.add(message)
         if imported:
             _reload_lessons(app, lessons)
 
     def choose_pack() -> None:
-        chosen = ask_pack_path(window)
+        from ui.desktop.library import pack_import
+
+        chosen = (ask_pack_path or pack_import.ask_pack_path)(window)
         if chosen:
             import_pack_file(chosen)
 

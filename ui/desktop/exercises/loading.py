@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lesson_engine.catalogue.loader import load_catalogue
+from lesson_engine.catalogue.kept import load_kept
 from lesson_engine.catalogue.model import Catalogue
-from lesson_engine.paths import catalogue_dir
+from lesson_engine.paths import cache_dir, catalogue_dir
 from lesson_engine.script.diagnostics import LessonScriptError
 
 
@@ -39,8 +39,10 @@ class Exercises:
 
 
 def load_exercises() -> Exercises:
+    """The catalogue as last read clean, if its files have not changed since (``catalogue.kept``
+    says why it is kept); otherwise read and checked."""
     try:
-        return Exercises(load_catalogue(catalogue_dir()))
+        return Exercises(load_kept(catalogue_dir(), cache_dir()))
     except LessonScriptError as exc:
         first = exc.diagnostics[0]
         return Exercises(

@@ -116,9 +116,11 @@ class LessonFlow(QObject):
 
     @property
     def stage(self) -> LessonStage | None:
-        """The stage, made now (its code loaded) if it was not yet; None if it cannot be (the
-        learner was told why)."""
-        if self._stage is None and self.loading.finish():
+        """The stage, made now (its code loaded) if it was not yet, with every part that follows
+        a lesson wired (``loading``); None if part of it will not load (the learner was told)."""
+        if not self.loading.finish():
+            return None
+        if self._stage is None:
             stage = load_player()(self.parts, self)
             for mine, its in (
                 (self.finished, stage.finished),

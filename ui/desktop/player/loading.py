@@ -79,6 +79,7 @@ class PlayerLoading(QObject):
         self._steps: deque[Callable[[], None]] = deque(_importing(s) for s in PLAYER_CODE)
         self._started = False
         self._scheduled = False
+        self._running = False
         self.problem = ""
         """What went wrong with the last step that raised; "" once every step has run."""
 
@@ -100,7 +101,10 @@ class PlayerLoading(QObject):
 
     def finish(self) -> bool:
         """Every step left, now (a lesson is starting); False if one raised (``failed`` said
-        what), and then the steps after it wait for the next try."""
+        what), and then the steps after it wait for the next try. Asked from within a step, as
+        a nested event loop could, it leaves the rest to the caller of that step."""
+        if self._running:
+            return True
         while self._steps:
             if not self._run_first():
                 return False
@@ -113,10 +117,13 @@ class PlayerLoading(QObject):
 
     def _next(self) -> None:
         self._scheduled = False
+        if self._running:  # a step spun an event loop: what runs it goes on after it
+            return
         if self._steps and self._run_first():
             self._schedule()
 
     def _run_first(self) -> bool:
+        self._running = True
         try:
             self._steps[0]()
         except Exception as exc:  # a damaged install: said in the window, which goes on
@@ -124,6 +131,8 @@ class PlayerLoading(QObject):
             self.problem = cannot_load(exc)
             self.failed.emit(self.problem)
             return False
+        finally:
+            self._running = False
         self._steps.popleft()
         if not self._steps:
             self.problem = ""

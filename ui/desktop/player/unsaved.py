@@ -2,7 +2,8 @@
 
 The choices are to keep them in a file somewhere else (a USB stick, another disk), to try the
 journal once more and stay open, or to close and lose them; the first is the default, and closing
-without them needs a second, explicit choice.
+without them needs a second, explicit choice. The dialogs' Qt classes are loaded only when one
+is shown (each costs on first use; nearly every close has nothing waiting).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from lesson_engine.session.pending import PendingSessions
 
@@ -20,6 +21,8 @@ SAVE, WAIT, CLOSE = "save", "wait", "close"
 
 
 def ask_what_to_do(parent: QWidget, question: str) -> str:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, "Sessions not saved yet", question, parent=parent)
     save = box.addButton("Save to a file…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Try the journal again", QMessageBox.ButtonRole.RejectRole)  # Esc, too
@@ -33,6 +36,8 @@ def ask_what_to_do(parent: QWidget, question: str) -> str:
 
 
 def ask_where(parent: QWidget) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     name = f"seesaw-sessions-{date.today():%Y-%m-%d}.json"
     chosen, _ = QFileDialog.getSaveFileName(
         parent, "Keep the sessions in", str(Path.home() / name), "Seesaw sessions (*.json)"

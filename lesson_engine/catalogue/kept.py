@@ -1,0 +1,147 @@
+"""The catalogue as the app last read it, kept so the next start need not read its files again.
+
+Reading the catalogue means parsing some twenty TOML files and checking every entry and claim
+against the sources: a fifth of what the app does between its first paint and Today drawn,
+at every start, for files that change only with a new Seesaw or an edit by hand. So once the
+catalogue has read clean it is kept in one cache file, and the next start takes it from there
+when nothing it was made from has changed.
+
+The kept copy can never be stale, because it is found by what it was made from (``key_of``):
+the exact bytes of every file read, the names of the illustrations there are (a missing one is
+an error), this Python, and the source of the code that reads and holds the catalogue. An entry
+edited, added or taken away, an illustration removed, or a Seesaw with other rules: each misses
+it, and the catalogue is read and checked as if there were none. A catalogue with errors is never
+kept, so its errors are reported at every start. A kept file that is missing, damaged or
+unreadable is passed over in silence and made again: it only ever holds a copy, and
+``seesaw check`` never looks at it. It is written atomically but not fsynced (a torn file fails
+its checksum), and read back by an unpickler that knows only the catalogue's own classes, so
+even a file put there by someone else can build nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from lesson_engine.catalogue import model
+from lesson_engine.catalogue.model import Catalogue
+from lesson_engine.storage import DIR_MODE
+
+KEPT_NAME = "catalogue.kept"
+"""The cache file, in the folder the caller names (the app's cache folder)."""
+_MAGIC = b"seesaw kept catalogue 1\n"
+_PROTOCOL = 5
+_MADE_BY = ("loader.py", "model.py", "kept.py")
+"""The modules (beside this one) that read and hold the catalogue: their source is in the key."""
+_ALLOWED: dict[tuple[str, str], type] = {
+    (model.__name__, cls.__name__): cls
+    for cls in (model.Catalogue, model.Entry, model.Source, model.Claim, model.Stance, model.School)
+}
+
+
+class _CatalogueOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return _ALLOWED[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a catalogue") from None
+
+
+@functools.cache
+def fingerprint() -> bytes:
+    """What the catalogue read depends on besides its files: this Python, and the source of the
+    modules that read and hold it. Where the source cannot be read (a bundle), Seesaw's version."""
+    digest = hashlib.sha256(f"{sys.version} {_PROTOCOL}".encode())
+    for name in _MADE_BY:
+        try:
+            digest.update(Path(__file__).with_name(name).read_bytes())
+        except OSError:
+            from importlib.metadata import PackageNotFoundError, version
+
+            with contextlib.suppress(PackageNotFoundError):
+                digest.update(version("seesaw").encode())
+            digest.update(b"(no source)")
+            break
+    return digest.digest()
+
+
+def key_of(folder: Path) -> bytes:
+    """What the catalogue in ``folder`` is made from, as a digest; OSError if it cannot be read
+    (and then the catalogue is read as it always was, which says why)."""
+    digest = hashlib.sha256(fingerprint())
+    files = [folder / "sources.toml", *sorted((folder / "entries").glob("*.toml"))]
+    for path in files:
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()} {len(data)}\n".encode() + data)
+    illustrations = folder / "illustrations"
+    shown = sorted(
+        p.relative_to(illustrations).as_posix() for p in illustrations.rglob("*") if p.is_file()
+    )
+    digest.update("\n".join(["illustrations", *shown]).encode())
+    return digest.digest()
+
+
+def load_kept(folder: Path, cache: Path) -> Catalogue:
+    """The catalogue in ``folder``, from its kept copy in ``cache`` if one was made from exactly
+    these files; otherwise read and checked (``loader.load_catalogue``: LessonScriptError lists
+    every problem) and, read clean, kept for the next time."""
+    try:
+        key = key_of(folder)
+    except OSError:
+        return _read_files(folder)
+    path = cache / KEPT_NAME
+    kept = _read(path, key)
+    if kept is not None:
+        return kept
+    catalogue = _read_files(folder)
+    with contextlib.suppress(OSError, pickle.PicklingError):  # it only saves time
+        _write(path, key, catalogue)
+    return catalogue
+
+
+def _read_files(folder: Path) -> Catalogue:
+    """``load_catalogue``: the TOML reader and its checks are imported only when the files must
+    be read, not when the kept copy will do."""
+    from lesson_engine.catalogue.loader import load_catalogue
+
+    return load_catalogue(folder)
+
+
+def _read(path: Path, key: bytes) -> Catalogue | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + len(key)
+    if raw[:head] != _MAGIC + key or len(raw) < head + 4:
+        return None
+    crc, body = raw[head : head + 4], raw[head + 4 :]
+    if zlib.crc32(body).to_bytes(4, "big") != crc:
+        return None
+    try:
+        kept = _CatalogueOnly(io.BytesIO(body)).load()
+    except Exception:  # damaged, or not a catalogue: read the files instead
+        return None
+    return kept if isinstance(kept, Catalogue) else None
+
+
+def _write(path: Path, key: bytes, catalogue: Catalogue) -> None:
+    body = pickle.dumps(catalogue, protocol=_PROTOCOL)
+    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + key + zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
