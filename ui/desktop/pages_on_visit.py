@@ -132,6 +132,7 @@ def defer_author(
             dialogs=dialogs or DEFAULT_DIALOGS,
             my_lessons=my_lessons_dir(),
             voice_chain=voice_chain,
+            later=flow.journal.later,  # the app's one writer: no fsync on the window's thread
         )
         author.play_requested.connect(flow.preview)
         flow.preview_host = author.show_preview  # beside the script, not in place of it
