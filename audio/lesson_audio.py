@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ from lesson_engine.playback.get_ready import COUNT_WORDS
 from lesson_engine.timeline import EventKind, Timeline, Utterance
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from lesson_engine.playback.player import Player
 
 FIRST_CUES = 2
@@ -55,7 +58,12 @@ class LessonAudio:
         self.notices = notices
         self._worker = SynthWorker(chain) if load_voice else None
         self._opening = threading.Lock()
-        self._pending: tuple[str, float, bool] | None = None
+        self._switched: Future[str] = _said("")
+        """What the last turn of the sound switch came to (done once its opening is over)."""
+        self._device: ThreadPoolExecutor | None = None
+        """The thread that opens and closes the device after the start (``switch_sound``)."""
+        self._closed = False
+        self._pending: tuple[str, float] | None = None
         self._settled: Settled | None = None
         self.volumes = Volumes()
         """How loud the voice and the bells and metronome are; a change is heard at once."""
@@ -100,6 +108,7 @@ class LessonAudio:
 
     @property
     def output(self) -> AudioOutput:
+        self._switched.exception()  # a device the switch is opening is waited for, as at start
         self.open_output()
         assert self._output is not None
         return self._output
@@ -129,18 +138,73 @@ class LessonAudio:
         """Load the voice ``choice`` picks now, falling back along the chain if it will not
         load, and keep it for the next lesson; returns what Settings says about it."""
         self._settled = settle(choice, keep_in=prepared_folder(self.chain.cache.folder))
-        _, speed, sound_on = self._pending or ("", self.chain.speed, self._sound_on)
-        self._pending = (choice, speed, sound_on)  # from the next lesson, as ``reconfigure``
+        _, speed = self._pending or ("", self.chain.speed)
+        self._pending = (choice, speed)  # from the next lesson, as ``reconfigure``
         return self._settled.status
 
     def reconfigure(self, voice: str, speed: float, sound_on: bool) -> None:
-        """New settings take effect when the next lesson starts, never in the middle of one."""
-        self._pending = (voice, speed, sound_on)
+        """New settings take effect when the next lesson starts, never in the middle of one;
+        the sound device follows ``sound_on`` at once, behind (``switch_sound``)."""
+        self._pending = (voice, speed)
+        self.switch_sound(sound_on)
+
+    def switch_sound(self, on: bool) -> Future[str]:
+        """Sound on or off for the lessons from the next one on, from the Settings switch.
+
+        Turned on, the device opens now on a thread of its own (the window's thread never
+        waits for SDL; a lesson started meanwhile waits only for what is left, as at start);
+        turned off, it closes on that thread as the next lesson is prepared, never under one
+        playing. Asked again for what it is already, nothing changes. The future holds what
+        to tell the learner ("" when the sound works, or is off)."""
+        if on == self._sound_on or self._closed:
+            return self._switched
+        self._sound_on = on
+        self._switched = self._on_device(self._reopen) if on else _said("")
+        return self._switched
+
+    def _on_device(self, job: Callable[[], str]) -> Future[str]:
+        """Run ``job`` on the device's thread, after every opening and closing asked before it.
+
+        One thread, alive until ``close``: on Windows SDL's audio sets up COM on the thread that
+        opens the device, and what it makes there must outlive that thread (``sound_thread``)."""
+        if self._device is None:
+            from concurrent.futures import ThreadPoolExecutor  # only once the switch is turned
+
+            self._device = ThreadPoolExecutor(1, thread_name_prefix="seesaw-sound-switch")
+        return self._device.submit(job)
+
+    def _reopen(self) -> str:
+        """On the device's thread: open the device for sound turned on, unless it still is."""
+        with self._opening:
+            if self._closed or not self._sound_on:
+                return ""  # closed meanwhile, or turned off again before this ran
+            if self._output is not None and not isinstance(self._output, NullOutput):
+                return ""  # turned off and on again with no lesson between: never closed
+            from audio.output.mixer import open_output  # on the thread that opens it
+
+            output, problem = open_output(True)
+            self._output = output or NullOutput()
+            return problem
+
+    def _close_if_off(self) -> None:
+        """Sound turned off: the device the last lesson played through closes, behind."""
+        with self._opening:
+            device = self._output
+            if self._sound_on or device is None or isinstance(device, NullOutput):
+                return
+            self._output = NullOutput()
+
+        def close() -> str:
+            device.close()
+            return ""
+
+        self._on_device(close)
 
     def _apply_pending(self) -> None:
+        self._close_if_off()
         if self._pending is None:
             return
-        voice, speed, sound_on = self._pending
+        voice, speed = self._pending
         self._pending = None
         if self._worker is not None:
             self._worker.stop()
@@ -151,11 +215,6 @@ class LessonAudio:
             keep_in = prepared_folder(self.chain.cache.folder)
             self.chain = VoiceChain(pick_voice(voice, keep_in), self.chain.cache, speed)
         self._worker = SynthWorker(self.chain)
-        if sound_on != self._sound_on:
-            if self._output is not None:
-                self._output.close()
-            self._output = None
-            self._sound_on = sound_on
 
     def prepare(self, timeline: Timeline) -> None:
         """Synthesise the lesson's speech in the background, the first cue first, and make its
@@ -206,10 +265,25 @@ class LessonAudio:
     def close(self) -> None:
         if self._worker is not None:
             self._worker.stop()
+        self._closed = True  # no opening starts after this
+        if self._device is None:
+            self._close_output()
+            return
+        self._device.submit(self._close_output)  # after every opening and closing asked
+        self._device.shutdown(wait=True)
+
+    def _close_output(self) -> str:
         with self._opening:  # an opening under way ends first, and none starts after
             if self._output is not None:
                 self._output.close()
             self._output = NullOutput()
+        return ""
+
+
+def _said(words: str) -> Future[str]:
+    future: Future[str] = Future()
+    future.set_result(words)
+    return future
 
 
 def prepared_folder(cache_folder: Path) -> Path:

@@ -32,6 +32,8 @@ import time
 from typing import NamedTuple
 
 RUNS = 9
+COMPILED: list[tuple[int, int]] = []
+"""Each Seesaw child's dataclass methods compiled, and taken from the cache (``ui.method_cache``)."""
 
 BARE = """
 import resource, sys
@@ -76,6 +78,8 @@ def report(what):
 
 launch = run_until_ready(lambda: report("shown"))
 report("ready")
+from ui import method_cache
+print("methods", *method_cache.counts(), flush=True)
 """
 
 WITH_VOICE = """
@@ -121,7 +125,12 @@ def measure(code: str) -> Run:
     shown = time.perf_counter() - start
     ready_line = proc.stdout.readline()
     ready = time.perf_counter() - start
-    _, errors = proc.communicate()
+    rest, errors = proc.communicate()
+    methods = next(
+        (line.split()[1:] for line in rest.splitlines() if line.startswith("methods")), []
+    )
+    if methods:
+        COMPILED.append((int(methods[0]), int(methods[1])))
     if not shown_line.startswith("shown") or not ready_line.startswith("ready"):
         raise RuntimeError(f"the child did not show a window: {shown_line!r} {errors}")
     shown_cpu = shown_line.split()[2]
@@ -196,6 +205,11 @@ def run_all() -> None:
     print(
         f"peak memory: bare {max(r.peak_kb for r in bare) / 1024:.0f} MB, "
         f"Seesaw {max(r.peak_kb for r in ours) / 1024:.0f} MB"
+    )
+    compiled, reused = COMPILED[-1]
+    print(
+        f"dataclass methods in the last start: {compiled} compiled, {reused} from the cache "
+        f"(the warm-up start compiled {COMPILED[0][0]}: ui/method_cache.py)"
     )
     voiced = measure(WITH_VOICE).peak_kb
     print(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lesson_engine import storage
 from lesson_engine.journal import changelog
 from lesson_engine.journal.records import SessionEntry, Soreness
 
@@ -47,25 +48,36 @@ def day(days_ago: int) -> date:
 def refuse_writes(
     monkeypatch: pytest.MonkeyPatch, folder: Path | None = None, code: int = errno.ENOSPC
 ) -> Callable[[], None]:
-    """From now on the disk refuses what the journal writes in ``folder`` (every folder when
-    None): whole files (``write_atomically``'s temporary file) and appends to a change log.
-    Returns ``allow``, which gives the space back."""
+    """From now on the disk refuses what Seesaw writes in ``folder`` (every folder when None):
+    whole files (``write_atomically``'s temporary file, private or shared) and appends to a
+    change log. Returns ``allow``, which gives the space back."""
     make_temp = tempfile.mkstemp
+    make_shared = storage._shared_temporary
     append = changelog._write_line
 
+    def refused(where: Path) -> bool:
+        return folder is None or where.is_relative_to(folder)
+
     def refusing_file(*args, **kwargs):
-        if folder is None or Path(kwargs.get("dir", "")).is_relative_to(folder):
+        if refused(Path(kwargs.get("dir", ""))):
             raise OSError(code, os.strerror(code))
         return make_temp(*args, **kwargs)
+
+    def refusing_shared(path: Path) -> tuple[int, str]:
+        if refused(path.parent):
+            raise OSError(code, os.strerror(code))
+        return make_shared(path)
 
     def refusing_append(_fd: int, _line: bytes) -> None:
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(tempfile, "mkstemp", refusing_file)
+    monkeypatch.setattr(storage, "_shared_temporary", refusing_shared)
     monkeypatch.setattr(changelog, "_write_line", refusing_append)
 
     def allow() -> None:
         monkeypatch.setattr(tempfile, "mkstemp", make_temp)
+        monkeypatch.setattr(storage, "_shared_temporary", make_shared)
         monkeypatch.setattr(changelog, "_write_line", append)
 
     return allow

@@ -364,3 +364,61 @@ def test_a_power_cut_while_the_cache_is_made_or_used_loses_and_invents_nothing(
         checker.check(recorder.initial, recorder.trace)
     assert [str(v) for v in checker.violations] == []
     assert checker.states_checked > 100
+
+
+class _BytecodeOnly:
+    """A loader as the one-folder bundle has: the module's compiled code, and no source file."""
+
+    def __init__(self, source: str) -> None:
+        self.code = compile(source, "validation.py", "exec")
+
+    def get_code(self, _name: str) -> object:
+        return self.code
+
+
+def test_without_the_source_the_fingerprint_follows_the_compiled_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = Path(validation.__file__).read_text(encoding="utf-8")
+
+    def fingerprint_with(text: str) -> bytes:
+        monkeypatch.setattr(validation, "__file__", str(tmp_path / "not-there.py"))
+        monkeypatch.setattr(validation, "__loader__", _BytecodeOnly(text))
+        checked_cache.fingerprint.cache_clear()
+        return checked_cache.fingerprint()
+
+    try:
+        as_bundled = fingerprint_with(source)
+        assert fingerprint_with(source) == as_bundled  # the same code, the same fingerprint
+        stricter = source.replace("MAX_TEXT_CHARS = 200", "MAX_TEXT_CHARS = 100")
+        assert fingerprint_with(stricter) != as_bundled
+    finally:
+        monkeypatch.undo()
+        checked_cache.fingerprint.cache_clear()
+
+
+def test_the_compiled_rules_give_one_fingerprint_in_every_process() -> None:
+    """Two Pythons, each with its own string hashing, read the bundle's code alike."""
+    child = (
+        "import sys, types; from pathlib import Path\n"
+        "from lesson_engine.journal import checked_cache, validation\n"
+        "text = Path(validation.__file__).read_text()\n"
+        # a rule checked against a set of words: a constant whose order follows string hashing
+        'text += \'\\ndef allowed(w):\\n    return w in {"walk", "run", "rest", "side", "knee"}\\n\'\n'
+        "code = compile(text, 'v', 'exec')\n"
+        "import hashlib; d = hashlib.sha256(); checked_cache._digest_code(d, code)\n"
+        "print(d.hexdigest())"
+    )
+    root = Path(__file__).resolve().parents[1]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", child],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1

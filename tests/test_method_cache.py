@@ -129,3 +129,16 @@ def test_the_seesaw_command_keeps_its_compiled_methods_in_the_cache_folder(tmp_p
     written = tmp_path / "cache" / "compiled-methods"
     assert written.read_bytes().startswith(HEADER)
     assert len(written.read_bytes()) > 10_000  # the lesson model's classes, not an empty table
+
+
+def test_the_file_stays_about_one_start_large_however_often_the_classes_change(
+    tmp_path: Path,
+) -> None:
+    from ui.method_cache import _read
+
+    cache = tmp_path / "compiled-methods"
+    for version in range(8):  # eight updates, each changing the class
+        assert start(cache, extra=f"side{version}: int = {version}")["compiled"] == 6
+    kept = _read(cache)
+    assert 6 <= len(kept) <= 9  # the last start's six methods, and at most half as many more
+    assert any("side7" in text for text in kept)

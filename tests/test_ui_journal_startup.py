@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
+from lesson_engine.journal import files
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import Note
 from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.journal.writer import DurableWriter
 from tests.journal_fixtures import clock, session
-from ui.desktop.app import open_journal
+from ui.desktop.app import SeesawApp, build, open_journal
+from ui.desktop.ports import SilentAudio
 
 
 def test_a_damaged_journal_is_repaired_from_its_backup_and_the_learner_told(tmp_path: Path) -> None:
@@ -47,43 +53,94 @@ def test_a_journal_that_cannot_be_opened_gives_a_journal_in_memory_and_a_notice(
         journal.add_note(Note(date(2999, 1, 1), "from the future"))
 
 
-def test_a_saved_place_with_a_position_of_the_wrong_kind_is_kept_and_said(
-    qtbot, tmp_path: Path
+TWELVE = {
+    "lesson_id": "weight-shift-1",
+    "digest": "x",
+    "position_ms": "twelve",
+    "cue_id": "c1",
+    "cue_index": 3,
+    "section_index": 0,
+    "section_title": "Getting comfortable",
+    "state": "paused",
+}
+
+
+def place_of_twelve(folder: Path) -> tuple[Journal, DurableWriter]:
+    """A journal whose saved place reads but cannot be resumed, opened as the app opens it:
+    with the writer attached."""
+    with Journal.open(folder, now=clock()) as journal:
+        journal.save_checkpoint(TWELVE)
+    journal = Journal.open(folder, now=clock())
+    writer = DurableWriter()
+    journal.attach(writer)
+    return journal, writer
+
+
+def told_of_the_place(app: SeesawApp) -> list[str]:
+    return [m for m in app.window.banner.messages if m.startswith("Your place in a lesson")]
+
+
+def test_a_saved_place_of_the_wrong_kind_is_kept_aside_behind_the_window_and_then_said(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """JSON with a lesson and a position of "twelve": as lost as a damaged file, so it is kept
-    aside and the start says so, instead of Continue silently never being offered."""
-    import json
-
-    from PySide6.QtCore import QSettings
-
-    from lesson_engine.journal.journal import Journal
-    from ui.desktop.app import build
-    from ui.desktop.ports import SilentAudio
-
+    aside and the start says so, instead of Continue silently never being offered. The start
+    does not wait for the disk: the file is moved on the writer (held here, as by a busy disk),
+    and the banner says where it went only once the move is durable."""
     folder = tmp_path / "journal"
-    with Journal.open(folder) as journal:
-        journal.save_checkpoint(
-            {
-                "lesson_id": "weight-shift-1",
-                "digest": "x",
-                "position_ms": "twelve",
-                "cue_id": "c1",
-                "cue_index": 3,
-                "section_index": 0,
-                "section_title": "Getting comfortable",
-                "state": "paused",
-            }
-        )
-    journal = Journal.open(folder)
+    journal, writer = place_of_twelve(folder)
+    moved_on: list[str] = []  # the thread that moved the saved place aside
+    replace = files.os.replace
+
+    def moving(src: Path, dst: Path) -> None:
+        if Path(src).name == "checkpoint.json":
+            moved_on.append(threading.current_thread().name)
+        replace(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", moving)
+    gate = threading.Event()
+    held = writer.submit(gate.wait)
     try:
         settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
         app = build(journal=journal, audio=SilentAudio(), settings=settings, folders=[])
         qtbot.addWidget(app.window)
-        (told,) = [n for n in app.notices if n.startswith("Your place in a lesson could not")]
+        assert held.running()  # the window was wired while the writer was still held
+        assert app.flow.resume_offer() is None  # forgotten at once: nothing offers it
+        assert (folder / "checkpoint.json").exists() and told_of_the_place(app) == []
+        gate.set()
+        qtbot.waitUntil(lambda: told_of_the_place(app) != [])
+        (told,) = told_of_the_place(app)
         assert "'position_ms' should be int, not 'twelve'" in told
-        (kept,) = folder.glob("checkpoint.damaged-*.json")
+        assert told.endswith(
+            "It was kept as checkpoint.damaged-20261120-180000.json. There is no place to "
+            "continue from; each lesson starts from its beginning."
+        )
+        kept = folder / "checkpoint.damaged-20261120-180000.json"
         assert json.loads(kept.read_text())["position_ms"] == "twelve"
+        assert moved_on == ["seesaw-writer"]  # never on the window's thread
         assert journal.load_checkpoint() is None
+    finally:
+        gate.set()
+        journal.close()
+
+
+def test_a_saved_place_that_cannot_be_moved_aside_is_said_with_the_reason(
+    qtbot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "journal"
+    journal, _writer = place_of_twelve(folder)
+    in_the_way = folder / "checkpoint.damaged-20261120-180000.json"
+    in_the_way.mkdir()
+    (in_the_way / "something").write_text("keeps the folder from being replaced")
+    try:
+        settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        app = build(journal=journal, audio=SilentAudio(), settings=settings, folders=[])
+        qtbot.addWidget(app.window)
+        qtbot.waitUntil(lambda: told_of_the_place(app) != [])
+        (told,) = told_of_the_place(app)
+        assert told.startswith("Your place in a lesson could not be used (")
+        assert told.endswith(", nor kept aside (Is a directory).")
+        assert app.flow.resume_offer() is None
     finally:
         journal.close()
 

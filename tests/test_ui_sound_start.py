@@ -1,7 +1,8 @@
-"""The sound device and the voice start once the window is wired, off the UI thread.
+"""The sound device and the voice start once the window is wired, off the UI thread, and the
+device opens off it again when the sound is turned on in Settings.
 
 Each test starts Seesaw in a fresh process (pygame, once imported, stays for the process) with
-sound on and SDL's dummy driver, or a driver that does not exist, and reads back what it saw.
+SDL's dummy driver, or a driver that does not exist, and reads back what it saw.
 """
 
 from __future__ import annotations
@@ -65,10 +66,62 @@ launch.shell.window.close()
 """
 
 
-def start_with_sound(repo: Path, driver: str) -> dict[str, object]:
+SWITCHED_ON = """
+import json, threading, time
+from PySide6.QtCore import QEventLoop, QSettings
+from lesson_engine.paths import config_dir
+
+settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+settings.setValue("voice/name", "captions")
+settings.setValue("audio/enabled", False)
+settings.sync()
+
+import audio.output.mixer as mixer
+
+opened_on = []  # for each opening, once it is over: the thread it ran on
+held = threading.Event()  # an opening waits for it, as for a slow sound system
+real_init = mixer.PygameOutput.__init__
+def init(self):
+    held.wait(timeout=60)  # on the window's thread it would hold the switch this long
+    try:
+        real_init(self)
+    finally:
+        opened_on.append(threading.current_thread().name)
+mixer.PygameOutput.__init__ = init
+
+from ui.desktop.launch import run_until_ready
+
+launch = run_until_ready()
+app = launch.app
+audio = app.flow.audio
+def wait_for(done):
+    deadline = time.monotonic() + 30
+    while not done() and time.monotonic() < deadline:
+        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+    launch.qt_app.processEvents()
+
+wait_for(lambda: app.window.banner.messages)  # the start's opening, with the sound off
+page = app.settings_view
+page.sound.setChecked(True)
+at_once = {"checked": page.sound.isChecked(), "said": page.sound_status.text()}
+held.set()
+wait_for(lambda: opened_on and page.sound_status.text() != "Opening the sound device…")
+print(json.dumps({
+    "at_once": at_once,
+    "opened_on": opened_on,
+    "said": page.sound_status.text() if page.sound_status.isVisibleTo(page) else "",
+    "kept": settings.value("audio/enabled"),
+    "output": type(audio.output).__name__,
+    "description": audio.description,
+}))
+launch.shell.window.close()
+"""
+
+
+def start_with_sound(repo: Path, driver: str, child: str = CHILD) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SDL_AUDIODRIVER=driver)
     done = subprocess.run(
-        [sys.executable, "-c", CHILD],
+        [sys.executable, "-c", child],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -108,6 +161,28 @@ def test_a_sound_device_that_will_not_open_is_said_and_lessons_run_with_captions
     assert banner[0].endswith(". Lessons run with captions only.")
     assert seen["output"] == "NullOutput"
     assert seen["description"] == "Captions only (no sound)"
+
+
+def test_sound_turned_on_in_settings_opens_the_device_on_its_own_thread_at_once(
+    repo: Path,
+) -> None:
+    """Started with the sound off, then turned on: the switch is on at once and the window goes
+    on answering while the device opens on the sound switch's thread, never the window's."""
+    seen = start_with_sound(repo, "dummy", SWITCHED_ON)
+    assert seen["at_once"] == {"checked": True, "said": "Opening the sound device…"}
+    assert seen["opened_on"] == ["seesaw-sound-switch_0"]
+    assert seen["said"] == "" and seen["kept"] in (True, "true")
+    assert seen["output"] == "PygameOutput"
+    assert seen["description"] != "Captions only (no sound)"
+
+
+def test_sound_turned_on_that_will_not_open_is_said_under_the_switch(repo: Path) -> None:
+    seen = start_with_sound(repo, "no-such-driver", SWITCHED_ON)
+    said = seen["said"]
+    assert isinstance(said, str) and said.startswith("Sound could not start: ")
+    assert said.endswith(". Lessons run with captions only.")
+    assert seen["opened_on"] == ["seesaw-sound-switch_0"]
+    assert seen["output"] == "NullOutput" and seen["description"] == "Captions only (no sound)"
 
 
 def test_what_the_opening_says_is_heard_on_the_ui_thread_and_the_thread_waits_for_the_close(

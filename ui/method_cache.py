@@ -33,8 +33,10 @@ from types import CodeType
 from typing import Any
 
 HEADER = b"seesaw-methods\n"
-MAX_ENTRIES = 4000
-"""Beyond this (many versions of Seesaw's classes over time) a save keeps this run's texts only."""
+KEEP_UNUSED = 0.5
+"""A save keeps texts this process did not use (pages it did not open, classes since changed)
+while they are at most half as many as those it used; beyond that, only the used ones, so the
+file, read at every start, stays about the size of one start's texts across many updates."""
 
 
 class _Kept:
@@ -114,9 +116,10 @@ def save() -> None:
     path = _kept.path
     if path is None or _kept.unsaved == 0:
         return
+    used = len(_kept.used)
     keep = (
         _kept.codes
-        if len(_kept.codes) <= MAX_ENTRIES
+        if len(_kept.codes) - used <= used * KEEP_UNUSED
         else {text: _kept.codes[text] for text in _kept.used}
     )
     payload = marshal.dumps(keep)

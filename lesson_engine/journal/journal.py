@@ -33,7 +33,7 @@ from lesson_engine.journal.place import SavedPlace
 from lesson_engine.journal.records import learner_day
 from lesson_engine.journal.tables import LOGS, NOTES, SESSIONS
 from lesson_engine.journal.validation import JournalInputError
-from lesson_engine.journal.writer import DurableWriter
+from lesson_engine.journal.writer import DurableWriter, at_once
 from lesson_engine.journal.years import Years
 from lesson_engine.storage import ensure_private_dir, write_atomically, write_problem_in_words
 
@@ -186,9 +186,10 @@ class Journal(JournalRecords):
     def load_checkpoint(self) -> dict[str, Any] | None:
         return self._place.load()
 
-    def set_place_aside(self) -> Path | None:
+    def set_place_aside(self) -> Future[Path | None]:
         """Keep a saved place the player cannot use (a position of "twelve") under another
-        name; returns where, or None for a journal in memory. Raises OSError."""
+        name, behind like every write; the future holds where (None for a journal in memory),
+        or the OSError that stopped it. The place is forgotten at once."""
         return self._place.set_aside(f"{self._now():%Y%m%d-%H%M%S}")
 
     def clear_checkpoint(self) -> Future[None]:
@@ -209,12 +210,7 @@ class Journal(JournalRecords):
         the spot when no writer is attached. Its result, or what it raised, is in the future."""
         if self._writer is not None:
             return self._writer.submit(call)
-        future: Future[T] = Future()
-        try:
-            future.set_result(call())
-        except Exception as exc:  # as the writer does: the asker hears of it through the future
-            future.set_exception(exc)
-        return future
+        return at_once(call)
 
     def flush(self) -> None:
         """Wait until every write asked of the writer so far is done (none attached: at once)."""

@@ -19,7 +19,7 @@ from lesson_engine.journal.files import (
     set_place_aside,
     write_saved_place,
 )
-from lesson_engine.journal.writer import DurableWriter, done
+from lesson_engine.journal.writer import DurableWriter, at_once, done
 
 
 class SavedPlace:
@@ -54,15 +54,19 @@ class SavedPlace:
             return self._memory
         return read_saved_place(self.folder)
 
-    def set_aside(self, stamp: str) -> Path | None:
-        """Keep the place under another name (``files.set_place_aside``), after any write still
-        queued; None for a journal in memory. Raises OSError."""
+    def set_aside(self, stamp: str) -> Future[Path | None]:
+        """Forget the place now and keep its file under another name (``files.set_place_aside``),
+        after any write still queued: on the writer when one is attached. The future holds where
+        it went (None for a journal in memory) or the OSError that stopped it."""
         self._memory = None
-        if self.folder is None:
-            return None
-        if self._writer is not None:
-            self._writer.flush()
-        return set_place_aside(self.folder, stamp)
+        folder = self.folder
+        if folder is None:
+            return done(None)
+
+        def move() -> Path | None:
+            return set_place_aside(folder, stamp)
+
+        return at_once(move) if self._writer is None else self._writer.submit(move)
 
     def clear(self) -> Future[None]:
         self._memory = None

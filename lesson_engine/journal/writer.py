@@ -18,7 +18,7 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -101,3 +101,21 @@ def done(value: T) -> Future[T]:
     future: Future[T] = Future()
     future.set_result(value)
     return future
+
+
+def at_once(job: Callable[[], T]) -> Future[T]:
+    """Run ``job`` here and now, its result or what it raised in a settled future: a write
+    where no writer is attached (the command line, tests of one page), asked the same way."""
+    future: Future[T] = Future()
+    try:
+        future.set_result(job())
+    except Exception as exc:  # as the writer does: the asker hears of it through the future
+        future.set_exception(exc)
+    return future
+
+
+class Later(Protocol):
+    """Where a page hands a durable write: ``Journal.later`` (the app's one writer, in order
+    with every other write) or ``at_once``."""
+
+    def __call__(self, job: Callable[[], T], /) -> Future[T]: ...

@@ -193,7 +193,7 @@ def build(
         notices=[*(notices or []), *today_notices],
     )
     place_pages(app, exercises, journal)
-    app.notices.extend(unusable_place(journal))
+    unusable_place(journal, app.window.banner)  # said once the file is moved, behind
     _settle_last_session(app)
     app.notices.extend(kept_drafts(journal))
     _connect_library(app, journal)

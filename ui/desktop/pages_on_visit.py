@@ -137,6 +137,7 @@ def defer_author(
             dialogs=dialogs or DEFAULT_DIALOGS,
             my_lessons=my_lessons_dir(),
             voice_chain=voice_chain,
+            later=flow.journal.later,  # the app's one writer: no fsync on the window's thread
         )
         author.play_requested.connect(flow.preview)
         flow.preview_host = author.show_preview  # beside the script, not in place of it
@@ -176,7 +177,7 @@ def defer_settings(
         from ui.desktop.settings.journal_care import connect_journal_care
         from ui.desktop.settings.view import SettingsView
 
-        view = SettingsView(settings, try_voice=audio.try_voice)
+        view = SettingsView(settings, try_voice=audio.try_voice, switch_sound=audio.switch_sound)
         connect_journal_care(view, flow.journal, restored, ask_backup_day or ask_day)
         view.changed.connect(setting_changed)
         return view

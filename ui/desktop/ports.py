@@ -8,6 +8,7 @@ no such port: tests and the app alike use the real ``Journal``, on disk or ``in_
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Protocol
 
 from lesson_engine.timeline import Utterance, estimate_speech_ms
@@ -53,6 +54,11 @@ class AudioPort(Protocol):
         """The voice's and the bells' and metronome's volumes, 0.0 to 1.0, heard from now on."""
         ...
 
+    def switch_sound(self, on: bool) -> Future[str]:
+        """Sound on or off from the next lesson: the device opened (or closed) off the window's
+        thread; the future holds what to tell the learner, "" when the sound works."""
+        ...
+
 
 class SilentAudio:
     """Captions only: cues last as long as reading them takes, and nothing is played."""
@@ -89,3 +95,8 @@ class SilentAudio:
 
     def set_volumes(self, voice: float, sounds: float) -> None:
         return None
+
+    def switch_sound(self, on: bool) -> Future[str]:
+        nothing: Future[str] = Future()  # no device to open: captions only, as the window says
+        nothing.set_result("")
+        return nothing

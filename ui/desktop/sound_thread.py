@@ -7,6 +7,8 @@ the device is open waits only for what is left (``LessonAudio.open_output`` hold
 
 The thread stays alive, idle, until the device is closed: on Windows SDL's audio backend sets up
 COM on the thread that opens the device, and what it makes there must outlive that thread.
+Sound turned off and on again in Settings later opens the device on the audio layer's own
+thread, kept alive the same way (``LessonAudio.switch_sound``); this one only opens it at start.
 """
 
 from __future__ import annotations

@@ -1,40 +1,57 @@
 """What the start says about what it found in the journal folder: a saved place that cannot be
 resumed, and words kept from typing when Seesaw closed (and where each opens again).
 
-Apart from ``app.py`` so the wiring stays a list of steps; each returns its notices for the
-banner, and changes only what it says it changes.
+Apart from ``app.py`` so the wiring stays a list of steps; each changes only what it says it
+changes. Nothing here writes on the window's thread: what the start moves or drops goes to the
+journal's writer, in order with every other write, so a busy disk cannot hold up the window as
+it is wired. A notice that tells of a write is put in the banner once that write is durable;
+the others are returned for the banner at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+from concurrent.futures import Future
+from pathlib import Path
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.checkpoint import Checkpoint
+from ui.desktop.widgets.banner import Banner
+from ui.desktop.widgets.written import WhenWritten
 
 
-def unusable_place(journal: Journal) -> list[str]:
+def unusable_place(journal: Journal, banner: Banner) -> None:
     """A saved place that reads but cannot be resumed (a position of "twelve"): kept aside and
-    said, not silently never offered."""
+    said, not silently never offered. It is forgotten at once (nothing offers to continue it);
+    its file is moved on the journal's writer, and ``banner`` says so once the move is durable,
+    or why it could not be made."""
     saved = journal.load_checkpoint()
     if saved is None:
-        return []
+        return
     try:
         Checkpoint.from_dict(saved)
     except ValueError as exc:
-        try:
-            kept = journal.set_place_aside()
-        except OSError as problem:
-            return [
-                f"Your place in a lesson could not be used ({exc}), nor kept aside "
-                f"({problem.strerror or problem})."
-            ]
-        where = f" It was kept as {kept.name}." if kept else ""
-        return [
-            f"Your place in a lesson could not be used ({exc}).{where} There is no place to "
-            "continue from; each lesson starts from its beginning."
-        ]
-    return []
+        reason = str(exc)
+        WhenWritten(banner).then(
+            journal.set_place_aside(), lambda done: banner.add(_set_aside_words(reason, done))
+        )
+
+
+def _set_aside_words(reason: str, done: Future[Path | None]) -> str:
+    problem = done.exception()
+    if isinstance(problem, OSError):
+        return (
+            f"Your place in a lesson could not be used ({reason}), nor kept aside "
+            f"({problem.strerror or problem})."
+        )
+    if problem is not None:
+        raise problem  # a mistake in Seesaw, not the disk: not hidden
+    kept = done.result()
+    where = f" It was kept as {kept.name}." if kept else ""
+    return (
+        f"Your place in a lesson could not be used ({reason}).{where} There is no place to "
+        "continue from; each lesson starts from its beginning."
+    )
 
 
 KEPT_WORDS = {

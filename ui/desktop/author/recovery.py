@@ -1,36 +1,59 @@
 """Recovery copies of unsaved Author text: one small JSON file per lesson being edited.
 
-Written on the same pause after typing as the check, so a crash or a power cut loses at most the
-last few keystrokes; the next start offers the text back. A copy that cannot be written is let
-go silently: it is a safety net, and failing to write it must not disturb typing.
+Kept on the same pause after typing as the check, so a crash or a power cut loses at most the
+last few keystrokes; the next start offers the text back. The copies are written and removed by
+the app's one writer (``later``, the journal's), in order with the script's saves: a copy kept
+before a save lands before it, and one let go after a save is removed only once the script is
+on disk, never on the window's thread. A copy that cannot be written is let go silently: it is
+a safety net, and failing to write it must not disturb typing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
+from lesson_engine.journal.writer import Later, at_once
 from lesson_engine.storage import ensure_private_dir, write_atomically
 
 
 class RecoveryCopies:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, later: Later = at_once) -> None:
+        """``later`` runs each write after every one asked before it (by default, at once)."""
         self.folder = folder
+        self._later = later
 
     def file_for(self, path: Path | None) -> Path:
         name = path.name if path else "untitled.lesson"
         return self.folder / f"{name}.recovery.json"
 
     def keep(self, path: Path | None, text: str) -> None:
-        try:
-            ensure_private_dir(self.folder)
-            record = {"path": str(path) if path else None, "text": text}
-            write_atomically(self.file_for(path), json.dumps(record).encode("utf-8"))
-        except OSError:
-            pass  # a safety net: failing to write it must not disturb typing
+        """Have a copy of ``text`` written, after every write asked before it."""
+        self._later(lambda: self.write_quietly(path, text))
 
     def clear(self, path: Path | None) -> None:
-        self.file_for(path).unlink(missing_ok=True)
+        """Have the copy for ``path`` removed, after every write asked before it."""
+        self._later(lambda: self.remove(path))
+
+    def write(self, path: Path | None, text: str) -> None:
+        """Write the copy here and now (on the writer); raises OSError."""
+        ensure_private_dir(self.folder)
+        record = {"path": str(path) if path else None, "text": text}
+        write_atomically(self.file_for(path), json.dumps(record).encode("utf-8"))
+
+    def write_quietly(self, path: Path | None, text: str) -> bool:
+        """``write``, saying whether the copy is on disk instead of raising."""
+        try:
+            self.write(path, text)
+        except OSError:
+            return False  # a safety net: failing to write it must not disturb typing
+        return True
+
+    def remove(self, path: Path | None) -> None:
+        """Remove the copy here and now; one that will not go is offered again, never lost."""
+        with contextlib.suppress(OSError):
+            self.file_for(path).unlink(missing_ok=True)
 
     def found(self) -> list[Path]:
         return sorted(self.folder.glob("*.recovery.json")) if self.folder.is_dir() else []

@@ -2,11 +2,14 @@
 
 Checking runs on the text in memory a moment after typing stops, with the same parser as
 ``seesaw check``, so the editor and the command line never disagree. Unsaved text is copied to a
-recovery file on the same pause, so a crash loses at most the last few keystrokes.
+recovery file on the same pause, so a crash loses at most the last few keystrokes. The script and
+its recovery copies are written by the app's one writer, never on the window's thread
+(``saving.py``): Save returns at once, and "Saved" is said once the fsync has returned.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,13 +26,13 @@ from PySide6.QtWidgets import (
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.synthesis import pick_voice
+from lesson_engine.journal.writer import Later, at_once
 from lesson_engine.model.lesson import Lesson
 from lesson_engine.paths import voice_cache_dir
 from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.script.templates import new_lesson_text
-from lesson_engine.storage import write_atomically
 from lesson_engine.timeline import compile_timeline
 from ui.desktop.author.clips import attach_clip
 from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
@@ -42,6 +45,7 @@ from ui.desktop.author.problems import ProblemList
 from ui.desktop.author.record_cue import RecordCue
 from ui.desktop.author.recording_import import RecordingImport
 from ui.desktop.author.recovery import RecoveryCopies
+from ui.desktop.author.saving import Refused, ScriptSaving
 from ui.desktop.author.toolbar import tool_buttons
 from ui.desktop.player.view import PlayerView
 
@@ -61,12 +65,17 @@ class AuthorView(QWidget):
         parent: QWidget | None = None,
         my_lessons: Path | None = None,
         voice_chain: MakeChain | None = None,
+        later: Later = at_once,
     ) -> None:
         """``my_lessons``: where Save proposes to put a new lesson (the library lists it);
-        ``voice_chain``: the voice Export audio speaks with (by default the automatic choice)."""
+        ``voice_chain``: the voice Export audio speaks with (by default the automatic choice);
+        ``later``: the writer the script and its recovery copies are written by, in order with
+        every other write (the app's: ``Journal.later``; by default at once)."""
         super().__init__(parent)
         self.setAccessibleName("Author a lesson")
-        self.recovery = RecoveryCopies(recovery_dir)
+        self.recovery = RecoveryCopies(recovery_dir, later)
+        self.saving = ScriptSaving(self, later, self)
+        self.saving.saved.connect(self.saved)
         self.my_lessons = my_lessons
         self.dialogs = dialogs
         self.path: Path | None = None
@@ -101,7 +110,7 @@ class AuthorView(QWidget):
         self.record_cue = RecordCue(self)
         self.buttons, tools = tool_buttons(self)
         self.export = LessonExport(voice_chain or _default_chain, self)
-        self.export.finished.connect(lambda _written, message: self._status(message))
+        self.export.finished.connect(lambda _written, message: self.say(message))
         self.export_bar = ExportBar(self.export)
         self.preview = PreviewDock(self.editor, self._show_cue_marks)
 
@@ -146,6 +155,7 @@ class AuthorView(QWidget):
 
     def load_text(self, text: str, path: Path | None) -> None:
         self.path = path
+        self.saving.loaded()
         self.recovery_bar.hide()  # a note about the lesson before is no longer true
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
@@ -153,67 +163,65 @@ class AuthorView(QWidget):
         self._show_title()
 
     def new(self) -> None:
-        if self.confirm_leave():
+        def start_new() -> None:
             self.load_text(new_lesson_text("My lesson"), None)
             self.editor.document().setModified(True)
 
+        self.saving.leave_then(start_new)
+
     def open(self, path: Path | None = None) -> None:
-        if not self.confirm_leave():
-            return
+        """Open ``path`` (or one the author picks) once the text in the editor may go."""
+        self.saving.leave_then(lambda: self._open(path))
+
+    def _open(self, path: Path | None) -> None:
         chosen = path or (Path(p) if (p := self.dialogs.open_path(self)) else None)
         if chosen is None:
             return
         try:
             text = chosen.read_bytes().decode("utf-8", errors="replace")
         except OSError as exc:
-            self._status(f"Could not open {chosen}: {exc.strerror or exc}")
+            self.say(f"Could not open {chosen}: {exc.strerror or exc}")
             return
         self.load_text(text, chosen)
 
-    def save(self) -> bool:
+    def save(self) -> Future[Refused | None] | None:
+        """Hand the script to the writer and return at once; None when Save as… was cancelled.
+        The future holds None once the script is on disk, or why it was refused."""
         if self.path is None:
             return self.save_as()
-        return self._write(self.path)
+        return self.saving.write(self.path)
 
-    def save_as(self) -> bool:
+    def save_as(self) -> Future[Refused | None] | None:
         self.check_now()  # the id to propose comes from the header as it is now
         folder = self.my_lessons or Path.home()
         suggested = str(self.path or folder / f"{self._suggested_id()}.lesson")
         chosen = self.dialogs.save_path(self, suggested)
         if not chosen:
-            return False
+            return None
         path = Path(chosen)
         if path.suffix != ".lesson":
             path = path.with_suffix(".lesson")
-        return self._write(path)
+        return self.saving.write(path)
 
     def confirm_leave(self) -> bool:
-        """Ask about unsaved changes; True when it is safe to replace or close the text."""
-        if not self.modified:
-            return True
-        answer = self.dialogs.unsaved(self, self.path.name if self.path else "")
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self.recovery.clear(self.path)
-            return True
-        return False
+        """Ask about unsaved changes before the window closes; True when it may close."""
+        return self.saving.may_close()
 
-    def _write(self, path: Path) -> bool:
-        data = self.editor.toPlainText().encode("utf-8")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, data, shared=True)
-        except OSError as exc:
-            self._status(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.")
-            return False
-        self.recovery.clear(self.path)
+    def script(self) -> str:
+        return self.editor.toPlainText()
+
+    def ask_unsaved(self) -> str:
+        return self.dialogs.unsaved(self, self.path.name if self.path else "")
+
+    def took(self, path: Path, text: str, kept_as: Path | None) -> None:
+        """Saved: the editor holds ``path`` now, unchanged unless typed into since."""
+        if kept_as != path:  # a copy kept under the old name while it was saved
+            self.recovery.clear(kept_as)
         self.path = path
-        self.editor.document().setModified(False)
-        self.check_now()
+        if self.editor.toPlainText() == text:
+            self.editor.document().setModified(False)
+        self.check_now()  # as the file it is now; typed since, the copy is kept under its name
         self._show_title()
-        self.saved.emit(str(path))
-        return True
 
     # -- checking --------------------------------------------------------------------------
 
@@ -254,7 +262,7 @@ class AuthorView(QWidget):
     def play_from_cursor(self) -> None:
         self.check_now()
         if self.lesson is None:
-            self._status("The lesson has errors; fix them (listed on the right) to play it.")
+            self.say("The lesson has errors; fix them (listed on the right) to play it.")
             return
         timeline = compile_timeline(self.lesson)
         self.play_requested.emit(self.lesson, timeline.cue_for_line(self.cursor_line()).start_ms)
@@ -272,10 +280,10 @@ class AuthorView(QWidget):
     def export_audio(self) -> None:
         self.check_now()
         if self.export.busy:
-            self._status("An export is already running; wait for it or cancel it.")
+            self.say("An export is already running; wait for it or cancel it.")
             return
         if self.lesson is None:
-            self._status("The lesson has errors; fix them (listed on the right) to export it.")
+            self.say("The lesson has errors; fix them (listed on the right) to export it.")
             return
         folder = self.path.parent if self.path else self.my_lessons or Path.home()
         chosen = self.dialogs.export_path(self, str(folder / f"{self.lesson.id}.mp3"))
@@ -284,7 +292,7 @@ class AuthorView(QWidget):
         out = Path(chosen)
         problem = cannot_write(out)
         if problem:
-            self._status(problem)
+            self.say(problem)
             return
         self.export_bar.begin(out)
         self.export.start(self.lesson, out)
@@ -293,18 +301,22 @@ class AuthorView(QWidget):
         self.check_now()
         if self.lesson is None:
             first = self.diagnostics[0]
-            self._status(
+            self.say(
                 f"The lesson has errors, so it cannot be packed: {first.line}:{first.column} "
                 f"{first.message}"
             )
             return
-        if (self.modified or self.path is None) and not self.save():
-            self._status("Save the lesson first: a pack is made from the saved files.")
+        if self.modified or self.path is None:
+            saving = self.save()
+            if saving is None:
+                self.say("Save the lesson first: a pack is made from the saved files.")
+            else:  # a pack is made from the saved files: once they are on disk
+                self.saving.after_saved(saving, self.make_pack)
             return
         assert self.path is not None and self.lesson is not None
         outcome = make_pack(self, self.path, self.lesson, self.dialogs, self.my_lessons)
         if outcome.message:
-            self._status(outcome.message)
+            self.say(outcome.message)
 
     def attach_recording(self) -> None:
         """Attach a recording the author picks to the cue under the cursor."""
@@ -313,10 +325,10 @@ class AuthorView(QWidget):
     def _attach(self, recording: str) -> None:
         """Attach ``recording`` (or, when empty, one the author picks) to the cursor's cue."""
         if self.path is None:
-            self._status("Save the lesson first: recordings are kept in a folder beside it.")
+            self.say("Save the lesson first: recordings are kept in a folder beside it.")
             return
         if not is_cue_text(self.editor.textCursor().block().text()):
-            self._status("Put the cursor on the words of the cue the recording should say.")
+            self.say("Put the cursor on the words of the cue the recording should say.")
             return
         chosen = recording or self.dialogs.pick_audio(self)
         if not chosen:
@@ -324,7 +336,7 @@ class AuthorView(QWidget):
         attached, message = attach_clip(self.editor, self.path, Path(chosen))
         if attached:
             self.check_now()
-        self._status(message)
+        self.say(message)
 
     def record_this_cue(self) -> None:
         line = self.editor.textCursor().block().text().strip()
@@ -335,14 +347,20 @@ class AuthorView(QWidget):
         if take is not None:
             self._attach(str(take))
         elif self.record_cue.message:
-            self._status(self.record_cue.message)
+            self.say(self.record_cue.message)
 
     def import_recording(self) -> None:
         written = self.recordings.run(self.my_lessons)
-        if written is not None:
-            self.open(written)
-        if self.recordings.message:  # after open, which clears the note of the lesson before
-            self._status(self.recordings.message)
+        message = self.recordings.message
+
+        def open_it() -> None:
+            assert written is not None
+            self._open(written)
+            if message:  # after opening, which clears the note of the lesson before
+                self.say(message)
+
+        if (written is None or not self.saving.leave_then(open_it)) and message:
+            self.say(message)
 
     # -- recovery ----------------------------------------------------------------------------
 
@@ -353,7 +371,7 @@ class AuthorView(QWidget):
         text, path = self.recovery.read(copy)
         self.load_text(text, path)
         self.editor.document().setModified(True)
-        self._status(
+        self.say(
             f"Recovered unsaved text{f' of {self.path.name}' if self.path else ''}. Save it to keep it."
         )
 
@@ -366,7 +384,7 @@ class AuthorView(QWidget):
         name = str(self.path) if self.path else "Untitled lesson"
         self.title.setText(name + (" — modified" if self.modified else ""))
 
-    def _status(self, message: str) -> None:
+    def say(self, message: str) -> None:
         self.recovery_bar.setText(message)
         self.recovery_bar.show()
 

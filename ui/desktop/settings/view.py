@@ -3,12 +3,14 @@
 Changes apply at once and are kept with QSettings; only keys the learner changed are written, so
 a later default can still reach everyone who never touched it. Only voices this computer has
 are offered, and a chosen voice is tried at once: if it will not load, the page says which
-voice reads instead before any lesson starts.
+voice reads instead before any lesson starts. Turning the sound on opens the sound device on a
+thread of its own (the switch answers at once); if it will not open, the page says so under it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCursor
@@ -45,6 +47,14 @@ from ui.desktop.settings.store import (
 )
 from ui.desktop.theme import CAPTION_PT_RANGE, DEFAULT_CAPTION_PT
 from ui.desktop.widgets.scroll_page import scrolling_page
+from ui.desktop.widgets.written import WhenWritten
+
+
+def _no_device(_on: bool) -> Future[str]:
+    """Without an audio layer's switch: nothing to open, nothing to say."""
+    said: Future[str] = Future()
+    said.set_result("")
+    return said
 
 
 class SettingsView(QWidget):
@@ -57,11 +67,16 @@ class SettingsView(QWidget):
         settings: QSettings,
         try_voice: Callable[[str], str] = lambda _choice: "",
         parent: QWidget | None = None,
+        switch_sound: Callable[[bool], Future[str]] = _no_device,
     ) -> None:
-        """``try_voice`` loads the voice a choice picks and says who will read (the audio's)."""
+        """``try_voice`` loads the voice a choice picks and says who will read (the audio's);
+        ``switch_sound`` opens or closes the sound device behind, and says if it would not."""
         super().__init__(parent)
         self.settings = settings
         self._try_voice = try_voice
+        self._switch_sound = switch_sound
+        self._when = WhenWritten(self)
+        self._switching: Future[str] | None = None
         self.setAccessibleName("Settings")
         heading = QLabel("Settings")
         heading.setProperty("role", "title")
@@ -110,7 +125,12 @@ class SettingsView(QWidget):
         self.sound = QCheckBox("Play sound (turn off to follow lessons by captions alone)")
         self.sound.setChecked(read_bool(settings, "audio/enabled", True))
         self.sound.setAccessibleName("Play sound")
-        self.sound.toggled.connect(lambda on: self._store("audio/enabled", on))
+        self.sound.toggled.connect(self._sound_switched)
+        self.sound_status = QLabel()
+        self.sound_status.setWordWrap(True)
+        self.sound_status.setProperty("role", "muted")
+        self.sound_status.setAccessibleName("Whether sound plays")
+        self.sound_status.hide()
         self.get_ready = self._combo(
             GET_READY_KEY, GET_READY, "Get ready before the voice", str(DEFAULT_GET_READY_MS)
         )
@@ -133,6 +153,7 @@ class SettingsView(QWidget):
         form.addRow("Voice volume", voice_volume_row)
         form.addRow("Bells, metronome", sounds_volume_row)
         form.addRow("", self.sound)
+        form.addRow("", self.sound_status)
         self.speak_count = QCheckBox("Say the count aloud")
         self.speak_count.setChecked(read_speak_count(settings))
         self.speak_count.setToolTip(
@@ -237,6 +258,23 @@ class SettingsView(QWidget):
             QApplication.restoreOverrideCursor()
         self.voice_status.setText(status)
         self.voice_status.setVisible(bool(status))
+
+    def _sound_switched(self, on: bool) -> None:
+        """Kept at once; the device opens behind, and the page says if it would not."""
+        self._store("audio/enabled", on)
+        switching = self._switching = self._switch_sound(on)
+        if not switching.done():
+            self._show_sound("Opening the sound device…")
+
+        def opened(done: Future[str]) -> None:
+            if done is self._switching:  # not if the switch was turned again meanwhile
+                self._show_sound(done.result())
+
+        self._when.then(switching, opened)
+
+    def _show_sound(self, words: str) -> None:
+        self.sound_status.setText(words)
+        self.sound_status.setVisible(bool(words))
 
     def _store(self, key: str, value: object) -> None:
         self.settings.setValue(key, value)
