@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import os
 import pickle
 import shutil
@@ -123,3 +125,40 @@ def test_a_kept_file_that_is_not_a_catalogue_builds_nothing(
     assert load_kept(folder, cache) == loader.load_catalogue(folder)
     assert not marker.exists()
     assert files_read[0] == folder  # read from the files, as if there were no kept copy
+
+
+class _BytecodeOnly:
+    """A loader as the one-folder bundle has: the module's compiled code, and no source file."""
+
+    def __init__(self, source: str) -> None:
+        self.code = compile(source, "loader.py", "exec")
+
+    def get_code(self, _name: str) -> object:
+        return self.code
+
+
+def test_without_the_source_the_key_follows_the_compiled_reader(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_find = importlib.util.find_spec
+    source = Path(loader.__file__).read_text(encoding="utf-8")
+
+    def key_as_bundled(text: str) -> bytes:
+        def find(name: str, package: str | None = None) -> object:
+            if name == loader.__name__:  # found, as in the bundle, with no file to read
+                return importlib.machinery.ModuleSpec(name, _BytecodeOnly(text))
+            return real_find(name, package)
+
+        monkeypatch.setattr(importlib.util, "find_spec", find)
+        kept.fingerprint.cache_clear()
+        return key_of(folder)
+
+    try:
+        as_bundled = key_as_bundled(source)
+        assert key_as_bundled(source) == as_bundled  # the same code, the same key
+        stricter = source.replace('KINDS = ("exercise", "treatment")', 'KINDS = ("exercise",)')
+        assert stricter != source
+        assert key_as_bundled(stricter) != as_bundled
+    finally:
+        monkeypatch.undo()
+        kept.fingerprint.cache_clear()

@@ -406,7 +406,8 @@ def test_the_compiled_rules_give_one_fingerprint_in_every_process() -> None:
         # a rule checked against a set of words: a constant whose order follows string hashing
         'text += \'\\ndef allowed(w):\\n    return w in {"walk", "run", "rest", "side", "knee"}\\n\'\n'
         "code = compile(text, 'v', 'exec')\n"
-        "import hashlib; d = hashlib.sha256(); checked_cache._digest_code(d, code)\n"
+        "from lesson_engine.code_digest import digest_code\n"
+        "import hashlib; d = hashlib.sha256(); digest_code(d, code)\n"
         "print(d.hexdigest())"
     )
     root = Path(__file__).resolve().parents[1]

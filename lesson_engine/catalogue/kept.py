@@ -8,7 +8,8 @@ when nothing it was made from has changed.
 
 The kept copy can never be stale, because it is found by what it was made from (``key_of``):
 the exact bytes of every file read, the names of the illustrations there are (a missing one is
-an error), this Python, and the source of the code that reads and holds the catalogue. An entry
+an error), this Python, and the code that reads and holds the catalogue (its source, or in the
+one-folder bundle its compiled code: ``lesson_engine/code_digest.py``). An entry
 edited, added or taken away, an illustration removed, or a Seesaw with other rules: each misses
 it, and the catalogue is read and checked as if there were none. A catalogue with errors is never
 kept, so its errors are reported at every start. A kept file that is missing, damaged or
@@ -23,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -34,14 +36,15 @@ from typing import Any
 
 from lesson_engine.catalogue import model
 from lesson_engine.catalogue.model import Catalogue
+from lesson_engine.code_digest import add_code
 from lesson_engine.storage import DIR_MODE
 
 KEPT_NAME = "catalogue.kept"
 """The cache file, in the folder the caller names (the app's cache folder)."""
 _MAGIC = b"seesaw kept catalogue 1\n"
 _PROTOCOL = 5
-_MADE_BY = ("loader.py", "model.py", "kept.py")
-"""The modules (beside this one) that read and hold the catalogue: their source is in the key."""
+_MADE_BY = ("lesson_engine.catalogue.loader", "lesson_engine.catalogue.model", __name__)
+"""The modules that read and hold the catalogue: their code is in the key."""
 _ALLOWED: dict[tuple[str, str], type] = {
     (model.__name__, cls.__name__): cls
     for cls in (model.Catalogue, model.Entry, model.Source, model.Claim, model.Stance, model.School)
@@ -58,18 +61,13 @@ class _CatalogueOnly(pickle.Unpickler):
 
 @functools.cache
 def fingerprint() -> bytes:
-    """What the catalogue read depends on besides its files: this Python, and the source of the
-    modules that read and hold it. Where the source cannot be read (a bundle), Seesaw's version."""
+    """What the catalogue read depends on besides its files: this Python, and the code of the
+    modules that read and hold it (``code_digest``), found without importing the reader."""
     digest = hashlib.sha256(f"{sys.version} {_PROTOCOL}".encode())
     for name in _MADE_BY:
-        try:
-            digest.update(Path(__file__).with_name(name).read_bytes())
-        except OSError:
-            from importlib.metadata import PackageNotFoundError, version
-
-            with contextlib.suppress(PackageNotFoundError):
-                digest.update(version("seesaw").encode())
-            digest.update(b"(no source)")
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None and spec.has_location else None
+        if not add_code(digest, name, origin, spec.loader if spec is not None else None):
             break
     return digest.digest()
 

@@ -37,11 +37,11 @@ import pickle
 import re
 import sys
 import tempfile
-import types
 import zlib
 from pathlib import Path
 from typing import Any
 
+from lesson_engine.code_digest import add_code
 from lesson_engine.journal import codec, kinds, records, screening, validation
 from lesson_engine.journal.migrations import SCHEMA_VERSION
 from lesson_engine.storage import DIR_MODE
@@ -102,45 +102,9 @@ def fingerprint() -> bytes:
     bytecode), their compiled code; where neither can be had, Seesaw's version."""
     digest = hashlib.sha256(f"{SCHEMA_VERSION} {sys.version} {_PROTOCOL}".encode())
     for module in (records, codec, validation, kinds, screening, sys.modules[__name__]):
-        try:
-            digest.update(Path(module.__file__ or "").read_bytes())
-            continue
-        except OSError:
-            pass
-        code = _compiled_code(module)
-        if code is not None:
-            _digest_code(digest, code)
-            continue
-        from importlib.metadata import PackageNotFoundError, version
-
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(version("seesaw").encode())
-        digest.update(b"(no source)")
-        break
+        if not add_code(digest, module.__name__, module.__file__, module.__loader__):
+            break
     return digest.digest()
-
-
-def _compiled_code(module: types.ModuleType) -> types.CodeType | None:
-    get_code = getattr(module.__loader__, "get_code", None)
-    try:
-        code = get_code(module.__name__) if get_code is not None else None
-    except ImportError:
-        return None
-    return code if isinstance(code, types.CodeType) else None
-
-
-def _digest_code(digest: Any, code: types.CodeType) -> None:
-    """What ``code`` does, the same in every process: its bytecode, names and constants, nested
-    code too (``marshal`` would not do: its output depends on how objects happen to be shared)."""
-    digest.update(code.co_code)
-    digest.update(repr((code.co_names, code.co_varnames, code.co_freevars)).encode())
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            _digest_code(digest, const)
-        elif isinstance(const, frozenset):  # its order follows string hashing, set per process
-            digest.update(repr(sorted(map(repr, const))).encode())
-        else:
-            digest.update(repr(const).encode())
 
 
 def key_of(year: int, raw: bytes, stat: os.stat_result) -> bytes:
