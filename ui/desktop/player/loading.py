@@ -4,7 +4,7 @@ just after the window is wired, whichever comes first.
 What a learner waits for at start is Today and the lessons, working. Playing a lesson takes far
 more code than drawing them (the lesson's parser, the timeline's compiler with the whole lesson
 model, the player and its events, what each event sounds like, the check-in and player screens):
-some sixty modules and tens of milliseconds of the interpreter, none of which draws anything at
+some forty modules and tens of milliseconds of the interpreter, none of which draws anything at
 start. So the window is wired without it, and once it is, ``PlayerLoading.start`` imports it a
 slice per turn of the event loop, so a click or a key made meanwhile waits for one slice at most.
 The parts the app adds with ``add`` (keeping the computer awake, the media keys: both only
