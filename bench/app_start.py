@@ -125,7 +125,8 @@ def measure(code: str) -> Run:
     shown = time.perf_counter() - start
     ready_line = proc.stdout.readline()
     ready = time.perf_counter() - start
-    rest, errors = proc.communicate()
+    rest = proc.stdout.read()  # what readline has buffered is only here, not in communicate
+    _, errors = proc.communicate()
     methods = next(
         (line.split()[1:] for line in rest.splitlines() if line.startswith("methods")), []
     )
