@@ -14,7 +14,6 @@ worker's thread in the middle of the first cue, which the learner may be waiting
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -24,9 +23,10 @@ from functools import lru_cache
 def _trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name)
+        # The process's own symbols, the C library's among them: no search for the library
+        # (``ctypes.util.find_library`` runs ldconfig, some milliseconds of the first cue).
+        libc = ctypes.CDLL(None)
         trim: Callable[[int], int] = libc.malloc_trim
     except (OSError, AttributeError, TypeError):  # not glibc (musl has no malloc_trim)
         return None
