@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -42,6 +42,7 @@ class WhenWritten(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._written.connect(self._run_here)
+        self._latest: dict[str, Future[Any]] = {}
 
     @Slot(object)
     def _run_here(self, run: Callable[[], None]) -> None:
@@ -50,6 +51,19 @@ class WhenWritten(QObject):
     def then(self, future: Future[T], follow: Callable[[Future[T]], None]) -> None:
         """Run ``follow(future)`` on this object's thread once the write is done."""
         future.add_done_callback(lambda done: self._written.emit(lambda: follow(done)))
+
+    def then_latest(self, about: str, future: Future[T], follow: Callable[[T], None]) -> None:
+        """``follow(result)`` here once ``future`` is done, unless another future was handed
+        in ``about`` the same thing meanwhile: only the last thing asked is answered (a
+        learner who changed their mind is not told what came of the first choice)."""
+        self._latest[about] = future
+
+        def answer(done: Future[T]) -> None:
+            if self._latest.get(about) is done:
+                del self._latest[about]
+                follow(done.result())
+
+        self.then(future, answer)
 
     def write_behind(
         self,
