@@ -2,8 +2,9 @@
 
 Changes apply at once and are kept with QSettings; only keys the learner changed are written, so
 a later default can still reach everyone who never touched it. Only voices this computer has
-are offered, and a chosen voice is tried at once: if it will not load, the page says which
-voice reads instead before any lesson starts. Turning the sound on opens the sound device on a thread of its own
+are offered, and a chosen voice is tried at once, on a thread of its own (the page answers
+meanwhile and says it is loading): if it will not load, the page says which voice reads instead
+before any lesson starts. Turning the sound on opens the sound device on a thread of its own
 (the switch answers at once); if it will not open, the page says so under it. Either way the
 window's notice about sound is told (``sound_said``), so it never says what no longer is.
 """
@@ -14,9 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from audio.output.protocol import SOUND_OFF
+from audio.voices.choice import loading_words
 from lesson_engine.journal.backups import KEEP
 from lesson_engine.journal.writer import done
 from lesson_engine.playback.get_ready import DEFAULT_GET_READY_MS
@@ -54,7 +54,7 @@ from ui.desktop.widgets.written import WhenWritten
 
 
 def _nothing_to_say(_asked: object) -> Future[str]:
-    """Without an audio layer's switch: nothing to open, nothing to say."""
+    """Without an audio layer: no voice to load, no device to open, nothing to say."""
     return done("")
 
 
@@ -68,12 +68,13 @@ class SettingsView(QWidget):
     def __init__(
         self,
         settings: QSettings,
-        try_voice: Callable[[str], str] = lambda _choice: "",
+        try_voice: Callable[[str], Future[str]] = _nothing_to_say,
         parent: QWidget | None = None,
         switch_sound: Callable[[bool], Future[str]] = _nothing_to_say,
     ) -> None:
-        """``try_voice`` loads the voice a choice picks and says who will read (the audio's);
-        ``switch_sound`` opens or closes the sound device behind, and says if it would not."""
+        """``try_voice`` loads the voice a choice picks behind, and says who will read (the
+        audio's); ``switch_sound`` opens or closes the sound device behind, and says if it
+        would not."""
         super().__init__(parent)
         self.settings = settings
         self._try_voice = try_voice
@@ -252,13 +253,13 @@ class SettingsView(QWidget):
         return slider, row
 
     def _voice_chosen(self) -> None:
-        """Try the voice now (loading the natural voice takes a moment) and say who reads."""
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            status = self._try_voice(str(self.voice.currentData()))
-        finally:
-            QApplication.restoreOverrideCursor()
-        _show(self.voice_status, status)
+        """Try the voice behind (the natural voice takes a moment to load), say so meanwhile,
+        then say who reads; chosen again meanwhile, only the last choice is answered."""
+        choice = str(self.voice.currentData())
+        trying = self._try_voice(choice)
+        if not trying.done():
+            _show(self.voice_status, loading_words(choice))
+        self._when.then_latest("voice", trying, lambda words: _show(self.voice_status, words))
 
     def _sound_switched(self, on: bool) -> None:
         """Kept at once; the device opens behind, and the page says if it would not."""
