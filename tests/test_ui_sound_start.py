@@ -70,7 +70,21 @@ launch.shell.window.close()
 """
 
 
-SWITCHED_ON = """
+LAUNCHED = """
+from ui.desktop.launch import run_until_ready
+
+launch = run_until_ready()
+app = launch.app
+def wait_for(done):
+    deadline = time.monotonic() + 30
+    while not done() and time.monotonic() < deadline:
+        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+    launch.qt_app.processEvents()
+"""
+"""Seesaw started as the learner starts it, and a way to let it run until something is so."""
+
+SWITCHED_ON = (
+    """
 import json, threading, time
 from PySide6.QtCore import QEventLoop, QSettings
 from lesson_engine.paths import config_dir
@@ -93,17 +107,10 @@ def init(self):
         opened_on.append(threading.current_thread().name)
 mixer.PygameOutput.__init__ = init
 
-from ui.desktop.launch import run_until_ready
-
-launch = run_until_ready()
-app = launch.app
+"""
+    + LAUNCHED
+    + """
 audio = app.flow.audio
-def wait_for(done):
-    deadline = time.monotonic() + 30
-    while not done() and time.monotonic() < deadline:
-        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
-    launch.qt_app.processEvents()
-
 wait_for(lambda: app.window.banner.messages)  # the start's opening, with the sound off
 page = app.settings_view
 page.sound.setChecked(True)
@@ -120,9 +127,11 @@ print(json.dumps({
 }))
 launch.shell.window.close()
 """
+)
 
 
-TURNED = """
+TURNED = (
+    """
 import json, sys, time
 from PySide6.QtCore import QEventLoop, QSettings
 from lesson_engine.paths import config_dir
@@ -132,17 +141,10 @@ settings.setValue("voice/name", "captions")
 settings.setValue("audio/enabled", sys.argv[1] == "on")
 settings.sync()
 
-from ui.desktop.launch import run_until_ready
-
-launch = run_until_ready()
-app = launch.app
+"""
+    + LAUNCHED
+    + """
 banner = app.window.banner
-def wait_for(done):
-    deadline = time.monotonic() + 30
-    while not done() and time.monotonic() < deadline:
-        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
-    launch.qt_app.processEvents()
-
 wait_for(lambda: banner.messages)  # what the start found: sound off, or no device
 said = [banner.messages]
 page = app.settings_view
@@ -153,6 +155,7 @@ for turned in sys.argv[2:]:
 print(json.dumps({"banner": said, "visible": not banner.isHidden()}))
 launch.shell.window.close()
 """
+)
 
 
 def start_with_sound(repo: Path, driver: str, child: str = CHILD, *args: str) -> dict[str, object]:

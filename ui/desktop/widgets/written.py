@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.journal.writer import Later
 from lesson_engine.storage import write_problem_in_words
 
 T = TypeVar("T")
@@ -76,6 +77,18 @@ class WhenWritten(QObject):
         """Run ``write`` on the journal's writer, after every write asked before it; back here,
         ``saved(result)`` once it is on disk, or ``refused(reason)`` when it raised one of
         ``refusals``. Anything else is a mistake in Seesaw and is raised here, not hidden."""
+        self.behind(journal.later, write, saved, refused, refusals)
+
+    def behind(
+        self,
+        later: Later,
+        write: Callable[[], T],
+        saved: Callable[[T], None],
+        refused: Callable[[Exception], None],
+        refusals: tuple[type[Exception], ...] = REFUSALS,
+    ) -> None:
+        """``write_behind`` on ``later``: the journal's writer, or at once where none is
+        attached (a page built alone, as in its own tests)."""
 
         def follow(done: Future[T]) -> None:
             problem = done.exception()
@@ -86,4 +99,4 @@ class WhenWritten(QObject):
                 raise problem
             saved(done.result())
 
-        self.then(journal.later(write), follow)
+        self.then(later(write), follow)
