@@ -24,8 +24,8 @@ from audio.output.protocol import AudioOutput, NullOutput, Volumes
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
 from audio.voices.choice import missing_voice_notice
-from audio.voices.settle import Settled, settle
 from audio.voices.synthesis import pick_voice
+from audio.voices.trials import VoiceTrials
 from audio.voices.worker import SynthWorker
 from lesson_engine.playback.get_ready import COUNT_WORDS
 from lesson_engine.timeline import EventKind, Timeline, Utterance
@@ -64,7 +64,7 @@ class LessonAudio:
         """The thread that opens and closes the device after the start (``switch_sound``)."""
         self._closed = False
         self._pending: tuple[str, float] | None = None
-        self._settled: Settled | None = None
+        self._trials = VoiceTrials(prepared_folder(chain.cache.folder))
         self.volumes = Volumes()
         """How loud the voice and the bells and metronome are; a change is heard at once."""
 
@@ -134,13 +134,13 @@ class LessonAudio:
     def set_volumes(self, voice: float, sounds: float) -> None:
         self.volumes = Volumes(voice, sounds)
 
-    def try_voice(self, choice: str) -> str:
-        """Load the voice ``choice`` picks now, falling back along the chain if it will not
-        load, and keep it for the next lesson; returns what Settings says about it."""
-        self._settled = settle(choice, keep_in=prepared_folder(self.chain.cache.folder))
+    def try_voice(self, choice: str) -> Future[str]:
+        """Load the voice ``choice`` picks now, on a thread of its own (``VoiceTrials``),
+        falling back along the chain if it will not load, and keep it for the next lesson; the
+        future holds what Settings says about it."""
         _, speed = self._pending or ("", self.chain.speed)
         self._pending = (choice, speed)  # from the next lesson, as ``reconfigure``
-        return self._settled.status
+        return self._trials.start(choice, self.chain.voices)
 
     def reconfigure(self, voice: str, speed: float, sound_on: bool) -> None:
         """New settings take effect when the next lesson starts, never in the middle of one;
@@ -208,9 +208,9 @@ class LessonAudio:
         self._pending = None
         if self._worker is not None:
             self._worker.stop()
-        settled, self._settled = self._settled, None
-        if settled is not None and settled.choice == voice:  # tried in Settings: as it was found
-            self.chain = VoiceChain(settled.voice, self.chain.cache, speed, settled.fallbacks)
+        tried = self._trials.for_lesson(voice)
+        if tried is not None:  # tried in Settings: as it was found, or is being loaded
+            self.chain = VoiceChain(tried[0], self.chain.cache, speed, tried[1])
         else:
             keep_in = prepared_folder(self.chain.cache.folder)
             self.chain = VoiceChain(pick_voice(voice, keep_in), self.chain.cache, speed)
@@ -263,6 +263,7 @@ class LessonAudio:
         return self.worker.progress()
 
     def close(self) -> None:
+        self._trials.close()
         if self._worker is not None:
             self._worker.stop()
         self._closed = True  # no opening starts after this

@@ -14,9 +14,13 @@ import sys
 import threading
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from audio.output.protocol import SOUND_OFF
+from ui.desktop.sound_notice import SOUND, sound_notice
 from ui.desktop.sound_thread import SoundThread
+from ui.desktop.widgets.banner import Banner
 
 CHILD = """
 import json, sys, threading, time
@@ -66,7 +70,21 @@ launch.shell.window.close()
 """
 
 
-SWITCHED_ON = """
+LAUNCHED = """
+from ui.desktop.launch import run_until_ready
+
+launch = run_until_ready()
+app = launch.app
+def wait_for(done):
+    deadline = time.monotonic() + 30
+    while not done() and time.monotonic() < deadline:
+        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+    launch.qt_app.processEvents()
+"""
+"""Seesaw started as the learner starts it, and a way to let it run until something is so."""
+
+SWITCHED_ON = (
+    """
 import json, threading, time
 from PySide6.QtCore import QEventLoop, QSettings
 from lesson_engine.paths import config_dir
@@ -89,17 +107,10 @@ def init(self):
         opened_on.append(threading.current_thread().name)
 mixer.PygameOutput.__init__ = init
 
-from ui.desktop.launch import run_until_ready
-
-launch = run_until_ready()
-app = launch.app
+"""
+    + LAUNCHED
+    + """
 audio = app.flow.audio
-def wait_for(done):
-    deadline = time.monotonic() + 30
-    while not done() and time.monotonic() < deadline:
-        launch.qt_app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
-    launch.qt_app.processEvents()
-
 wait_for(lambda: app.window.banner.messages)  # the start's opening, with the sound off
 page = app.settings_view
 page.sound.setChecked(True)
@@ -116,12 +127,41 @@ print(json.dumps({
 }))
 launch.shell.window.close()
 """
+)
 
 
-def start_with_sound(repo: Path, driver: str, child: str = CHILD) -> dict[str, object]:
+TURNED = (
+    """
+import json, sys, time
+from PySide6.QtCore import QEventLoop, QSettings
+from lesson_engine.paths import config_dir
+
+settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+settings.setValue("voice/name", "captions")
+settings.setValue("audio/enabled", sys.argv[1] == "on")
+settings.sync()
+
+"""
+    + LAUNCHED
+    + """
+banner = app.window.banner
+wait_for(lambda: banner.messages)  # what the start found: sound off, or no device
+said = [banner.messages]
+page = app.settings_view
+for turned in sys.argv[2:]:
+    page.sound.setChecked(turned == "on")
+    wait_for(lambda: page.sound_status.text() != "Opening the sound device…")
+    said.append(banner.messages)
+print(json.dumps({"banner": said, "visible": not banner.isHidden()}))
+launch.shell.window.close()
+"""
+)
+
+
+def start_with_sound(repo: Path, driver: str, child: str = CHILD, *args: str) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SDL_AUDIODRIVER=driver)
     done = subprocess.run(
-        [sys.executable, "-c", child],
+        [sys.executable, "-c", child, *args],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -183,6 +223,66 @@ def test_sound_turned_on_that_will_not_open_is_said_under_the_switch(repo: Path)
     assert said.endswith(". Lessons run with captions only.")
     assert seen["opened_on"] == ["seesaw-sound-switch_0"]
     assert seen["output"] == "NullOutput" and seen["description"] == "Captions only (no sound)"
+
+
+def test_the_notice_about_sound_goes_once_sound_is_turned_on_and_comes_back_when_off(
+    repo: Path,
+) -> None:
+    """Started with the sound off, the banner says so; turned on in Settings (and the device
+    opens), that is no longer true and the notice goes; turned off again, it is said again."""
+    seen = start_with_sound(repo, "dummy", TURNED, "off", "on", "off", "on")
+    assert seen["banner"] == [[SOUND_OFF], [], [SOUND_OFF], []]
+
+
+def test_a_device_that_would_not_open_is_told_again_as_the_switch_is_turned(
+    repo: Path,
+) -> None:
+    """Each state the switch leaves is said in place of the one before: never two notices
+    about sound, never one that is no longer true."""
+    seen = start_with_sound(repo, "no-such-driver", TURNED, "on", "off", "on")
+    banner = seen["banner"]
+    assert isinstance(banner, list) and [len(said) for said in banner] == [1, 1, 1]
+    failed, off, failed_again = (said[0] for said in banner)
+    assert failed.startswith("Sound could not start: ") and failed_again == failed
+    assert off == SOUND_OFF and seen["visible"] is True
+
+
+def test_the_starts_word_on_sound_arriving_after_the_switchs_leaves_the_switchs(
+    qtbot: QtBot,
+) -> None:
+    """The device opens on its own thread at start; a learner quick to turn the sound off
+    meanwhile is told so, and the start's 'it opened', heard after, does not take that back."""
+    banner = Banner()
+    qtbot.addWidget(banner)
+    notice = sound_notice(banner)
+    assert sound_notice(banner) is notice  # one for the start and the Settings page alike
+    notice.switched(SOUND_OFF)
+    notice.started("")
+    assert banner.messages == [SOUND_OFF]
+    notice.switched("")
+    assert banner.messages == [] and banner.isHidden()
+
+
+def test_a_notice_put_under_a_key_is_replaced_in_place_and_withdrawn(qtbot: QtBot) -> None:
+    banner = Banner()
+    qtbot.addWidget(banner)
+    banner.add("The journal was repaired.")
+    banner.put(SOUND, "Sound could not start: no device.")
+    banner.add("A note was kept.")
+    banner.put(SOUND, SOUND_OFF)
+    assert banner.messages == ["The journal was repaired.", SOUND_OFF, "A note was kept."]
+    dismiss = [
+        b for b in banner.findChildren(QPushButton) if b.accessibleName().endswith(SOUND_OFF)
+    ]
+    assert len(dismiss) == 1  # the button says which notice it dismisses: the new words
+    dismiss[0].click()
+    assert banner.messages == ["The journal was repaired.", "A note was kept."]
+    banner.put(SOUND, "Sound could not start: no device.")
+    banner.add("The journal was repaired.")  # said once only
+    assert banner.messages[-1] == "Sound could not start: no device." and len(banner.messages) == 3
+    for key in (SOUND, "The journal was repaired.", "A note was kept."):
+        banner.withdraw(key)
+    assert banner.messages == [] and banner.isHidden()
 
 
 def test_what_the_opening_says_is_heard_on_the_ui_thread_and_the_thread_waits_for_the_close(

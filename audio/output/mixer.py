@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from audio.output import stream_count
 from audio.output.fades import FADE_FRAMES, faded_in, faded_out
+from audio.output.protocol import SOUND_OFF
 from audio.pcm import RATE, SAMPLE_BYTES, Clip
 
 if TYPE_CHECKING:  # pygame loads slowly: only when the mixer starts
@@ -125,7 +126,7 @@ class PygameOutput:
 def open_output(enabled: bool = True) -> tuple[PygameOutput | None, str]:
     """The mixer, or None with the reason in words when sound is off or cannot start."""
     if not enabled:
-        return None, "Sound is turned off in Settings: lessons run with captions only."
+        return None, SOUND_OFF
     try:
         return PygameOutput(), ""
     except (MixerUnavailable, ImportError) as exc:

@@ -14,6 +14,10 @@ from typing import Protocol
 
 from audio.pcm import Clip
 
+SOUND_OFF = "Sound is turned off in Settings: lessons run with captions only."
+"""What Seesaw says about sound while the learner has it turned off: at start (``open_output``),
+and as they turn it off in Settings."""
+
 
 @dataclass(frozen=True)
 class Volumes:

@@ -75,19 +75,16 @@ def title_from(path: Path) -> str:
     return sentence_start(" ".join(words)) or "Recorded lesson"
 
 
-def write_lesson(
+def lesson_for(
     recorded: RecordedLesson,
     out: Path,
     captions: Captions,
     made_by: str,
     title: str | None = None,
-    replace: bool = False,
 ) -> str:
-    """Check the lesson for ``captions`` as the parser will read it and write it to ``out``;
-    returns the text; raises ImportProblem, or OSError when the disk refuses. ``made_by`` is
-    what the lesson's first comment says brought it in."""
-    if out.exists() and not replace:
-        raise LessonExists(f"{out} already exists")  # each front end says how to replace it
+    """The lesson for ``captions``, to be written as ``out``, checked as the parser will read
+    it; raises ImportProblem. ``made_by`` is what the lesson's first comment says brought it
+    in. Nothing is written: the Author page hands the writing to the app's one writer."""
     try:
         relative = os.path.relpath(recorded.recording.resolve(), out.resolve().parent)
     except ValueError:  # another drive, on Windows
@@ -101,6 +98,22 @@ def write_lesson(
     if result.lesson is None:
         shown = "; ".join(str(d).splitlines()[0] for d in result.diagnostics[:3])
         raise ImportProblem(f"the lesson made from the recording would not load: {shown}")
+    return text
+
+
+def write_lesson(
+    recorded: RecordedLesson,
+    out: Path,
+    captions: Captions,
+    made_by: str,
+    title: str | None = None,
+    replace: bool = False,
+) -> str:
+    """``lesson_for``, written to ``out``; returns the text; raises ImportProblem, or OSError
+    when the disk refuses."""
+    if out.exists() and not replace:
+        raise LessonExists(f"{out} already exists")  # each front end says how to replace it
+    text = lesson_for(recorded, out, captions, made_by, title)
     out.parent.mkdir(parents=True, exist_ok=True)  # as seesaw render makes its folder
     write_atomically(out, text.encode("utf-8"), shared=True)
     return text

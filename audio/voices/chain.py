@@ -55,6 +55,11 @@ class VoiceChain:
         return f"Voice: {self.voice.label}" if self.voice else "Captions only (no voice available)"
 
     @property
+    def voices(self) -> tuple[Voice, ...]:
+        """The voice that reads now and those it would hand over to, in order."""
+        return tuple([self.voice, *self._fallbacks] if self.voice else self._fallbacks)
+
+    @property
     def timing_key(self) -> str:
         return timing_key(self.voice.name if self.voice else None, self.speed)
 

@@ -55,6 +55,16 @@ def chosen_voice_name(choice: str) -> str | None:
     return order[0] if order else None
 
 
+LOADING = {PIPER: "Loading the natural voice…", ESPEAK: "Starting eSpeak…"}
+"""What Settings says while a chosen voice is tried (``trials``)."""
+
+
+def loading_words(choice: str) -> str:
+    """What Settings says while the voice ``choice`` picks loads ("" for captions only)."""
+    name = chosen_voice_name(choice)
+    return LOADING[name] if name else ""
+
+
 def missing_voice_notice(choice: str, voice_name: str | None) -> str:
     """What to tell the learner when the setting asked for a voice and none is installed."""
     if voice_name is None and choice != "captions":

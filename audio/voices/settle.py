@@ -47,7 +47,7 @@ def settle(
     tried = list(voices_for(choice, keep_in) if candidates is None else candidates)
     failures: list[str] = []
     wanted = NAME_OF.get(choice)
-    if wanted and not installed(wanted) and candidates is None:
+    if wanted and not installed(wanted) and all(voice.name != wanted for voice in tried):
         failures.append(f"{LABELS[wanted]} is not installed on this computer")
     while tried:
         voice = tried.pop(0)

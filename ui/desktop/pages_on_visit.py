@@ -176,8 +176,10 @@ def defer_settings(
         from ui.desktop.settings.journal_care import ask_backup_day as ask_day
         from ui.desktop.settings.journal_care import connect_journal_care
         from ui.desktop.settings.view import SettingsView
+        from ui.desktop.sound_notice import sound_notice
 
         view = SettingsView(settings, try_voice=audio.try_voice, switch_sound=audio.switch_sound)
+        view.sound_said.connect(sound_notice(window.banner).switched)  # the start's, kept true
         connect_journal_care(view, flow.journal, restored, ask_backup_day or ask_day)
         view.changed.connect(setting_changed)
         return view

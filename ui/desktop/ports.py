@@ -46,8 +46,9 @@ class AudioPort(Protocol):
         ...
 
     def progress(self) -> tuple[int, int]: ...
-    def try_voice(self, choice: str) -> str:
-        """Load the voice a setting picks now (falling back if it will not); what to say of it."""
+    def try_voice(self, choice: str) -> Future[str]:
+        """Load the voice a setting picks now, off the window's thread (falling back if it will
+        not); the future holds what to say of it."""
         ...
 
     def set_volumes(self, voice: float, sounds: float) -> None:
@@ -90,8 +91,10 @@ class SilentAudio:
     def progress(self) -> tuple[int, int]:
         return (0, 0)
 
-    def try_voice(self, choice: str) -> str:
-        return "Lessons run with captions only in this window: nothing is played."
+    def try_voice(self, choice: str) -> Future[str]:
+        said: Future[str] = Future()  # nothing to load
+        said.set_result("Lessons run with captions only in this window: nothing is played.")
+        return said
 
     def set_volumes(self, voice: float, sounds: float) -> None:
         return None

@@ -28,6 +28,7 @@ from ui.desktop.exercises.loading import load_exercises
 from ui.desktop.media.bus import session_bus
 from ui.desktop.pages_on_visit import on_settings_changed
 from ui.desktop.settings.store import VOICE_KEYS, read_voice_settings
+from ui.desktop.sound_notice import sound_notice
 from ui.desktop.sound_thread import SoundThread
 from ui.desktop.window.shell import Shell
 
@@ -94,7 +95,7 @@ def _start_in_background(app: SeesawApp, audio: LessonAudio) -> None:
     lessons run with captions only."""
     window = app.window
     sound = SoundThread(audio.open_output, parent=window)
-    sound.opened.connect(lambda problem: window.banner.add(problem) if problem else None)
+    sound.opened.connect(sound_notice(window.banner).started)  # replaced as sound is switched
     window.closing.connect(audio.close)  # waits for an opening under way, then closes
     window.closing.connect(sound.release)
 

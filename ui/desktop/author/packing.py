@@ -3,7 +3,10 @@
 The pack is made by ``lesson_engine.library.packs.create_pack``, the code behind ``seesaw pack``,
 so whatever the page packs, ``seesaw import`` and the library's Import accept. A pack must say who
 made it and under which licence: a folder packed whole without a ``pack.toml`` gets one first,
-from four answers the author gives (proposed from the lesson's header).
+from four answers the author gives (proposed from the lesson's header). That file is written by
+the app's one writer, after every write asked before it (the lesson's own save among them),
+never on the window's thread, and the pack is made only once it is on disk; a disk that refuses
+it is said, and the answers are proposed again at the next Make pack rather than asked afresh.
 
 A lesson in My lessons, or in any folder of several lessons that is not a pack yet, is packed
 with the lessons the author picks (just this one unless they tick more), from a staging copy
@@ -15,9 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from lesson_engine.journal.writer import Later
 from lesson_engine.library.pack_selection import (
     create_pack_of,
     lessons_to_choose_from,
@@ -28,6 +33,7 @@ from lesson_engine.model.lesson import Lesson
 from lesson_engine.storage import write_atomically
 from ui.desktop.author.dialogs import AuthorDialogs
 from ui.desktop.library.view import IMPORT_BUTTON
+from ui.desktop.widgets.written import WhenWritten, refusal_in_words
 
 
 @dataclass(frozen=True)
@@ -37,11 +43,13 @@ class PackOutcome:
     """What to tell the author: where the pack went, or every reason it was not made."""
 
 
-def ask_manifest(parent: QWidget, lesson: Lesson, dialogs: AuthorDialogs) -> Manifest | str | None:
-    """The four answers a pack needs, proposed from the lesson; a message when one is missing;
-    None when the author cancelled."""
-    proposed = Manifest(lesson.title, lesson.header.author, "1.0", "All rights reserved")
-    answer = dialogs.manifest(parent, proposed)
+def ask_manifest(
+    parent: QWidget, lesson: Lesson, dialogs: AuthorDialogs, proposed: Manifest | None = None
+) -> Manifest | str | None:
+    """The four answers a pack needs, proposed from the lesson (or ``proposed``); a message
+    when one is missing; None when the author cancelled."""
+    offer = proposed or Manifest(lesson.title, lesson.header.author, "1.0", "All rights reserved")
+    answer = dialogs.manifest(parent, offer)
     if answer is None:
         return None
     try:
@@ -50,20 +58,8 @@ def ask_manifest(parent: QWidget, lesson: Lesson, dialogs: AuthorDialogs) -> Man
         return "The pack was not made: it needs a title, an author, a version and a licence."
 
 
-def ensure_manifest(
-    parent: QWidget, folder: Path, lesson: Lesson, dialogs: AuthorDialogs
-) -> Manifest | str | None:
-    """The folder's manifest, written first if missing; a message when it cannot be; None when
-    the author cancelled."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        answer = ask_manifest(parent, lesson, dialogs)
-        if not isinstance(answer, Manifest):
-            return answer
-        try:
-            write_atomically(path, manifest_text(answer).encode("utf-8"), shared=True)
-        except OSError as exc:
-            return f"Could not write {path}: {exc.strerror or exc}. Nothing was made."
+def folder_manifest(path: Path) -> Manifest | str:
+    """The manifest a folder's ``pack.toml`` says, or why it cannot be read."""
     try:
         return read_manifest(path.read_bytes(), str(path))
     except PackError as exc:
@@ -72,39 +68,23 @@ def ensure_manifest(
         return f"Could not read {path}: {exc.strerror or exc}. Nothing was made."
 
 
-def make_pack(
+def pack(
     parent: QWidget,
-    lesson_path: Path,
-    lesson: Lesson,
+    folder: Path,
+    chosen: list[Path] | None,
+    manifest: Manifest,
     dialogs: AuthorDialogs,
-    my_lessons: Path | None = None,
 ) -> PackOutcome:
-    """Pack the folder that holds ``lesson_path``, or the lessons the author picks from it (see
-    ``lessons_to_choose_from`` for when)."""
-    folder = lesson_path.parent
-    offered = lessons_to_choose_from(lesson_path, my_lessons)
-    chosen: list[Path] = []
-    if offered:
-        names = [path.relative_to(folder).as_posix() for path in offered]
-        current = lesson_path.relative_to(folder).as_posix()
-        picked = dialogs.pack_lessons(parent, names, current) if len(names) > 1 else [current]
-        if not picked:
-            return PackOutcome(None, "")
-        chosen = [offered[names.index(name)] for name in names if name in picked]
-        manifest = ask_manifest(parent, lesson, dialogs)
-    else:
-        manifest = ensure_manifest(parent, folder, lesson, dialogs)
-    if manifest is None:
-        return PackOutcome(None, "")
-    if isinstance(manifest, str):
-        return PackOutcome(None, manifest)
+    """Ask where, then pack ``folder`` whole, or only ``chosen`` of its lessons."""
     chosen_path = dialogs.pack_path(parent, str(folder.parent / f"{manifest.slug}.zip"))
     if not chosen_path:
         return PackOutcome(None, "")
     out = Path(chosen_path) if chosen_path.lower().endswith(".zip") else Path(f"{chosen_path}.zip")
     try:
         members = (
-            create_pack_of(folder, chosen, manifest, out) if offered else create_pack(folder, out)
+            create_pack(folder, out)
+            if chosen is None
+            else create_pack_of(folder, chosen, manifest, out)
         )
     except PackError as exc:
         return PackOutcome(None, "The pack was not made:\n" + "\n".join(exc.problems))
@@ -122,3 +102,88 @@ def make_pack(
         f"The pack “{manifest.title}” is in {out}, with {held} from {folder}. "
         f"Anyone can add it to their library with “{IMPORT_BUTTON}” on the Lessons page.",
     )
+
+
+class PackingPage(Protocol):
+    """What Make pack asks of the Author page (``view.AuthorView``)."""
+
+    dialogs: AuthorDialogs
+    my_lessons: Path | None
+
+    def say(self, message: str) -> None: ...
+
+
+class PackMaking:
+    """Make pack, from the author's answers to the pack; a folder's missing ``pack.toml``
+    written on ``later`` first."""
+
+    def __init__(self, page: PackingPage, parent: QWidget, later: Later) -> None:
+        self._page = page
+        self._parent = parent
+        self._later = later
+        self._when = WhenWritten(parent)
+        self._writing: Path | None = None
+        """The ``pack.toml`` on its way to the disk, if any: the pack waits for it."""
+        self._refused: dict[Path, Manifest] = {}
+        """The answers whose ``pack.toml`` the disk refused, by folder: proposed again."""
+
+    def make(self, lesson_path: Path, lesson: Lesson) -> None:
+        """Pack the folder that holds ``lesson_path``, or the lessons the author picks from it
+        (see ``lessons_to_choose_from`` for when); the page is told what came of it."""
+        page, parent = self._page, self._parent
+        if self._writing is not None:
+            page.say(f"{self._writing} is being written; the pack is made once it is on disk.")
+            return
+        folder = lesson_path.parent
+        offered = lessons_to_choose_from(lesson_path, page.my_lessons)
+        if offered:
+            names = [path.relative_to(folder).as_posix() for path in offered]
+            current = lesson_path.relative_to(folder).as_posix()
+            many = len(names) > 1
+            picked = page.dialogs.pack_lessons(parent, names, current) if many else [current]
+            if picked:
+                chosen = [offered[names.index(name)] for name in names if name in picked]
+                self._pack(folder, chosen, ask_manifest(parent, lesson, page.dialogs))
+            return
+        path = folder / MANIFEST
+        if path.is_file():
+            self._pack(folder, None, folder_manifest(path))
+            return
+        answer = ask_manifest(parent, lesson, page.dialogs, self._refused.get(folder))
+        if isinstance(answer, Manifest):
+            self._write_manifest(folder, answer)
+        else:
+            self._pack(folder, None, answer)
+
+    def _write_manifest(self, folder: Path, manifest: Manifest) -> None:
+        """``manifest`` as the folder's ``pack.toml``, by the writer; the pack once on disk."""
+        path = self._writing = folder / MANIFEST
+        text = manifest_text(manifest).encode("utf-8")
+        self._page.say(f"Writing {path}…")
+
+        def written(_nothing: None) -> None:
+            self._writing = None
+            self._refused.pop(folder, None)
+            self._pack(folder, None, folder_manifest(path))
+
+        def refused(problem: Exception) -> None:
+            self._writing = None
+            self._refused[folder] = manifest
+            self._page.say(
+                f"Could not write {path}: {refusal_in_words(problem)}. Nothing was made; your "
+                "answers are proposed again at the next Make pack."
+            )
+
+        def write() -> None:
+            write_atomically(path, text, shared=True)
+
+        self._when.behind(self._later, write, written, refused)
+
+    def _pack(
+        self, folder: Path, chosen: list[Path] | None, manifest: Manifest | str | None
+    ) -> None:
+        """Pack with ``manifest``, or say why not (nothing, when the author cancelled)."""
+        if isinstance(manifest, Manifest):
+            manifest = pack(self._parent, folder, chosen, manifest, self._page.dialogs).message
+        if manifest:
+            self._page.say(manifest)

@@ -4,6 +4,11 @@ Record, watch the level meter, Stop, listen, Retake as often as needed, then Use
 take is trimmed of the room before and after it, made as loud as the voice that reads the other
 cues, saved in the lesson's ``clips`` folder and put above the cue as ``[audio clips/…]``, as
 Attach recording… does with a file. The capture itself is ``audio.capture``'s.
+
+The take is written by the app's one writer, after every write asked before it, never on the
+window's thread; the dialog stays open, saying so, until the take is on disk, and only then
+closes and the line goes in. A disk that refuses it is said in the dialog, with the take still
+there to use again.
 """
 
 from __future__ import annotations
@@ -27,10 +32,11 @@ from audio.capture.microphone import CaptureUnavailable, Microphone
 from audio.capture.takes import UnusableTake, ready, save_take
 from audio.output.protocol import AudioOutput
 from audio.pcm import Clip
+from lesson_engine.journal.writer import Later, at_once
 from lesson_engine.script.durations import format_clock
-from lesson_engine.storage import write_problem_in_words
 from ui.desktop.widgets.button_line import add_buttons
 from ui.desktop.widgets.shortcuts import bind
+from ui.desktop.widgets.written import WhenWritten, refusal_in_words
 
 METER_EVERY_MS = 50
 
@@ -43,14 +49,25 @@ class RecordCueDialog(QDialog):
         voice: Callable[[], Clip | None],
         output: Callable[[], AudioOutput | None],
         parent: QWidget | None = None,
+        *,
+        save: Callable[[Clip], Path],
+        later: Later = at_once,
     ) -> None:
-        """``voice``: the voice's clip of the cue, which the take is made as loud as."""
+        """``voice``: the voice's clip of the cue, which the take is made as loud as; ``save``
+        writes a take and says where (raising OSError when the disk refuses), run by
+        ``later``: the app's writer, in order with every other write."""
         super().__init__(parent)
         self.setWindowTitle("Record this cue")
         self.microphone = microphone
         self._voice = voice
         self._output = output
+        self._save = save
+        self._later = later
+        self._when = WhenWritten(self)
         self.take: Clip | None = None
+        self.saving = False
+        self.saved: Path | None = None
+        """Where the take used is, once on disk."""
         words = QLabel(f"“{cue_text}”")
         words.setWordWrap(True)
         self.meter = QProgressBar()
@@ -67,7 +84,7 @@ class RecordCueDialog(QDialog):
                 ("stop", "Stop", "", self.stop),
                 ("play", "Play take", "", self.play),
                 ("retake", "Retake", "Record the cue again", self.record),
-                ("use", "Use this take", "", self.accept),
+                ("use", "Use this take", "", self.use),
                 ("cancel", "Cancel", "", self.reject),
             ],
         )
@@ -94,13 +111,15 @@ class RecordCueDialog(QDialog):
             self.resize(self.width(), needed)
 
     def _enable(self) -> None:
-        recording = self.microphone.recording
+        recording, saving = self.microphone.recording, self.saving
         self.buttons["record"].setVisible(self.take is None)
         self.buttons["record"].setEnabled(not recording)
         self.buttons["stop"].setEnabled(recording)
         self.buttons["retake"].setVisible(self.take is not None)
+        self.buttons["retake"].setEnabled(not saving)
         for key in ("play", "use"):
-            self.buttons[key].setEnabled(self.take is not None and not recording)
+            self.buttons[key].setEnabled(self.take is not None and not recording and not saving)
+        self.buttons["cancel"].setEnabled(not saving)
 
     def record(self) -> None:
         self.take = None
@@ -135,6 +154,34 @@ class RecordCueDialog(QDialog):
             )
         self._enable()
 
+    def use(self) -> None:
+        """Hand the take to the writer; the dialog closes once it is on disk."""
+        if self.take is None or self.saving:
+            return
+        take = self.take
+        self.saving = True
+        self._say("Saving the take…")
+        self._enable()
+        self._when.behind(self._later, lambda: self._save(take), self._saved, self._refused)
+
+    def _saved(self, path: Path) -> None:
+        self.saving, self.saved = False, path
+        self.accept()
+
+    def _refused(self, problem: Exception) -> None:
+        self.saving = False
+        self._say(
+            f"The take could not be saved: {refusal_in_words(problem)}. It is still here: "
+            "use it again once the disk has room, or cancel."
+        )
+        self._enable()
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close: not while the take is being written (where
+        it lands is what the page must say)."""
+        if not self.saving:
+            super().reject()
+
     def play(self) -> None:
         output = self._output()
         if output is None or self.take is None:
@@ -159,7 +206,8 @@ class RecordCue:
     output: Callable[[], AudioOutput | None] = lambda: None
     voice: Callable[[str], Clip | None] = lambda _text: None
     """The voice's clip of a cue's words (set by the app): a take is made as loud."""
-    message: str = ""
+    later: Later = at_once
+    """Where the take is written: the app's one writer (``Journal.later``), or at once."""
 
     def button(self, action: Callable[[], None]) -> QPushButton:
         button = QPushButton("Record this cue…")
@@ -170,15 +218,15 @@ class RecordCue:
         return button
 
     def run(self, cue_text: str, clips: Path) -> Path | None:
-        """The take saved in ``clips``, or None (the reason, if any, in ``message``)."""
-        self.message = ""
+        """The take used, once on disk in ``clips``; None when the author cancelled (a disk
+        that refused it was said in the dialog, which stayed open with the take)."""
         dialog = RecordCueDialog(
-            cue_text, Microphone(), lambda: self.voice(cue_text), self.output, self.parent
+            cue_text,
+            Microphone(),
+            lambda: self.voice(cue_text),
+            self.output,
+            self.parent,
+            save=lambda take: save_take(take, clips, cue_text),
+            later=self.later,
         )
-        if not self.show(dialog) or dialog.take is None:
-            return None
-        try:
-            return save_take(dialog.take, clips, cue_text)
-        except OSError as exc:
-            self.message = f"The take could not be saved: {write_problem_in_words(exc)}."
-            return None
+        return dialog.saved if self.show(dialog) else None

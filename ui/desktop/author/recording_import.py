@@ -2,8 +2,9 @@
 
 The split itself (where the pauses are, what merge, split and nudge do, how captions follow a
 transcript) is ``audio.recorded``'s; this module only shows it as a table the author can listen
-to and change, one undoable step at a time, and asks where to write the lesson. Playing a span
-goes through the app's own sound output, so it is heard as the learner will hear it.
+to and change, one undoable step at a time, and asks where to write the lesson (the page has it
+written behind the window, as its saves are). Playing a span goes through the app's own sound
+output, so it is heard as the learner will hear it.
 """
 
 from __future__ import annotations
@@ -29,11 +30,10 @@ from PySide6.QtWidgets import (
 from audio.output.protocol import AudioOutput
 from audio.pcm import SAMPLE_BYTES, Clip, ms_to_frames
 from audio.recorded.captions import Captions
-from audio.recorded.importer import ImportProblem, RecordedLesson, read_recording, write_lesson
+from audio.recorded.importer import ImportProblem, RecordedLesson, lesson_for, read_recording
 from audio.recorded.split import CannotSplit
 from lesson_engine.model.recordings import AUDIO_SUFFIXES
 from lesson_engine.script.durations import format_time
-from lesson_engine.storage import write_problem_in_words
 from lesson_engine.wording import sentence_start
 from ui.desktop.author.dialogs import proposed
 from ui.desktop.widgets.busy import off_the_ui_thread
@@ -260,9 +260,20 @@ def _byte(ms: int) -> int:
     return ms_to_frames(ms) * SAMPLE_BYTES
 
 
+@dataclass(frozen=True)
+class MadeLesson:
+    """The lesson a reviewed recording makes, for the page to have written (on the app's one
+    writer, as its saves are: ``ScriptSaving.write_made``) and opened."""
+
+    path: Path
+    text: str
+    words: str
+    """What to tell the author once it is on disk."""
+
+
 class RecordingImport:
-    """Import recording…, from choosing the file to the lesson written; the Author page opens
-    what it returns."""
+    """Import recording…, from choosing the file to the lesson to write; the Author page has
+    what it returns written, and opens it."""
 
     def __init__(
         self,
@@ -288,8 +299,8 @@ class RecordingImport:
         bind(self.parent, "Ctrl+Shift+I", action)
         return button
 
-    def run(self, folder: Path | None) -> Path | None:
-        """The lesson written, or None (the reason, if any, in ``message``)."""
+    def run(self, folder: Path | None) -> MadeLesson | None:
+        """The lesson to write, or None (the reason, if any, in ``message``)."""
         self.message = ""
         chosen = self.dialogs.pick_recording(self.parent)
         if not chosen:
@@ -313,11 +324,11 @@ class RecordingImport:
         review = RecordingReview(recorded, transcript, self.output, self.parent)
         if not self.dialogs.review(review):
             return None
-        return self._write(review.recorded, review.captions, folder)
+        return self._made(review.recorded, review.captions, folder)
 
-    def _write(
+    def _made(
         self, recorded: RecordedLesson, captions: Captions, folder: Path | None
-    ) -> Path | None:
+    ) -> MadeLesson | None:
         place = folder if folder is not None else recorded.recording.parent
         suggested = place / recorded.recording.with_suffix(".lesson").name
         chosen = self.dialogs.save_path(self.parent, str(suggested))
@@ -325,15 +336,9 @@ class RecordingImport:
             return None
         out = Path(chosen).with_suffix(".lesson")
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            write_lesson(recorded, out, captions, MADE_BY, replace=out.exists())
+            text = lesson_for(recorded, out, captions, MADE_BY)
         except ImportProblem as exc:
             self.message = f"The lesson was not written: {exc}."
             return None
-        except OSError as exc:
-            self.message = f"Could not write {out}: {write_problem_in_words(exc)}."
-            return None
-        self.message = (
-            f"Wrote {out.name}: {len(captions.texts)} cues from {recorded.recording.name}."
-        )
-        return out
+        words = f"Wrote {out.name}: {len(captions.texts)} cues from {recorded.recording.name}."
+        return MadeLesson(out, text, words)

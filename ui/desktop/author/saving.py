@@ -10,6 +10,10 @@ A save the disk refuses loses nothing: the text stays in the editor, still marke
 and the writer keeps it as a recovery copy straight after the refusal, so the next start offers
 it again even if Seesaw is closed in the meantime. The copy a save makes needless is removed on
 the writer too, only once the script is on disk.
+
+A lesson made for the author rather than typed (an imported recording's, ``write_made``) is
+written the same way and opened only once it is on disk; refused, it is held in the editor as
+unsaved text and kept as a recovery copy, so the review that made it is not lost.
 """
 
 from __future__ import annotations
@@ -41,20 +45,29 @@ class Refused:
         return f"Could not save {path}: {self.reason}. Your text is still here.{kept}"
 
 
-def save_script(
+def write_or_keep(
     path: Path, text: str, kept_as: Path | None, recovery: RecoveryCopies
 ) -> Refused | None:
-    """Write ``text`` to ``path`` durably (run on the writer); None once it is on disk.
-
-    ``kept_as`` is the lesson the editor holds the text as (None for a new one): its recovery
-    copy is removed once the script is saved, or written with ``text`` if the disk refused."""
+    """Write ``text`` to ``path`` durably (run on the writer); None once it is on disk, or why
+    the disk refused, ``text`` then kept as the recovery copy of ``kept_as``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, text.encode("utf-8"), shared=True)
     except OSError as exc:
         return Refused(write_problem_in_words(exc), recovery.write_quietly(kept_as, text))
-    recovery.remove(kept_as)
     return None
+
+
+def save_script(
+    path: Path, text: str, kept_as: Path | None, recovery: RecoveryCopies
+) -> Refused | None:
+    """``write_or_keep`` for the editor's text (run on the writer). ``kept_as`` is the lesson
+    the editor holds it as (None for a new one): its recovery copy is removed once the script
+    is saved, or written with ``text`` if the disk refused."""
+    refused = write_or_keep(path, text, kept_as, recovery)
+    if refused is None:
+        recovery.remove(kept_as)
+    return refused
 
 
 class ScriptPage(Protocol):
@@ -81,6 +94,15 @@ class ScriptPage(Protocol):
     def took(self, path: Path, text: str, kept_as: Path | None) -> None:
         """``text`` is on disk as ``path``, the file the editor holds from now on (it held
         ``kept_as`` when it was saved)."""
+        ...
+
+    def open_file(self, path: Path) -> None:
+        """Put the lesson saved as ``path`` in the editor (its text let go already)."""
+        ...
+
+    def take_unsaved(self, text: str, path: Path | None) -> None:
+        """Put ``text``, not on disk as ``path``, in the editor as changed (its text let go
+        already)."""
         ...
 
 
@@ -129,6 +151,41 @@ class ScriptSaving(QObject):
             self._page.took(path, text, kept_as)
         self._page.say(f"Saved {path.name}.")
         self.saved.emit(str(path))
+
+    def write_made(self, path: Path, text: str, words: str) -> None:
+        """Write ``text``, a lesson made for the author (an imported recording's), as ``path``
+        after every write asked before it; once it is on disk, open it (once the editor's text
+        may go) and say ``words``. Refused, the page says why and holds ``text`` as unsaved,
+        and the writer keeps it as ``path``'s recovery copy (the author may keep the editor's)."""
+        page = self._page
+        page.say(f"Writing {path.name}…")
+        writing = self._later(lambda: write_or_keep(path, text, path, page.recovery))
+
+        def written(done: Future[Refused | None]) -> None:
+            refused = done.result()  # anything but a refusal is a mistake in Seesaw: raised here
+            if refused is None:
+                self.saved.emit(str(path))
+                self._leave_then_say(lambda: page.open_file(path), words, words)
+                return
+            kept = " It is kept as a recovery copy, offered again when Seesaw starts."
+            self._leave_then_say(
+                lambda: page.take_unsaved(text, path),
+                refused.words(path),
+                f"Could not save {path}: {refused.reason}.{kept if refused.kept else ''}",
+            )
+
+        self._when.then(writing, written)
+
+    def _leave_then_say(self, action: Callable[[], None], done: str, kept: str) -> None:
+        """``action``, then say ``done``, once the editor's text may go; ``kept`` is said
+        instead if the author keeps it."""
+
+        def act() -> None:
+            action()
+            self._page.say(done)  # after it, which clears the note of the lesson before
+
+        if not self.leave_then(act):
+            self._page.say(kept)
 
     def after_saved(self, saving: Future[Refused | None], action: Callable[[], object]) -> None:
         """``action`` here once ``saving`` is on disk (after the page has taken it in); a

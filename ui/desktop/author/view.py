@@ -2,9 +2,11 @@
 
 Checking runs on the text in memory a moment after typing stops, with the same parser as
 ``seesaw check``, so the editor and the command line never disagree. Unsaved text is copied to a
-recovery file on the same pause, so a crash loses at most the last few keystrokes. The script and
-its recovery copies are written by the app's one writer, never on the window's thread
-(``saving.py``): Save returns at once, and "Saved" is said once the fsync has returned.
+recovery file on the same pause, so a crash loses at most the last few keystrokes. Every file the
+page writes is written by the app's one writer, never on the window's thread: the script and its
+recovery copies and an imported recording's lesson (``saving.py``), a recorded take
+(``record_cue.py``) and a folder's ``pack.toml`` (``packing.py``). Each returns at once, and
+what follows it (Saved, the line that plays the take, the pack) waits for its fsync.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
 from ui.desktop.author.export_panel import ExportBar, LessonExport, MakeChain, cannot_write
 from ui.desktop.author.gutter import NumberedEditor
 from ui.desktop.author.highlighter import LessonHighlighter
-from ui.desktop.author.packing import make_pack
+from ui.desktop.author.packing import PackMaking
 from ui.desktop.author.preview_dock import PreviewDock, is_cue_text
 from ui.desktop.author.problems import ProblemList
 from ui.desktop.author.record_cue import RecordCue
@@ -107,7 +109,8 @@ class AuthorView(QWidget):
         self.recovery_bar.hide()
 
         self.recordings = RecordingImport(self)
-        self.record_cue = RecordCue(self)
+        self.record_cue = RecordCue(self, later=later)
+        self.packing = PackMaking(self, self, later)
         self.buttons, tools = tool_buttons(self)
         self.export = LessonExport(voice_chain or _default_chain, self)
         self.export.finished.connect(lambda _written, message: self.say(message))
@@ -171,9 +174,10 @@ class AuthorView(QWidget):
 
     def open(self, path: Path | None = None) -> None:
         """Open ``path`` (or one the author picks) once the text in the editor may go."""
-        self.saving.leave_then(lambda: self._open(path))
+        self.saving.leave_then(lambda: self.open_file(path))
 
-    def _open(self, path: Path | None) -> None:
+    def open_file(self, path: Path | None) -> None:
+        """Open ``path`` (or one the author picks) now: the editor's text may go."""
         chosen = path or (Path(p) if (p := self.dialogs.open_path(self)) else None)
         if chosen is None:
             return
@@ -313,10 +317,7 @@ class AuthorView(QWidget):
             else:  # a pack is made from the saved files: once they are on disk
                 self.saving.after_saved(saving, self.make_pack)
             return
-        assert self.path is not None and self.lesson is not None
-        outcome = make_pack(self, self.path, self.lesson, self.dialogs, self.my_lessons)
-        if outcome.message:
-            self.say(outcome.message)
+        self.packing.make(self.path, self.lesson)
 
     def attach_recording(self) -> None:
         """Attach a recording the author picks to the cue under the cursor."""
@@ -344,23 +345,16 @@ class AuthorView(QWidget):
             self.attach_recording()  # which says what is needed first
             return
         take = self.record_cue.run(line, self.path.parent / "clips")
-        if take is not None:
+        if take is not None:  # on disk: the line that plays it goes in
             self._attach(str(take))
-        elif self.record_cue.message:
-            self.say(self.record_cue.message)
 
     def import_recording(self) -> None:
-        written = self.recordings.run(self.my_lessons)
-        message = self.recordings.message
-
-        def open_it() -> None:
-            assert written is not None
-            self._open(written)
-            if message:  # after opening, which clears the note of the lesson before
-                self.say(message)
-
-        if (written is None or not self.saving.leave_then(open_it)) and message:
-            self.say(message)
+        """The reviewed lesson written by the writer, then opened (``ScriptSaving.write_made``)."""
+        made = self.recordings.run(self.my_lessons)
+        if made is not None:
+            self.saving.write_made(made.path, made.text, made.words)
+        elif self.recordings.message:
+            self.say(self.recordings.message)
 
     # -- recovery ----------------------------------------------------------------------------
 
@@ -368,12 +362,15 @@ class AuthorView(QWidget):
         return self.recovery.found()
 
     def restore(self, copy: Path) -> None:
-        text, path = self.recovery.read(copy)
-        self.load_text(text, path)
-        self.editor.document().setModified(True)
+        self.take_unsaved(*self.recovery.read(copy))
         self.say(
             f"Recovered unsaved text{f' of {self.path.name}' if self.path else ''}. Save it to keep it."
         )
+
+    def take_unsaved(self, text: str, path: Path | None) -> None:
+        """``text``, not on disk as ``path``, in the editor as changed: Save writes it there."""
+        self.load_text(text, path)
+        self.editor.document().setModified(True)
 
     # -- small helpers -----------------------------------------------------------------------
 

@@ -2,9 +2,11 @@
 
 Changes apply at once and are kept with QSettings; only keys the learner changed are written, so
 a later default can still reach everyone who never touched it. Only voices this computer has
-are offered, and a chosen voice is tried at once: if it will not load, the page says which
-voice reads instead before any lesson starts. Turning the sound on opens the sound device on a
-thread of its own (the switch answers at once); if it will not open, the page says so under it.
+are offered, and a chosen voice is tried at once, on a thread of its own (the page answers
+meanwhile and says it is loading): if it will not load, the page says which voice reads instead
+before any lesson starts. Turning the sound on opens the sound device on a thread of its own
+(the switch answers at once); if it will not open, the page says so under it. Either way the
+window's notice about sound is told (``sound_said``), so it never says what no longer is.
 """
 
 from __future__ import annotations
@@ -13,9 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from audio.output.protocol import SOUND_OFF
+from audio.voices.choice import loading_words
 from lesson_engine.journal.backups import KEEP
+from lesson_engine.journal.writer import done
 from lesson_engine.playback.get_ready import DEFAULT_GET_READY_MS
 from ui.desktop.settings.programme_settings import ProgrammeSettings
 from ui.desktop.settings.store import (
@@ -50,33 +53,33 @@ from ui.desktop.widgets.scroll_page import scrolling_page
 from ui.desktop.widgets.written import WhenWritten
 
 
-def _no_device(_on: bool) -> Future[str]:
-    """Without an audio layer's switch: nothing to open, nothing to say."""
-    said: Future[str] = Future()
-    said.set_result("")
-    return said
+def _nothing_to_say(_asked: object) -> Future[str]:
+    """Without an audio layer: no voice to load, no device to open, nothing to say."""
+    return done("")
 
 
 class SettingsView(QWidget):
     changed = Signal(str)  # the settings key
     check_journal = Signal()  # the learner asked to check the journal's files (journal_care)
     restore_backup = Signal()  # the learner asked to put back a daily copy (journal_care)
+    sound_said = Signal(str)
+    """What the window's notice about sound says now the switch was turned ("" for none)."""
 
     def __init__(
         self,
         settings: QSettings,
-        try_voice: Callable[[str], str] = lambda _choice: "",
+        try_voice: Callable[[str], Future[str]] = _nothing_to_say,
         parent: QWidget | None = None,
-        switch_sound: Callable[[bool], Future[str]] = _no_device,
+        switch_sound: Callable[[bool], Future[str]] = _nothing_to_say,
     ) -> None:
-        """``try_voice`` loads the voice a choice picks and says who will read (the audio's);
-        ``switch_sound`` opens or closes the sound device behind, and says if it would not."""
+        """``try_voice`` loads the voice a choice picks behind, and says who will read (the
+        audio's); ``switch_sound`` opens or closes the sound device behind, and says if it
+        would not."""
         super().__init__(parent)
         self.settings = settings
         self._try_voice = try_voice
         self._switch_sound = switch_sound
         self._when = WhenWritten(self)
-        self._switching: Future[str] | None = None
         self.setAccessibleName("Settings")
         heading = QLabel("Settings")
         heading.setProperty("role", "title")
@@ -250,31 +253,27 @@ class SettingsView(QWidget):
         return slider, row
 
     def _voice_chosen(self) -> None:
-        """Try the voice now (loading the natural voice takes a moment) and say who reads."""
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            status = self._try_voice(str(self.voice.currentData()))
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.voice_status.setText(status)
-        self.voice_status.setVisible(bool(status))
+        """Try the voice behind (the natural voice takes a moment to load), say so meanwhile,
+        then say who reads; chosen again meanwhile, only the last choice is answered."""
+        choice = str(self.voice.currentData())
+        trying = self._try_voice(choice)
+        if not trying.done():
+            _show(self.voice_status, loading_words(choice))
+        self._when.then_latest("voice", trying, lambda words: _show(self.voice_status, words))
 
     def _sound_switched(self, on: bool) -> None:
         """Kept at once; the device opens behind, and the page says if it would not."""
         self._store("audio/enabled", on)
-        switching = self._switching = self._switch_sound(on)
+        switching = self._switch_sound(on)
         if not switching.done():
-            self._show_sound("Opening the sound device…")
+            _show(self.sound_status, "Opening the sound device…")
+            self.sound_said.emit("")  # what the notice said of the sound before is not so now
 
-        def opened(done: Future[str]) -> None:
-            if done is self._switching:  # not if the switch was turned again meanwhile
-                self._show_sound(done.result())
+        def opened(words: str) -> None:
+            _show(self.sound_status, words if on else "")  # off, the switch says it all
+            self.sound_said.emit(words if on else SOUND_OFF)
 
-        self._when.then(switching, opened)
-
-    def _show_sound(self, words: str) -> None:
-        self.sound_status.setText(words)
-        self.sound_status.setVisible(bool(words))
+        self._when.then_latest("sound", switching, opened)
 
     def _store(self, key: str, value: object) -> None:
         self.settings.setValue(key, value)
@@ -298,3 +297,9 @@ class SettingsView(QWidget):
 
     def _show_speed(self, value: int) -> None:
         self.speed_label.setText(f"{value / 100:.2f}×")
+
+
+def _show(label: QLabel, words: str) -> None:
+    """``words`` under a setting, or nothing there at all."""
+    label.setText(words)
+    label.setVisible(bool(words))

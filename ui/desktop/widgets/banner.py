@@ -1,10 +1,40 @@
 """A non-blocking message strip: tells the learner what degraded (no sound, a damaged journal)
-without a dialog they must dismiss before they can start a lesson."""
+without a dialog they must dismiss before they can start a lesson.
+
+Most notices are said once and stay until dismissed. A notice about something that can change
+while Seesaw runs (whether sound plays) is put under a key: the next word on it replaces it in
+place, and one that is no longer true is withdrawn, so the strip never says what was.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class _Notice(QWidget):
+    """One row: the words, selectable, and the button that dismisses them."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton("Dismiss")
+        self.close_button.setToolTip("Hide this notice")
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        self.say(message)
+
+    @property
+    def message(self) -> str:
+        return self.label.text()
+
+    def say(self, message: str) -> None:
+        self.label.setText(message)
+        self.close_button.setAccessibleName(f"Dismiss notice: {message}")
 
 
 class Banner(QFrame):
@@ -14,30 +44,41 @@ class Banner(QFrame):
         self.setAccessibleName("Notices")
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(12, 6, 8, 6)
-        self.messages: list[str] = []
+        self._notices: dict[str, _Notice] = {}
+        """Each notice shown, oldest first, by its key (its own words, unless put under one)."""
         self.hide()
 
+    @property
+    def messages(self) -> list[str]:
+        """The notices shown, oldest first."""
+        return [notice.message for notice in self._notices.values()]
+
     def add(self, message: str) -> None:
-        if message in self.messages:
+        """Say ``message`` until it is dismissed; said already, it is not said twice."""
+        if message not in self.messages:
+            self.put(message, message)
+
+    def put(self, key: str, message: str) -> None:
+        """Say ``message`` as the notice under ``key``, in place of what it said before;
+        "" withdraws it."""
+        if not message:
+            self.withdraw(key)
             return
-        self.messages.append(message)
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(message)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QPushButton("Dismiss")
-        close.setAccessibleName(f"Dismiss notice: {message}")
-        close.setToolTip("Hide this notice")
-        layout.addWidget(label, 1)
-        layout.addWidget(close)
-        close.clicked.connect(lambda: self._remove(row, message))
-        self._rows.addWidget(row)
+        shown = self._notices.get(key)
+        if shown is not None:
+            shown.say(message)
+            return
+        notice = self._notices[key] = _Notice(message)
+        notice.close_button.clicked.connect(lambda: self.withdraw(key))
+        self._rows.addWidget(notice)
         self.show()
 
-    def _remove(self, row: QWidget, message: str) -> None:
-        self.messages.remove(message)
-        row.deleteLater()
-        if not self.messages:
+    def withdraw(self, key: str) -> None:
+        """Take away the notice under ``key``, if it is shown (dismissed, or no longer true)."""
+        notice = self._notices.pop(key, None)
+        if notice is None:
+            return
+        notice.hide()
+        notice.deleteLater()
+        if not self._notices:
             self.hide()

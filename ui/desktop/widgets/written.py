@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.validation import JournalInputError
+from lesson_engine.journal.writer import Later
 from lesson_engine.storage import write_problem_in_words
 
 T = TypeVar("T")
@@ -42,6 +43,7 @@ class WhenWritten(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._written.connect(self._run_here)
+        self._latest: dict[str, Future[Any]] = {}
 
     @Slot(object)
     def _run_here(self, run: Callable[[], None]) -> None:
@@ -50,6 +52,19 @@ class WhenWritten(QObject):
     def then(self, future: Future[T], follow: Callable[[Future[T]], None]) -> None:
         """Run ``follow(future)`` on this object's thread once the write is done."""
         future.add_done_callback(lambda done: self._written.emit(lambda: follow(done)))
+
+    def then_latest(self, about: str, future: Future[T], follow: Callable[[T], None]) -> None:
+        """``follow(result)`` here once ``future`` is done, unless another future was handed
+        in ``about`` the same thing meanwhile: only the last thing asked is answered (a
+        learner who changed their mind is not told what came of the first choice)."""
+        self._latest[about] = future
+
+        def answer(done: Future[T]) -> None:
+            if self._latest.get(about) is done:
+                del self._latest[about]
+                follow(done.result())
+
+        self.then(future, answer)
 
     def write_behind(
         self,
@@ -62,6 +77,18 @@ class WhenWritten(QObject):
         """Run ``write`` on the journal's writer, after every write asked before it; back here,
         ``saved(result)`` once it is on disk, or ``refused(reason)`` when it raised one of
         ``refusals``. Anything else is a mistake in Seesaw and is raised here, not hidden."""
+        self.behind(journal.later, write, saved, refused, refusals)
+
+    def behind(
+        self,
+        later: Later,
+        write: Callable[[], T],
+        saved: Callable[[T], None],
+        refused: Callable[[Exception], None],
+        refusals: tuple[type[Exception], ...] = REFUSALS,
+    ) -> None:
+        """``write_behind`` on ``later``: the journal's writer, or at once where none is
+        attached (a page built alone, as in its own tests)."""
 
         def follow(done: Future[T]) -> None:
             problem = done.exception()
@@ -72,4 +99,4 @@ class WhenWritten(QObject):
                 raise problem
             saved(done.result())
 
-        self.then(journal.later(write), follow)
+        self.then(later(write), follow)
