@@ -8,7 +8,7 @@ can point it at a USB stick.
 from __future__ import annotations
 
 import os
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 import platformdirs
@@ -85,26 +85,47 @@ class BundledLessonsMissing(RuntimeError):
     """Seesaw's own lessons are not on disk as files (a broken or zipped install)."""
 
 
+def package_folder(package: str) -> Path | None:
+    """The folder holding ``package``'s files, or None when it is missing or inside an archive.
+
+    Asked of the import system's spec, which names the folder without importing the package or
+    ``importlib.resources`` (some 7 ms, and these folders are found before the first paint); a
+    package that only a custom loader can read is left to ``importlib.resources`` as before.
+    """
+    try:
+        spec = find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    for location in spec.submodule_search_locations or ():
+        if Path(location).is_dir():
+            return Path(location)
+    from importlib import resources
+
+    folder = resources.files(package)
+    return folder if isinstance(folder, Path) and folder.is_dir() else None
+
+
 def bundled_lessons_dir() -> Path:
     """The lessons that ship with Seesaw: ``lessons/`` in the source tree, its copy once installed.
 
-    Found through ``importlib.resources`` so that a wheel, pipx or a bundle finds them wherever
-    its packages went. Lessons are read as files (and listed, walked, opened by path), so an
-    install that keeps them inside an archive is refused with a message rather than half-read.
+    Found as a package's folder (``package_folder``) so that a wheel, pipx or a bundle finds them
+    wherever its packages went. Lessons are read as files (and listed, walked, opened by path), so
+    an install that keeps them inside an archive is refused with a message rather than half-read.
     """
-    try:
-        folder = resources.files(BUNDLED_LESSONS_PACKAGE)
-    except ModuleNotFoundError:
+    folder = package_folder(BUNDLED_LESSONS_PACKAGE)
+    if folder is not None:
+        return folder
+    if find_spec(BUNDLED_LESSONS_PACKAGE) is None:
         raise BundledLessonsMissing(
             "Seesaw's bundled lessons are missing from this install (no 'lessons' package); "
             "reinstall Seesaw"
-        ) from None
-    if not isinstance(folder, Path):
-        raise BundledLessonsMissing(
-            f"Seesaw's bundled lessons are inside an archive ({folder}); install Seesaw unpacked "
-            "(pip and pipx do)"
         )
-    return folder
+    raise BundledLessonsMissing(
+        "Seesaw's bundled lessons are not on disk as files (inside an archive?); install Seesaw "
+        "unpacked (pip and pipx do)"
+    )
 
 
 def bundled_programmes_dir() -> Path:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from audio.voices import choice as voice_choice
+from lesson_engine.library import listing as listing_module
+from lesson_engine.library.files import find_lesson_files
 from lesson_engine.library.index import LibraryIndex
 from lesson_engine.library.listing import load_library
 from lesson_engine.paths import (
@@ -25,6 +27,7 @@ from lesson_engine.paths import (
     journal_folder,
     lesson_folders,
     library_index_path,
+    my_lessons_dir,
 )
 from lesson_engine.playback.checkpoint import Checkpoint
 from ui.desktop import launch as launch_module
@@ -182,6 +185,52 @@ def test_a_damaged_index_and_saved_place_cost_only_the_quick_look(
         expected = load_library(lesson_folders(), timing="estimate")
         assert listed_ids(launch) == [e.id for e in expected.entries]
         assert launch.shell.library_view.resume_card.isHidden()
+    finally:
+        close(launch)
+
+
+def my_lesson(title: str) -> Path:
+    """A lesson in My lessons, so a test can change it between starts."""
+    path = my_lessons_dir() / "mine.lesson"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"id: mine\ntitle: {title}\n---\nLie on your back.\n", encoding="utf-8")
+    return path
+
+
+def test_a_returning_learner_s_lessons_are_read_once_from_the_index(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    my_lesson("Mine")
+    load_library(lesson_folders(), index=LibraryIndex(library_index_path()), timing="estimate")
+    walks: list[Path] = []
+
+    def counted(folders: list[Path]):  # type: ignore[no-untyped-def]
+        walks.extend(folders)
+        return find_lesson_files(folders)
+
+    monkeypatch.setattr(listing_module, "find_lesson_files", counted)
+    launch = start([])
+    try:
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert not launch.failed and "mine" in listed_ids(launch)
+        assert len(walks) == len(set(walks)) == len(lesson_folders())  # each folder listed once
+    finally:
+        close(launch)
+
+
+def test_a_lesson_changed_since_the_last_start_is_listed_as_it_is_now(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None
+) -> None:
+    path = my_lesson("Old title")
+    load_library(lesson_folders(), index=LibraryIndex(library_index_path()), timing="estimate")
+    path.write_text(path.read_text().replace("Old title", "New title"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    launch = start([])
+    try:
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert launch.app is not None
+        titles = [e.title for e in launch.app.library.entries if e.id == "mine"]
+        assert titles == ["New title"]
     finally:
         close(launch)
 

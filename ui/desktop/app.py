@@ -161,7 +161,9 @@ def build(
     clock = clock or MonotonicClock()
     exercises = exercises or load_exercises()
     lessons = _lesson_loader(folders, audio, shell)
-    library = lessons()
+    # The Lessons page's listing, when it is the whole library: no second read of the folders.
+    known = shell.listing_for(audio.timing_key) if folders is None else None
+    library = known if known is not None else lessons()
     flow = LessonFlow(
         library=library,
         journal=journal,

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 from lesson_engine.journal.files import read_saved_place
 from lesson_engine.library.index import LibraryIndex
-from lesson_engine.library.listing import load_library
+from lesson_engine.library.listing import Library, load_library
 from lesson_engine.paths import journal_folder, lesson_folders
 from lesson_engine.session.resume import offer_to_resume
 from ui.desktop.library.view import LibraryView
 
 
-def lessons_page(index: LibraryIndex, timing: str | None) -> LibraryView:
-    """The page, listing what ``index`` knows when lengths are timed by ``timing``."""
+def index_listing(index: LibraryIndex, timing: str) -> Library:
+    """Every lesson as ``index`` knows it, timed by ``timing``; empty unless it knows them all."""
+    return load_library(lesson_folders(), index=index, timing=timing, index_only=True)
+
+
+def lessons_page(known: Library | None) -> LibraryView:
+    """The page, listing ``known`` (None: no listing yet, the wired app fills it)."""
     view = LibraryView()
-    if timing is None:
+    if known is None:
         return view
-    known = load_library(lesson_folders(), index=index, timing=timing, index_only=True)
     if known.entries:
         view.show_library(known, {})
     else:

@@ -22,6 +22,7 @@ from ui.desktop.window.main_window import MainWindow
 
 if TYPE_CHECKING:  # loaded with the Lessons page, after the first paint unless it is shown
     from lesson_engine.library.index import LibraryIndex
+    from lesson_engine.library.listing import Library
     from ui.desktop.library.view import LibraryView
 
 PAGES = (
@@ -47,6 +48,24 @@ class Shell:
 
         return LibraryIndex(library_index_path())
 
+    @functools.cached_property
+    def listing(self) -> Library | None:
+        """The lessons as the index knows them, read once: the Lessons page shows them first,
+        and the wired app takes them as its first full read when they are complete and timed
+        as its voice times them (``Library`` is empty when any file changed since indexed)."""
+        if self.timing is None:
+            return None
+        from ui.desktop.window.lessons_page import index_listing
+
+        return index_listing(self.index, self.timing)
+
+    def listing_for(self, timing: str) -> Library | None:
+        """``listing`` if it is complete and timed by ``timing``, else None: read it all."""
+        if self.timing != timing:
+            return None
+        known = self.listing
+        return known if known is not None and known.entries else None
+
     @property
     def library_view(self) -> LibraryView:
         """The Lessons page, built now if it was not yet."""
@@ -59,7 +78,7 @@ class Shell:
     def build_lessons_page(self) -> LibraryView:
         from ui.desktop.window.lessons_page import lessons_page
 
-        return lessons_page(self.index, self.timing)
+        return lessons_page(self.listing)
 
 
 def open_shell(settings: QSettings | None, timing: str | None = None) -> Shell:
