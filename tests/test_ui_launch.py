@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from audio.voices import choice as voice_choice
+from lesson_engine.journal import backups
+from lesson_engine.journal import journal as journal_module
+from lesson_engine.journal.journal import Journal
+from lesson_engine.journal.records import Note, learner_day
 from lesson_engine.library import listing as listing_module
 from lesson_engine.library.files import find_lesson_files
 from lesson_engine.library.index import LibraryIndex
@@ -231,6 +238,51 @@ def test_a_lesson_changed_since_the_last_start_is_listed_as_it_is_now(
         assert launch.app is not None
         titles = [e.title for e in launch.app.library.entries if e.id == "mine"]
         assert titles == ["New title"]
+    finally:
+        close(launch)
+
+
+def test_today_s_backup_is_made_on_the_journal_s_writer_not_the_window_s_thread(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Journal.open(journal_folder(), back_up=False) as earlier:
+        earlier.add_note(
+            Note(learner_day(datetime.now(UTC)), "Knee quiet on the stairs.")
+        )  # a year file for the backup to copy
+    made_on: list[str] = []
+
+    def watched(folder: Path, today: date) -> Path | None:
+        made_on.append(threading.current_thread().name)
+        return backups.back_up_today(folder, today)
+
+    monkeypatch.setattr(journal_module, "back_up_today", watched)
+    launch = start([])
+    try:
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert launch.app is not None and not launch.failed
+        launch.app.flow.journal.flush()
+        assert made_on and threading.main_thread().name not in made_on
+        assert backups.backup_days(journal_folder()) == [learner_day(datetime.now(UTC))]
+    finally:
+        close(launch)
+
+
+def test_a_backup_the_disk_refuses_is_said_in_the_banner_and_seesaw_starts(
+    qtbot: QtBot, quiet_settings: None, restore_app_look: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Journal.open(journal_folder(), back_up=False) as earlier:
+        earlier.add_note(Note(learner_day(datetime.now(UTC)), "Knee quiet on the stairs."))
+
+    def refuse(_folder: Path, _today: date) -> Path | None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal_module, "back_up_today", refuse)
+    launch = start([])
+    try:
+        qtbot.waitUntil(lambda: launch.app is not None)
+        assert launch.app is not None and not launch.failed
+        said = "Today's backup of your journal could not be made (the disk is full)."
+        qtbot.waitUntil(lambda: said in launch.app.window.banner.messages)  # type: ignore[union-attr]
     finally:
         close(launch)
 

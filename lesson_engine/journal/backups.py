@@ -2,9 +2,10 @@
 
 The backup beside each file (``2026.backup.json``) is only the previous write: a mistake noticed a
 week later, or a file damaged and then written over, needs older copies. Once a day, when the
-journal opens, its files are copied into ``backups/YYYY-MM-DD/`` (each copy written durably);
-copies older than the last ``KEEP`` days are removed. Restoring puts a day's files back and keeps
-the files it replaces in ``backups/replaced-<time>/``, so a restore can itself be undone.
+journal opens (in the app, on its writer, ahead of every other write), its files are copied into
+``backups/YYYY-MM-DD/`` (each copy written durably); copies older than the last ``KEEP`` days are
+removed. Restoring puts a day's files back and keeps the files it replaces in
+``backups/replaced-<time>/``, so a restore can itself be undone.
 
 A restore puts back the records (the year files and the version file) and nothing else: the drafts
 and the records set aside are what the learner has now, words typed since that day included, and

@@ -75,9 +75,18 @@ class Journal(JournalRecords):
 
     @classmethod
     def open(
-        cls, folder: Path, *, now: Now = _utc_now, known_exercises: Collection[str] | None = None
+        cls,
+        folder: Path,
+        *,
+        now: Now = _utc_now,
+        known_exercises: Collection[str] | None = None,
+        back_up: bool = True,
     ) -> Journal:
-        """Lock the folder and load every year; raises JournalLocked or JournalTooNew."""
+        """Lock the folder and load every year; raises JournalLocked or JournalTooNew.
+
+        Today's backup is made here unless ``back_up`` is False: the app has it made on the
+        writer instead, first of all its writes, since copying every year durably would hold
+        up the window being wired."""
         ensure_private_dir(folder)
         journal = cls(folder, now=now, known_exercises=known_exercises)
         lock = FolderLock(folder)
@@ -88,7 +97,8 @@ class Journal(JournalRecords):
         except BaseException:
             lock.release()
             raise
-        journal._back_up_today(folder)
+        if back_up and (problem := journal.back_up_today()):
+            journal.report.messages.append(problem)
         stamp = f"{journal._now():%Y%m%d-%H%M%S}"
         place = keep_damaged_place(folder, stamp)
         if place:
@@ -104,14 +114,20 @@ class Journal(JournalRecords):
         self._years.load(self._now(), self.report)
         self._read = {}
 
-    def _back_up_today(self, folder: Path) -> None:
-        """Today's copy (``backups``); a disk that refuses it does not stop the journal opening."""
+    def back_up_today(self) -> str | None:
+        """Make today's copy (``backups``) unless it was made; why it could not be, in words.
+
+        A disk that refuses it does not stop the journal: the learner is told, nothing more.
+        Run it before any write of the day (``open`` does, or the writer, first in its queue)."""
+        if self.folder is None:
+            return None
         try:
-            back_up_today(folder, learner_day(self._now()))
+            back_up_today(self.folder, learner_day(self._now()))
         except OSError as exc:
-            self.report.messages.append(
+            return (
                 f"Today's backup of your journal could not be made ({write_problem_in_words(exc)})."
             )
+        return None
 
     def restore_backup(self, day: date) -> Path:
         """Put back the records as they were on ``day`` (a daily backup) and read them again.

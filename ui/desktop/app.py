@@ -373,14 +373,15 @@ def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
 
 
 def open_journal(
-    folder: Path, known_exercises: Collection[str] | None = None
+    folder: Path, known_exercises: Collection[str] | None = None, *, back_up: bool = True
 ) -> tuple[Journal, list[str]]:
     """The journal on disk, or the same journal in memory with a notice saying why.
 
-    The app starts either way.
+    The app starts either way. Without ``back_up`` today's backup is left to the caller
+    (``start_notices.daily_backup``, on the writer).
     """
     try:
-        journal = Journal.open(folder, known_exercises=known_exercises)
+        journal = Journal.open(folder, known_exercises=known_exercises, back_up=back_up)
     except (JournalTooNew, JournalLocked, OSError) as exc:
         message = f"Your journal could not be opened ({exc}). Notes from this session are kept only until you close Seesaw."
         return Journal.in_memory(known_exercises=known_exercises), [message]

@@ -30,6 +30,7 @@ from ui.desktop.pages_on_visit import on_settings_changed
 from ui.desktop.settings.store import VOICE_KEYS, read_voice_settings
 from ui.desktop.sound_notice import sound_notice
 from ui.desktop.sound_thread import SoundThread
+from ui.desktop.start_notices import daily_backup
 from ui.desktop.window.shell import Shell
 
 if TYPE_CHECKING:  # built on first visit: its module is imported then
@@ -44,8 +45,9 @@ Start."""
 def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
     """Open the journal and the audio and wire them into the window already on screen."""
     exercises = load_exercises()
-    journal, notices = open_journal(journal_folder(), exercises.exercise_ids)
+    journal, notices = open_journal(journal_folder(), exercises.exercise_ids, back_up=False)
     journal.attach(DurableWriter())  # no fsync on the thread that plays the lesson
+    daily_backup(journal, shell.window.banner)  # first on the writer, before any other write
     audio = _audio_from_settings(settings)
     notices.extend(audio.notices)
     app = build(

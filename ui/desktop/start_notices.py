@@ -20,6 +20,19 @@ from ui.desktop.widgets.banner import Banner
 from ui.desktop.widgets.written import WhenWritten
 
 
+def daily_backup(journal: Journal, banner: Banner) -> None:
+    """Today's copy of the journal, made on its writer ahead of every other write of this start:
+    copying each year durably on the window's thread would hold the window up as it is wired,
+    on the first start of each day. ``banner`` speaks only if the disk refused it."""
+
+    def told(done: Future[str | None]) -> None:
+        problem = done.result()  # anything but the disk's refusal is a mistake: raised, not hidden
+        if problem:
+            banner.add(problem)
+
+    WhenWritten(banner).then(journal.later(journal.back_up_today), told)
+
+
 def unusable_place(journal: Journal, banner: Banner) -> None:
     """A saved place that reads but cannot be resumed (a position of "twelve"): kept aside and
     said, not silently never offered. It is forgotten at once (nothing offers to continue it);
