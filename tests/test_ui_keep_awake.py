@@ -41,7 +41,7 @@ def open_app(
         folders=[("Seesaw", lessons)],
         clock=clock,
         confirm_stop=lambda _parent, _question: True,
-        inhibitor=inhibitor,
+        inhibitor=lambda: inhibitor,
     )
     qtbot.addWidget(app.window)
     app.window.show()

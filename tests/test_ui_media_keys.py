@@ -61,7 +61,7 @@ def open_app(qtbot, tmp_path: Path, journal: Journal, lessons: Path, bus: QDBusC
         folders=[("Seesaw", lessons)],
         clock=ManualClock(),
         confirm_stop=confirm,
-        media_bus=bus,
+        media_bus=lambda: bus,
     )
     qtbot.addWidget(app.window)
     app.window.show()

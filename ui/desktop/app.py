@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings
-from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QWidget
 
 from audio.voices.cache import ClipCache
@@ -66,6 +65,8 @@ from ui.desktop.window.main_window import MainWindow
 from ui.desktop.window.shell import Shell, open_shell
 
 if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
+
     # The pages built on first visit, whose modules are imported then, and the parts that follow
     # a playing lesson, loaded with the player's code (``player/loading.py``).
     from ui.desktop.author.dialogs import AuthorDialogs
@@ -144,8 +145,8 @@ def build(
     ask_move_day: AskDay = ask_day_dialog,
     open_dialog: OpenDialog = run_dialog,
     ask_run_path: AskPath = ask_save_path,
-    inhibitor: Inhibitor | None = None,
-    media_bus: QDBusConnection | None = None,
+    inhibitor: Callable[[], Inhibitor] | None = None,
+    media_bus: Callable[[], QDBusConnection | None] | None = None,
     author_voice: MakeChain | None = None,
 ) -> SeesawApp:
     """Wire everything into ``shell`` (the window already on screen), or into a new window.
@@ -156,6 +157,8 @@ def build(
     the app starts just after the window is wired and a lesson's Start finishes). Without
     an ``inhibitor`` nothing keeps the computer awake, and without a ``media_bus`` media keys
     work only while the window has focus (tests bring either on a private bus, or neither).
+    Both are asked for as the player's code loads: connecting to the session bus is no part of
+    the wiring.
     """
     shell = shell or open_shell(settings)
     clock = clock or MonotonicClock()
@@ -211,9 +214,9 @@ def build(
     _connect_volumes(app, audio, settings)
     _connect_packs(app, lessons, ask_pack_path, ask_replace)
     if inhibitor is not None:
-        flow.loading.add(lambda: _keep_awake(app, inhibitor, clock))
+        flow.loading.add(lambda: _keep_awake(app, inhibitor(), clock))
     if media_bus is not None:
-        flow.loading.add(lambda: _answer_media_keys(app, media_bus))
+        flow.loading.add(lambda: _answer_media_keys(app, media_bus()))
     app.refresh_library()
     if app.flow.resume_offer() is not None and app.window.pages.currentWidget() is app.today_view:
         app.window.show_page("library")  # a lesson left halfway: Continue before today's plan
@@ -362,11 +365,14 @@ def _keep_awake(app: SeesawApp, inhibitor: Inhibitor, clock: Clock) -> None:
     app.awake = keeper
 
 
-def _answer_media_keys(app: SeesawApp, bus: QDBusConnection) -> None:
+def _answer_media_keys(app: SeesawApp, bus: QDBusConnection | None) -> None:
     """Headset and media keys reach the lesson on screen, focused or not (MPRIS2).
 
     A step of ``flow.loading``, as ``_keep_awake``: the media controls follow the player (the
-    media panel sees Seesaw only while a lesson is on screen)."""
+    media panel sees Seesaw only while a lesson is on screen). No bus (Windows, macOS, or none
+    running): the keys work while the window has focus, as any shortcut does."""
+    if bus is None:
+        return
     from ui.desktop.media.wiring import media_controls
 
     app.media = media_controls(bus, app.flow, app.window)

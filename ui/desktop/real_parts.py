@@ -57,8 +57,8 @@ def finish_start(shell: Shell, settings: QSettings) -> SeesawApp:
         notices=notices,
         shell=shell,
         exercises=exercises,
-        inhibitor=system_inhibitor(),
-        media_bus=session_bus(),
+        inhibitor=system_inhibitor,  # each found as the player's code loads, after the wiring
+        media_bus=session_bus,
     )
     _connect_audio(app, audio, settings)
     app.window.closing.connect(journal.close)  # after the lesson flow has saved its place

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,7 +30,9 @@ from lesson_engine.programme.outcomes import Week, onsets
 from lesson_engine.programme.today import Item, Today
 from lesson_engine.programme.week import Status
 from lesson_engine.programme.words import STATUS_WORDS, item_line
-from ui.desktop.today.outcome_charts import OnsetChart, WeeksChart
+
+if TYPE_CHECKING:
+    from ui.desktop.today.outcome_charts import OnsetChart, WeeksChart
 
 MARKS = {
     Status.DONE: "✓",
@@ -197,7 +200,12 @@ def week_strip(shown: Today) -> QFrame:
 def outcomes_card(
     shown: Today, history: History, found_weeks: list[Week]
 ) -> tuple[QFrame, OnsetChart, WeeksChart]:
-    """How it is going: when the pain starts in a run, and each week against the plan."""
+    """How it is going: when the pain starts in a run, and each week against the plan.
+
+    The charts' module (its painting classes) loads here: a learner who has not chosen a
+    programme has no outcomes, and is not made to wait for it."""
+    from ui.desktop.today.outcome_charts import OnsetChart, WeeksChart
+
     frame, box = card()
     box.addWidget(text("How it is going", "heading"))
     onset_chart = OnsetChart()

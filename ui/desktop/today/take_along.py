@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from audio.render.encode import EncodingUnavailable, formats_in_words
 from lesson_engine.programme.model import RunStage
@@ -22,6 +22,8 @@ AskPath = Callable[[QWidget, str], str]
 
 
 def ask_save_path(parent: QWidget, proposed: str) -> str:
+    from PySide6.QtWidgets import QFileDialog  # each Qt class costs on first use: only here
+
     path, _ = QFileDialog.getSaveFileName(
         parent, "Take today's run with you", proposed, f"Audio ({formats_in_words()})"
     )
