@@ -23,7 +23,6 @@ from typing import Any, TypeVar
 
 from lesson_engine.journal.backups import back_up_today, restore
 from lesson_engine.journal.drafts import Drafts
-from lesson_engine.journal.export import to_csv, to_markdown
 from lesson_engine.journal.files import keep_damaged_place
 from lesson_engine.journal.journal_records import JournalRecords, Now, guarded
 from lesson_engine.journal.loading import LoadReport
@@ -238,14 +237,18 @@ class Journal(JournalRecords):
         with contextlib.suppress(OSError), self._guard:
             self.compact()
 
-    # -- export ------------------------------------------------------------------------------
+    # -- export (its module, and csv's, load only when asked for) -----------------------------
 
     @guarded
     def export_csv(self, path: Path) -> None:
+        from lesson_engine.journal.export import to_csv
+
         write_atomically(path, to_csv(self.sessions(), self.exercise_logs()).encode("utf-8"))
 
     @guarded
     def export_markdown(self, path: Path) -> None:
+        from lesson_engine.journal.export import to_markdown
+
         text = to_markdown(
             self.sessions(), self.exercise_logs(), self.notes(), learner_day(self._now())
         )
