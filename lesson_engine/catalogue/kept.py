@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.util
 import pickle
 import sys
 from pathlib import Path
@@ -33,7 +32,7 @@ from pathlib import Path
 from lesson_engine.cache_file import loads_only, names_of, read_cache, write_cache
 from lesson_engine.catalogue import model
 from lesson_engine.catalogue.model import Catalogue
-from lesson_engine.code_digest import add_code
+from lesson_engine.code_digest import add_modules
 
 KEPT_NAME = "catalogue.kept"
 """The cache file, in the folder the caller names (the app's cache folder)."""
@@ -52,11 +51,7 @@ def fingerprint() -> bytes:
     """What the catalogue read depends on besides its files: this Python, and the code of the
     modules that read and hold it (``code_digest``), found without importing the reader."""
     digest = hashlib.sha256(f"{sys.version} {_PROTOCOL}".encode())
-    for name in _MADE_BY:
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec is not None and spec.has_location else None
-        if not add_code(digest, name, origin, spec.loader if spec is not None else None):
-            break
+    add_modules(digest, _MADE_BY)
     return digest.digest()
 
 
