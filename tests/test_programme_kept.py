@@ -15,6 +15,7 @@ from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.paths import bundled_programmes_dir, cache_dir, catalogue_dir
 from lesson_engine.programme import bundled, kept, values
 from lesson_engine.programme.kept import KEPT_NAME, key_of, load_kept
+from tests.kept_fixtures import calls_to, copy_to_edit
 
 
 @pytest.fixture(scope="module")
@@ -25,28 +26,19 @@ def sources() -> frozenset[str]:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A copy of the bundled programmes, to edit."""
-    copy = tmp_path / "programmes"
-    shutil.copytree(bundled_programmes_dir(), copy)
-    return copy
+    return copy_to_edit(bundled_programmes_dir(), tmp_path)
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
+def cache() -> Path:
+    """The app's cache folder (the test's own, as every test has: ``conftest.py``)."""
+    return cache_dir()
 
 
 @pytest.fixture
 def files_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Each programme file parsed and checked (rather than taken from the kept copy)."""
-    read: list[Path] = []
-    real = bundled.check
-
-    def reading(path: Path, facts: bundled.Known) -> object:
-        read.append(path)
-        return real(path, facts)
-
-    monkeypatch.setattr(bundled, "check", reading)
-    return read
+    return calls_to(monkeypatch, bundled, "check")
 
 
 def parsed(folder: Path, sources: frozenset[str]) -> list[object]:
