@@ -10,7 +10,9 @@ version, which is then all the key can go by.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import types
+from collections.abc import Iterable
 from typing import Protocol
 
 
@@ -37,6 +39,17 @@ def add_code(digest: Digest, name: str, file: str | None, loader: object) -> boo
         digest.update(version("seesaw").encode())
     digest.update(b"(no source)")
     return False
+
+
+def add_modules(digest: Digest, names: Iterable[str]) -> None:
+    """Add the code of each module named (``add_code``), found by its spec: a cache that holds
+    what these modules make is checked before they are imported, and if it fits they never are.
+    Stops at the first module that has no code to add (then only Seesaw's version was added)."""
+    for name in names:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None and spec.has_location else None
+        if not add_code(digest, name, origin, spec.loader if spec is not None else None):
+            break
 
 
 def _compiled_code(name: str, loader: object) -> types.CodeType | None:

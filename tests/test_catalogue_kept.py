@@ -6,7 +6,6 @@ import importlib.machinery
 import importlib.util
 import os
 import pickle
-import shutil
 import zlib
 from pathlib import Path
 
@@ -16,14 +15,13 @@ from lesson_engine.catalogue import kept, loader
 from lesson_engine.catalogue.kept import KEPT_NAME, key_of, load_kept
 from lesson_engine.paths import catalogue_dir
 from lesson_engine.script.diagnostics import LessonScriptError
+from tests.kept_fixtures import calls_to, copy_to_edit
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A copy of the bundled catalogue, to edit."""
-    copy = tmp_path / "catalogue"
-    shutil.copytree(catalogue_dir(), copy)
-    return copy
+    return copy_to_edit(catalogue_dir(), tmp_path)
 
 
 @pytest.fixture
@@ -34,15 +32,7 @@ def cache(tmp_path: Path) -> Path:
 @pytest.fixture
 def files_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Each time the catalogue's files are read and checked (rather than the kept copy taken)."""
-    read: list[Path] = []
-    real = loader.load_catalogue
-
-    def reading(where: Path) -> object:
-        read.append(where)
-        return real(where)
-
-    monkeypatch.setattr(loader, "load_catalogue", reading)
-    return read
+    return calls_to(monkeypatch, loader, "load_catalogue")
 
 
 def test_a_catalogue_read_clean_is_kept_and_the_next_start_takes_it(

@@ -8,10 +8,11 @@ the class's fields and options, so the same start writes the same texts every ti
 
 ``use`` keeps the compiled code of each text in a file in the cache folder and gives it back the
 next time the same text comes: Python runs exactly the code it would have compiled (the key is the
-whole text, compared in full; the file carries the interpreter's bytecode magic number and a CRC,
-and anything else is ignored as if there were no file). It does so by giving the ``dataclasses``
-module an ``exec`` of its own, the one name it looks up to run that text; a Python whose
-dataclasses no longer call ``exec`` simply compiles as it always did.
+whole text, compared in full; the file's prefix carries the interpreter's bytecode magic number,
+and a file from another Python, or a damaged one, is ignored as if there were none:
+``lesson_engine/cache_file.py``). It does so by giving the ``dataclasses`` module an ``exec`` of
+its own, the one name it looks up to run that text; a Python whose dataclasses no longer call
+``exec`` simply compiles as it always did.
 
 What a start compiled that the file lacked is written back after the start (``save``), in a
 new file moved into place, so another Seesaw reading it never sees half a file. Like the rest of
@@ -22,17 +23,18 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import contextlib
 import dataclasses
 import importlib.util
 import marshal
-import os
-import zlib
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from lesson_engine.cache_file import read_cache, write_cache
+
 HEADER = b"seesaw-methods\n"
+_PREFIX = HEADER + importlib.util.MAGIC_NUMBER
+"""Code compiled by another Python (another bytecode magic number) is never taken."""
 KEEP_UNUSED = 0.5
 """A save keeps texts this process did not use (pages it did not open, classes since changed)
 while they are at most half as many as those it used; beyond that, only the used ones, so the
@@ -73,19 +75,11 @@ def _cached_exec(source: object, globals_: Any = None, locals_: Any = None) -> N
 
 
 def _read(path: Path) -> dict[str, CodeType]:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    start = len(HEADER) + len(importlib.util.MAGIC_NUMBER) + 4
-    if (
-        not data.startswith(HEADER + importlib.util.MAGIC_NUMBER)
-        or len(data) < start
-        or int.from_bytes(data[start - 4 : start], "big") != zlib.crc32(data[start:])
-    ):
+    body = read_cache(path, _PREFIX)
+    if body is None:
         return {}
     try:
-        loaded = marshal.loads(data[start:])
+        loaded = marshal.loads(body)
     except (EOFError, ValueError, TypeError):
         return {}
     if not isinstance(loaded, dict):
@@ -122,16 +116,9 @@ def save() -> None:
         if len(_kept.codes) - used <= used * KEEP_UNUSED
         else {text: _kept.codes[text] for text in _kept.used}
     )
-    payload = marshal.dumps(keep)
-    crc = zlib.crc32(payload).to_bytes(4, "big")
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(HEADER + importlib.util.MAGIC_NUMBER + crc + payload)
-        os.replace(temporary, path)
+        write_cache(path, _PREFIX, marshal.dumps(keep))
     except OSError:  # a full or read-only disk: the next start compiles, as without the file
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         return
     _kept.unsaved = 0
 

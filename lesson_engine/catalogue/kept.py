@@ -14,9 +14,10 @@ edited, added or taken away, an illustration removed, or a Seesaw with other rul
 it, and the catalogue is read and checked as if there were none. A catalogue with errors is never
 kept, so its errors are reported at every start. A kept file that is missing, damaged or
 unreadable is passed over in silence and made again: it only ever holds a copy, and
-``seesaw check`` never looks at it. It is written atomically but not fsynced (a torn file fails
-its checksum), and read back by an unpickler that knows only the catalogue's own classes, so
-even a file put there by someone else can build nothing else.
+``seesaw check`` never looks at it. It is written and read as every cache is
+(``lesson_engine/cache_file.py``: the key in its prefix, a checksum, no fsync), and unpickled
+knowing only the catalogue's own classes, so even a file put there by someone else can build
+nothing else.
 """
 
 from __future__ import annotations
@@ -24,20 +25,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.util
-import io
-import os
 import pickle
 import sys
-import tempfile
-import zlib
 from pathlib import Path
-from typing import Any
 
+from lesson_engine.cache_file import loads_only, names_of, read_cache, write_cache
 from lesson_engine.catalogue import model
 from lesson_engine.catalogue.model import Catalogue
-from lesson_engine.code_digest import add_code
-from lesson_engine.storage import DIR_MODE
+from lesson_engine.code_digest import add_modules
 
 KEPT_NAME = "catalogue.kept"
 """The cache file, in the folder the caller names (the app's cache folder)."""
@@ -45,18 +40,10 @@ _MAGIC = b"seesaw kept catalogue 1\n"
 _PROTOCOL = 5
 _MADE_BY = ("lesson_engine.catalogue.loader", "lesson_engine.catalogue.model", __name__)
 """The modules that read and hold the catalogue: their code is in the key."""
-_ALLOWED: dict[tuple[str, str], type] = {
-    (model.__name__, cls.__name__): cls
-    for cls in (model.Catalogue, model.Entry, model.Source, model.Claim, model.Stance, model.School)
-}
-
-
-class _CatalogueOnly(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        try:
-            return _ALLOWED[(module, name)]
-        except KeyError:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a catalogue") from None
+_ALLOWED = names_of(
+    model.Catalogue, model.Entry, model.Source, model.Claim, model.Stance, model.School
+)
+"""What a catalogue is made of besides text and numbers; the unpickler refuses anything else."""
 
 
 @functools.cache
@@ -64,11 +51,7 @@ def fingerprint() -> bytes:
     """What the catalogue read depends on besides its files: this Python, and the code of the
     modules that read and hold it (``code_digest``), found without importing the reader."""
     digest = hashlib.sha256(f"{sys.version} {_PROTOCOL}".encode())
-    for name in _MADE_BY:
-        spec = importlib.util.find_spec(name)
-        origin = spec.origin if spec is not None and spec.has_location else None
-        if not add_code(digest, name, origin, spec.loader if spec is not None else None):
-            break
+    add_modules(digest, _MADE_BY)
     return digest.digest()
 
 
@@ -102,7 +85,7 @@ def load_kept(folder: Path, cache: Path) -> Catalogue:
         return kept
     catalogue = _read_files(folder)
     with contextlib.suppress(OSError, pickle.PicklingError):  # it only saves time
-        _write(path, key, catalogue)
+        write_cache(path, _MAGIC + key, pickle.dumps(catalogue, protocol=_PROTOCOL))
     return catalogue
 
 
@@ -115,31 +98,11 @@ def _read_files(folder: Path) -> Catalogue:
 
 
 def _read(path: Path, key: bytes) -> Catalogue | None:
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    head = len(_MAGIC) + len(key)
-    if raw[:head] != _MAGIC + key or len(raw) < head + 4:
-        return None
-    crc, body = raw[head : head + 4], raw[head + 4 :]
-    if zlib.crc32(body).to_bytes(4, "big") != crc:
+    body = read_cache(path, _MAGIC + key)
+    if body is None:
         return None
     try:
-        kept = _CatalogueOnly(io.BytesIO(body)).load()
+        kept = loads_only(body, _ALLOWED)
     except Exception:  # damaged, or not a catalogue: read the files instead
         return None
     return kept if isinstance(kept, Catalogue) else None
-
-
-def _write(path: Path, key: bytes, catalogue: Catalogue) -> None:
-    body = pickle.dumps(catalogue, protocol=_PROTOCOL)
-    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_MAGIC + key + zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise

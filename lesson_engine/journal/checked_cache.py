@@ -17,9 +17,10 @@ year file that read back whole (no damage, no change log, nothing set aside), an
 restore and ``seesaw journal check`` never look at it. A cache file that is missing, damaged or
 unreadable is passed over in silence and made again: it only ever holds copies.
 
-It is written atomically (a temporary file renamed over it) but not fsynced: a power cut may leave
-it torn or empty, which its own checksum catches, and then the year is simply checked again. Its
-records are pickled, and read back by an unpickler that knows only the journal's record classes
+It is written and read as every cache is (``lesson_engine/cache_file.py``): atomically (a
+temporary file renamed over it) but not fsynced, with its key in its prefix and a checksum: a
+power cut may leave it torn or empty, which the checksum catches, and then the year is simply
+checked again. Its records are pickled, and read back knowing only the journal's record classes
 and ``datetime``'s, so even a file put there by someone else can build nothing but records.
 """
 
@@ -30,25 +31,22 @@ import dataclasses
 import datetime
 import functools
 import hashlib
-import io
 import operator
 import os
 import pickle
 import re
 import sys
-import tempfile
-import zlib
 from pathlib import Path
 from typing import Any
 
+from lesson_engine.cache_file import loads_only, names_of, read_cache, write_cache
 from lesson_engine.code_digest import add_code
 from lesson_engine.journal import codec, kinds, records, screening, validation
 from lesson_engine.journal.migrations import SCHEMA_VERSION
-from lesson_engine.storage import DIR_MODE
 
 CACHE_NAME = "cache"
 """The folder, inside the journal's, that holds the cache files."""
-_MAGIC = b"seesaw checked records 1\n"
+_MAGIC = b"seesaw checked records 2\n"
 _PROTOCOL = 5
 _CACHE_FILE = re.compile(r"^(\d{4})\.records$")
 
@@ -67,22 +65,10 @@ _RECORD_CLASSES: dict[str, type] = {
 }
 """The records a table can hold; each is cached as rows of its fields (``write_cached``)."""
 
-_ALLOWED: dict[tuple[str, str], type] = {
-    ("datetime", "datetime"): datetime.datetime,
-    ("datetime", "date"): datetime.date,
-    ("datetime", "timezone"): datetime.timezone,
-    ("datetime", "timedelta"): datetime.timedelta,
-    (records.__name__, "Soreness"): records.Soreness,
-}
+_ALLOWED = names_of(
+    datetime.datetime, datetime.date, datetime.timezone, datetime.timedelta, records.Soreness
+)
 """Everything a row is made of besides text and numbers; the unpickler refuses anything else."""
-
-
-class _RecordsOnly(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        try:
-            return _ALLOWED[(module, name)]
-        except KeyError:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a record") from None
 
 
 @functools.cache
@@ -91,7 +77,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _unpickle(data: bytes) -> Any:
-    return _RecordsOnly(io.BytesIO(data)).load()
+    return loads_only(data, _ALLOWED)
 
 
 @functools.cache
@@ -146,32 +132,23 @@ def read_cached(folder: Path, year: int, key: bytes) -> CachedYear | None:
     """The year's checked records if a cache file holds them for ``key``, else None (missing,
     made from other bytes or by other code, damaged: all the same to the caller).
 
-    The file: ``_MAGIC``, the CRC-32 of the rest, the length of the index, the index (the key,
-    and for each table the class of its records, their fields, and where their rows are), then
-    the rows, pickled, a table after another."""
+    The file (``cache_file``): ``_MAGIC`` and the key as its prefix, then a body of the length of
+    the index, the index (for each table the class of its records, their fields, and where their
+    rows are), then the rows, pickled, a table after another."""
+    body = read_cache(_path(folder, year), _MAGIC + key)
+    if body is None:
+        return None  # made from other bytes or by other code, torn by a power cut, or damaged
+    size = int.from_bytes(body[:4], "big")
     try:
-        raw = _path(folder, year).read_bytes()
-    except OSError:
-        return None
-    head = len(_MAGIC)
-    if not raw.startswith(_MAGIC) or len(raw) < head + 8:
-        return None
-    if zlib.crc32(memoryview(raw)[head + 4 :]) != int.from_bytes(raw[head : head + 4], "big"):
-        return None  # torn by a power cut, or damaged
-    size = int.from_bytes(raw[head + 4 : head + 8], "big")
-    try:
-        stored_key, index = _unpickle(raw[head + 8 : head + 8 + size])
+        index = _unpickle(body[4 : 4 + size])
+        tables = {}
+        for table, (name, names, start, end) in index.items():
+            cls = _RECORD_CLASSES.get(name)
+            if cls is None or names != _field_names(cls):
+                return None
+            tables[table] = (cls, names, body[4 + size + start : 4 + size + end])
     except Exception:  # whole, yet it does not read: not a file this Seesaw wrote
         return None
-    if stored_key != key:
-        return None  # made from other bytes, or by other code: its index means nothing here
-    base = head + 8 + size
-    tables = {}
-    for table, (name, names, start, end) in index.items():
-        cls = _RECORD_CLASSES.get(name)
-        if cls is None or names != _field_names(cls):
-            return None
-        tables[table] = (cls, names, raw[base + start : base + end])
     return CachedYear(tables)
 
 
@@ -192,20 +169,11 @@ def write_cached(folder: Path, year: int, key: bytes, tables: dict[str, list[Any
         index[table] = (cls.__name__, names, at, at + len(blob))
         blobs.append(blob)
         at += len(blob)
-    head = pickle.dumps((key, index), _PROTOCOL)
-    rest = len(head).to_bytes(4, "big") + head + b"".join(blobs)
-    path = _path(folder, year)
-    with contextlib.suppress(OSError):
-        # Not ``ensure_private_dir``: a cache folder lost to a power cut is simply made again.
-        path.parent.mkdir(mode=DIR_MODE, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC + zlib.crc32(rest).to_bytes(4, "big") + rest)
-            os.replace(name, path)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
+    head = pickle.dumps(index, _PROTOCOL)
+    with contextlib.suppress(OSError):  # its folder made as a cache's: lost, it is made again
+        write_cache(
+            _path(folder, year), _MAGIC + key, len(head).to_bytes(4, "big") + head + b"".join(blobs)
+        )
 
 
 def forget_other_years(folder: Path, years: set[int]) -> None:

@@ -3,6 +3,9 @@
 A programme names lessons by id and cites the catalogue's articles (S1 … S4); both lists come from
 the library and the catalogue as the app sees them, so ``seesaw check`` refuses exactly the
 programmes the app could not follow.
+
+The parser is imported only when a programme is read: the app's start takes the bundled
+programmes as it last read them (``programme/kept.py``) and needs only to find their files.
 """
 
 from __future__ import annotations
@@ -10,11 +13,16 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lesson_engine.library.listing import load_library
 from lesson_engine.paths import bundled_programmes_dir, catalogue_dir, lesson_folders
 from lesson_engine.programme.model import Programme
-from lesson_engine.programme.parser import SUFFIX, ProgrammeCheck, check_programme_file
+
+if TYPE_CHECKING:
+    from lesson_engine.programme.parser import ProgrammeCheck
+
+SUFFIX = ".programme"
 
 
 @dataclass(frozen=True)
@@ -50,14 +58,19 @@ def programme_files(folder: Path | None = None) -> list[Path]:
 
 
 def check(path: Path, facts: Known) -> ProgrammeCheck:
+    from lesson_engine.programme.parser import check_programme_file
+
     return check_programme_file(path, known_lessons=facts.lessons, known_sources=facts.sources)
 
 
-def bundled_programmes(facts: Known) -> tuple[list[Programme], list[ProgrammeCheck]]:
-    """The bundled programmes that load, and the checks of those that do not."""
+def bundled_programmes(
+    facts: Known, folder: Path | None = None
+) -> tuple[list[Programme], list[ProgrammeCheck]]:
+    """The programmes in ``folder`` (the bundled ones by default) that load, and the checks of
+    those that do not."""
     loaded: list[Programme] = []
     broken: list[ProgrammeCheck] = []
-    for path in programme_files():
+    for path in programme_files(folder):
         result = check(path, facts)
         if result.programme is None:
             broken.append(result)

@@ -26,7 +26,6 @@ from lesson_engine.script.diagnostics import (
 from lesson_engine.script.header import scan_header
 from lesson_engine.script.text import decode_script
 
-SUFFIX = ".programme"
 KEYS = (
     "id",
     "title",

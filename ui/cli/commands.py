@@ -17,9 +17,9 @@ from lesson_engine.library.packs import PackError, PackExists, create_pack, impo
 from lesson_engine.paths import bundled_lessons_dir, packs_dir
 from lesson_engine.playback.clock import MonotonicClock
 from lesson_engine.playback.player import Player
+from lesson_engine.programme.bundled import SUFFIX as PROGRAMME_SUFFIX
 from lesson_engine.programme.bundled import check as check_programme
 from lesson_engine.programme.bundled import known
-from lesson_engine.programme.parser import SUFFIX as PROGRAMME_SUFFIX
 from lesson_engine.script.diagnostics import Diagnostic
 from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import CheckResult, check_lesson_file

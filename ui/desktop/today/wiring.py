@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 from lesson_engine.catalogue.model import Catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.library.listing import Library
-from lesson_engine.paths import voice_cache_dir
-from lesson_engine.programme.bundled import Known, check, programme_files
+from lesson_engine.paths import bundled_programmes_dir, cache_dir, voice_cache_dir
+from lesson_engine.programme.kept import load_kept
 from lesson_engine.programme.model import Programme, RunStage
 from ui.desktop.library.view import LibraryView
 from ui.desktop.player.flow import LessonFlow
@@ -32,27 +32,18 @@ from ui.desktop.window.main_window import MainWindow
 
 def load_programmes(catalogue: Catalogue | None) -> tuple[list[Programme], list[str]]:
     """The bundled programmes, their sources checked against the catalogue's, and the problem
-    with each that could not be loaded.
+    with each that could not be loaded; as the last start read them if nothing they were made
+    from has changed since (``lesson_engine/programme/kept.py``).
 
     Their lessons are not required to be installed here: ``seesaw check`` and the tests hold the
     bundled programmes to the bundled lessons, and a lesson missing in the app (a pack taken
     away) is shown by its id rather than costing the runner the whole plan."""
-    facts = Known(
-        None,
-        frozenset(s.key for s in catalogue.sources) if catalogue else None,
-        guided_sets(catalogue),
-    )
-    loaded: list[Programme] = []
-    problems: list[str] = []
-    for path in programme_files():
-        result = check(path, facts)
-        if result.programme is not None:
-            loaded.append(result.programme)
-        else:
-            first = result.errors[0]
-            problems.append(
-                f"A programme could not be loaded ({first.location()}: {first.message})."
-            )
+    sources = frozenset(s.key for s in catalogue.sources) if catalogue else None
+    loaded, broken = load_kept(bundled_programmes_dir(), cache_dir(), sources)
+    problems = [
+        f"A programme could not be loaded ({first.location()}: {first.message})."
+        for first in (result.errors[0] for result in broken)
+    ]
     return loaded, problems
 
 
