@@ -23,15 +23,18 @@ classes its caller allows, so even a file someone else put in the folder can bui
 
 from __future__ import annotations
 
-import io
+import functools
 import os
-import pickle
 import tempfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lesson_engine.storage import DIR_MODE
+
+if TYPE_CHECKING:
+    import pickle
 
 _CRC_BYTES = 4
 
@@ -77,19 +80,28 @@ def names_of(*objects: type) -> frozenset[tuple[str, str]]:
     return frozenset((o.__module__, o.__qualname__) for o in objects)
 
 
-class RefusedGlobal(pickle.UnpicklingError):
+class RefusedGlobal(ValueError):
     """A pickle named something its reader does not allow: not a file Seesaw wrote."""
 
 
-class _Only(pickle.Unpickler):
-    def __init__(self, body: bytes, allowed: frozenset[tuple[str, str]]) -> None:
-        super().__init__(io.BytesIO(body))
-        self._allowed = allowed
+@functools.cache
+def _restricted() -> Callable[[bytes, frozenset[tuple[str, str]]], pickle.Unpickler]:
+    """The unpickler ``loads_only`` uses, made on first use: ``pickle`` is not loaded for the
+    compiled methods, whose file is read before the first paint (``ui.method_cache``)."""
+    import io
+    import pickle
 
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in self._allowed:
-            raise RefusedGlobal(f"the cache names {module}.{name}, which it may not hold")
-        return super().find_class(module, name)
+    class Only(pickle.Unpickler):
+        def __init__(self, body: bytes, allowed: frozenset[tuple[str, str]]) -> None:
+            super().__init__(io.BytesIO(body))
+            self._allowed = allowed
+
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) not in self._allowed:
+                raise RefusedGlobal(f"the cache names {module}.{name}, which it may not hold")
+            return super().find_class(module, name)
+
+    return Only
 
 
 def loads_only(body: bytes, allowed: frozenset[tuple[str, str]]) -> Any:
@@ -97,4 +109,4 @@ def loads_only(body: bytes, allowed: frozenset[tuple[str, str]]) -> Any:
     ``allowed`` (``names_of``) before it is looked up: anything else raises ``RefusedGlobal``,
     and nothing of it runs. A damaged body raises what pickle raises for it (UnpicklingError,
     EOFError, ValueError …); callers that only keep copies treat any exception as no cache."""
-    return _Only(body, allowed).load()
+    return _restricted()(body, allowed).load()
