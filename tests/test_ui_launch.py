@@ -339,7 +339,7 @@ launch = start([])
 heavy = ("lesson_engine.script.parser", "lesson_engine.timeline", "lesson_engine.journal.journal",
          "tinydb", "audio.voices.synthesis", "audio.lesson_audio", "pygame",
          "ui.desktop.player.flow", "ui.desktop.author.view", "ui.desktop.library.pack_import",
-         "tomllib", "hashlib")
+         "tomllib", "hashlib", "pickle", "importlib.resources")
 print(" ".join(name for name in heavy if name in sys.modules))
 """
 
