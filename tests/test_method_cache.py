@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ui.method_cache import HEADER
+
 CHILD = """
 import json, sys
 from pathlib import Path
@@ -88,7 +90,10 @@ def test_a_class_that_changed_is_compiled_anew_and_keeps_its_new_field(tmp_path:
     [
         pytest.param(lambda data: data[: len(data) // 2], id="cut short"),
         pytest.param(lambda data: data[:-10] + bytes(10), id="zeroed tail"),
-        pytest.param(lambda data: data.replace(data[15:19], b"\0\0\0\0", 1), id="other python"),
+        pytest.param(
+            lambda data: data.replace(data[len(HEADER) : len(HEADER) + 4], b"\0\0\0\0", 1),
+            id="other python",
+        ),
         pytest.param(lambda data: b"", id="empty"),
     ],
 )
@@ -101,6 +106,24 @@ def test_a_damaged_file_is_ignored_and_written_again(tmp_path: Path, damage: obj
     behaves(again)
     assert again["compiled"] and not again["reused"]
     assert start(cache)["compiled"] == 0  # the file was written whole again
+
+
+def test_code_that_does_not_read_back_is_compiled_and_only_it(tmp_path: Path) -> None:
+    """Each text's code is read from the file only when its text comes; one that does not read
+    as code (the checksum makes it all but impossible) costs that one compile, nothing else."""
+    import marshal
+
+    from lesson_engine.cache_file import read_cache, write_cache
+    from ui.method_cache import _PREFIX
+
+    cache = tmp_path / "compiled-methods"
+    start(cache)
+    codes = marshal.loads(read_cache(cache, _PREFIX) or b"")
+    spoiled = next(text for text in codes if "__repr__" in text)
+    write_cache(cache, _PREFIX, marshal.dumps({**codes, spoiled: b"not code"}))
+    again = start(cache)
+    behaves(again)
+    assert again["compiled"] == 1 and again["reused"] == len(codes) - 1
 
 
 def test_a_cache_that_cannot_be_written_costs_only_the_compile(tmp_path: Path) -> None:
@@ -124,8 +147,6 @@ def test_the_seesaw_command_keeps_its_compiled_methods_in_the_cache_folder(tmp_p
         env=env,
         cwd=Path(__file__).resolve().parents[1],
     )
-    from ui.method_cache import HEADER
-
     written = tmp_path / "cache" / "compiled-methods"
     assert written.read_bytes().startswith(HEADER)
     assert len(written.read_bytes()) > 10_000  # the lesson model's classes, not an empty table

@@ -32,7 +32,8 @@ from typing import Any
 
 from lesson_engine.cache_file import read_cache, write_cache
 
-HEADER = b"seesaw-methods\n"
+HEADER = b"seesaw-methods 2\n"
+"""Version 2: each text's code marshalled on its own, and read back only when its text comes."""
 _PREFIX = HEADER + importlib.util.MAGIC_NUMBER
 """Code compiled by another Python (another bytecode magic number) is never taken."""
 KEEP_UNUSED = 0.5
@@ -46,7 +47,9 @@ class _Kept:
 
     def __init__(self) -> None:
         self.path: Path | None = None
-        self.codes: dict[str, CodeType] = {}
+        self.codes: dict[str, CodeType | bytes] = {}
+        """Each text's code, or as the file keeps it (marshalled) until the text first comes:
+        a start before its first paint needs a handful of the hundreds in the file."""
         self.used: set[str] = set()
         self.compiled = 0
         """Texts this process compiled because the file did not have them."""
@@ -62,19 +65,32 @@ def _cached_exec(source: object, globals_: Any = None, locals_: Any = None) -> N
     if not isinstance(source, str):
         builtins.exec(source, globals_, locals_)  # type: ignore[arg-type]
         return
-    code = _kept.codes.get(source)
+    code = _code(_kept.codes.get(source))
     if code is None:
         code = compile(source, "<string>", "exec")
         _kept.codes[source] = code
         _kept.compiled += 1
         _kept.unsaved += 1
     else:
+        _kept.codes[source] = code
         _kept.reused += 1
     _kept.used.add(source)
     builtins.exec(code, globals_, locals_)
 
 
-def _read(path: Path) -> dict[str, CodeType]:
+def _code(kept: CodeType | bytes | None) -> CodeType | None:
+    """The code kept for a text; None when there is none, or when its bytes do not read as code
+    (the file's checksum makes that all but impossible: the text is compiled as without it)."""
+    if not isinstance(kept, bytes):
+        return kept
+    try:
+        code = marshal.loads(kept)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
+
+
+def _read(path: Path) -> dict[str, CodeType | bytes]:
     body = read_cache(path, _PREFIX)
     if body is None:
         return {}
@@ -87,7 +103,7 @@ def _read(path: Path) -> dict[str, CodeType]:
     return {
         text: code
         for text, code in loaded.items()
-        if isinstance(text, str) and isinstance(code, CodeType)
+        if isinstance(text, str) and isinstance(code, bytes)
     }
 
 
@@ -116,8 +132,12 @@ def save() -> None:
         if len(_kept.codes) - used <= used * KEEP_UNUSED
         else {text: _kept.codes[text] for text in _kept.used}
     )
+    payload = {
+        text: code if isinstance(code, bytes) else marshal.dumps(code)
+        for text, code in keep.items()
+    }
     try:
-        write_cache(path, _PREFIX, marshal.dumps(keep))
+        write_cache(path, _PREFIX, marshal.dumps(payload))
     except OSError:  # a full or read-only disk: the next start compiles, as without the file
         return
     _kept.unsaved = 0
