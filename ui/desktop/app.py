@@ -192,7 +192,7 @@ def build(
     app = SeesawApp(
         window=shell.window,
         flow=flow,
-        library_view=shell.library_view,
+        library_view=shell.library_view_to_fill(),
         library=library,
         today_view=today_view,
         notices=[*(notices or []), *today_notices],

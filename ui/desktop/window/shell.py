@@ -75,6 +75,15 @@ class Shell:
         assert isinstance(page, LibraryView)
         return page
 
+    def library_view_to_fill(self) -> LibraryView:
+        """The Lessons page for the wired app, which fills it at once (``refresh_library``): if
+        it was not built yet it is built empty, so its list is not drawn twice."""
+        if not self.window.is_built("library"):
+            from ui.desktop.library.view import LibraryView
+
+            self.window.defer_page("library", LibraryView)
+        return self.library_view
+
     def build_lessons_page(self) -> LibraryView:
         from ui.desktop.window.lessons_page import lessons_page
 
