@@ -242,13 +242,16 @@ def test_a_lesson_changed_since_the_last_start_is_listed_as_it_is_now(
         close(launch)
 
 
+def a_journal_to_back_up() -> None:
+    """A journal with a year file in it (a note of today's), and no backup of today yet."""
+    with Journal.open(journal_folder(), back_up=False) as earlier:
+        earlier.add_note(Note(learner_day(datetime.now(UTC)), "Knee quiet on the stairs."))
+
+
 def test_today_s_backup_is_made_on_the_journal_s_writer_not_the_window_s_thread(
     qtbot: QtBot, quiet_settings: None, restore_app_look: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Journal.open(journal_folder(), back_up=False) as earlier:
-        earlier.add_note(
-            Note(learner_day(datetime.now(UTC)), "Knee quiet on the stairs.")
-        )  # a year file for the backup to copy
+    a_journal_to_back_up()
     made_on: list[str] = []
 
     def watched(folder: Path, today: date) -> Path | None:
@@ -270,8 +273,7 @@ def test_today_s_backup_is_made_on_the_journal_s_writer_not_the_window_s_thread(
 def test_a_backup_the_disk_refuses_is_said_in_the_banner_and_seesaw_starts(
     qtbot: QtBot, quiet_settings: None, restore_app_look: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Journal.open(journal_folder(), back_up=False) as earlier:
-        earlier.add_note(Note(learner_day(datetime.now(UTC)), "Knee quiet on the stairs."))
+    a_journal_to_back_up()
 
     def refuse(_folder: Path, _today: date) -> Path | None:
         raise OSError(errno.ENOSPC, "No space left on device")
