@@ -7,14 +7,16 @@ damaged, from another Python, or cannot be written only costs the compile.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.child_python import python_json
 from ui.method_cache import HEADER
+
+REPO = Path(__file__).resolve().parents[1]
 
 CHILD = """
 import json, sys
@@ -47,15 +49,7 @@ print(json.dumps({{
 
 def start(cache: Path, extra: str = "") -> dict[str, object]:
     """One fresh interpreter that defines a frozen dataclass with the cache in ``cache``."""
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD.format(extra=extra), str(cache)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return python_json(REPO, CHILD.format(extra=extra), str(cache))
 
 
 def behaves(result: dict[str, object]) -> None:
@@ -145,7 +139,7 @@ def test_the_seesaw_command_keeps_its_compiled_methods_in_the_cache_folder(tmp_p
         capture_output=True,
         check=True,
         env=env,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=REPO,
     )
     written = tmp_path / "cache" / "compiled-methods"
     assert written.read_bytes().startswith(HEADER)
