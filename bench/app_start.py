@@ -94,6 +94,15 @@ print("ready", use.ru_maxrss, use.ru_utime + use.ru_stime, flush=True)
 """
 
 
+def methods_counted(output: str) -> tuple[int, int] | None:
+    """What a ``SEESAW`` child said of its dataclass methods: how many it compiled, and how many
+    it took from the cache (``ui.method_cache.counts``); None if it did not say."""
+    said = next(
+        (line.split()[1:] for line in output.splitlines() if line.startswith("methods")), []
+    )
+    return (int(said[0]), int(said[1])) if said else None
+
+
 class Run(NamedTuple):
     shown: float
     """Seconds from spawn to the first paint."""
@@ -127,11 +136,9 @@ def measure(code: str) -> Run:
     ready = time.perf_counter() - start
     rest = proc.stdout.read()  # what readline has buffered is only here, not in communicate
     _, errors = proc.communicate()
-    methods = next(
-        (line.split()[1:] for line in rest.splitlines() if line.startswith("methods")), []
-    )
-    if methods:
-        COMPILED.append((int(methods[0]), int(methods[1])))
+    methods = methods_counted(rest)
+    if methods is not None:
+        COMPILED.append(methods)
     if not shown_line.startswith("shown") or not ready_line.startswith("ready"):
         raise RuntimeError(f"the child did not show a window: {shown_line!r} {errors}")
     shown_cpu = shown_line.split()[2]

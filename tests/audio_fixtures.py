@@ -6,11 +6,7 @@ how long, the clock says where in the output stream each moment of the lesson fa
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import subprocess
-import sys
 import threading
 import time
 from array import array
@@ -21,6 +17,7 @@ from audio.output import stream_count
 from audio.pcm import RATE, Clip, frames_to_ms
 from lesson_engine.playback.player import Player
 from lesson_engine.playback.state import PlayerState
+from tests.child_python import python_json
 
 
 class ToneVoice:
@@ -115,16 +112,8 @@ def mixed_in_child(
     came before the child's ``MixedFramesClock`` began counting (silence while the device was
     still paused), so that frame ``f`` of the file is ``f - uncounted`` on the stream's clock.
     """
-    env = {**os.environ, "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)}
-    done = subprocess.run(
-        [sys.executable, "-c", child, *args],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+    result = python_json(
+        repo, child, *args, timeout=timeout, SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=str(raw)
     )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     samples = array("h", raw.read_bytes())
     return result, samples, len(samples) - int(result.get("mixed", len(samples)))

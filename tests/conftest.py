@@ -23,7 +23,7 @@ from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.paths import catalogue_dir
 
-pytest_plugins = ["tests.dbus_fixtures", "tests.writer_fixtures"]
+pytest_plugins = ["tests.dbus_fixtures", "tests.guided_set_fixtures", "tests.writer_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 

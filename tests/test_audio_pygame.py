@@ -9,7 +9,6 @@ against the timeline.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -21,6 +20,7 @@ from audio.output.fades import FADE_FRAMES
 from audio.output.mixer import BUFFER_FRAMES
 from audio.pcm import RATE
 from tests.audio_fixtures import mixed_in_child, tone
+from tests.child_python import python_json
 
 CHILD = r"""
 import json, sys, time
@@ -39,15 +39,6 @@ time.sleep(0.8)
 output.close()
 print(json.dumps({"problem": "", "buffer": BUFFER_FRAMES}))
 """
-
-
-def run_child(repo: Path, env_extra: dict[str, str]) -> dict:
-    env = {**os.environ, **env_extra}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD], cwd=repo, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def loud_runs(samples: array, threshold: int = 1000) -> list[tuple[int, int]]:
@@ -70,7 +61,7 @@ def test_disk_driver_shows_pause_within_a_buffer_and_resume_at_the_offset(
     tmp_path: Path, repo: Path
 ) -> None:
     raw = tmp_path / "out.raw"
-    result = run_child(repo, {"SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(raw)})
+    result = python_json(repo, CHILD, SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=str(raw))
     assert result["problem"] == ""
     samples = array("h", raw.read_bytes())
     first, second = loud_runs(samples)
@@ -83,7 +74,7 @@ def test_disk_driver_shows_pause_within_a_buffer_and_resume_at_the_offset(
 
 
 def test_missing_sound_device_falls_back_with_a_reason(repo: Path) -> None:
-    result = run_child(repo, {"SDL_AUDIODRIVER": "no-such-driver"})
+    result = python_json(repo, CHILD, SDL_AUDIODRIVER="no-such-driver")
     assert result["problem"].startswith("Sound could not start")
 
 

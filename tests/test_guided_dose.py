@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from lesson_engine.catalogue.dose import Dose, guided_dose
 from lesson_engine.catalogue.loader import load_catalogue
-from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog
 from lesson_engine.paths import catalogue_dir
-from lesson_engine.playback.clock import ManualClock
-from lesson_engine.playback.state import PlayerState
 from lesson_engine.script.parser import load_lesson, parse_lesson_text
-from ui.desktop.app import build
+from tests.guided_set_fixtures import GuidedSets
 from ui.desktop.exercises.log_dialog import dose_from_card
-from ui.desktop.ports import SilentAudio
 
 
 def test_counted_rounds_are_the_sets_and_sides_make_it_a_side() -> None:
@@ -45,32 +39,18 @@ def test_every_guided_set_guides_the_dose_its_card_gives(repo: Path) -> None:
 
 
 def test_where_the_sources_give_no_dose_the_log_offers_what_the_set_guided(
-    qtbot, tmp_path: Path, repo: Path, journal: Journal
+    guided_sets: GuidedSets,
 ) -> None:
-    offered: list[ExerciseLog] = []
-    clock = ManualClock()
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[("Seesaw", repo / "lessons/strength")],
-        clock=clock,
-    )
-    qtbot.addWidget(app.window)
-    assert app.exercises_view is not None
-    app.exercises_view._ask_log = lambda _parent, _name, start: offered.append(start) or start
-    app.flow.start("set-hip-drop")  # its card: "not given"; the set: 2 × 8 a side
-    app.flow.view.skip.click()
-    while app.flow.player.state is not PlayerState.FINISHED:
-        clock.advance(1_000)
-        app.flow.controller.tick()
-    app.flow.view.skip.click()  # the check-out
+    offered = guided_sets.logs_saved_as_offered()
+    guided_sets.play("set-hip-drop")  # its card: "not given"; the set: 2 × 8 a side
+    guided_sets.check_out()
     (start,) = offered
     assert (start.exercise_id, start.sets, start.reps, start.side) == ("hip-drop", 2, 8, "both")
-    row = next(i for i, e in enumerate(app.exercises_view.entries) if e.id == "hip-drop")
-    app.exercises_view.table.setCurrentCell(row, 0)
-    assert "<b>The guided set:</b> 2 × 8 a side" in app.exercises_view.detail.text()
+    view = guided_sets.app.exercises_view
+    assert view is not None
+    row = next(i for i, e in enumerate(view.entries) if e.id == "hip-drop")
+    view.table.setCurrentCell(row, 0)
+    assert "<b>The guided set:</b> 2 × 8 a side" in view.detail.text()
 
 
 def test_the_set_forms_note_is_kept_as_typed_and_offered_again(qtbot, tmp_path: Path) -> None:

@@ -7,14 +7,17 @@ damaged, from another Python, or cannot be written only costs the compile.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from bench.app_start import SEESAW, methods_counted
+from tests.child_python import python_json, run_python
 from ui.method_cache import HEADER
+
+REPO = Path(__file__).resolve().parents[1]
 
 CHILD = """
 import json, sys
@@ -47,15 +50,7 @@ print(json.dumps({{
 
 def start(cache: Path, extra: str = "") -> dict[str, object]:
     """One fresh interpreter that defines a frozen dataclass with the cache in ``cache``."""
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD.format(extra=extra), str(cache)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path(__file__).resolve().parents[1],
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return python_json(REPO, CHILD.format(extra=extra), str(cache))
 
 
 def behaves(result: dict[str, object]) -> None:
@@ -145,11 +140,27 @@ def test_the_seesaw_command_keeps_its_compiled_methods_in_the_cache_folder(tmp_p
         capture_output=True,
         check=True,
         env=env,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=REPO,
     )
     written = tmp_path / "cache" / "compiled-methods"
     assert written.read_bytes().startswith(HEADER)
     assert len(written.read_bytes()) > 10_000  # the lesson model's classes, not an empty table
+
+
+def test_the_apps_second_start_compiles_no_method_and_takes_every_one_from_the_file(
+    tmp_path: Path,
+) -> None:
+    """Seesaw started twice as a learner starts it (``bench/app_start.py``'s child: ``prepare``
+    as ``seesaw`` does, then the window and everything wired), in one home: whatever the first
+    start compiled, the second finds in the file, so no class of the whole app costs a compile
+    again."""
+    home = {"SEESAW_HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "share")}
+    first, second = (methods_counted(run_python(REPO, SEESAW, **home).stdout) for _ in range(2))
+    assert first is not None and second is not None
+    assert first[0] > 0  # a first start compiles: there was no file yet
+    compiled, from_the_file = second
+    assert compiled == 0
+    assert from_the_file > 0
 
 
 def test_the_file_stays_about_one_start_large_however_often_the_classes_change(

@@ -7,6 +7,8 @@ program's writes would; ``qtbot.waitUntil`` waits for what the page shows once t
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,30 @@ def page(qtbot, tmp_path: Path, answers: Answers, writer: Writer) -> AuthorView:
     view = AuthorView(tmp_path / "recovery", dialogs=answers.dialogs(), later=writer.journal.later)
     qtbot.addWidget(view)
     return view
+
+
+@dataclass
+class HeldDraft:
+    """A lesson typed on the Author page and not yet saved, with the writer held."""
+
+    author: AuthorView
+    answers: Answers
+    draft: Path
+    """Where Save… is answered to put it."""
+    gate: threading.Event
+    """Set it to let the writer on, as a busy disk would at last."""
+
+
+@pytest.fixture
+def held_draft(qtbot, tmp_path: Path, writer: Writer) -> HeldDraft:
+    """``GOOD`` typed on the page, Save… answered with draft.lesson, and the journal's writer
+    held: nothing asked from here on reaches the disk until ``gate`` is set."""
+    answers = Answers()
+    author = page(qtbot, tmp_path, answers, writer)
+    draft = tmp_path / "draft.lesson"
+    answers.save_to = str(draft)
+    type_text(author, GOOD)
+    return HeldDraft(author, answers, draft, writer.hold())
 
 
 def test_save_returns_at_once_and_says_saved_only_once_the_script_is_on_disk(
@@ -85,36 +111,27 @@ def test_a_save_the_disk_refuses_says_why_and_keeps_the_text_and_a_recovery_copy
 
 
 def test_opening_another_lesson_after_answering_save_waits_for_the_save_to_land(
-    qtbot, tmp_path: Path, writer: Writer
+    qtbot, tmp_path: Path, held_draft: HeldDraft
 ) -> None:
-    answers = Answers()
-    author = page(qtbot, tmp_path, answers, writer)
+    author = held_draft.author
     other = tmp_path / "other.lesson"
     other.write_text("id: other\ntitle: Other\n---\nHi.\n", encoding="utf-8")
-    draft = tmp_path / "draft.lesson"
-    answers.unsaved, answers.save_to = "save", str(draft)
-    type_text(author, GOOD)
-    gate = writer.hold()
+    held_draft.answers.unsaved = "save"
     author.open(other)
     assert author.editor.toPlainText() == GOOD  # still here while its save is on its way
-    gate.set()
+    held_draft.gate.set()
     qtbot.waitUntil(lambda: author.path == other)
-    assert draft.read_text(encoding="utf-8") == GOOD
+    assert held_draft.draft.read_text(encoding="utf-8") == GOOD
     assert author.editor.toPlainText().startswith("id: other") and not author.modified
 
 
 def test_text_typed_while_it_was_saved_stays_unsaved_and_is_kept(
-    qtbot, tmp_path: Path, writer: Writer
+    qtbot, writer: Writer, held_draft: HeldDraft
 ) -> None:
-    answers = Answers()
-    author = page(qtbot, tmp_path, answers, writer)
-    draft = tmp_path / "draft.lesson"
-    answers.save_to = str(draft)
-    type_text(author, GOOD)
-    gate = writer.hold()
+    author, draft = held_draft.author, held_draft.draft
     author.save()
     type_text(author, GOOD + "Walk on.\n")  # typed before the disk answered
-    gate.set()
+    held_draft.gate.set()
     qtbot.waitUntil(lambda: author.recovery_bar.text() == "Saved draft.lesson.")
     assert draft.read_text(encoding="utf-8") == GOOD
     assert author.modified and author.title.text() == f"{draft} — modified"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from lesson_engine.catalogue.loader import load_catalogue
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.records import ExerciseLog, SessionEntry, Soreness
+from tests.guided_set_fixtures import GuidedSets
 from tests.journal_fixtures import refuse_writes
 from ui.desktop.exercises.view import ExercisesView
 
@@ -192,39 +193,12 @@ def test_do_a_set_opens_the_guided_set_only_when_it_exists(view: ExercisesView, 
 
 
 def test_finishing_a_guided_set_offers_its_log_with_the_dose_it_guided(
-    qtbot, tmp_path: Path, repo: Path, journal: Journal
+    guided_sets: GuidedSets, journal: Journal
 ) -> None:
     """Through the whole app: the clamshell set, played to its end, then checked out."""
-    from PySide6.QtCore import QSettings
-
-    from lesson_engine.playback.clock import ManualClock
-    from lesson_engine.playback.state import PlayerState
-    from ui.desktop.app import build
-    from ui.desktop.ports import SilentAudio
-
-    offered: list[ExerciseLog] = []
-
-    def confirm(_parent, name: str, start: ExerciseLog) -> ExerciseLog:
-        offered.append(start)
-        return start
-
-    clock = ManualClock()
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[("Seesaw", repo / "lessons/strength")],
-        clock=clock,
-    )
-    qtbot.addWidget(app.window)
-    app.exercises_view._ask_log = confirm
-    app.flow.start("set-clamshell")
-    app.flow.view.skip.click()
-    while app.flow.player.state is not PlayerState.FINISHED:
-        clock.advance(1_000)
-        app.flow.controller.tick()
-    app.flow.view.skip.click()  # the check-out
+    offered = guided_sets.logs_saved_as_offered()
+    guided_sets.play("set-clamshell")
+    guided_sets.check_out()
     (start,) = offered
     assert (start.exercise_id, start.sets, start.reps, start.side) == ("clamshell", 3, 15, "both")
     (logged,) = journal.exercise_logs()
@@ -262,30 +236,17 @@ def test_a_set_the_disk_refuses_is_kept_for_the_next_try(
 
 
 def test_a_guided_set_finished_before_the_exercises_page_was_ever_visited_is_logged(
-    qtbot, tmp_path: Path, repo: Path, journal: Journal
+    guided_sets: GuidedSets, journal: Journal
 ) -> None:
     """The page is built on first visit; a set started from Today never visits it. The real
     log form comes up over the window, is saved as it stands, and the learner, back where the
     set was started, reads that the set is in the journal."""
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from lesson_engine.playback.clock import ManualClock
-    from lesson_engine.playback.state import PlayerState
-    from ui.desktop.app import build
     from ui.desktop.exercises.log_dialog import LogSetDialog
-    from ui.desktop.ports import SilentAudio
 
-    clock = ManualClock()
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[("Seesaw", repo / "lessons/strength")],
-        clock=clock,
-    )
-    qtbot.addWidget(app.window)
+    app = guided_sets.app
     app.window.show()
     assert not app.window.is_built("exercises")
     forms: list[LogSetDialog] = []
@@ -298,13 +259,9 @@ def test_a_guided_set_finished_before_the_exercises_page_was_ever_visited_is_log
         forms.append(form)
         form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
-    app.flow.start("set-clamshell")
-    app.flow.view.skip.click()
-    while app.flow.player.state is not PlayerState.FINISHED:
-        clock.advance(1_000)
-        app.flow.controller.tick()
+    guided_sets.play("set-clamshell")
     QTimer.singleShot(0, save_the_form)
-    app.flow.view.skip.click()  # the check-out
+    guided_sets.check_out()
     (form,) = forms
     assert form.windowTitle() == "Log a set: Clamshell (with band)"
     (logged,) = journal.exercise_logs()

@@ -6,8 +6,6 @@ import errno
 import gc
 import json
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -37,6 +35,7 @@ from lesson_engine.paths import (
     my_lessons_dir,
 )
 from lesson_engine.playback.checkpoint import Checkpoint
+from tests.child_python import python_json, run_python
 from ui.desktop import launch as launch_module
 from ui.desktop.exercises.view import ExercisesView
 from ui.desktop.journal.view import JournalView
@@ -346,22 +345,9 @@ print(" ".join(name for name in heavy if name in sys.modules))
 """
 
 
-def start_in_child(repo: Path, code: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a fresh interpreter on the offscreen screen, as a start of Seesaw is."""
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=repo,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-
-
 def test_the_window_is_drawn_without_loading_the_engine_journal_or_audio(repo: Path) -> None:
     """What makes the window appear at once: only Qt, the settings and the index come first."""
-    assert start_in_child(repo, FIRST_PAINT_MODULES).stdout.split() == []
+    assert run_python(repo, FIRST_PAINT_MODULES).stdout.split() == []
 
 
 WIRED_MODULES = """
@@ -381,9 +367,7 @@ def test_once_wired_the_voice_the_sound_and_the_other_pages_are_still_to_load(re
     one wrote the library's index): what they wait for does not include loading the voice or
     the sound, nor parsing a lesson, nor the pages not on screen, nor the session bus (keep-awake
     and the media keys connect as the player's code loads), nor charts a new learner has none of."""
-    loaded = [
-        start_in_child(repo, WIRED_MODULES).stdout.split() for _ in ("first start", "next start")
-    ]
+    loaded = [run_python(repo, WIRED_MODULES).stdout.split() for _ in ("first start", "next start")]
     assert loaded[1] == []
 
 
@@ -398,9 +382,8 @@ print(json.dumps({"code": code, "collecting": gc.isenabled(), "frozen": gc.get_f
 def test_once_seesaw_is_wired_the_garbage_collector_runs_again(repo: Path, tmp_path: Path) -> None:
     """``seesaw`` holds the collector off while it starts; left off, every cycle made after would
     stay in memory for as long as Seesaw runs."""
-    done = start_in_child(repo, COLLECTOR_AFTER_START, SEESAW_HOME=str(tmp_path / "home"))
-    seen = json.loads(done.stdout.splitlines()[-1])
-    assert seen["code"] == 0, done.stderr
+    seen = python_json(repo, COLLECTOR_AFTER_START, SEESAW_HOME=str(tmp_path / "home"))
+    assert seen["code"] == 0
     assert seen["collecting"] is True
     assert seen["frozen"] > 10_000  # what the start made is set aside, not walked again
 

@@ -168,12 +168,14 @@ def test_a_run_the_disk_refuses_stays_in_its_open_form_and_goes_in_once_the_disk
     assert status(view).startswith("Your journal could not be written (the disk is full).")
     assert "Nothing you entered is lost" in status(view)
     assert dialog.problem.text() == status(view)  # the form says so too
+    assert view.saving.status.property("role") == "caution"  # in the warning colour
     assert dialog.result() != RunDialog.DialogCode.Accepted  # still open, every field as typed
     assert dialog.note.text() == "Quiet knee on the flat loop." and dialog.minutes.value() == 15
     assert "Quiet knee on the flat loop." in writing.journal.drafts.get(RUN_DRAFT)
     allow()
     form.save()  # Save is offered again
     qtbot.waitUntil(lambda: status(view) == "Your run of Monday 2 November is saved.")
+    assert view.saving.status.property("role") == "muted"  # no longer a warning
     with on_disk(writing) as fresh:
         assert [r.note for r in fresh.records(RUNS)] == ["Quiet knee on the flat loop."]
 

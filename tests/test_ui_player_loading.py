@@ -7,13 +7,12 @@ the process), with captions only and no sound, and reads back what the window sh
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from lesson_engine.library.index import LibraryIndex
 from lesson_engine.library.listing import load_library
 from lesson_engine.paths import lesson_folders, library_index_path
-from tests.test_ui_launch import start_in_child
+from tests.child_python import python_json
 
 CHILD = """
 import json, sys, time
@@ -67,9 +66,7 @@ def run_child(repo: Path, then: str, before: str = "") -> dict[str, object]:
     """A returning learner's start: the first one wrote the library's index, timed as captions
     time it, so this one parses no lesson."""
     load_library(lesson_folders(), index=LibraryIndex(library_index_path()), timing="estimate")
-    done = start_in_child(repo, CHILD.format(before=before, then=then))
-    seen: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
-    return seen
+    return python_json(repo, CHILD.format(before=before, then=then))
 
 
 def test_a_lesson_started_the_moment_the_window_is_wired_plays(repo: Path) -> None:

@@ -7,10 +7,6 @@ SDL's dummy driver, or a driver that does not exist, and reads back what it saw.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -18,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from audio.output.protocol import SOUND_OFF
+from tests.child_python import python_json
 from ui.desktop.sound_notice import SOUND, sound_notice
 from ui.desktop.sound_thread import SoundThread
 from ui.desktop.widgets.banner import Banner
@@ -159,19 +156,8 @@ launch.shell.window.close()
 
 
 def start_with_sound(repo: Path, driver: str, child: str = CHILD, *args: str) -> dict[str, object]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SDL_AUDIODRIVER=driver)
-    done = subprocess.run(
-        [sys.executable, "-c", child, *args],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    seen: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
-    return seen
+    """Seesaw started with SDL's ``driver``: what ``child`` printed last."""
+    return python_json(repo, child, *args, timeout=120, SDL_AUDIODRIVER=driver)
 
 
 def test_the_window_is_wired_before_the_sound_and_the_voice_load_then_both_start(

@@ -47,6 +47,7 @@ from ui.desktop.exercises.log_dialog import AskLog
 from ui.desktop.exercises.log_dialog import ask_log as default_ask_log
 from ui.desktop.exercises.set_log import SetLog
 from ui.desktop.player.view import MEDICAL_NOTE
+from ui.desktop.widgets.written import StatusLine
 
 SIDE_PX = (340, 460)  # the detail panel's narrowest and widest, beside the table
 SIDE_BY_SIDE_FROM_PX = 1400
@@ -181,8 +182,7 @@ class ExercisesView(QWidget):
         self.do_set_button = QPushButton("Do a set now")
         self.do_set_button.setProperty("role", "primary")
         self.do_set_button.clicked.connect(self._do_set)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = StatusLine(role="")
         self._side = side = QWidget()
         side_layout = QVBoxLayout(side)
         # What a selected source says, and what can be done, come first: the panel scrolls.
@@ -295,12 +295,12 @@ class ExercisesView(QWidget):
         if column >= 1:
             source = self.catalogue.sources[column - 1]
             claim = entry.claim(source.key)
-            self.status.setText(
+            self.status.say(
                 f"{source.key} — {claim.stance.label}: {claim.reason or 'says nothing about it.'}\n"
                 f"{attribution(claim, source.title)}"
             )
         else:
-            self.status.setText("Select a mark to read what that source says, and why.")
+            self.status.say("Select a mark to read what that source says, and why.")
 
     def _show_entry(self, entry: Entry) -> None:
         if entry.illustration:
@@ -364,7 +364,7 @@ class ExercisesView(QWidget):
     def _say(self, words: str) -> None:
         """On this page's status line, and, when the page is not on screen, in the banner (but
         not "Saving…", which is over before it could be read there)."""
-        self.status.setText(words)
+        self.status.say(words)
         if not self.isVisible() and not words.endswith("…"):
             self.told.emit(words)
 
@@ -376,11 +376,11 @@ class ExercisesView(QWidget):
     def compare_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})[:3]
         if len(rows) < 2:
-            self.status.setText("Select two or three rows to compare them (Ctrl+click).")
+            self.status.say("Select two or three rows to compare them (Ctrl+click).")
             self.comparison.hide()
             return
         chosen = [self.entries[r] for r in rows]
         table = side_by_side(self.catalogue, chosen)
         show_comparison(self.comparison, [e.name for e in chosen], table)
         differing = sum(1 for r in table if r.differs)
-        self.status.setText(f"{differing} of {len(table)} rows differ; they are highlighted.")
+        self.status.say(f"{differing} of {len(table)} rows differ; they are highlighted.")

@@ -39,7 +39,7 @@ from ui.desktop.journal.note_editing import NoteEditing
 from ui.desktop.journal.rows import describe, describe_log
 from ui.desktop.journal.session_dialog import AskRatings, ask_ratings
 from ui.desktop.widgets.shortcuts import bind
-from ui.desktop.widgets.written import WhenWritten, refusal_in_words
+from ui.desktop.widgets.written import StatusLine, WhenWritten, refusal_in_words
 
 SaveDialog = Callable[[QWidget, str, str], str]
 
@@ -128,12 +128,8 @@ class JournalView(QWidget):
         self.export_md = QPushButton("Export report…")
         self.export_md.setToolTip("A readable report to hand to a physiotherapist (Markdown)")
         self.export_md.clicked.connect(lambda: self._export("md"))
-        self.status = QLabel()
-        self.status.setProperty("role", "muted")
-        self.status.setWordWrap(True)
-        self.note_editing = NoteEditing(
-            self, lambda: self.journal, text_dialog, self.status.setText
-        )
+        self.status = StatusLine()
+        self.note_editing = NoteEditing(self, lambda: self.journal, text_dialog, self.status.say)
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
@@ -240,7 +236,7 @@ class JournalView(QWidget):
     def _correct_ratings(self, item: QListWidgetItem | None) -> None:
         session = self._session_of(item)
         if session is None:
-            self.status.setText("Select a session to correct its ratings.")
+            self.status.say("Select a session to correct its ratings.")
             return
         changed = self._ask_ratings(self, session)
         if changed is None or changed == session:
@@ -258,12 +254,12 @@ class JournalView(QWidget):
     def _change(self, write: Callable[[], Removed | Replaced], what: str, refused: str) -> None:
         """Write a change the learner may take back; once it is on disk, show it and say how to
         undo it (``_done``); refused, say why (the page still shows the records as they are)."""
-        self.status.setText("Saving…")
+        self.status.say("Saving…")
         self._when.write_behind(
             self.journal,
             write,
             lambda change: self._done(change, what),
-            lambda exc: self.status.setText(f"{refused}: {refusal_in_words(exc)}"),
+            lambda exc: self.status.say(f"{refused}: {refusal_in_words(exc)}"),
         )
 
     def _done(self, change: Removed | Replaced, what: str) -> None:
@@ -271,7 +267,7 @@ class JournalView(QWidget):
         self._undoable.append((change, what))
         self.undo_button.show()
         self.refresh()
-        self.status.setText(f"{what}. Undo (Ctrl+Z) takes it back.")
+        self.status.say(f"{what}. Undo (Ctrl+Z) takes it back.")
 
     def forget_undo(self) -> None:
         """The records changed under the view (a backup was put back): nothing to take back."""
@@ -281,7 +277,7 @@ class JournalView(QWidget):
     def _delete(self) -> None:
         chosen = self._selected()
         if chosen is None:
-            self.status.setText("Select a session, set or note to delete.")
+            self.status.say("Select a session, set or note to delete.")
             return
         table, item = chosen
         what = item.text().splitlines()[0]
@@ -297,16 +293,16 @@ class JournalView(QWidget):
             return
         change, what = taken = self._undoable.pop()
         self.undo_button.setVisible(bool(self._undoable))
-        self.status.setText("Saving…")
+        self.status.say("Saving…")
 
         def undone(_: None) -> None:
             self.refresh()
-            self.status.setText(f"Undone: {what[0].lower()}{what[1:]}.")
+            self.status.say(f"Undone: {what[0].lower()}{what[1:]}.")
 
         def refused(exc: Exception) -> None:
             self._undoable.append(taken)  # still there to take back once the disk allows
             self.undo_button.show()
-            self.status.setText(f"Could not undo it ({refusal_in_words(exc)}).")
+            self.status.say(f"Could not undo it ({refusal_in_words(exc)}).")
 
         self._when.write_behind(self.journal, lambda: self.journal.undo(change), undone, refused)
 
@@ -324,7 +320,7 @@ class JournalView(QWidget):
             if changed:
                 self._done(earlier, f"Changed the note of {session.day:%a %d %b}")
             else:
-                self.status.setText("Note saved.")
+                self.status.say("Note saved.")
 
         self.note_editing.save(
             key, text, lambda: self.journal.update_session_note(session.id, text.strip()), saved
@@ -358,7 +354,7 @@ class JournalView(QWidget):
 
         def saved(_: object) -> None:
             self.refresh()
-            self.status.setText("Note saved.")
+            self.status.say("Note saved.")
 
         self.note_editing.save(NEW_NOTE, text, lambda: self.journal.add_note(note), saved)
 
@@ -372,11 +368,11 @@ class JournalView(QWidget):
             return
         path = Path(chosen)
         export = self.journal.export_csv if kind == "csv" else self.journal.export_markdown
-        self.status.setText(f"Writing {path.name}…")
+        self.status.say(f"Writing {path.name}…")
         self._when.write_behind(
             self.journal,
             lambda: export(path),
-            lambda _: self.status.setText(f"Saved {path}"),
-            lambda exc: self.status.setText(f"Could not export to {path}: {refusal_in_words(exc)}"),
+            lambda _: self.status.say(f"Saved {path}"),
+            lambda exc: self.status.say(f"Could not export to {path}: {refusal_in_words(exc)}"),
             refusals=(OSError, ValueError),
         )

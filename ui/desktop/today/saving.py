@@ -20,14 +20,14 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.kinds import Kind
 from lesson_engine.journal.validation import JournalInputError
 from lesson_engine.storage import write_atomically
 from lesson_engine.wording import sentence_start
-from ui.desktop.widgets.written import WhenWritten, refusal_in_words
+from ui.desktop.widgets.written import StatusLine, WhenWritten, refusal_in_words
 
 Answered = Callable[[str], None]
 """Told on the window's thread how a write ended: "" once it is on disk, else why it was not."""
@@ -47,20 +47,11 @@ class TodaySaving(QObject):
         self._journal = journal
         self._redraw = redraw
         self._when = WhenWritten(self)
-        self.status = QLabel()
+        self.status = StatusLine(hide_when_empty=True)
         """One line under the page (outside its scrolling part, so a redraw keeps it)."""
         self.status.setObjectName("saving")
         self.status.setAccessibleName("What was saved")
-        self.status.setWordWrap(True)
         self.status.setContentsMargins(32, 6, 32, 10)
-        self.status.hide()
-
-    def say(self, words: str, *, caution: bool = False) -> None:
-        self.status.setProperty("role", "caution" if caution else "muted")
-        self.status.style().unpolish(self.status)  # the role changes the colour
-        self.status.style().polish(self.status)
-        self.status.setText(words)
-        self.status.setVisible(bool(words))
 
     def store(
         self,
@@ -83,11 +74,11 @@ class TodaySaving(QObject):
             if correct
             else (lambda: journal.add(kind, record))
         )
-        self.say("Saving…")
+        self.status.say("Saving…")
         _enable(busy, False)
 
         def written(_: object) -> None:
-            self.say(saved_words)
+            self.status.say(saved_words)
             if answered is not None:
                 answered("")
             self.changed.emit()
@@ -97,10 +88,10 @@ class TodaySaving(QObject):
             _enable(busy, True)
             if isinstance(exc, JournalInputError):  # what was entered, not the disk
                 reason = sentence_start(str(exc)) + "."
-                self.say(f"Not saved. {reason}", caution=True)
+                self.status.say(f"Not saved. {reason}", caution=True)
             else:
                 reason = f"Your journal could not be written ({refusal_in_words(exc)}). {KEPT}"
-                self.say(reason, caution=True)
+                self.status.say(reason, caution=True)
             if answered is not None:
                 answered(reason)
 
@@ -109,14 +100,16 @@ class TodaySaving(QObject):
     def write_file(self, path: Path, data: bytes, written: Callable[[], None]) -> None:
         """A file the learner asked for (the report), written and fsynced behind the window,
         after the records asked for before it; ``written`` once it is whole on disk."""
-        self.say(f"Writing {path.name}…")
+        self.status.say(f"Writing {path.name}…")
 
         def done(_: None) -> None:
-            self.say("")
+            self.status.say("")
             written()
 
         def refused(exc: Exception) -> None:
-            self.say(f"{path.name} could not be written ({refusal_in_words(exc)}).", caution=True)
+            self.status.say(
+                f"{path.name} could not be written ({refusal_in_words(exc)}).", caution=True
+            )
 
         self._when.write_behind(
             self._journal(), lambda: write_atomically(path, data), done, refused, (OSError,)

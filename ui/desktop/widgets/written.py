@@ -8,7 +8,8 @@ was done on the spot, the future is already complete, and the follow-up runs at 
 
 Every page writes the same way (``write_behind``): "saved" is said only once the write returned,
 and a refusal (a full or read-only disk, or a record the journal's checks turn down) reaches the
-page as words, with whatever the learner typed still where they typed it.
+page as words, with whatever the learner typed still where they typed it. It says them on its
+``StatusLine``: "Saving…" while the write is on its way, then what became of it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QLabel, QWidget
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.journal.validation import JournalInputError
@@ -100,3 +102,36 @@ class WhenWritten(QObject):
             saved(done.result())
 
         self.then(later(write), follow)
+
+
+class StatusLine(QLabel):
+    """The line on a page that says what became of its writes ("Saving…", then what was saved,
+    or why not) and whatever else the page has to say in passing.
+
+    One widget for the Today, Journal and Exercises pages, so each says it the same way: in
+    wrapped words, in the page's colour for them, and a refusal (``caution``) in the warning
+    colour. Read its words with ``text()``.
+    """
+
+    def __init__(
+        self, *, role: str = "muted", hide_when_empty: bool = False, parent: QWidget | None = None
+    ) -> None:
+        """``role`` is the theme's colour for what is said (``""``: the page's own text);
+        ``hide_when_empty`` takes the line off the page while it has nothing to say."""
+        super().__init__(parent)
+        self._role = role
+        self._hide_when_empty = hide_when_empty
+        self.setWordWrap(True)
+        self.setProperty("role", role)
+        if hide_when_empty:
+            self.hide()
+
+    def say(self, words: str, *, caution: bool = False) -> None:
+        role = "caution" if caution else self._role
+        if self.property("role") != role:
+            self.setProperty("role", role)
+            self.style().unpolish(self)  # the role changes the colour
+            self.style().polish(self)
+        self.setText(words)
+        if self._hide_when_empty:
+            self.setVisible(bool(words))
