@@ -2,8 +2,9 @@
 
 Every file Seesaw keeps calls ``write_atomically``: the journal and its saved place, the journal's
 exports, the library index, the clip cache, the Author page's lessons and recovery copies. (Files
-made on request that may be large, a rendered lesson or a lesson pack, are written in place: a
-crash leaves a partial file the author can simply make again.) The new bytes go to a
+made on request that may be large, a rendered lesson or a lesson pack, are written beside their
+target and moved over it when whole, without an fsync: a crash leaves at worst a stray partial
+file the author can simply make again, never a half-written pack under the name they gave.) The new bytes go to a
 temporary file in the same folder, are flushed and fsynced, and replace the old file with
 ``os.replace``; then the folder itself is fsynced so the rename is durable too. With ``backup``,
 the old file is first hard-linked as the backup, so the backup is always the previous good version

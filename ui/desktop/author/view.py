@@ -112,6 +112,7 @@ class AuthorView(QWidget):
         self.record_cue = RecordCue(self, later=later)
         self.packing = PackMaking(self, self, later)
         self.buttons, tools = tool_buttons(self)
+        self.packing.busy.connect(lambda busy: self.buttons["pack"].setEnabled(not busy))
         self.export = LessonExport(voice_chain or _default_chain, self)
         self.export.finished.connect(lambda _written, message: self.say(message))
         self.export_bar = ExportBar(self.export)
@@ -302,6 +303,8 @@ class AuthorView(QWidget):
         self.export.start(self.lesson, out)
 
     def make_pack(self) -> None:
+        if self.packing.still_packing():  # its keys still work while the button waits
+            return
         self.check_now()
         if self.lesson is None:
             first = self.diagnostics[0]
