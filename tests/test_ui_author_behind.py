@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import threading
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 
 from tests.test_ui_author_sharing import GOOD, Asked, author_page, write_clip
 from ui.desktop.author.view import AuthorView
@@ -129,3 +132,87 @@ def test_a_pack_the_disk_cannot_hold_says_why_and_leaves_the_earlier_pack_as_it_
     assert sorted(p.name for p in out.parent.iterdir()) == ["hip.zip"]  # no partial zip left
     assert (folder / "draft.lesson").read_text().endswith("[audio clips/hello.wav]\nStand up.\n")
     assert view.editor.toPlainText() == (folder / "draft.lesson").read_text()
+
+
+# -- Attach recording -------------------------------------------------------------------------
+
+
+def opened_on_stand_up(qtbot, tmp_path: Path, asked: Asked) -> tuple[AuthorView, Path]:  # type: ignore[no-untyped-def]
+    """The page with the saved lesson open, the cursor on "Stand up." (line 10), and a
+    recording of the author's to attach; the lesson's path."""
+    view = author_page(qtbot, tmp_path, asked)
+    lesson = tmp_path / "hip" / "draft.lesson"
+    lesson.parent.mkdir()
+    lesson.write_text(GOOD)
+    view.open(lesson)
+    view.editor.setTextCursor(QTextCursor(view.editor.document().findBlockByNumber(9)))
+    recording = tmp_path / "my voice.wav"
+    write_clip(recording, 500)
+    view.dialogs = replace(view.dialogs, pick_audio=lambda _parent: str(recording))
+    return view, lesson
+
+
+def test_a_recording_is_copied_behind_the_window_and_goes_above_the_cue_chosen_then(
+    qtbot, tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, lesson = opened_on_stand_up(qtbot, tmp_path, asked)
+    reading = Held(monkeypatch, shutil, "copyfileobj")
+    view.buttons["attach"].click()  # returns while the recording is read
+    assert view.recovery_bar.text() == (
+        f"Copying my voice.wav into {lesson.parent / 'clips'}… You can go on writing."
+    )
+    window_answers(qtbot)
+    top = QTextCursor(view.editor.document())  # the author writes on, above the cue
+    top.movePosition(QTextCursor.MoveOperation.Start)
+    top.insertText("// written while it copied\n")
+    view.editor.setTextCursor(top)  # and the cursor is elsewhere now
+    reading.go.set()
+    qtbot.waitUntil(lambda: view.recovery_bar.text() == "The cue now plays clips/my voice.wav.")
+    lines = view.editor.toPlainText().splitlines()
+    assert lines[0] == "// written while it copied"
+    assert lines[10:12] == ["[audio clips/my voice.wav]", "Stand up."]
+    assert (lesson.parent / "clips" / "my voice.wav").read_bytes() == (
+        tmp_path / "my voice.wav"
+    ).read_bytes()
+    assert set(reading.threads) == {"seesaw-copy"}  # never the window's thread
+    assert view.lesson is not None  # checked again: the cue plays the recording
+    assert view.lesson.sections[1].steps[0].audio == lesson.parent / "clips" / "my voice.wav"
+
+
+def test_a_copy_the_disk_refuses_says_why_and_changes_nothing(
+    qtbot, tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, lesson = opened_on_stand_up(qtbot, tmp_path, asked)
+    earlier = lesson.parent / "clips" / "my voice.wav"  # an earlier take another cue plays
+    earlier.parent.mkdir()
+    earlier.write_bytes(b"the earlier take")
+    filling(monkeypatch, shutil, "copyfileobj")
+    view.buttons["attach"].click()
+    qtbot.waitUntil(lambda: view.recovery_bar.text().startswith("Could not copy"))
+    assert view.recovery_bar.text() == (
+        "Could not copy my voice.wav: the disk is full. The script is as it was."
+    )
+    assert view.editor.toPlainText() == GOOD and not view.modified
+    assert earlier.read_bytes() == b"the earlier take"
+    assert [p.name for p in earlier.parent.iterdir()] == ["my voice.wav"]  # no partial copy
+
+
+def test_a_cue_deleted_while_its_recording_copied_is_not_guessed_at(
+    qtbot, tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, lesson = opened_on_stand_up(qtbot, tmp_path, asked)
+    reading = Held(monkeypatch, shutil, "copyfileobj")
+    view.buttons["attach"].click()
+    cue = QTextCursor(view.editor.document().findBlockByNumber(9))
+    cue.select(QTextCursor.SelectionType.BlockUnderCursor)
+    cue.removeSelectedText()  # "Stand up." is gone
+    view.editor.setTextCursor(QTextCursor(view.editor.document().findBlockByNumber(5)))
+    assert view.editor.textCursor().block().text() == "Lie down."  # the cursor on another cue
+    typed = view.editor.toPlainText()
+    reading.go.set()
+    qtbot.waitUntil(lambda: "is no longer in the script" in view.recovery_bar.text())
+    assert view.recovery_bar.text() == (
+        f"my voice.wav was copied into {lesson.parent / 'clips'}, but the cue it was for is no "
+        "longer in the script: put [audio clips/my voice.wav] above the cue that should play it."
+    )
+    assert view.editor.toPlainText() == typed  # no line put above some other cue
