@@ -206,8 +206,8 @@ class LessonAudio:
             return
         voice, speed = self._pending
         self._pending = None
-        if self._worker is not None:
-            self._worker.stop()
+        if self._worker is not None:  # let go, not waited for: it ends behind
+            self._worker.retire()
         tried = self._trials.for_lesson(voice)
         if tried is not None:  # tried in Settings: as it was found, or is being loaded
             self.chain = VoiceChain(tried[0], self.chain.cache, speed, tried[1])
