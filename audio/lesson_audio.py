@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from audio.output.protocol import AudioOutput, NullOutput, Volumes
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
-from audio.voices.choice import missing_voice_notice
+from audio.voices.choice import chosen_voice_name, missing_voice_notice
 from audio.voices.synthesis import pick_voice
 from audio.voices.trials import VoiceTrials
 from audio.voices.worker import SynthWorker
@@ -209,9 +209,14 @@ class LessonAudio:
         if self._worker is not None:  # let go, not waited for: it ends behind
             self._worker.retire()
         tried = self._trials.for_lesson(voice)
+        reading = self.chain.voices
         if tried is not None:  # tried in Settings: as it was found, or is being loaded
             self.chain = VoiceChain(tried[0], self.chain.cache, speed, tried[1])
-        else:
+        elif reading and reading[0].name == chosen_voice_name(voice):
+            # The same voice at another speed: the one loaded reads on (speed is a setting
+            # of each synthesis, not of the model), so nothing is loaded again.
+            self.chain = VoiceChain(reading[0], self.chain.cache, speed, reading[1:])
+        else:  # a voice not tried yet: loaded by the new worker, on its own thread
             keep_in = prepared_folder(self.chain.cache.folder)
             self.chain = VoiceChain(pick_voice(voice, keep_in), self.chain.cache, speed)
         self._worker = SynthWorker(self.chain)

@@ -41,6 +41,9 @@ class Pitched(ToneVoice):
         self.loads: list[str] = []
 
     def load(self) -> None:
+        """Loads once, as the natural voice's model does; loaded, it answers at once."""
+        if self.loads:
+            return
         self.loads.append(threading.current_thread().name)
         self.loading.wait(timeout=20)  # opened by the test; only a broken build waits it out
 
@@ -95,4 +98,33 @@ def test_the_next_lesson_starts_without_waiting_for_the_last_ones_voice_nor_take
         assert audio.chain.cached_clip(Utterance(CUE)) == tone(600, 660)  # what plays: its own
     finally:
         last.returned.set()
+        audio.close()
+
+
+def test_a_new_speed_reads_with_the_voice_loaded_already_and_the_lesson_playing_keeps_its_own(
+    cache: ClipCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The speed slider moved during a lesson: that lesson goes on as it was timed, and the
+    next reads at the new speed with the very voice loaded for the last: no second load."""
+    monkeypatch.setattr("audio.voices.choice.piper_installed", lambda: True)
+    natural = Pitched(440)
+    natural.name = "piper-joe"  # the natural voice, as this computer has it
+    made: list[object] = []
+    monkeypatch.setattr("audio.lesson_audio.pick_voice", lambda *_: made.append(1))
+    audio = LessonAudio(VoiceChain(natural, cache, fallbacks=()), NullOutput(), [])
+    try:
+        playing = lesson_saying(CUE)
+        audio.prepare(playing)
+        assert audio.worker.wait_idle(timeout=10)
+        heard = audio.duration_of(Utterance(CUE))
+        audio.reconfigure("piper", 1.2, True)  # moved while that lesson plays
+        assert audio.chain.speed == 1.0 and audio.duration_of(Utterance(CUE)) == heard
+        audio.prepare(lesson_saying(CUE))  # the next lesson
+        assert audio.worker.wait_idle(timeout=10)
+        assert audio.chain.voice is natural and audio.chain.speed == 1.2
+        assert natural.loads == ["seesaw-voice"]  # loaded once, off the window's thread
+        assert made == []  # no fresh voice, so no fresh model
+        assert audio.chain.cached_clip(Utterance(CUE)) is not None  # made at 1.2 now
+        assert natural.calls.count(CUE) == 2  # once at each speed
+    finally:
         audio.close()
