@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from lesson_engine.playback.player import Player
 
+CAPTIONS_ONLY = "Captions only (no sound)"
 FIRST_CUES = 2
 """How many cues of a lesson the learner may start are made ahead: the first plays at Start,
 the second is made while it plays."""
@@ -115,8 +116,15 @@ class LessonAudio:
 
     @property
     def description(self) -> str:
-        if not self._sound_on or isinstance(self._output, NullOutput):
-            return "Captions only (no sound)"
+        """Which voice reads, and whether sound plays. While the device is still opening (at
+        start, or the switch just turned on) it says the sound is starting: "Captions only"
+        would not be true for long, and the voice alone not yet."""
+        if not self._sound_on:
+            return CAPTIONS_ONLY
+        if self._output is None or not self._switched.done():
+            return f"{self.chain.description} — the sound is starting…"
+        if isinstance(self._output, NullOutput):
+            return CAPTIONS_ONLY
         return self.chain.description
 
     @property
@@ -188,6 +196,8 @@ class LessonAudio:
 
     def _close_if_off(self) -> None:
         """Sound turned off: the device the last lesson played through closes, behind."""
+        if self._sound_on:  # nothing to close; the device may be opening: not waited for
+            return
         with self._opening:
             device = self._output
             if self._sound_on or device is None or isinstance(device, NullOutput):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QFont, QPalette, QTextLayout
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -19,6 +19,7 @@ from ui.desktop.app import build
 from ui.desktop.player.floor import KEYS, LEGEND, legend
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
+from ui.desktop.sound_notice import sound_notice
 from ui.desktop.theme import LIGHT, apply_theme
 
 
@@ -93,3 +94,51 @@ def test_the_legend_wraps_between_keys_never_inside_one(qtbot, styled: None) -> 
             shown = [part.replace("\N{NO-BREAK SPACE}", " ") for part in lines]
             keys = [key.strip() for part in shown for key in part.split("·") if key.strip()]
             assert keys == list(KEYS), (floor_pt, width, shown)  # each line holds whole keys
+
+
+NO_SOUND = "Sound could not start: no audio device was found. Lessons run with captions only."
+
+
+def test_a_notice_said_on_the_floor_shows_large_in_the_lesson_covering_no_control(
+    qtbot, tmp_path: Path, journal: Journal, lessons: Path, styled: None
+) -> None:
+    """The banner, with its small words and Dismiss, showed itself across the top of floor
+    mode when a notice came (the sound device failing as the lesson began)."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    app = build(
+        journal=journal,
+        audio=SilentAudio(),
+        settings=settings,
+        folders=[("Seesaw", lessons)],
+        clock=ManualClock(),
+    )
+    qtbot.addWidget(app.window)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    app.flow.start("weight-shift-1")
+    app.flow.view.skip.click()
+    view = app.window.pages.currentWidget()
+    assert isinstance(view, PlayerView)
+    view.floor_requested.emit()  # F11
+    assert view.floor and not view.notice.isVisibleTo(view)  # nothing to say yet
+    banner, sound = app.window.banner, sound_notice(app.window.banner)
+    sound.started(NO_SOUND)  # the device's answer, after the lesson went to the floor
+    assert not banner.isVisibleTo(app.window)
+    assert view.notice.isVisibleTo(view) and view.notice.words == NO_SOUND
+    assert view.notice.label.font().pointSize() >= 16  # large: read from the mat
+    qtbot.waitUntil(lambda: view.notice.width() > 0)
+    notice = view.notice.geometry().translated(view.notice.parentWidget().mapTo(view, QPoint()))
+    for key in ("toggle", "rest", "back", "next"):
+        button = view.buttons[key]
+        assert button.isVisibleTo(view)
+        where = button.geometry().translated(button.parentWidget().mapTo(view, QPoint()))
+        assert not notice.intersects(where), key
+    assert not notice.intersects(
+        view.caption.geometry().translated(view.caption.parentWidget().mapTo(view, QPoint()))
+    )
+    sound.started("")  # no longer true: gone from the floor too
+    assert not view.notice.isVisibleTo(view) and not banner.isVisibleTo(app.window)
+    sound.started(NO_SOUND)
+    view.floor_requested.emit()  # back at the desk: the banner has it, whole
+    assert banner.isVisibleTo(app.window) and banner.messages == [NO_SOUND]
+    assert not view.notice.isVisibleTo(view)
