@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QFont, QPalette, QTextLayout
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lesson_engine.journal.journal import Journal
 from lesson_engine.playback.clock import ManualClock
-from ui.desktop.app import build
+from ui.desktop.app import SeesawApp, build
 from ui.desktop.player.floor import KEYS, LEGEND, legend
 from ui.desktop.player.view import PlayerView
 from ui.desktop.ports import SilentAudio
@@ -33,9 +33,8 @@ def styled(qapp: QApplication) -> Iterator[None]:
     qapp.setPalette(palette)
 
 
-def test_floor_mode_in_and_out(
-    qtbot, tmp_path: Path, journal: Journal, lessons: Path, styled: None
-) -> None:
+def playing(qtbot, tmp_path: Path, journal: Journal, lessons: Path) -> tuple[SeesawApp, QWidget]:  # type: ignore[no-untyped-def]
+    """The whole window on screen, Weight shift 1 started (check-in skipped); its player."""
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     app = build(
         journal=journal,
@@ -48,11 +47,17 @@ def test_floor_mode_in_and_out(
     qtbot.addWidget(app.window)
     app.window.show()
     qtbot.waitExposed(app.window)
-    with qtbot.waitActive(app.window):
-        app.window.activateWindow()
     app.flow.start("weight-shift-1")
     app.flow.view.skip.click()
-    view = app.window.pages.currentWidget()
+    return app, app.window.pages.currentWidget()
+
+
+def test_floor_mode_in_and_out(
+    qtbot, tmp_path: Path, journal: Journal, lessons: Path, styled: None
+) -> None:
+    app, view = playing(qtbot, tmp_path, journal, lessons)
+    with qtbot.waitActive(app.window):
+        app.window.activateWindow()
     assert isinstance(view, PlayerView)
     normal_caption = view.caption.font().pointSize()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
@@ -104,20 +109,7 @@ def test_a_notice_said_on_the_floor_shows_large_in_the_lesson_covering_no_contro
 ) -> None:
     """The banner, with its small words and Dismiss, showed itself across the top of floor
     mode when a notice came (the sound device failing as the lesson began)."""
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    app = build(
-        journal=journal,
-        audio=SilentAudio(),
-        settings=settings,
-        folders=[("Seesaw", lessons)],
-        clock=ManualClock(),
-    )
-    qtbot.addWidget(app.window)
-    app.window.show()
-    qtbot.waitExposed(app.window)
-    app.flow.start("weight-shift-1")
-    app.flow.view.skip.click()
-    view = app.window.pages.currentWidget()
+    app, view = playing(qtbot, tmp_path, journal, lessons)
     assert isinstance(view, PlayerView)
     view.floor_requested.emit()  # F11
     assert view.floor and not view.notice.isVisibleTo(view)  # nothing to say yet

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TypeVar
 
+from lesson_engine.journal.writer import run_into
+
 T = TypeVar("T")
 
 
@@ -27,16 +29,5 @@ class OwnThread:
 
     def __call__(self, job: Callable[[], T], /) -> Future[T]:
         future: Future[T] = Future()
-
-        def run() -> None:
-            if not future.set_running_or_notify_cancel():
-                return
-            try:
-                result = job()
-            except BaseException as exc:  # the asker hears of it through the future
-                future.set_exception(exc)
-            else:
-                future.set_result(result)
-
-        threading.Thread(target=run, name=self.name, daemon=True).start()
+        threading.Thread(target=run_into, args=(job, future), name=self.name, daemon=True).start()
         return future
