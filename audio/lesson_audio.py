@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from audio.output.protocol import AudioOutput, NullOutput, Volumes
 from audio.voices.cache import ClipCache
 from audio.voices.chain import VoiceChain
-from audio.voices.choice import missing_voice_notice
+from audio.voices.choice import chosen_voice_name, missing_voice_notice
 from audio.voices.synthesis import pick_voice
 from audio.voices.trials import VoiceTrials
 from audio.voices.worker import SynthWorker
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from lesson_engine.playback.player import Player
 
+CAPTIONS_ONLY = "Captions only (no sound)"
 FIRST_CUES = 2
 """How many cues of a lesson the learner may start are made ahead: the first plays at Start,
 the second is made while it plays."""
@@ -115,8 +116,15 @@ class LessonAudio:
 
     @property
     def description(self) -> str:
-        if not self._sound_on or isinstance(self._output, NullOutput):
-            return "Captions only (no sound)"
+        """Which voice reads, and whether sound plays. While the device is still opening (at
+        start, or the switch just turned on) it says the sound is starting: "Captions only"
+        would not be true for long, and the voice alone not yet."""
+        if not self._sound_on:
+            return CAPTIONS_ONLY
+        if self._output is None or not self._switched.done():
+            return f"{self.chain.description} — the sound is starting…"
+        if isinstance(self._output, NullOutput):
+            return CAPTIONS_ONLY
         return self.chain.description
 
     @property
@@ -188,6 +196,8 @@ class LessonAudio:
 
     def _close_if_off(self) -> None:
         """Sound turned off: the device the last lesson played through closes, behind."""
+        if self._sound_on:  # nothing to close; the device may be opening: not waited for
+            return
         with self._opening:
             device = self._output
             if self._sound_on or device is None or isinstance(device, NullOutput):
@@ -206,12 +216,17 @@ class LessonAudio:
             return
         voice, speed = self._pending
         self._pending = None
-        if self._worker is not None:
-            self._worker.stop()
+        if self._worker is not None:  # let go, not waited for: it ends behind
+            self._worker.retire()
         tried = self._trials.for_lesson(voice)
+        reading = self.chain.voices
         if tried is not None:  # tried in Settings: as it was found, or is being loaded
             self.chain = VoiceChain(tried[0], self.chain.cache, speed, tried[1])
-        else:
+        elif reading and reading[0].name == chosen_voice_name(voice):
+            # The same voice at another speed: the one loaded reads on (speed is a setting
+            # of each synthesis, not of the model), so nothing is loaded again.
+            self.chain = VoiceChain(reading[0], self.chain.cache, speed, reading[1:])
+        else:  # a voice not tried yet: loaded by the new worker, on its own thread
             keep_in = prepared_folder(self.chain.cache.folder)
             self.chain = VoiceChain(pick_voice(voice, keep_in), self.chain.cache, speed)
         self._worker = SynthWorker(self.chain)

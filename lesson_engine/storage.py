@@ -1,13 +1,16 @@
 """The one way Seesaw writes a file: a crash or a full disk leaves the old file or the new, whole.
 
 Every file Seesaw keeps calls ``write_atomically``: the journal and its saved place, the journal's
-exports, the library index, the clip cache, the Author page's lessons and recovery copies. (Files
-made on request that may be large, a rendered lesson or a lesson pack, are written in place: a
-crash leaves a partial file the author can simply make again.) The new bytes go to a
-temporary file in the same folder, are flushed and fsynced, and replace the old file with
-``os.replace``; then the folder itself is fsynced so the rename is durable too. With ``backup``,
-the old file is first hard-linked as the backup, so the backup is always the previous good version
-and costs no copying. On any failure the temporary file is removed and the old file is untouched.
+exports, the library index, the clip cache, the Author page's lessons and recovery copies; a
+recording attached to a cue is copied in the same way (``copy_atomically``). (Files made on
+request that may be large, a rendered lesson or a lesson pack, are written beside their target
+and moved over it when whole, without an fsync: a crash leaves at worst a stray partial file the
+author can simply make again, never a half-written pack under the name they gave.) The new
+bytes go to a temporary file in the same folder, are flushed and fsynced, and replace the old
+file with ``os.replace``; then the folder itself is fsynced so the rename is durable too. With
+``backup``, the old file is first hard-linked as the backup, so the backup is always the previous
+good version and costs no copying. On any failure the temporary file is removed and the old file
+is untouched.
 
 Who may read the file is decided here too. By default it is its owner's alone (``FILE_MODE``): the
 journal, drafts, recovery copies and anything else that may hold health notes. With ``shared``,
@@ -25,10 +28,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 FILE_MODE = 0o600
 """Health notes are private: what Seesaw writes is readable by its owner only, unless shared."""
@@ -91,6 +97,25 @@ def write_atomically(
     ``shared`` is for files an instructor passes on (see the module's docstring); without it the
     file is readable by its owner only.
     """
+    _replace_with(path, lambda handle: handle.write(data), backup, shared)
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    """Replace ``target`` with a copy of ``source`` durably, as a shared file (a recording an
+    instructor attaches); read in pieces, so a long recording is never held in memory whole.
+    Raises OSError and leaves ``target`` untouched on failure."""
+
+    def fill(handle: BinaryIO) -> None:
+        with source.open("rb") as original:
+            shutil.copyfileobj(original, handle)
+
+    _replace_with(target, fill, None, True)
+
+
+def _replace_with(
+    path: Path, fill: Callable[[BinaryIO], object], backup: Path | None, shared: bool
+) -> None:
+    """``path`` replaced by what ``fill`` writes, as the module's docstring says."""
     if shared:
         fd, tmp_name = _shared_temporary(path)
     else:
@@ -103,7 +128,7 @@ def write_atomically(
             elif path.exists():
                 os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         if backup is not None and path.exists():

@@ -152,7 +152,7 @@ def test_saving_removes_the_recovery_file(
 
 
 def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
-    author: AuthorView, answers: Answers, tmp_path: Path
+    author: AuthorView, answers: Answers, tmp_path: Path, qtbot
 ) -> None:
     lesson_path = tmp_path / "lessons" / "draft.lesson"
     lesson_path.parent.mkdir()
@@ -163,6 +163,10 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
     answers.audio = str(recording)
     put_cursor(author, 9)
     author.attach_recording()
+    assert author.recovery_bar.text() == (
+        f"Copying my voice.wav into {lesson_path.parent / 'clips'}… You can go on writing."
+    )
+    qtbot.waitUntil(lambda: author.recovery_bar.text() == "The cue now plays clips/my voice.wav.")
     lines = author.editor.toPlainText().splitlines()
     assert lines[8] == "[audio clips/my voice.wav]" and lines[9] == "Stand up."
     assert (lesson_path.parent / "clips" / "my voice.wav").read_bytes() == b"RIFF....WAVE"
@@ -173,7 +177,7 @@ def test_attach_recording_copies_it_beside_the_lesson_and_inserts_the_line(
 
 
 def test_a_note_about_one_lesson_is_not_left_over_another_or_after_it_is_done(
-    author: AuthorView, answers: Answers, tmp_path: Path
+    author: AuthorView, answers: Answers, tmp_path: Path, qtbot
 ) -> None:
     """'Save the lesson first' stayed on screen after the lesson was saved, opened and its
     recording attached, as if the attaching had failed."""
@@ -193,7 +197,7 @@ def test_a_note_about_one_lesson_is_not_left_over_another_or_after_it_is_done(
     answers.audio = str(recording)
     put_cursor(author, 9)
     author.attach_recording()
-    assert author.recovery_bar.text() == "The cue now plays clips/my voice.wav."
+    qtbot.waitUntil(lambda: author.recovery_bar.text() == "The cue now plays clips/my voice.wav.")
 
 
 def app_with_preview(  # type: ignore[no-untyped-def]

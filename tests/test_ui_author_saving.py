@@ -7,6 +7,7 @@ program's writes would; ``qtbot.waitUntil`` waits for what the page shows once t
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,3 +176,71 @@ def test_closing_with_unsaved_text_waits_for_its_save_and_stays_open_if_it_is_re
     assert draft.read_text(encoding="utf-8") == GOOD
     assert (draft.name, "seesaw-writer") in renamed
     assert {thread for _, thread in renamed} == {"seesaw-writer"}
+
+
+# -- recovery copies of lessons of one name -----------------------------------------------------
+
+
+def typed_and_lost(tmp_path: Path, answers: Answers, lesson: Path, words: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A session of Seesaw that opens ``lesson``, types ``words`` into it and then dies."""
+    lesson.parent.mkdir(parents=True, exist_ok=True)
+    lesson.write_text(GOOD)
+    view = AuthorView(tmp_path / "recovery", dialogs=answers.dialogs())
+    qtbot.addWidget(view)
+    view.open(lesson)
+    view.editor.appendPlainText(words)
+    view.check_now()  # the pause after typing: its copy is kept
+    view.deleteLater()  # the app dies here: nothing saved
+
+
+def test_lessons_of_one_name_in_two_folders_keep_a_recovery_copy_each(
+    qtbot, tmp_path: Path
+) -> None:
+    answers = Answers()
+    hips, knees = tmp_path / "hips" / "draft.lesson", tmp_path / "knees" / "draft.lesson"
+    typed_and_lost(tmp_path, answers, hips, "Words for the hips.", qtbot)
+    typed_and_lost(tmp_path, answers, knees, "Words for the knees.", qtbot)
+    view = AuthorView(tmp_path / "recovery", dialogs=answers.dialogs())
+    qtbot.addWidget(view)
+    copies = view.recoverable()
+    assert len(copies) == 2
+    restored = {}
+    for copy in copies:
+        view.restore(copy)
+        assert (
+            view.recovery_bar.text()
+            == "Recovered unsaved text of draft.lesson. Save it to keep it."
+        )
+        assert view.path is not None
+        restored[view.path] = view.editor.toPlainText().splitlines()[-1]
+    assert restored == {hips: "Words for the hips.", knees: "Words for the knees."}
+
+
+def test_a_copy_kept_before_the_update_is_offered_and_let_go_once_its_lesson_is_saved(
+    qtbot, tmp_path: Path
+) -> None:
+    """Seesaw before the update named a copy by the lesson's file name alone."""
+    answers = Answers()
+    hips, knees = tmp_path / "hips" / "draft.lesson", tmp_path / "knees" / "draft.lesson"
+    hips.parent.mkdir()
+    hips.write_text(GOOD)
+    recovery = tmp_path / "recovery"
+    recovery.mkdir()
+    before = recovery / "draft.lesson.recovery.json"  # as the old Seesaw wrote it
+    before.write_text(json.dumps({"path": str(hips), "text": GOOD + "Typed before the update.\n"}))
+    view = AuthorView(recovery, dialogs=answers.dialogs())
+    qtbot.addWidget(view)
+    assert view.recoverable() == [before]
+    view.restore(before)
+    assert view.path == hips and view.modified
+    assert view.editor.toPlainText().endswith("Typed before the update.\n")
+    view.check_now()  # typed on: the copy under the new name is kept beside it
+    assert len(view.recoverable()) == 2
+    view.save()
+    assert hips.read_text().endswith("Typed before the update.\n")
+    assert view.recoverable() == []  # both let go once the lesson is on disk
+    elsewhere = {"path": str(knees), "text": "Another folder's draft."}
+    before.write_text(json.dumps(elsewhere))  # the old copy of another folder's draft.lesson
+    view.editor.appendPlainText("More.")
+    view.save()
+    assert view.recoverable() == [before]  # not that lesson's: kept, never lost

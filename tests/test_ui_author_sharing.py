@@ -87,6 +87,12 @@ def write_clip(path: Path, hz: int) -> None:
         clip.writeframes(tone(hz).pcm)
 
 
+def pack_and_wait(qtbot, view: AuthorView) -> None:  # type: ignore[no-untyped-def]
+    """Make pack, as the button does, and wait for the zip made behind the window."""
+    view.buttons["pack"].click()
+    qtbot.waitUntil(lambda: view.packing.packing is None, timeout=30_000)
+
+
 @pytest.fixture
 def asked(tmp_path: Path) -> Asked:
     return Asked(tmp_path)
@@ -181,7 +187,7 @@ def test_make_pack_writes_a_pack_that_seesaw_import_accepts(
     view = author_page(qtbot, tmp_path, asked)
     view.editor.setPlainText(GOOD.replace("Stand up.", "[audio clips/hello.wav]\nStand up."))
     asked.save_to = str(folder / "draft.lesson")
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert asked.asked == ["save", "manifest Draft by Sam", "pack"]
     out = Path(asked.pack_to)
     assert view.recovery_bar.text() == (
@@ -202,7 +208,7 @@ def test_make_pack_refuses_lessons_with_errors_with_the_checkers_message(
     folder.mkdir()
     view = author_page(qtbot, tmp_path, asked)
     view.editor.setPlainText(GOOD.replace("[pause 2s]", "[pasue 2s]"))
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert asked.asked == []
     assert view.recovery_bar.text() == (
         "The lesson has errors, so it cannot be packed: 7:2 unknown directive [pasue 2s]"
@@ -212,7 +218,7 @@ def test_make_pack_refuses_lessons_with_errors_with_the_checkers_message(
     (folder / "pack.toml").write_text(manifest_text(Manifest("Hip", "Sam", "1", "CC0")))
     view.editor.setPlainText(GOOD)
     asked.save_to = str(folder / "draft.lesson")
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert view.recovery_bar.text().startswith(f"The pack was not made:\n{other}:4:")
     assert not Path(asked.pack_to).exists()
 
@@ -246,7 +252,7 @@ def test_make_pack_in_my_lessons_packs_only_the_lesson_and_its_recording_from_a_
     view = author_page(qtbot, tmp_path, asked)
     view.editor.setPlainText(GOOD.replace("Stand up.", "[audio clips/hello.wav]\nStand up."))
     asked.save_to = str(mine / "draft.lesson")
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert asked.asked == [
         "save",
         "lessons draft.lesson of draft.lesson, other.lesson",
@@ -287,7 +293,7 @@ def test_lessons_ticked_in_my_lessons_are_packed_with_their_recordings_and_lexic
     asked.save_to = str(mine / "new.lesson")
     view.editor.setPlainText(GOOD.replace("id: draft", "id: new"))
     asked.ticked = ["draft.lesson", "other.lesson"]
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert (
         asked.asked[1]
         == "lessons new.lesson of broken.lesson, draft.lesson, new.lesson, other.lesson"
@@ -307,14 +313,14 @@ def test_lessons_ticked_in_my_lessons_are_packed_with_their_recordings_and_lexic
     assert main(["import", asked.pack_to]) == 0
     assert capsys.readouterr().out == "imported “Hip hikes” by Sam: draft, other\n"
     asked.ticked = ["broken.lesson"]  # its mistake is named where the author has the file
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert view.recovery_bar.text().startswith(
         f"The pack was not made:\n{mine / 'broken.lesson'}:4:"
     )
     asked.ticked = []  # cancelled: nothing asked after, nothing said
     asked.asked.clear()
     view.recovery_bar.setText("")
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert asked.asked == [
         "lessons new.lesson of broken.lesson, draft.lesson, new.lesson, other.lesson"
     ]
@@ -326,7 +332,7 @@ def test_the_only_lesson_in_my_lessons_is_packed_without_asking_which_nor_a_pack
 ) -> None:
     view = author_page(qtbot, tmp_path, asked)
     asked.save_to = str(my_lessons_dir() / "draft.lesson")
-    view.buttons["pack"].click()
+    pack_and_wait(qtbot, view)
     assert asked.asked == ["save", "manifest Draft by Sam", "pack"]
     with zipfile.ZipFile(Path(asked.pack_to)) as archive:
         assert archive.namelist() == ["draft.lesson", "pack.toml"]

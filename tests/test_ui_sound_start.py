@@ -1,5 +1,6 @@
 """The sound device and the voice start once the window is wired, off the UI thread, and the
-device opens off it again when the sound is turned on in Settings.
+device opens off it again when the sound is turned on in Settings; a lesson's check-in says the
+sound is starting until the device answers.
 
 Each test starts Seesaw in a fresh process (pygame, once imported, stays for the process) with
 SDL's dummy driver, or a driver that does not exist, and reads back what it saw.
@@ -10,11 +11,22 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from audio.output.protocol import SOUND_OFF
+from audio.lesson_audio import LessonAudio
+from audio.output.protocol import SOUND_OFF, AudioOutput
+from audio.voices.cache import ClipCache
+from audio.voices.chain import VoiceChain
+from lesson_engine.journal.journal import Journal
+from tests.audio_fixtures import ToneVoice
 from tests.child_python import python_json
+from tests.test_audio_sound_switch import Device
+from tests.test_ui_lesson_flow import current
+from tests.test_ui_voices import open_app
+from ui.desktop.player.checkin import CheckInView
+from ui.desktop.real_parts import sound_device
 from ui.desktop.sound_notice import SOUND, sound_notice
 from ui.desktop.sound_thread import SoundThread
 from ui.desktop.widgets.banner import Banner
@@ -289,3 +301,58 @@ def test_what_the_opening_says_is_heard_on_the_ui_thread_and_the_thread_waits_fo
     sound.release()
     alive[0].join(timeout=5)
     assert not alive[0].is_alive()
+
+
+# -- the check-in while the device opens, held here as a slow sound system holds it ---------
+
+
+NO_DEVICE = "Sound could not start: no audio device was found. Lessons run with captions only."
+
+
+class HeldOpening:
+    """``mixer.open_output`` as a slow sound system answers: once ``go`` is set."""
+
+    def __init__(self, answer: tuple[AudioOutput | None, str]) -> None:
+        self.go = threading.Event()
+        self.answer = answer
+
+    def __call__(self, _enabled: bool = True) -> tuple[AudioOutput | None, str]:
+        self.go.wait(timeout=20)  # opened by the test; only a broken build waits it out
+        return self.answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "then", "banner"),
+    [
+        ((Device(), ""), "Voice: Test tone", []),
+        ((None, NO_DEVICE), "Captions only (no sound)", [NO_DEVICE]),
+    ],
+    ids=["opens", "fails"],
+)
+def test_the_check_in_says_the_sound_is_starting_until_the_device_answers(
+    qtbot,
+    tmp_path: Path,
+    journal: Journal,
+    lessons: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: tuple[AudioOutput | None, str],
+    then: str,
+    banner: list[str],
+) -> None:
+    opening = HeldOpening(answer)
+    monkeypatch.setattr("audio.output.mixer.open_output", opening)
+    audio = LessonAudio(VoiceChain(ToneVoice(), ClipCache(tmp_path / "cache")), None, [])
+    app, _ = open_app(qtbot, tmp_path, journal, lessons, audio)
+    try:
+        sound_device(app.window, audio).start()  # held opening the device
+        app.flow.start("weight-shift-1")  # the check-in comes up without waiting for it
+        checkin = current(app)
+        assert isinstance(checkin, CheckInView)
+        assert checkin.voice_note.text() == "Voice: Test tone — the sound is starting…"
+        opening.go.set()
+        qtbot.waitUntil(lambda: not checkin.voice_note.text().endswith("starting…"))
+        assert checkin.voice_note.text() == then
+        assert app.window.banner.messages == banner
+    finally:
+        opening.go.set()
+        audio.close()

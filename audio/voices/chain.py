@@ -7,7 +7,7 @@ lengths arrive. ``cached_clip`` never synthesises, so playback on the UI thread 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from audio.pcm import Clip, silence
@@ -117,8 +117,10 @@ class VoiceChain:
         self._problems_told += len(new)
         return new
 
-    def clip_for(self, utterance: Utterance) -> Clip:
-        """The clip, synthesising and caching it if needed; silence when nothing can speak."""
+    def clip_for(self, utterance: Utterance, keep: Callable[[], bool] = lambda: True) -> Clip:
+        """The clip, synthesising and caching it if needed; silence when nothing can speak. A
+        clip made is cached only if ``keep()`` still says so once it is made (a lesson's worker
+        let go meanwhile does not leave its late clips for the next lesson)."""
         clip = self.cached_clip(utterance)
         if clip is not None:
             return clip
@@ -128,7 +130,8 @@ class VoiceChain:
             except VoiceUnavailable as exc:
                 self._fall_back(str(exc))
             else:
-                self.cache.put(self._key(utterance.text), clip)
+                if keep():
+                    self.cache.put(self._key(utterance.text), clip)
                 return clip
         return silence(estimate_speech_ms(utterance))
 

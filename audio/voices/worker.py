@@ -9,6 +9,11 @@ asks ``take_finished`` on its own thread, so no lock or signal crosses into Qt f
 With nothing asked for, it makes what is offered for idle time (``request_when_idle``): the
 first cues of the lessons the learner is likely to start next, so even with an empty clip cache
 a lesson picked from Today has its first sound before the check-in is done.
+
+A worker whose lesson is over is let go (``retire``) without being waited for: a native voice
+must not be cut off mid-call, and waiting for the clip in hand (a long sentence, or a voice
+still loading) on the window's thread froze the next lesson's start for as long. It finishes
+that clip behind, keeps nothing of it (the clip is not cached, and no one counts it) and ends.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ class SynthWorker:
         self._busy = False
         self._in_hand: Utterance | None = None
         self._stopping = False
+        self._retired = False
+        """Let go for the next lesson's worker: what it still makes is thrown away."""
         self._finished = 0
         self._done = 0
         self._total = 0
@@ -121,6 +128,21 @@ class SynthWorker:
         if self._thread is not threading.current_thread():
             self._thread.join(timeout=10)
 
+    def retire(self) -> None:
+        """Let go without waiting (the next lesson's worker takes over): the clip in hand is
+        finished behind, as ``stop`` says, and thrown away; the thread then ends."""
+        with self._cond:
+            self._retired = True
+            self._stopping = True
+            self._wanted = []
+            self._spare = []
+            self._cond.notify_all()
+
+    def _keeps(self) -> bool:
+        """Whether a clip just made is still wanted (not once the worker is retired)."""
+        with self._cond:
+            return not self._retired
+
     def _run(self) -> None:
         voice = self.chain.voice
         if voice is not None:  # one that will not load fails again when asked, and is replaced
@@ -136,7 +158,7 @@ class SynthWorker:
                 self._busy = True
                 self._in_hand = item
             try:
-                self.chain.clip_for(item)
+                self.chain.clip_for(item, self._keeps)
             finally:
                 with self._cond:
                     self._busy = False

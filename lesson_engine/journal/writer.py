@@ -77,23 +77,25 @@ class DurableWriter:
                 item = self._jobs.get(timeout=None if idle_done else self._idle_s)
             except queue.Empty:
                 idle_done = True
-                self._run(self.on_idle, Future())
+                run_into(self.on_idle, Future())
                 continue
             if item is None:
                 return
             idle_done = False
-            self._run(*item)
+            run_into(*item)
 
-    @staticmethod
-    def _run(job: Callable[[], object], future: Future[object]) -> None:
-        if not future.set_running_or_notify_cancel():
-            return
-        try:
-            result = job()
-        except BaseException as exc:  # the asker hears of it through the future
-            future.set_exception(exc)
-        else:
-            future.set_result(result)
+
+def run_into(job: Callable[[], T], future: Future[T]) -> None:
+    """Run ``job`` here, its result or what it raised into ``future`` (unless it was
+    cancelled before its turn): how a job asked of another thread is answered."""
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        result = job()
+    except BaseException as exc:  # the asker hears of it through the future
+        future.set_exception(exc)
+    else:
+        future.set_result(result)
 
 
 def done(value: T) -> Future[T]:

@@ -126,9 +126,17 @@ def create_pack(folder: Path, out: Path) -> list[str]:
     if problems:  # a mistake in the pack's lexicon is found with every lesson: said once
         raise PackError(list(dict.fromkeys(problems)))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, source in sorted(members.items()):
-            archive.write(source, name)
+    # Beside ``out`` and put in place only when whole: a full disk half way through leaves
+    # an earlier pack of the same name as it was, and no partial zip anyone could hand out.
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, source in sorted(members.items()):
+                archive.write(source, name)
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return sorted(members)
 
 

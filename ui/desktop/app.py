@@ -55,6 +55,7 @@ from ui.desktop.settings.store import (
     read_voice_settings,
     read_volumes,
 )
+from ui.desktop.sound_notice import sound_notice
 from ui.desktop.start_notices import kept_drafts, unusable_place
 from ui.desktop.today.reminders import Reminders
 from ui.desktop.today.take_along import AskPath, RunExport, ask_save_path
@@ -284,6 +285,7 @@ def _connect_library(app: SeesawApp, journal: Journal) -> None:
     flow.finished.connect(back_to_library)
     flow.saving.stored.connect(app.refresh_library)  # written behind: "done" once it is in
     flow.problem.connect(window.banner.add)
+    sound_notice(window.banner).told.connect(flow.show_sound)  # "the sound is starting…" no more
     library_view.start_requested.connect(flow.start)
     library_view.resume_requested.connect(lambda _id: flow.resume())
     library_view.discard_resume.connect(lambda _id: journal.clear_checkpoint())

@@ -31,6 +31,7 @@ from ui.desktop.settings.store import VOICE_KEYS, read_voice_settings
 from ui.desktop.sound_notice import sound_notice
 from ui.desktop.sound_thread import SoundThread
 from ui.desktop.start_notices import daily_backup
+from ui.desktop.window.main_window import MainWindow
 from ui.desktop.window.shell import Shell
 
 if TYPE_CHECKING:  # built on first visit: its module is imported then
@@ -91,15 +92,22 @@ def _connect_audio(app: SeesawApp, audio: LessonAudio, settings: QSettings) -> N
     _start_in_background(app, audio)
 
 
+def sound_device(window: MainWindow, audio: LessonAudio) -> SoundThread:
+    """The thread the sound device opens on (``start`` it); what came of it is said in the
+    banner and, while a lesson's check-in is on screen, in its note."""
+    sound = SoundThread(audio.open_output, parent=window)
+    sound.opened.connect(sound_notice(window.banner).started)  # replaced as sound is switched
+    window.closing.connect(audio.close)  # waits for an opening under way, then closes
+    window.closing.connect(sound.release)
+    return sound
+
+
 def _start_in_background(app: SeesawApp, audio: LessonAudio) -> None:
     """The sound device and the voice, each loading on its own thread once the window is wired,
     and the player's code on this one; a device that will not open is said in the banner, and
     lessons run with captions only."""
     window = app.window
-    sound = SoundThread(audio.open_output, parent=window)
-    sound.opened.connect(sound_notice(window.banner).started)  # replaced as sound is switched
-    window.closing.connect(audio.close)  # waits for an opening under way, then closes
-    window.closing.connect(sound.release)
+    sound = sound_device(window, audio)
 
     # Today's first cues, while it is read: once the player's code can time its lessons.
     app.flow.loading.done.connect(lambda: app.flow.prefetch(app.today_view.shown))

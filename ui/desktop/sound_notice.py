@@ -11,7 +11,7 @@ stands: it was asked for last, and the start's would no longer be true.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from ui.desktop.widgets.banner import Banner
 
@@ -20,6 +20,10 @@ SOUND = "sound"
 
 
 class SoundNotice(QObject):
+    told = Signal()
+    """The start's opening or the switch came to something (or the switch began): what the
+    lesson on screen says of the sound (its check-in's note) is read again."""
+
     def __init__(self, banner: Banner) -> None:
         super().__init__(banner)
         self._banner = banner
@@ -29,12 +33,14 @@ class SoundNotice(QObject):
         """What the start's opening of the device came to ("" when sound plays)."""
         if not self._switched:
             self._banner.put(SOUND, words)
+        self.told.emit()
 
     def switched(self, words: str) -> None:
         """What the sound switch in Settings came to ("" when sound plays, or while the device
         opens: what was said before is no longer true)."""
         self._switched = True
         self._banner.put(SOUND, words)
+        self.told.emit()
 
 
 def sound_notice(banner: Banner) -> SoundNotice:

@@ -148,6 +148,8 @@ def stylesheet(t: Theme) -> str:
     QWidget[floor="true"] QLabel[role="muted"] {{ font-size: 20pt; }}
     QPushButton[role="small"] {{ padding: 2px 10px; }}
     QLabel[role="legend"] {{ font-size: 15pt; color: {t.muted}; }}
+    QLabel[role="floor-notice"] {{ font-size: 16pt; font-weight: 600; }}
+    QWidget[floor="true"] QLabel[role="floor-notice"] {{ font-size: 22pt; }}
     QWidget[floor="true"] QLabel[role="legend"] {{ font-size: 18pt; }}
     QListWidget::item {{ padding: 6px 4px; }}
     QCheckBox::indicator, QRadioButton::indicator {{

@@ -12,14 +12,21 @@ A lesson in My lessons, or in any folder of several lessons that is not a pack y
 with the lessons the author picks (just this one unless they tick more), from a staging copy
 (``lesson_engine.library.pack_selection``): nothing is written into their folder, so My lessons
 stays "My lessons" in the library.
+
+The zip itself is made on a thread of its own (``widgets/own_thread.py``): a pack of long
+recordings takes seconds to read and write, and the page, and a preview playing beside it, go
+on meanwhile. Make pack is disabled until the zip is in place (its keys say to wait), and the
+page says "Packing…" and then where the pack went, or why it was not made; the zip is put in
+place only when whole, so a full disk leaves an earlier pack of the same name as it was.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from lesson_engine.journal.writer import Later
@@ -30,17 +37,11 @@ from lesson_engine.library.pack_selection import (
 )
 from lesson_engine.library.packs import MANIFEST, Manifest, PackError, create_pack, read_manifest
 from lesson_engine.model.lesson import Lesson
-from lesson_engine.storage import write_atomically
+from lesson_engine.storage import write_atomically, write_problem_in_words
 from ui.desktop.author.dialogs import AuthorDialogs
 from ui.desktop.library.view import IMPORT_BUTTON
+from ui.desktop.widgets.own_thread import OwnThread
 from ui.desktop.widgets.written import WhenWritten, refusal_in_words
-
-
-@dataclass(frozen=True)
-class PackOutcome:
-    written: Path | None
-    message: str
-    """What to tell the author: where the pack went, or every reason it was not made."""
 
 
 def ask_manifest(
@@ -68,18 +69,20 @@ def folder_manifest(path: Path) -> Manifest | str:
         return f"Could not read {path}: {exc.strerror or exc}. Nothing was made."
 
 
-def pack(
-    parent: QWidget,
-    folder: Path,
-    chosen: list[Path] | None,
-    manifest: Manifest,
-    dialogs: AuthorDialogs,
-) -> PackOutcome:
-    """Ask where, then pack ``folder`` whole, or only ``chosen`` of its lessons."""
-    chosen_path = dialogs.pack_path(parent, str(folder.parent / f"{manifest.slug}.zip"))
-    if not chosen_path:
-        return PackOutcome(None, "")
-    out = Path(chosen_path) if chosen_path.lower().endswith(".zip") else Path(f"{chosen_path}.zip")
+def pack_path(
+    parent: QWidget, folder: Path, manifest: Manifest, dialogs: AuthorDialogs
+) -> Path | None:
+    """Where the author wants the pack (a ``.zip``); None when they cancelled."""
+    chosen = dialogs.pack_path(parent, str(folder.parent / f"{manifest.slug}.zip"))
+    if not chosen:
+        return None
+    return Path(chosen) if chosen.lower().endswith(".zip") else Path(f"{chosen}.zip")
+
+
+def write_pack(folder: Path, chosen: list[Path] | None, manifest: Manifest, out: Path) -> str:
+    """On the packing thread: pack ``folder`` whole, or only ``chosen`` of its lessons, as
+    ``out``; what to tell the author, where the pack went or every reason it was not made. The
+    zip is put in place only when whole, so a failure leaves whatever was at ``out`` before."""
     try:
         members = (
             create_pack(folder, out)
@@ -87,9 +90,12 @@ def pack(
             else create_pack_of(folder, chosen, manifest, out)
         )
     except PackError as exc:
-        return PackOutcome(None, "The pack was not made:\n" + "\n".join(exc.problems))
+        return "The pack was not made:\n" + "\n".join(exc.problems)
     except OSError as exc:
-        return PackOutcome(None, f"Could not write {out}: {exc.strerror or exc}.")
+        return (
+            f"Could not write {out}: {write_problem_in_words(exc)}. The pack was not made, "
+            "and the lessons are as they were."
+        )
     lessons = sum(name.endswith(".lesson") for name in members)
     recordings = len(members) - lessons - 1  # and the manifest
     held = f"{lessons} {'lesson' if lessons == 1 else 'lessons'}" + (
@@ -97,11 +103,14 @@ def pack(
         if recordings
         else ""
     )
-    return PackOutcome(
-        out,
+    return (
         f"The pack “{manifest.title}” is in {out}, with {held} from {folder}. "
-        f"Anyone can add it to their library with “{IMPORT_BUTTON}” on the Lessons page.",
+        f"Anyone can add it to their library with “{IMPORT_BUTTON}” on the Lessons page."
     )
+
+
+ZIPPING = OwnThread("seesaw-pack")
+"""Where a pack is zipped: a thread of its own for each, never the window's."""
 
 
 class PackingPage(Protocol):
@@ -113,24 +122,45 @@ class PackingPage(Protocol):
     def say(self, message: str) -> None: ...
 
 
-class PackMaking:
+class PackMaking(QObject):
     """Make pack, from the author's answers to the pack; a folder's missing ``pack.toml``
-    written on ``later`` first."""
+    written on ``later`` first, the zip on a thread of its own (``zipping``)."""
 
-    def __init__(self, page: PackingPage, parent: QWidget, later: Later) -> None:
+    busy = Signal(bool)
+    """True while a pack is being zipped (Make pack waits for it), False once it is done."""
+
+    def __init__(
+        self,
+        page: PackingPage,
+        parent: QWidget,
+        later: Later,
+        zipping: Later = ZIPPING,
+    ) -> None:
+        super().__init__(parent)
         self._page = page
         self._parent = parent
         self._later = later
-        self._when = WhenWritten(parent)
+        self._zipping = zipping
+        self._when = WhenWritten(self)
         self._writing: Path | None = None
         """The ``pack.toml`` on its way to the disk, if any: the pack waits for it."""
         self._refused: dict[Path, Manifest] = {}
         """The answers whose ``pack.toml`` the disk refused, by folder: proposed again."""
+        self.packing: Path | None = None
+        """The pack being zipped, if one is: a second waits for it."""
+
+    def still_packing(self) -> bool:
+        """Whether a pack is being zipped; the page is told to wait for it, if so."""
+        if self.packing is not None:
+            self._page.say(f"{self.packing} is still being made; wait for it, then make the next.")
+        return self.packing is not None
 
     def make(self, lesson_path: Path, lesson: Lesson) -> None:
         """Pack the folder that holds ``lesson_path``, or the lessons the author picks from it
         (see ``lessons_to_choose_from`` for when); the page is told what came of it."""
         page, parent = self._page, self._parent
+        if self.still_packing():
+            return
         if self._writing is not None:
             page.say(f"{self._writing} is being written; the pack is made once it is on disk.")
             return
@@ -182,8 +212,23 @@ class PackMaking:
     def _pack(
         self, folder: Path, chosen: list[Path] | None, manifest: Manifest | str | None
     ) -> None:
-        """Pack with ``manifest``, or say why not (nothing, when the author cancelled)."""
-        if isinstance(manifest, Manifest):
-            manifest = pack(self._parent, folder, chosen, manifest, self._page.dialogs).message
-        if manifest:
-            self._page.say(manifest)
+        """Ask where, then zip with ``manifest`` behind the window, or say why not (nothing,
+        when the author cancelled); the page is told once the zip is in place, or why not."""
+        if not isinstance(manifest, Manifest):
+            if manifest:
+                self._page.say(manifest)
+            return
+        out = pack_path(self._parent, folder, manifest, self._page.dialogs)
+        if out is None:
+            return
+        self.packing = out
+        self.busy.emit(True)
+        self._page.say(f"Packing “{manifest.title}” into {out}… You can go on writing meanwhile.")
+
+        def packed(done: Future[str]) -> None:
+            self.packing = None  # first: a mistake in Seesaw raised below must not leave it
+            self.busy.emit(False)
+            self._page.say(done.result())
+
+        zipping = self._zipping(lambda: write_pack(folder, chosen, manifest, out))
+        self._when.then(zipping, packed)

@@ -36,7 +36,7 @@ from lesson_engine.script.durations import format_clock
 from lesson_engine.script.parser import check_lesson_bytes
 from lesson_engine.script.templates import new_lesson_text
 from lesson_engine.timeline import compile_timeline
-from ui.desktop.author.clips import attach_clip
+from ui.desktop.author.clips import ClipAttaching
 from ui.desktop.author.dialogs import DEFAULT_DIALOGS, AuthorDialogs
 from ui.desktop.author.export_panel import ExportBar, LessonExport, MakeChain, cannot_write
 from ui.desktop.author.gutter import NumberedEditor
@@ -111,7 +111,11 @@ class AuthorView(QWidget):
         self.recordings = RecordingImport(self)
         self.record_cue = RecordCue(self, later=later)
         self.packing = PackMaking(self, self, later)
+        self.clips = ClipAttaching(self.editor, self)
+        self.clips.changed.connect(self.check_now)
+        self.clips.attached.connect(self.say)
         self.buttons, tools = tool_buttons(self)
+        self.packing.busy.connect(lambda busy: self.buttons["pack"].setEnabled(not busy))
         self.export = LessonExport(voice_chain or _default_chain, self)
         self.export.finished.connect(lambda _written, message: self.say(message))
         self.export_bar = ExportBar(self.export)
@@ -302,6 +306,8 @@ class AuthorView(QWidget):
         self.export.start(self.lesson, out)
 
     def make_pack(self) -> None:
+        if self.packing.still_packing():  # its keys still work while the button waits
+            return
         self.check_now()
         if self.lesson is None:
             first = self.diagnostics[0]
@@ -334,10 +340,7 @@ class AuthorView(QWidget):
         chosen = recording or self.dialogs.pick_audio(self)
         if not chosen:
             return
-        attached, message = attach_clip(self.editor, self.path, Path(chosen))
-        if attached:
-            self.check_now()
-        self.say(message)
+        self.say(self.clips.attach(self.path, Path(chosen)))  # copied behind, then the line
 
     def record_this_cue(self) -> None:
         line = self.editor.textCursor().block().text().strip()

@@ -175,10 +175,11 @@ class CheckInView(QWidget):
         bind(self, "Ctrl+Return", self._submit)
         bind(self, "Ctrl+Enter", self._submit)
         buttons = QHBoxLayout()
-        voice = QLabel(voice_note)
-        voice.setProperty("role", "muted")
+        self.voice_note = QLabel(voice_note)
+        self.voice_note.setProperty("role", "muted")
+        self.voice_note.setAccessibleName("Which voice reads")
+        self.voice_note.setWordWrap(True)  # "the sound is starting…" widens neither form nor window
         buttons.addWidget(self.back)
-        buttons.addWidget(voice)
         buttons.addStretch(1)
         buttons.addWidget(self.skip)
         buttons.addWidget(self.go)
@@ -208,6 +209,7 @@ class CheckInView(QWidget):
         card.addWidget(self.note)
         card.addWidget(self.note_count)
         card.addStretch(1)
+        card.addWidget(self.voice_note)  # a line of its own: it changes as the sound starts
         card.addLayout(buttons)
         body = QWidget()
         outer = QHBoxLayout(body)

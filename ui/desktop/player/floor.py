@@ -4,12 +4,17 @@ Full screen, with only what a learner on the floor uses: the caption, what comes
 timers, large controls and a legend of the keys, so a glance from the mat says what each key
 does. F11 (or the Floor button) goes in and out; the lesson's end leaves it. The window hides
 its navigation and banner (``MainWindow.set_floor``); the player hides the rest here.
+
+A notice said while the learner is on the floor (the sound stopped, the place could not be
+saved) shows in large type under the section's name (``FloorNotice``): in the layout, so it
+covers neither the caption (which fits itself to the room left) nor Pause and Rest; it goes
+when the notice is withdrawn, and the banner has it, with the others, back at the desk.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 KEYS = ("Space pause", "R rest", "← back", "→ next", "Esc stop", "F11 leave floor mode")
 LEGEND = " · ".join(key.replace(" ", "\N{NO-BREAK SPACE}") for key in KEYS)
@@ -35,6 +40,33 @@ def legend() -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.hide()
     return label
+
+
+class FloorNotice(QFrame):
+    """The floor's line for the banner's latest notice, under the section's name: the
+    banner's look (a warning stripe), large words, wrapped rather than cut, for the part that
+    matters ("captions only from now on") comes last; no Dismiss to reach for from the mat."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "banner")
+        self.label = QLabel()
+        self.label.setProperty("role", "floor-notice")
+        self.label.setWordWrap(True)
+        self.label.setAccessibleDescription("Notice")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 8, 4)
+        layout.addWidget(self.label)
+        self.hide()
+
+    @property
+    def words(self) -> str:
+        return self.label.text()
+
+    def say(self, words: str, on_floor: bool) -> None:
+        """``words`` ("" for none), shown only ``on_floor``."""
+        self.label.setText(words)
+        self.setVisible(on_floor and bool(words))
 
 
 def has_room(page: QWidget) -> bool:

@@ -190,6 +190,11 @@ class LessonFlow(QObject):
         if self._stage is not None:
             self._stage.apply_voice_updates()
 
+    def show_sound(self) -> None:
+        """The sound device opened, failed or was switched: the lesson on screen says so."""
+        if self._stage is not None:
+            self._stage.show_sound()
+
     def set_caption_size(self, pt: int) -> None:
         """Captions of the lesson on screen, if one is, at ``pt`` from now on."""
         if self._stage is not None:

@@ -246,6 +246,11 @@ class LessonStage(QObject):
         if isinstance(self.view, PlayerView):
             self.view.show_voice_progress(*self._parts.audio.progress())
 
+    def show_sound(self) -> None:
+        """The sound device opened, failed or was switched: the check-in says so now."""
+        if isinstance(self.view, CheckInView):
+            self.view.voice_note.setText(self._parts.audio.description)
+
     def set_caption_size(self, pt: int) -> None:
         """Captions of the lesson on screen, if one is, at ``pt`` from now on."""
         if isinstance(self.view, PlayerView):

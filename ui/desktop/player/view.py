@@ -31,6 +31,7 @@ from ui.desktop.player.controls import CONTROLS, control_buttons, name_toggle
 from ui.desktop.player.floor import (
     FLOOR_CAPTION_GAIN,
     FLOOR_NEXT_PT,
+    FloorNotice,
     has_room,
     legend,
     show_floor,
@@ -191,6 +192,7 @@ class PlayerView(QWidget):
         for keys, command in shortcuts:
             bind(self, keys, command)
 
+        self.notice = FloorNotice()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.section)
@@ -213,6 +215,7 @@ class PlayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)  # at 800 px, room for one row of controls
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addLayout(self.pages, 1)
         layout.addWidget(self.progress)
         layout.addLayout(times)
@@ -252,8 +255,13 @@ class PlayerView(QWidget):
     def _lay_out_floor(self) -> None:
         hidden = [self.title, self.voice, self.progress, self.medical]
         self._floor_large = show_floor(self.floor, hidden, [self.legend], self)
+        self.notice.say(self.notice.words, self.floor)
         self.controls.rearrange()
         self._size_next_line(FLOOR_NEXT_PT if self._floor_large else NEXT_PT)
+
+    def show_notice(self, words: str) -> None:
+        """The banner's latest notice ("" for none), shown large on the floor only."""
+        self.notice.say(words, self.floor)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Full screen may come a moment after floor mode (the window manager's answer), or not

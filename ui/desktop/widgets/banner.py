@@ -4,11 +4,16 @@ without a dialog they must dismiss before they can start a lesson.
 Most notices are said once and stay until dismissed. A notice about something that can change
 while Seesaw runs (whether sound plays) is put under a key: the next word on it replaces it in
 place, and one that is no longer true is withdrawn, so the strip never says what was.
+
+On the floor (``player/floor.py``) the strip is held out of sight: a strip of small words and
+Dismiss buttons across the top of the lesson reads from no mat, and pushes the caption down.
+The window shows the latest notice there in one large line instead (``latest``, ``changed``),
+and the strip comes back, with every notice, once the learner is back at the desk.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -38,8 +43,14 @@ class _Notice(QWidget):
 
 
 class Banner(QFrame):
+    changed = Signal()
+    """A notice was said, reworded or withdrawn."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._held = False
+        self._said: list[str] = []
+        """The keys of the notices shown, the one said or reworded last at the end."""
         self.setProperty("role", "banner")
         self.setAccessibleName("Notices")
         self._rows = QVBoxLayout(self)
@@ -53,6 +64,16 @@ class Banner(QFrame):
         """The notices shown, oldest first."""
         return [notice.message for notice in self._notices.values()]
 
+    @property
+    def latest(self) -> str:
+        """The notice said or reworded last, of those shown; "" for none."""
+        return self._notices[self._said[-1]].message if self._said else ""
+
+    def hold(self, held: bool) -> None:
+        """Keep the strip out of sight (on the floor), or show it again if it has notices."""
+        self._held = held
+        self.setVisible(not held and bool(self._notices))
+
     def add(self, message: str) -> None:
         """Say ``message`` until it is dismissed; said already, it is not said twice."""
         if message not in self.messages:
@@ -64,21 +85,27 @@ class Banner(QFrame):
         if not message:
             self.withdraw(key)
             return
+        if key in self._said:
+            self._said.remove(key)
+        self._said.append(key)
         shown = self._notices.get(key)
         if shown is not None:
             shown.say(message)
-            return
-        notice = self._notices[key] = _Notice(message)
-        notice.close_button.clicked.connect(lambda: self.withdraw(key))
-        self._rows.addWidget(notice)
-        self.show()
+        else:
+            notice = self._notices[key] = _Notice(message)
+            notice.close_button.clicked.connect(lambda: self.withdraw(key))
+            self._rows.addWidget(notice)
+            self.setVisible(not self._held)
+        self.changed.emit()
 
     def withdraw(self, key: str) -> None:
         """Take away the notice under ``key``, if it is shown (dismissed, or no longer true)."""
         notice = self._notices.pop(key, None)
         if notice is None:
             return
+        self._said.remove(key)
         notice.hide()
         notice.deleteLater()
         if not self._notices:
             self.hide()
+        self.changed.emit()

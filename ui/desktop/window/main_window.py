@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._settings = settings
         self.banner = Banner()
+        self.banner.changed.connect(self._notice_on_floor)
         self.pages = QStackedWidget()
         self.navigation = Navigation()
         self.navigation.chosen.connect(self.show_page)
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         widget.setFocus()
         if floor and hasattr(widget, "set_floor"):
             widget.set_floor(True)  # a new screen of the same lesson stays on the floor
+            self._notice_on_floor()
         elif floor:
             self.set_floor(False)  # the check-out is read at the desk: the window comes back
         if previous is not None:
@@ -198,9 +200,10 @@ class MainWindow(QMainWindow):
     def set_floor(self, on: bool) -> None:
         page = self._session_page
         self._nav_box.setVisible(not on)
-        # Back at the desk, the notices come back, and only if there are any: an empty banner
-        # would take the caption's room.
-        self.banner.setVisible(not on and bool(self.banner.messages))
+        # On the floor the strip stays out of sight, whatever is said meanwhile: the lesson
+        # shows the latest notice large (``_notice_on_floor``). Back at the desk, the notices
+        # come back, and only if there are any: an empty banner would take the caption's room.
+        self.banner.hold(on)
         if on:
             self._was_maximized = self.isMaximized()
             self.showFullScreen()
@@ -208,6 +211,13 @@ class MainWindow(QMainWindow):
             self.showMaximized() if getattr(self, "_was_maximized", False) else self.showNormal()
         if page is not None and hasattr(page, "set_floor"):
             page.set_floor(on)
+        self._notice_on_floor()
+
+    def _notice_on_floor(self) -> None:
+        """The banner's latest notice, in the floor's own large line (``PlayerView.show_notice``)."""
+        page = self._session_page
+        if page is not None and hasattr(page, "show_notice"):
+            page.show_notice(self.banner.latest)
 
     def end_session(self, back_to: str = "library") -> None:
         if self._session_page is not None and getattr(self._session_page, "floor", False):
