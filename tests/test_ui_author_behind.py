@@ -23,6 +23,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
+from lesson_engine.journal.writer import at_once
 from tests.test_ui_author_sharing import GOOD, Asked, author_page, write_clip
 from ui.desktop.author.view import AuthorView
 
@@ -179,10 +180,15 @@ def test_a_recording_is_copied_behind_the_window_and_goes_above_the_cue_chosen_t
     assert view.lesson.sections[1].steps[0].audio == lesson.parent / "clips" / "my voice.wav"
 
 
+@pytest.mark.parametrize("refused", ["behind", "at once"])
 def test_a_copy_the_disk_refuses_says_why_and_changes_nothing(
-    qtbot, tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch
+    qtbot, tmp_path: Path, asked: Asked, monkeypatch: pytest.MonkeyPatch, refused: str
 ) -> None:
+    """ "At once": the copy is refused before the page has said it is copying (a full disk
+    answers in microseconds); what it says last is still why, not "Copying…"."""
     view, lesson = opened_on_stand_up(qtbot, tmp_path, asked)
+    if refused == "at once":
+        monkeypatch.setattr(view.clips, "_copying", at_once)
     earlier = lesson.parent / "clips" / "my voice.wav"  # an earlier take another cue plays
     earlier.parent.mkdir()
     earlier.write_bytes(b"the earlier take")

@@ -81,8 +81,8 @@ class ClipAttaching(QObject):
     def attach(self, lesson: Path, source: Path) -> str:
         """Attach ``source`` to the cue under the cursor in the lesson saved at ``lesson``: at
         once when it is in ``clips`` already (a take recorded there), else once it is copied
-        there behind the window (``attached`` says what came of it). What to tell the author
-        now."""
+        there behind the window (``attached`` says so at once, then what came of it). What to
+        tell the author now ("" when ``attached`` has said it)."""
         if source.suffix.lower() not in AUDIO_SUFFIXES:
             return (
                 f"{source.name} is not a recording Seesaw can play ({', '.join(AUDIO_SUFFIXES)})."
@@ -106,10 +106,13 @@ class ClipAttaching(QObject):
                 raise problem  # a mistake in Seesaw: raised here, not hidden
             self.attached.emit(self._put_line(mark, lesson, source))
 
-        self._when.then(self._copying(lambda: copy_clip(lesson, source)), copied)
-        return (
+        # Said before the copy starts: a copy refused at once is answered before ``then`` returns,
+        # and its words must not be covered by these.
+        self.attached.emit(
             f"Copying {source.name} into {in_clips(lesson, source).parent}… You can go on writing."
         )
+        self._when.then(self._copying(lambda: copy_clip(lesson, source)), copied)
+        return ""
 
     def _put_line(self, mark: _Chosen, lesson: Path, source: Path | None) -> str:
         """The ``[audio …]`` line for ``source`` above the line marked ``mark`` (none for no

@@ -340,7 +340,9 @@ class AuthorView(QWidget):
         chosen = recording or self.dialogs.pick_audio(self)
         if not chosen:
             return
-        self.say(self.clips.attach(self.path, Path(chosen)))  # copied behind, then the line
+        now = self.clips.attach(self.path, Path(chosen))  # copied behind, then the line
+        if now:
+            self.say(now)
 
     def record_this_cue(self) -> None:
         line = self.editor.textCursor().block().text().strip()
