@@ -23,11 +23,12 @@ classes its caller allows, so even a file someone else put in the folder can bui
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     import pickle
 
 _CRC_BYTES = 4
+PICKLE_PROTOCOL = 5
 
 
 def write_cache(path: Path, prefix: bytes, body: bytes) -> None:
@@ -110,3 +112,52 @@ def loads_only(body: bytes, allowed: frozenset[tuple[str, str]]) -> Any:
     and nothing of it runs. A damaged body raises what pickle raises for it (UnpicklingError,
     EOFError, ValueError …); callers that only keep copies treat any exception as no cache."""
     return _restricted()(body, allowed).load()
+
+
+def made_by(modules: Iterable[str]) -> bytes:
+    """What a kept copy depends on besides its files: this Python, the pickle protocol, and the
+    code of ``modules`` (``code_digest``), found without importing them. (It and ``files_key``
+    load hashlib when first called: the compiled methods are read before the first paint.)"""
+    import hashlib
+    import sys
+
+    from lesson_engine.code_digest import add_modules
+
+    digest = hashlib.sha256(f"{sys.version} {PICKLE_PROTOCOL}".encode())
+    add_modules(digest, modules)
+    return digest.digest()
+
+
+def files_key(start: bytes, folder: Path, files: Iterable[Path], *extra: str) -> bytes:
+    """A digest of ``start`` (``made_by``), ``extra`` and each file's name under ``folder`` and
+    exact bytes: what a kept copy was made from. OSError if a file cannot be read."""
+    import hashlib
+
+    digest = hashlib.sha256(start)
+    digest.update("\n".join(extra).encode())
+    for path in files:
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()} {len(data)}\n".encode() + data)
+    return digest.digest()
+
+
+def kept_copy(path: Path, prefix: bytes, allowed: frozenset[tuple[str, str]]) -> Any:
+    """The object ``keep_copy`` pickled in ``path`` under ``prefix``; None when there is none
+    that reads (missing, made from something else, damaged, or naming what ``allowed`` does
+    not): the caller then reads its files, as without a cache."""
+    body = read_cache(path, prefix)
+    if body is None:
+        return None
+    try:
+        return loads_only(body, allowed)
+    except Exception:  # whole, yet it does not read: not a file this Seesaw wrote
+        return None
+
+
+def keep_copy(path: Path, prefix: bytes, value: object) -> None:
+    """Pickle ``value`` into ``path`` under ``prefix``; a disk that refuses only costs the next
+    start the reading."""
+    import pickle
+
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        write_cache(path, prefix, pickle.dumps(value, protocol=PICKLE_PROTOCOL))

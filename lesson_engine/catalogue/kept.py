@@ -22,22 +22,16 @@ nothing else.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
-import pickle
-import sys
 from pathlib import Path
 
-from lesson_engine.cache_file import loads_only, names_of, read_cache, write_cache
+from lesson_engine.cache_file import files_key, keep_copy, kept_copy, made_by, names_of
 from lesson_engine.catalogue import model
 from lesson_engine.catalogue.model import Catalogue
-from lesson_engine.code_digest import add_modules
 
 KEPT_NAME = "catalogue.kept"
 """The cache file, in the folder the caller names (the app's cache folder)."""
 _MAGIC = b"seesaw kept catalogue 1\n"
-_PROTOCOL = 5
 _MADE_BY = ("lesson_engine.catalogue.loader", "lesson_engine.catalogue.model", __name__)
 """The modules that read and hold the catalogue: their code is in the key."""
 _ALLOWED = names_of(
@@ -48,27 +42,19 @@ _ALLOWED = names_of(
 
 @functools.cache
 def fingerprint() -> bytes:
-    """What the catalogue read depends on besides its files: this Python, and the code of the
-    modules that read and hold it (``code_digest``), found without importing the reader."""
-    digest = hashlib.sha256(f"{sys.version} {_PROTOCOL}".encode())
-    add_modules(digest, _MADE_BY)
-    return digest.digest()
+    """What the catalogue read depends on besides its files (``cache_file.made_by``)."""
+    return made_by(_MADE_BY)
 
 
 def key_of(folder: Path) -> bytes:
     """What the catalogue in ``folder`` is made from, as a digest; OSError if it cannot be read
     (and then the catalogue is read as it always was, which says why)."""
-    digest = hashlib.sha256(fingerprint())
     files = [folder / "sources.toml", *sorted((folder / "entries").glob("*.toml"))]
-    for path in files:
-        data = path.read_bytes()
-        digest.update(f"{path.relative_to(folder).as_posix()} {len(data)}\n".encode() + data)
     illustrations = folder / "illustrations"
     shown = sorted(
         p.relative_to(illustrations).as_posix() for p in illustrations.rglob("*") if p.is_file()
     )
-    digest.update("\n".join(["illustrations", *shown]).encode())
-    return digest.digest()
+    return files_key(fingerprint(), folder, files, "illustrations", *shown)
 
 
 def load_kept(folder: Path, cache: Path) -> Catalogue:
@@ -80,12 +66,11 @@ def load_kept(folder: Path, cache: Path) -> Catalogue:
     except OSError:
         return _read_files(folder)
     path = cache / KEPT_NAME
-    kept = _read(path, key)
-    if kept is not None:
+    kept = kept_copy(path, _MAGIC + key, _ALLOWED)
+    if isinstance(kept, Catalogue):
         return kept
     catalogue = _read_files(folder)
-    with contextlib.suppress(OSError, pickle.PicklingError):  # it only saves time
-        write_cache(path, _MAGIC + key, pickle.dumps(catalogue, protocol=_PROTOCOL))
+    keep_copy(path, _MAGIC + key, catalogue)
     return catalogue
 
 
@@ -95,14 +80,3 @@ def _read_files(folder: Path) -> Catalogue:
     from lesson_engine.catalogue.loader import load_catalogue
 
     return load_catalogue(folder)
-
-
-def _read(path: Path, key: bytes) -> Catalogue | None:
-    body = read_cache(path, _MAGIC + key)
-    if body is None:
-        return None
-    try:
-        kept = loads_only(body, _ALLOWED)
-    except Exception:  # damaged, or not a catalogue: read the files instead
-        return None
-    return kept if isinstance(kept, Catalogue) else None

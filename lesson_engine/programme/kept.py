@@ -20,17 +20,12 @@ is passed over in silence and made again, and unpickling it builds only a progra
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
-import pickle
-import sys
 from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lesson_engine.cache_file import loads_only, names_of, read_cache, write_cache
-from lesson_engine.code_digest import add_modules
+from lesson_engine.cache_file import files_key, keep_copy, kept_copy, made_by, names_of
 from lesson_engine.programme import model
 from lesson_engine.programme.bundled import Known, bundled_programmes, programme_files
 from lesson_engine.programme.model import Programme
@@ -41,7 +36,6 @@ if TYPE_CHECKING:
 KEPT_NAME = "programmes.kept"
 """The cache file, in the folder the caller names (the app's cache folder)."""
 _MAGIC = b"seesaw kept programmes 1\n"
-_PROTOCOL = 5
 _MADE_BY = (
     "lesson_engine.programme.bundled",
     "lesson_engine.programme.parser",
@@ -74,24 +68,16 @@ _ALLOWED = names_of(
 
 @functools.cache
 def fingerprint() -> bytes:
-    """What reading a programme depends on besides its file: this Python, and the code of the
-    modules that read and hold it, found without importing the parser."""
-    digest = hashlib.sha256(f"{sys.version} {_PROTOCOL}".encode())
-    add_modules(digest, _MADE_BY)
-    return digest.digest()
+    """What reading a programme depends on besides its file (``cache_file.made_by``)."""
+    return made_by(_MADE_BY)
 
 
 def key_of(folder: Path, known_sources: Collection[str] | None) -> bytes:
     """What the programmes in ``folder``, checked against ``known_sources``, are made from, as a
     digest; OSError if a file cannot be read (and then they are read as they always were, which
     says why)."""
-    digest = hashlib.sha256(fingerprint())
-    sources = "unchecked" if known_sources is None else "\n".join(sorted(known_sources))
-    digest.update(f"{folder}\n{sources}\n".encode())
-    for path in programme_files(folder):
-        data = path.read_bytes()
-        digest.update(f"{path.name} {len(data)}\n".encode() + data)
-    return digest.digest()
+    sources = ["unchecked"] if known_sources is None else sorted(known_sources)
+    return files_key(fingerprint(), folder, programme_files(folder), str(folder), *sources)
 
 
 def load_kept(
@@ -106,13 +92,12 @@ def load_kept(
     except OSError:
         return _read_files(folder, known_sources)
     path = cache / KEPT_NAME
-    kept = _read(path, key)
-    if kept is not None:
+    kept = kept_copy(path, _MAGIC + key, _ALLOWED)
+    if isinstance(kept, list) and all(isinstance(p, Programme) for p in kept):
         return kept, []
     loaded, broken = _read_files(folder, known_sources)
     if not broken:
-        with contextlib.suppress(OSError, pickle.PicklingError):  # it only saves time
-            write_cache(path, _MAGIC + key, pickle.dumps(loaded, protocol=_PROTOCOL))
+        keep_copy(path, _MAGIC + key, loaded)
     return loaded, broken
 
 
@@ -121,16 +106,3 @@ def _read_files(
 ) -> tuple[list[Programme], list[ProgrammeCheck]]:
     facts = Known(None, None if known_sources is None else frozenset(known_sources), {})
     return bundled_programmes(facts, folder)
-
-
-def _read(path: Path, key: bytes) -> list[Programme] | None:
-    body = read_cache(path, _MAGIC + key)
-    if body is None:
-        return None
-    try:
-        kept = loads_only(body, _ALLOWED)
-    except Exception:  # damaged, or not programmes: read the files instead
-        return None
-    if isinstance(kept, list) and all(isinstance(p, Programme) for p in kept):
-        return kept
-    return None
